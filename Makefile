@@ -1,0 +1,33 @@
+# docverify — two commands on a fresh machine: `make demo` and `make test`.
+SHELL := /bin/bash
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+APT_PACKAGES := pkg-config libcmark-dev libcurl4-openssl-dev
+SWIFT_BUILD_FLAGS ?=
+DOCVERIFY := .build/debug/docverify
+
+.PHONY: deps build demo test check-docs bench clean
+
+# Installs the C libraries docverify links against, only when one is missing.
+deps:
+	@if ! pkg-config --exists libcmark libcurl 2>/dev/null || ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
+		echo "Installing $(APT_PACKAGES)…"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \
+	fi
+
+build: deps
+	swift build $(SWIFT_BUILD_FLAGS)
+
+# The main job on the bundled example, against the embedded default.
+demo: build
+	$(DOCVERIFY) list docs/examples
+
+test: deps
+	swift test $(SWIFT_BUILD_FLAGS)
+
+# docverify checks its own documentation.
+check-docs: build
+	$(DOCVERIFY) list docs
+
+clean:
+	rm -rf .build

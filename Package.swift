@@ -1,0 +1,76 @@
+// swift-tools-version:6.0
+// The module graph is the pipeline; each target only imports stages to its left:
+// Core → Markup → DocFX → Quickstart → Extraction → Requests → Transport / MockServer → Runner → Reporting → CLI
+import PackageDescription
+
+let package = Package(
+    name: "docverify",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "docverify", targets: ["docverify"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+    ],
+    targets: [
+        // C interop: tiny system-library modules, each wrapped once in Swift.
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+
+        // Shared vocabulary: source locations, findings, JSON values.
+        .target(name: "Core"),
+        // Stage 1a: cmark → Swift value tree with source positions.
+        .target(name: "Markup", dependencies: ["Core", "CCmark"]),
+        // Stage 1b: the DocFX dialect (front matter, includes, zones, tabs, alerts, tables, code directives).
+        .target(name: "DocFX", dependencies: ["Core", "Markup", .product(name: "Yams", package: "Yams")]),
+        // Stage 1c: pivots → sections → tabs → steps → samples.
+        .target(name: "Quickstart", dependencies: ["Core", "DocFX"]),
+        // Stage 2a: language front-ends that read a sample's HTTP calls without running it.
+        .target(name: "Extraction", dependencies: ["Core", "Quickstart"]),
+        // Stage 2b: typed Codable chat-completions models, strict decoding, canonical form, document checks.
+        .target(name: "Requests", dependencies: ["Core", "Quickstart", "Extraction"]),
+        // Stage 3a: libcurl HTTP client.
+        .target(name: "Transport", dependencies: ["Core", "CCurl"]),
+        // Stage 3b: the embedded Azure OpenAI mock endpoint.
+        .target(name: "MockServer", dependencies: [
+            "Core", "Requests",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+        // Stage 3c: runs scenarios through the transport, in dependency order.
+        .target(name: "Runner", dependencies: ["Core", "Quickstart", "Extraction", "Requests", "Transport", "MockServer"]),
+        // Stage 5: report formats.
+        .target(name: "Reporting", dependencies: ["Core", "Quickstart", "Extraction", "Requests", "Runner"]),
+        // Stage 6: the command line.
+        .target(name: "CLI", dependencies: [
+            "Core", "Markup", "DocFX", "Quickstart", "Extraction", "Requests", "Transport", "MockServer", "Runner", "Reporting",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "docverify", dependencies: ["CLI"]),
+
+        .testTarget(name: "CoreTests", dependencies: ["Core"]),
+        .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
+        .testTarget(name: "DocFXTests", dependencies: ["DocFX"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "QuickstartTests", dependencies: ["Quickstart"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
+        .testTarget(name: "RequestsTests", dependencies: ["Requests"]),
+        .testTarget(name: "TransportTests", dependencies: ["Transport", "MockServer"]),
+        .testTarget(name: "MockServerTests", dependencies: [
+            "MockServer", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner"]),
+        .testTarget(name: "CLITests", dependencies: ["CLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+// DocFX stage: see docs/architecture.md.
+import Core

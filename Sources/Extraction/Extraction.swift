@@ -1,0 +1,2 @@
+// Extraction stage: see docs/architecture.md.
+import Core

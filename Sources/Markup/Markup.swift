@@ -1,0 +1,2 @@
+// Markup stage: see docs/architecture.md.
+import Core

@@ -1,0 +1,2 @@
+// MockServer stage: see docs/architecture.md.
+import Core

@@ -1,0 +1,2 @@
+// Quickstart stage: see docs/architecture.md.
+import Core

@@ -1,0 +1,2 @@
+// Reporting stage: see docs/architecture.md.
+import Core

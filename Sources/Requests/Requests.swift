@@ -1,0 +1,2 @@
+// Requests stage: see docs/architecture.md.
+import Core

@@ -1,0 +1,2 @@
+// Runner stage: see docs/architecture.md.
+import Core

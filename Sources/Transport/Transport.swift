@@ -1,0 +1,2 @@
+// Transport stage: see docs/architecture.md.
+import Core

@@ -1,0 +1,1 @@
+// Tests for this stage live beside their fixtures.
