@@ -1,2 +1,0 @@
-// Extraction stage: see docs/architecture.md.
-import Core

@@ -1,2 +1,0 @@
-// Quickstart stage: see docs/architecture.md.
-import Core
