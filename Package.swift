@@ -65,7 +65,11 @@ let package = Package(
         .testTarget(name: "QuickstartTests", dependencies: ["Quickstart"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
         .testTarget(name: "RequestsTests", dependencies: ["Requests"]),
-        .testTarget(name: "TransportTests", dependencies: ["Transport", "MockServer"]),
+        .testTarget(name: "TransportTests", dependencies: [
+            "Transport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
+        ]),
         .testTarget(name: "MockServerTests", dependencies: [
             "MockServer", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
