@@ -21,6 +21,8 @@ enum RetryAfter {
     ]
 
     static func httpDate(_ text: String) -> Date? {
+        // asctime pads single-digit days with a second space.
+        let text = text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         // DateFormatter is not Sendable; a retry is rare enough to build one per call.
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
