@@ -46,7 +46,7 @@ private final class ResponseSink {
 
     func receiveHeaderLine(_ raw: String) {
         var line = raw
-        while let last = line.last, last == "\r" || last == "\n" { line.removeLast() }
+        while let last = line.last, last.isNewline { line.removeLast() }  // "\r\n" is one Character
         if line.hasPrefix("HTTP/") {
             // A new status line: an interim 1xx or a proxy CONNECT answer came before; keep only the last.
             headers.removeAll()
