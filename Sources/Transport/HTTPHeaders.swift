@@ -13,7 +13,7 @@ public struct HTTPHeader: Sendable, Hashable {
 ///
 /// Order and duplicates are kept because both matter on the wire (and in what a
 /// documentation sample really sends); look-ups by name are case-insensitive.
-public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
+public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     public private(set) var fields: [HTTPHeader]
 
     public init(_ fields: [HTTPHeader] = []) {
@@ -25,6 +25,12 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
         self.fields = pairs.map { HTTPHeader(name: $0.0, value: $0.1) }
     }
 
+    /// `[("Name", "value"), ...]`: the form that allows repeated names.
+    public init(arrayLiteral elements: (String, String)...) {
+        self.init(elements)
+    }
+
+    /// `["Name": "value", ...]`, in the order written.
     public init(dictionaryLiteral elements: (String, String)...) {
         self.init(elements)
     }
