@@ -217,7 +217,8 @@ final class CurlTransfer {
             guard !header.name.isEmpty, header.name.allSatisfy(tokenCharacters.contains) else {
                 throw .invalidRequest(url: request.url, reason: "the header name \"\(header.name)\" is not a valid HTTP field name")
             }
-            guard !header.value.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) else {
+            // Scalars, not Characters: "\r\n" is a single Character and would slip past a Character test.
+            guard !header.value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) else {
                 throw .invalidRequest(url: request.url, reason: "the value of header \(header.name) contains a line break or NUL")
             }
         }

@@ -69,6 +69,11 @@ final class DroppingServer: @unchecked Sendable {
             if number > drops {
                 let answer = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
                 _ = answer.withCString { send(client, $0, strlen($0), 0) }
+                // Closing with unread request bytes would reset the connection under the answer:
+                // half-close, then drain until the client closes.
+                shutdown(client, Int32(SHUT_WR))
+                var sink = [UInt8](repeating: 0, count: 4096)
+                while recv(client, &sink, sink.count, 0) > 0 {}
             }
             close(client)
         }
@@ -77,7 +82,12 @@ final class DroppingServer: @unchecked Sendable {
     private func readRequestHead(_ client: Int32) {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
-        while !received.suffix(4).elementsEqual([13, 10, 13, 10]) {
+        // The body may arrive in the same read as the head, so look for the blank line anywhere.
+        func hasEndOfHead() -> Bool {
+            guard received.count >= 4 else { return false }
+            return (0...(received.count - 4)).contains { received[$0..<$0 + 4].elementsEqual([13, 10, 13, 10]) }
+        }
+        while !hasEndOfHead() {
             let count = recv(client, &buffer, buffer.count, 0)
             guard count > 0 else { return }
             received.append(contentsOf: buffer[0..<count])

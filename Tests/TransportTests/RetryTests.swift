@@ -70,7 +70,7 @@ struct RetryTests {
         let server = try DroppingServer(drops: 1)
         defer { server.stop() }
         let url = "http://127.0.0.1:\(server.port)/reset"
-        let response = try await client.send(HTTPRequest(method: "POST", url: url, body: Data("x".utf8)), options: TransportOptions(retry: fastRetry))
+        let response = try await client.send(HTTPRequest(method: "POST", url: url, body: Data("x".utf8)), options: TransportOptions(timeout: 10, retry: fastRetry))
         #expect(response.status == 200)
         #expect(response.attempts == 2)
         #expect(server.connections == 2)
@@ -81,7 +81,7 @@ struct RetryTests {
         defer { server.stop() }
         let url = "http://127.0.0.1:\(server.port)/reset"
         let error = await #expect(throws: TransportError.self) {
-            _ = try await client.send(HTTPRequest(url: url), options: TransportOptions(retry: .none))
+            _ = try await client.send(HTTPRequest(url: url), options: TransportOptions(timeout: 10, retry: .none))
         }
         #expect(error?.isConnectionLoss == true)
         #expect(server.connections == 1)
@@ -93,7 +93,7 @@ struct RetryTests {
         let url = "http://127.0.0.1:\(server.port)/reset"
         let policy = RetryPolicy(maxRetries: 2, initialDelay: 0.01)
         let error = await #expect(throws: TransportError.self) {
-            _ = try await client.send(HTTPRequest(url: url), options: TransportOptions(retry: policy))
+            _ = try await client.send(HTTPRequest(url: url), options: TransportOptions(timeout: 10, retry: policy))
         }
         #expect(error?.isConnectionLoss == true)
         #expect(server.connections == 3)
