@@ -39,9 +39,13 @@ private final class ResponseSink {
     var body = Data()
     var headers: [HTTPHeader] = []
     let cancellation: CancellationFlag
+    let maxBodySize: Int?
+    /// Set when the body outgrew `maxBodySize` and the transfer was stopped for it.
+    var overflowed = false
 
-    init(cancellation: CancellationFlag) {
+    init(cancellation: CancellationFlag, maxBodySize: Int?) {
         self.cancellation = cancellation
+        self.maxBodySize = maxBodySize
     }
 
     func receiveHeaderLine(_ raw: String) {
@@ -69,6 +73,10 @@ private func writeCallback(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ 
     guard let context else { return 0 }
     let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
     let length = size * count
+    if let limit = sink.maxBodySize, sink.body.count + length > limit {
+        sink.overflowed = true
+        return 0  // Anything but `length` makes libcurl stop with CURLE_WRITE_ERROR.
+    }
     if let data, length > 0 {
         sink.body.append(UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: length)
     }
@@ -103,7 +111,7 @@ final class CurlTransfer {
     private let sink: ResponseSink
     private let url: String
 
-    private init(url: String, cancellation: CancellationFlag) throws(TransportError) {
+    private init(url: String, cancellation: CancellationFlag, maxResponseSize: Int?) throws(TransportError) {
         guard curlGlobalInitResult == CURLE_OK.rawValue else {
             throw .other(url: url, code: Int(curlGlobalInitResult), detail: "libcurl could not initialise (curl_global_init failed)")
         }
@@ -112,7 +120,7 @@ final class CurlTransfer {
         }
         self.handle = handle
         self.url = url
-        self.sink = ResponseSink(cancellation: cancellation)
+        self.sink = ResponseSink(cancellation: cancellation, maxBodySize: maxResponseSize)
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         self.errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
         self.emptyBody = .allocate(capacity: 1)
@@ -129,7 +137,7 @@ final class CurlTransfer {
     /// Runs `request` to completion on the calling thread (blocking it).
     static func perform(_ request: HTTPRequest, options: TransportOptions, cancellation: CancellationFlag) -> Result<TransferResult, TransportError> {
         do {
-            let transfer = try CurlTransfer(url: request.url, cancellation: cancellation)
+            let transfer = try CurlTransfer(url: request.url, cancellation: cancellation, maxResponseSize: options.maxResponseSize)
             try transfer.configure(request, options: options)
             guard let body = request.body else {
                 return transfer.run(body: nil)
@@ -299,6 +307,9 @@ final class CurlTransfer {
     }
 
     private func failure(_ code: CURLcode) -> TransportError {
+        if code == CURLE_WRITE_ERROR, sink.overflowed, let limit = sink.maxBodySize {
+            return .responseTooLarge(url: url, limit: limit)
+        }
         let buffered = String(cString: errorBuffer)
         let detail = buffered.isEmpty ? String(cString: curl_easy_strerror(code)) : buffered
         switch code {

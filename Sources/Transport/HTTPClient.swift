@@ -36,11 +36,11 @@ public struct HTTPClient: Sendable {
             switch outcome {
             case .success(let result):
                 guard policy.retryStatuses.contains(result.status) else {
-                    return response(result, attempts: attempt)
+                    return response(result, attempts: attempt, since: started)
                 }
                 let asked = result.headers["Retry-After"].flatMap { RetryAfter.delay(from: $0) }
                 wait = retryWait(policy, retry: attempt, retryAfter: asked, elapsed: started.duration(to: .now))
-                guard let wait else { return response(result, attempts: attempt) }
+                guard let wait else { return response(result, attempts: attempt, since: started) }
                 try await sleep(wait, url: request.url)
             case .failure(let error):
                 guard policy.retryConnectionLoss, error.isConnectionLoss else { throw error }
@@ -56,8 +56,7 @@ public struct HTTPClient: Sendable {
         guard retry <= policy.maxRetries else { return nil }
         let wait = retryAfter ?? policy.backoff(beforeRetry: retry)
         guard wait <= policy.maxDelay else { return nil }
-        let elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        guard elapsedSeconds + wait <= policy.maxTotalTime else { return nil }
+        guard seconds(elapsed) + wait <= policy.maxTotalTime else { return nil }
         return wait
     }
 
@@ -70,8 +69,13 @@ public struct HTTPClient: Sendable {
         }
     }
 
-    private func response(_ result: TransferResult, attempts: Int) -> HTTPResponse {
-        HTTPResponse(status: result.status, headers: result.headers, body: result.body, timings: result.timings, attempts: attempts)
+    private func response(_ result: TransferResult, attempts: Int, since started: ContinuousClock.Instant) -> HTTPResponse {
+        HTTPResponse(status: result.status, headers: result.headers, body: result.body, timings: result.timings,
+                     attempts: attempts, elapsed: seconds(started.duration(to: .now)))
+    }
+
+    private func seconds(_ duration: Duration) -> TimeInterval {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// One transfer on a thread of its own; cancelling the calling task aborts it.

@@ -11,13 +11,16 @@ public struct HTTPResponse: Sendable, Hashable {
     public var timings: Timings
     /// How many transfers were made: 1 when the first one was kept, more after retries.
     public var attempts: Int
+    /// Seconds from the first attempt's start to this response, retry waits included.
+    public var elapsed: TimeInterval
 
-    public init(status: Int, headers: HTTPHeaders, body: Data, timings: Timings, attempts: Int = 1) {
+    public init(status: Int, headers: HTTPHeaders, body: Data, timings: Timings, attempts: Int = 1, elapsed: TimeInterval? = nil) {
         self.status = status
         self.headers = headers
         self.body = body
         self.timings = timings
         self.attempts = attempts
+        self.elapsed = elapsed ?? timings.total
     }
 
     /// Whether the status is 2xx.

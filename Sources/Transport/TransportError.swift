@@ -13,6 +13,8 @@ public enum TransportError: Error, Sendable, Hashable, CustomStringConvertible {
     case timeout(url: String, detail: String)
     /// The TLS handshake or certificate verification failed.
     case tls(url: String, detail: String)
+    /// The response body grew past `TransportOptions.maxResponseSize`.
+    case responseTooLarge(url: String, limit: Int)
     /// The calling task was cancelled.
     case cancelled(url: String)
     /// Any other libcurl failure.
@@ -22,7 +24,7 @@ public enum TransportError: Error, Sendable, Hashable, CustomStringConvertible {
     public var url: String {
         switch self {
         case .invalidRequest(let url, _), .unreachable(let url, _), .couldNotConnect(let url, _),
-             .connectionLost(let url, _), .timeout(let url, _), .tls(let url, _), .cancelled(let url),
+             .connectionLost(let url, _), .timeout(let url, _), .tls(let url, _), .cancelled(let url), .responseTooLarge(let url, _),
              .other(let url, _, _):
             return url
         }
@@ -48,6 +50,8 @@ public enum TransportError: Error, Sendable, Hashable, CustomStringConvertible {
             return "The request to \(url) timed out: \(detail). Raise the timeout if the service is slow, or check that it answers at all."
         case .tls(let url, let detail):
             return "TLS failed for \(url): \(detail). If the server uses a private or self-signed certificate, trust its CA with --cacert FILE; use --insecure only for testing."
+        case .responseTooLarge(let url, let limit):
+            return "The response from \(url) is larger than the \(limit)-byte limit and was not read to the end. Check that the URL is the API endpoint, or raise the limit."
         case .cancelled(let url):
             return "The request to \(url) was cancelled before it finished."
         case .other(let url, let code, let detail):

@@ -12,19 +12,24 @@ public struct TransportOptions: Sendable, Hashable {
     public var insecure: Bool
     /// When and how often to try again.
     public var retry: RetryPolicy
+    /// Largest response body accepted, in bytes; a larger one fails with `responseTooLarge`
+    /// instead of filling memory. nil accepts any size.
+    public var maxResponseSize: Int?
 
     public init(
         connectTimeout: TimeInterval? = 10,
         timeout: TimeInterval? = 120,
         caCertPath: String? = nil,
         insecure: Bool = false,
-        retry: RetryPolicy = RetryPolicy()
+        retry: RetryPolicy = RetryPolicy(),
+        maxResponseSize: Int? = 256 * 1024 * 1024
     ) {
         self.connectTimeout = connectTimeout
         self.timeout = timeout
         self.caCertPath = caCertPath
         self.insecure = insecure
         self.retry = retry
+        self.maxResponseSize = maxResponseSize
     }
 }
 

@@ -192,3 +192,30 @@ struct HTTPClientTests {
         }
     }
 }
+
+@Suite("Response limits and elapsed time")
+struct ResponseLimitTests {
+    @Test func bodyOverTheLimitFailsInsteadOfFillingMemory() async throws {
+        try await TestServer.with { server in
+            let client = HTTPClient(jobs: 1)
+            let url = server.baseURL + "/status/200"  // body "status 200": 10 bytes
+            let error = await #expect(throws: TransportError.self) {
+                _ = try await client.send(HTTPRequest(url: url), options: TransportOptions(retry: .none, maxResponseSize: 4))
+            }
+            #expect(error == .responseTooLarge(url: url, limit: 4))
+            let fits = try await client.send(HTTPRequest(url: url), options: TransportOptions(retry: .none, maxResponseSize: 10))
+            #expect(fits.body.count == 10)
+        }
+    }
+
+    @Test func elapsedCoversRetries() async throws {
+        try await TestServer.with { server in
+            let client = HTTPClient(jobs: 1)
+            let response = try await client.send(HTTPRequest(url: server.baseURL + "/flaky"),
+                                                 options: TransportOptions(retry: RetryPolicy(initialDelay: 0.01)))
+            #expect(response.attempts == 2)
+            // Two transfers happened, so the whole is at least the last one.
+            #expect(response.elapsed >= response.timings.total)
+        }
+    }
+}

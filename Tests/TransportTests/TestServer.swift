@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTLS
+import ServiceLifecycle
 
 // A small local Hummingbird server for the transport tests. This file imports Hummingbird
 // but not Transport: both define HTTPRequest / HTTPResponse.
@@ -70,28 +71,30 @@ struct TestServer: Sendable {
                 portsContinuation.finish()
             }
         )
+        // Stopped by graceful shutdown, which lets in-flight requests finish: cancelling the
+        // server task instead can trip NIO's "NIOAsyncWriter deinited without finish()" check.
+        let group = ServiceGroup(configuration: .init(services: [application], gracefulShutdownSignals: [], logger: application.logger))
         let running = Task {
             defer { portsContinuation.finish() }
-            try await application.runService(gracefulShutdownSignals: [])
+            try await group.run()
         }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next(), port > 0 else {
-            running.cancel()
+            await group.triggerGracefulShutdown()
             _ = await running.result
             throw TestServerError.didNotStart
         }
         let scheme = tls == nil ? "http" : "https"
         let testServer = TestServer(baseURL: "\(scheme)://127.0.0.1:\(port)", record: record)
+        let result: Result<T, any Error>
         do {
-            let result = try await body(testServer)
-            running.cancel()
-            _ = await running.result
-            return result
+            result = .success(try await body(testServer))
         } catch {
-            running.cancel()
-            _ = await running.result
-            throw error
+            result = .failure(error)
         }
+        await group.triggerGracefulShutdown()
+        _ = await running.result
+        return try result.get()
     }
 
     private static func makeRouter(_ record: ServerRecord) -> Router<BasicRequestContext> {
