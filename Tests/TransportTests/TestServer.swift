@@ -57,7 +57,7 @@ struct TestServer: Sendable {
         let (ports, portsContinuation) = AsyncStream<Int>.makeStream()
         let tlsConfiguration: TLSConfiguration? = try tls.map { files in
             TLSConfiguration.makeServerConfiguration(
-                certificateChain: [.certificate(try NIOSSLCertificate(file: files.certificatePath, format: .pem))],
+                certificateChain: try NIOSSLCertificate.fromPEMFile(files.certificatePath).map { .certificate($0) },
                 privateKey: .privateKey(try NIOSSLPrivateKey(file: files.keyPath, format: .pem))
             )
         }
