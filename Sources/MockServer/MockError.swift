@@ -1,0 +1,68 @@
+import Core
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// An error answer in the Azure OpenAI shape: `{"error": {"code", "message", "param"?, "type"?}}`.
+/// Wording is ours; the shape and status codes are what clients and SDKs parse.
+struct MockError: Error, Sendable, Equatable {
+    var status: HTTPResponse.Status
+    var code: String
+    var message: String
+    var param: String?
+    var type: String?
+    /// Close the connection after answering: used when the request body was not read to its end.
+    var closeConnection = false
+    /// Seconds for a `retry-after` header (throttling answers).
+    var retryAfterSeconds: Int?
+
+    var body: JSONValue {
+        var error: [String: JSONValue] = ["code": .string(code), "message": .string(message)]
+        if let param { error["param"] = .string(param) }
+        if let type { error["type"] = .string(type) }
+        return .object(["error": .object(error)])
+    }
+
+    func response(headers extra: HTTPFields = [:]) -> Response {
+        var headers = extra
+        headers[.contentType] = "application/json"
+        if closeConnection { headers[.connection] = "close" }
+        if let retryAfterSeconds { headers[.retryAfter] = String(retryAfterSeconds) }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body.serialized())))
+    }
+
+    static func unauthorized() -> MockError {
+        MockError(
+            status: .unauthorized, code: "401",
+            message: "Access denied: send a valid key in the 'api-key' header or a token as 'Authorization: Bearer <token>', and check that the endpoint is right.")
+    }
+
+    static func resourceNotFound(_ detail: String) -> MockError {
+        MockError(status: .notFound, code: "404", message: "Resource not found. \(detail)")
+    }
+
+    static func deploymentNotFound(_ name: String, known: [String]) -> MockError {
+        MockError(
+            status: .notFound, code: "DeploymentNotFound",
+            message: "No deployment named '\(name)' exists on this resource (deployments: \(known.joined(separator: ", "))). Check the deployment name, or wait a few minutes if it was just created.")
+    }
+
+    static func invalidRequest(param: String?, _ message: String) -> MockError {
+        MockError(status: .badRequest, code: "invalid_request_error", message: message, param: param, type: "invalid_request_error")
+    }
+
+    static func tooLarge(_ message: String, param: String? = nil, closeConnection: Bool = false) -> MockError {
+        MockError(
+            status: .contentTooLarge, code: "RequestEntityTooLarge", message: message, param: param,
+            type: "invalid_request_error", closeConnection: closeConnection)
+    }
+
+    static func injectedFault(_ status: HTTPResponse.Status) -> MockError {
+        let code = status.code == 429 ? "429" : String(status.code)
+        let message = status.code == 429
+            ? "Requests to this deployment have exceeded the rate limit (fault injected by the docverify mock). Retry after 1 second."
+            : "The service answered \(status.code) (fault injected by the docverify mock)."
+        let retry = status.code == 429 || status.code == 503 ? 1 : nil
+        return MockError(status: status, code: code, message: message, retryAfterSeconds: retry)
+    }
+}
