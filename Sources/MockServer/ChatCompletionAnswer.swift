@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import Requests
 
 /// Builds the answer to a valid request: deterministic text, audio and usage.
 struct ChatCompletionAnswer {
@@ -38,26 +39,22 @@ struct ChatCompletionAnswer {
 
     static func wordCount(_ text: String) -> Int { text.split(whereSeparator: \.isWhitespace).count }
 
-    /// The response body. `audioID`/`expiresAt` are given when audio output was requested.
-    func body(completionID: String, created: Int, audioID: String?, expiresAt: Int) -> JSONValue {
+    /// The response body, as the Requests stage's typed model. `audioID` is given when audio
+    /// output was requested.
+    func response(completionID: String, created: Int, audioID: String?, expiresAt: Int) -> ChatCompletionResponse {
         let transcript = self.transcript
-        var message: [String: JSONValue] = ["role": .string("assistant"), "refusal": .null]
+        var message = ResponseMessage(content: transcript)
         var completionAudioTokens = 0
         if request.wantsAudio, let format = request.format, let audioID {
             let encoding = profile.outputFormats[format] ?? .placeholder
             let milliseconds = AudioSynthesis.durationMilliseconds(forTranscript: transcript)
             let bytes = AudioSynthesis.render(encoding: encoding, format: format, seed: requestHash, milliseconds: milliseconds)
-            message["content"] = .null
-            message["audio"] = .object([
-                "id": .string(audioID),
-                "expires_at": .int(expiresAt),
-                "data": .string(Data(bytes).base64EncodedString()),
-                "transcript": .string(transcript),
-            ])
-            // Audio tokens: about 10 a second of speech.
+            // With audio output the text lives in the transcript and `content` is null.
+            message.content = nil
+            message.audio = ResponseAudio(
+                id: audioID, expiresAt: expiresAt, data: Data(bytes).base64EncodedString(), transcript: transcript)
+            // About 10 audio tokens a second of speech.
             completionAudioTokens = max(1, milliseconds / 100)
-        } else {
-            message["content"] = .string(transcript)
         }
         let promptWords = request.messages.flatMap(\.texts).reduce(0) { $0 + Self.wordCount($1) }
         let promptAudioTokens = request.messages.flatMap(\.inputAudio).reduce(0) { total, audio in
@@ -66,30 +63,14 @@ struct ChatCompletionAnswer {
         let promptTokens = Self.tokens(forWords: promptWords) + promptAudioTokens + 3 * request.messages.count
         let textTokens = Self.tokens(forWords: Self.wordCount(transcript))
         let completionTokens = textTokens + completionAudioTokens
-        return .object([
-            "id": .string(completionID),
-            "object": .string("chat.completion"),
-            "created": .int(created),
-            "model": .string(deployment),
-            "system_fingerprint": .string("fp_docverify_mock"),
-            "choices": .array([
-                .object([
-                    "index": .int(0),
-                    "finish_reason": .string("stop"),
-                    "logprobs": .null,
-                    "message": .object(message),
-                ])
-            ]),
-            "usage": .object([
-                "prompt_tokens": .int(promptTokens),
-                "completion_tokens": .int(completionTokens),
-                "total_tokens": .int(promptTokens + completionTokens),
-                "prompt_tokens_details": .object(["audio_tokens": .int(promptAudioTokens), "cached_tokens": .int(0)]),
-                "completion_tokens_details": .object([
-                    "audio_tokens": .int(completionAudioTokens), "reasoning_tokens": .int(0), "text_tokens": .int(textTokens),
-                    "accepted_prediction_tokens": .int(0), "rejected_prediction_tokens": .int(0),
-                ]),
-            ]),
-        ])
+        return ChatCompletionResponse(
+            id: completionID, created: created, model: deployment,
+            choices: [ChatChoice(index: 0, message: message, finishReason: .stop)],
+            usage: CompletionUsage(
+                promptTokens: promptTokens, completionTokens: completionTokens, totalTokens: promptTokens + completionTokens,
+                promptTokensDetails: PromptTokensDetails(audioTokens: promptAudioTokens, cachedTokens: 0),
+                completionTokensDetails: CompletionTokensDetails(
+                    acceptedPredictionTokens: 0, audioTokens: completionAudioTokens, reasoningTokens: 0, rejectedPredictionTokens: 0)),
+            systemFingerprint: "fp_docverify_mock")
     }
 }

@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import Requests
 
 /// One thing wrong with a request: where (a JSON path such as `audio.voice` or
 /// `messages[0].content[1].input_audio.data`) and what.
@@ -33,12 +34,39 @@ func decodeChatRequest(_ body: [UInt8], profile: MockProfile) throws(MockError) 
         }
         throw .invalidRequest(param: first.path.isEmpty ? nil : first.path, message)
     }
+    // The typed model of the Requests stage must accept the body too: it checks the types of every
+    // member the walk above does not look into (temperature, tools, …).
+    do {
+        _ = try JSONDecoder().decode(ChatCompletionRequest.self, from: Data(body))
+    } catch let error as DecodingError {
+        let (path, detail) = describe(error)
+        throw .invalidRequest(param: path.isEmpty ? nil : path, "Invalid value\(path.isEmpty ? "" : " for '\(path)'"): \(detail).")
+    } catch {
+        throw .invalidRequest(param: nil, "The request body could not be read as a chat completions request.")
+    }
     if view.inputAudioBytes > profile.limits.maxAudioBytes {
         throw .tooLarge(
             "The input audio is \(view.inputAudioBytes) bytes after decoding; the limit is \(profile.limits.maxAudioBytes) bytes. Send a shorter recording.",
             param: "messages")
     }
     return view
+}
+
+/// A decoding error's JSON path (`messages[0].content`) and its explanation.
+private func describe(_ error: DecodingError) -> (String, String) {
+    let (context, detail): (DecodingError.Context, String) =
+        switch error {
+        case .typeMismatch(let type, let c): (c, "expected \(type)")
+        case .valueNotFound(let type, let c): (c, "expected \(type), found null")
+        case .keyNotFound(let key, let c): (c, "missing '\(key.stringValue)'")
+        case .dataCorrupted(let c): (c, c.debugDescription)
+        @unknown default: (DecodingError.Context(codingPath: [], debugDescription: ""), "\(error)")
+        }
+    var path = ""
+    for key in context.codingPath {
+        if let index = key.intValue { path += "[\(index)]" } else { path += path.isEmpty ? key.stringValue : "." + key.stringValue }
+    }
+    return (path, detail)
 }
 
 /// Walks the JSON, collecting problems with their paths.

@@ -1,7 +1,9 @@
 import Core
+import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import Requests
 
 /// An error answer in the Azure OpenAI shape: `{"error": {"code", "message", "param"?, "type"?}}`.
 /// Wording is ours; the shape and status codes are what clients and SDKs parse.
@@ -16,11 +18,9 @@ struct MockError: Error, Sendable, Equatable {
     /// Seconds for a `retry-after` header (throttling answers).
     var retryAfterSeconds: Int?
 
-    var body: JSONValue {
-        var error: [String: JSONValue] = ["code": .string(code), "message": .string(message)]
-        if let param { error["param"] = .string(param) }
-        if let type { error["type"] = .string(type) }
-        return .object(["error": .object(error)])
+    /// The body, through the Requests stage's typed model so clients see what the runner decodes.
+    var body: AzureErrorResponse {
+        AzureErrorResponse(error: AzureError(code: code, message: message, param: param, type: type))
     }
 
     func response(headers extra: HTTPFields = [:]) -> Response {
@@ -28,7 +28,7 @@ struct MockError: Error, Sendable, Equatable {
         headers[.contentType] = "application/json"
         if closeConnection { headers[.connection] = "close" }
         if let retryAfterSeconds { headers[.retryAfter] = String(retryAfterSeconds) }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body.serialized())))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: JSONBody.encode(body))))
     }
 
     static func unauthorized() -> MockError {
@@ -64,5 +64,15 @@ struct MockError: Error, Sendable, Equatable {
             : "The service answered \(status.code) (fault injected by the docverify mock)."
         let retry = status.code == 429 || status.code == 503 ? 1 : nil
         return MockError(status: status, code: code, message: message, retryAfterSeconds: retry)
+    }
+}
+
+/// JSON encoding of typed bodies: sorted keys for stable bytes, slashes unescaped like the service.
+enum JSONBody {
+    static func encode(_ value: some Encodable) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // The models are plain values; encoding cannot fail for them.
+        return (try? encoder.encode(value)) ?? Data("{}".utf8)
     }
 }

@@ -121,9 +121,9 @@ struct MockResponder: HTTPResponder {
             audioID = id
         }
         let completionID = "chatcmpl-" + hash.paddedHex
-        let body = answer.body(completionID: completionID, created: now, audioID: audioID, expiresAt: expiresAt)
+        let body = answer.response(completionID: completionID, created: now, audioID: audioID, expiresAt: expiresAt)
         var headers = commonHeaders()
         headers[.contentType] = "application/json"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body.serialized())))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: JSONBody.encode(body))))
     }
 }

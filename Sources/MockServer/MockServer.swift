@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import HummingbirdTLS
 import Logging
 import NIOCore
@@ -16,7 +17,7 @@ public struct MockServer: Sendable {
     public let profile: MockProfile
     public let options: MockServerOptions
 
-    /// Checks the options that can fail (the log file) up front.
+    /// A server description; nothing runs until ``start(host:port:profile:options:)``, ``serve(host:port:profile:options:onListening:)`` or ``application(host:port:)``.
     public init(profile: MockProfile = .default, options: MockServerOptions = .init()) {
         self.profile = profile
         self.options = options

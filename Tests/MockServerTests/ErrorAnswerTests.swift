@@ -121,6 +121,11 @@ struct ErrorAnswerTests {
             #expect(unknownStatus == .badRequest)
             #expect(unknownError?["param"]?.stringValue == "voice")
 
+            let typed = #"{"messages":[{"role":"user","content":"hi"}],"temperature":"hot"}"#
+            let (typedStatus, typedError) = try await Self.post(client, body: ByteBuffer(string: typed))
+            #expect(typedStatus == .badRequest)
+            #expect(typedError?["param"]?.stringValue == "temperature")
+
             let (notJSON, notJSONError) = try await Self.post(client, body: ByteBuffer(string: "{\"messages\": ["))
             #expect(notJSON == .badRequest)
             #expect(notJSONError?["message"]?.stringValue?.contains("not valid JSON") == true)
