@@ -131,6 +131,13 @@ public struct MockProfile: Codable, Sendable, Hashable {
         }
     }
 
+    /// The profile as pretty-printed JSON with sorted keys, in the form ``load(path:)`` reads.
+    public var jsonText: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
     enum CodingKeys: String, CodingKey, CaseIterable {
         case apiVersions, deployments, voices, outputFormats, inputFormats, modalities, apiKeys, limits, audioTTLSeconds
     }

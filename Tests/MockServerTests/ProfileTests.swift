@@ -62,13 +62,13 @@ struct ProfileTests {
             _ = try MockProfile.decode(Data(#"{"voicez": []}"#.utf8), path: "p.json")
             Issue.record("an unknown key was accepted")
         } catch {
-            #expect(error.description.contains("p.json") && error.description.contains("voicez"))
+            #expect("\(error)".contains("p.json") && "\(error)".contains("voicez"))
         }
         do {
             _ = try MockProfile.decode(Data(#"{"deployments": "one"}"#.utf8), path: "p.json")
             Issue.record("a string was accepted for a list")
         } catch {
-            #expect(error.description.contains("deployments"))
+            #expect("\(error)".contains("deployments"))
         }
         #expect(throws: MockProfileError.self) { try MockProfile.decode(Data("[1]".utf8)) }
         #expect(throws: MockProfileError.self) { try MockProfile.decode(Data("{".utf8)) }

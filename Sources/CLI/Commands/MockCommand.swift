@@ -7,7 +7,7 @@ struct MockCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mock",
         abstract: "Run the embedded Azure OpenAI chat-completions mock.",
-        subcommands: [Serve.self])
+        subcommands: [Serve.self, Profile.self])
 
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -72,6 +72,20 @@ struct MockCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("docverify mock serve: \(error)\n".utf8))
                 throw ExitCode(2)
             }
+        }
+    }
+
+    struct Profile: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the built-in service profile as JSON, a starting point for --profile.",
+            discussion: """
+                outputFormats maps each audio.format to how the mock produces it: wav and pcm16 are \
+                real audio, silent-mp3 is valid MP3 frames of silence, placeholder is a marker text \
+                that is not audio.
+                """)
+
+        func run() async throws {
+            print(MockProfile.default.jsonText)
         }
     }
 }
