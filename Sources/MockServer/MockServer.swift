@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdCore
 import HummingbirdTLS
 import Logging
 import NIOCore
@@ -93,17 +92,17 @@ public struct MockServer: Sendable {
     ) throws -> Application<MockResponder> {
         var logger = Logger(label: "docverify.mock")
         logger.logLevel = ProcessInfo.processInfo.environment["DOCVERIFY_MOCK_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
-        let server: HTTPServerBuilder
+        let configuration = ApplicationConfiguration(address: .hostname(host, port: port), serverName: "docverify-mock")
+        let onServerRunning: @Sendable (any Channel) async -> Void = { channel in onBound(channel.localAddress?.port ?? port) }
+        // Two calls rather than one with a chosen server builder: naming the builder type needs
+        // HummingbirdCore, which is not one of this target's declared dependencies.
         if let tls = state.options.tls {
-            server = try .tls(.http1(), tlsConfiguration: tlsConfiguration(tls))
-        } else {
-            server = .http1()
+            return Application(
+                responder: state.responder, server: try .tls(.http1(), tlsConfiguration: tlsConfiguration(tls)),
+                configuration: configuration, onServerRunning: onServerRunning, logger: logger)
         }
         return Application(
-            responder: state.responder,
-            server: server,
-            configuration: .init(address: .hostname(host, port: port), serverName: "docverify-mock"),
-            onServerRunning: { channel in onBound(channel.localAddress?.port ?? port) },
+            responder: state.responder, server: .http1(), configuration: configuration, onServerRunning: onServerRunning,
             logger: logger)
     }
 
