@@ -86,7 +86,7 @@ enum AudioSynthesis {
     /// Bytes for a format the mock cannot encode: plainly not audio, and saying so, so a client
     /// that checks the data sees it was a placeholder (the profile documents which formats are).
     static func placeholder(format: String) -> [UInt8] {
-        Array("DOCVERIFY-MOCK-PLACEHOLDER: no \(format) encoder in the mock; request wav or pcm16 for real audio\n".utf8)
+        Array("DOCVERIFY-MOCK-PLACEHOLDER: no \(format) encoder in the mock; request wav, pcm16 or flac for real audio\n".utf8)
     }
 
     /// The answer audio for `format`, following `encoding` from the profile.
@@ -94,6 +94,7 @@ enum AudioSynthesis {
         switch encoding {
         case .wav: wav(pcm: pcm16(seed: seed, milliseconds: milliseconds))
         case .pcm16: pcm16(seed: seed, milliseconds: milliseconds)
+        case .flac: FLACEncoding.encode(pcm16LittleEndian: pcm16(seed: seed, milliseconds: milliseconds), sampleRate: sampleRate)
         case .silentMP3: silentMP3(milliseconds: milliseconds)
         case .placeholder: placeholder(format: format)
         }

@@ -22,7 +22,7 @@ func decodeChatRequest(_ body: [UInt8], profile: MockProfile) throws(MockError) 
     var problems = decoding.issues.map { RequestProblem(path: $0.path, message: sentence($0.message)) }
     var view: ChatRequestView?
     if let request = decoding.request {
-        view = makeView(request, canonicalBody: root.serialized(), problems: &problems)
+        view = makeView(request, canonicalBody: canonicalFormWithoutFormat(root), problems: &problems)
     }
     if let first = problems.first {
         var message = first.path.isEmpty ? first.message : "Invalid '\(first.path)': \(first.message)"
@@ -38,6 +38,15 @@ func decodeChatRequest(_ body: [UInt8], profile: MockProfile) throws(MockError) 
             param: "messages")
     }
     return view
+}
+
+/// Sorted-key JSON of the body without `audio.format`: the answer's samples depend on what was
+/// asked, not on how they are packaged, so a wav and a pcm16 answer to one question hold the same audio.
+private func canonicalFormWithoutFormat(_ root: JSONValue) -> String {
+    guard case .object(var members) = root, case .object(var audio)? = members["audio"] else { return root.serialized() }
+    audio["format"] = nil
+    members["audio"] = .object(audio)
+    return JSONValue.object(members).serialized()
 }
 
 /// One thing wrong with a request: where (a JSON path such as `audio.voice`) and what.

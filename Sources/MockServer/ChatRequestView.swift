@@ -27,7 +27,8 @@ struct ChatRequestView: Sendable, Equatable {
     var voice: String?
     var format: String?
     var messages: [Message]
-    /// The body as sorted-key compact JSON: equal requests hash equally whatever their key order.
+    /// The body as sorted-key compact JSON without `audio.format`: equal requests hash equally
+    /// whatever their key order, and every format of one answer carries the same samples.
     var canonicalBody: String
 
     var wantsAudio: Bool { modalities.contains("audio") }

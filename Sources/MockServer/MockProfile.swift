@@ -7,6 +7,8 @@ public enum AudioEncoding: String, Codable, Sendable, Hashable {
     case wav
     /// The same samples as `wav`, raw little-endian without a header.
     case pcm16
+    /// FLAC with uncompressed (VERBATIM) frames of the same samples: valid, not small.
+    case flac
     /// Valid MPEG-2 Layer III frames that decode to silence (the mock has no MP3 encoder).
     case silentMP3 = "silent-mp3"
     /// Not audio: a short marker text saying the mock cannot encode this format.
@@ -73,7 +75,7 @@ public struct MockProfile: Codable, Sendable, Hashable {
         apiVersions: ["2025-01-01-preview"],
         deployments: ["gpt-4o-audio-preview", "gpt-4o-mini-audio-preview"],
         voices: ["alloy", "echo", "fable", "onyx", "nova", "shimmer"],
-        outputFormats: ["wav": .wav, "pcm16": .pcm16, "mp3": .silentMP3, "flac": .placeholder, "opus": .placeholder],
+        outputFormats: ["wav": .wav, "pcm16": .pcm16, "mp3": .silentMP3, "flac": .flac, "opus": .placeholder],
         inputFormats: ["wav", "mp3"],
         modalities: ["text", "audio"],
         limits: Limits(maxRequestBytes: 48 * 1_024 * 1_024, maxAudioBytes: 20 * 1_000 * 1_000),

@@ -98,7 +98,7 @@ struct ChatCompletionTests {
         }
     }
 
-    @Test("pcm16 answers are the raw samples of the WAV answer; mp3 answers are MPEG frames")
+    @Test("pcm16 and flac carry the WAV answer's samples; mp3 is MPEG frames; opus is a marked placeholder")
     func otherFormats() async throws {
         try await Fixture.app().test(.router) { client in
             func audio(_ format: String) async throws -> [UInt8] {
@@ -107,14 +107,18 @@ struct ChatCompletionTests {
                     return try #require(Fixture.audioBytes(try Fixture.json($0)))
                 }
             }
+            let wav = try await audio("wav")
             let pcm = try await audio("pcm16")
-            #expect(pcm.count > 0 && pcm.count % 2 == 0)
-            #expect(Array(pcm.prefix(4)) != Array("RIFF".utf8))
+            #expect(pcm == Array(wav.dropFirst(44)))
+
+            let flac = try await audio("flac")
+            #expect(try FLACReader.samples(flac) == pcm)
+
             let mp3 = try await audio("mp3")
             #expect(mp3.count % 192 == 0)
-            #expect(mp3[0] == 0xFF && mp3[1] & 0xE0 == 0xE0)
-            let flac = try await audio("flac")
-            #expect(String(decoding: flac, as: UTF8.self).hasPrefix("DOCVERIFY-MOCK-PLACEHOLDER"))
+            #expect(mp3[0] == 0xFF && mp3[1] == 0xF3)
+            let opus = try await audio("opus")
+            #expect(String(decoding: opus, as: UTF8.self).hasPrefix("DOCVERIFY-MOCK-PLACEHOLDER"))
         }
     }
 

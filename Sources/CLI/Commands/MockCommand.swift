@@ -80,7 +80,7 @@ struct MockCommand: AsyncParsableCommand {
             abstract: "Print the built-in service profile as JSON, a starting point for --profile.",
             discussion: """
                 outputFormats maps each audio.format to how the mock produces it: wav and pcm16 are \
-                real audio, silent-mp3 is valid MP3 frames of silence, placeholder is a marker text \
+                real audio, flac is the same samples as uncompressed FLAC frames, silent-mp3 is valid MP3 frames of silence, placeholder is a marker text \
                 that is not audio.
                 """)
 
