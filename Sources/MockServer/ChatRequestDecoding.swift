@@ -22,7 +22,7 @@ func decodeChatRequest(_ body: [UInt8], profile: MockProfile) throws(MockError) 
     var problems = decoding.issues.map { RequestProblem(path: $0.path, message: sentence($0.message)) }
     var view: ChatRequestView?
     if let request = decoding.request {
-        view = makeView(request, canonicalBody: canonicalFormWithoutFormat(root), problems: &problems)
+        view = makeView(request, canonicalBody: canonicalContent(root), problems: &problems)
     }
     if let first = problems.first {
         var message = first.path.isEmpty ? first.message : "Invalid '\(first.path)': \(first.message)"
@@ -40,12 +40,17 @@ func decodeChatRequest(_ body: [UInt8], profile: MockProfile) throws(MockError) 
     return view
 }
 
-/// Sorted-key JSON of the body without `audio.format`: the answer's samples depend on what was
-/// asked, not on how they are packaged, so a wav and a pcm16 answer to one question hold the same audio.
-private func canonicalFormWithoutFormat(_ root: JSONValue) -> String {
-    guard case .object(var members) = root, case .object(var audio)? = members["audio"] else { return root.serialized() }
-    audio["format"] = nil
-    members["audio"] = .object(audio)
+/// Sorted-key JSON of the body without how the answer is packaged (`audio.format`, `stream`,
+/// `stream_options`): the samples depend on what was asked, so a wav and a pcm16 answer, streamed or
+/// not, hold the same audio.
+private func canonicalContent(_ root: JSONValue) -> String {
+    guard case .object(var members) = root else { return root.serialized() }
+    members["stream"] = nil
+    members["stream_options"] = nil
+    if case .object(var audio)? = members["audio"] {
+        audio["format"] = nil
+        members["audio"] = .object(audio)
+    }
     return JSONValue.object(members).serialized()
 }
 
@@ -78,6 +83,8 @@ private func makeView(_ request: ChatCompletionRequest, canonicalBody: String, p
     var view = ChatRequestView(
         modalities: request.modalities?.map(\.rawValue) ?? ["text"], voice: request.audio?.voice.rawValue,
         format: request.audio?.format.rawValue, messages: [], canonicalBody: canonicalBody)
+    view.stream = request.stream ?? false
+    view.streamUsage = request.streamOptions?.includeUsage ?? false
     for (i, message) in request.messages.enumerated() {
         let path = "messages[\(i)]"
         var reduced = ChatRequestView.Message(role: message.role.rawValue, texts: [], inputAudio: [])

@@ -27,8 +27,12 @@ struct ChatRequestView: Sendable, Equatable {
     var voice: String?
     var format: String?
     var messages: [Message]
-    /// The body as sorted-key compact JSON without `audio.format`: equal requests hash equally
-    /// whatever their key order, and every format of one answer carries the same samples.
+    /// `stream: true`: answer as server-sent events; `stream_options.include_usage` adds a usage chunk.
+    var stream = false
+    var streamUsage = false
+    /// The body as sorted-key compact JSON without `audio.format` and the stream options: equal
+    /// requests hash equally whatever their key order, and every packaging of one answer carries the
+    /// same samples.
     var canonicalBody: String
 
     var wantsAudio: Bool { modalities.contains("audio") }

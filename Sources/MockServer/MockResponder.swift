@@ -123,6 +123,12 @@ struct MockResponder: HTTPResponder {
         let completionID = "chatcmpl-" + hash.paddedHex
         let body = answer.response(completionID: completionID, created: now, audioID: audioID, expiresAt: expiresAt)
         var headers = commonHeaders()
+        if view.stream {
+            headers[.contentType] = "text/event-stream"
+            headers[.cacheControl] = "no-cache"
+            let events = StreamedAnswer.events(for: body, includeUsage: view.streamUsage)
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: events)))
+        }
         headers[.contentType] = "application/json"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: JSONBody.encode(body))))
     }

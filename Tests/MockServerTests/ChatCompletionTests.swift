@@ -66,8 +66,9 @@ struct ChatCompletionTests {
             let first = try await audio(Fixture.audioRequest())
             let second = try await audio(Fixture.audioRequest())
             let other = try await audio(Fixture.audioRequest(question: "What do red pandas eat?"))
-            #expect(first == second)
-            #expect(first != other)
+            let same = first == second, differ = first != other
+            #expect(same)
+            #expect(differ)
         }
     }
 
@@ -81,7 +82,8 @@ struct ChatCompletionTests {
             let b = try await client.execute(uri: Fixture.chatPath(), method: .post, headers: Fixture.keyHeaders, body: Fixture.buffer(Fixture.audioRequest())) {
                 Fixture.audioBytes(try Fixture.json($0))
             }
-            #expect(a != nil && a == b)
+            let same = a != nil && a == b
+            #expect(same)
         }
     }
 
@@ -109,10 +111,12 @@ struct ChatCompletionTests {
             }
             let wav = try await audio("wav")
             let pcm = try await audio("pcm16")
-            #expect(pcm == Array(wav.dropFirst(44)))
+            let pcmIsWAVData = pcm == Array(wav.dropFirst(44))
+            #expect(pcmIsWAVData)
 
             let flac = try await audio("flac")
-            #expect(try FLACReader.samples(flac) == pcm)
+            let flacIsPCM = try FLACReader.samples(flac) == pcm
+            #expect(flacIsPCM)
 
             let mp3 = try await audio("mp3")
             #expect(mp3.count % 192 == 0)
