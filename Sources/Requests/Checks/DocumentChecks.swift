@@ -155,14 +155,16 @@ public struct DocumentChecks {
                 }
             }
         }
-        let byVersion = Dictionary(grouping: uses, by: \.version)
+        let byVersion = Dictionary(grouping: uses.indices, by: { uses[$0].version })
         guard byVersion.count > 1 else { return [] }
-        // The version most calls use is the document's; ties go to the first one written.
-        let referenceVersion = byVersion.max { a, b in
-            if a.value.count != b.value.count { return a.value.count < b.value.count }
-            return a.value.map(\.location).min()! > b.value.map(\.location).min()!
-        }!.key
-        let first = byVersion[referenceVersion]!.min { $0.location < $1.location }!
+        // The version most samples use is the document's (a multi-turn sample counts once); ties go
+        // to the version met first in document order.
+        func samples(_ version: String) -> Int { Set(byVersion[version]!.map { uses[$0].sample }).count }
+        let referenceVersion = byVersion.keys.max { a, b in
+            if samples(a) != samples(b) { return samples(a) < samples(b) }
+            return byVersion[a]!.min()! > byVersion[b]!.min()!
+        }!
+        let first = uses[byVersion[referenceVersion]!.min()!]
         var reported = Set<[String]>()
         var findings: [Finding] = []
         for use in uses where use.version != referenceVersion {
@@ -170,7 +172,7 @@ public struct DocumentChecks {
             let where_ = [use.pivot.map { "pivot '\($0)'" }, use.tab.map { "tab '\($0)'" }].compactMap { $0 }.joined(separator: ", ")
             findings.append(Finding(
                 rule: "api-version-mismatch", severity: .warning, location: use.location,
-                message: "api-version '\(use.version)'\(where_.isEmpty ? "" : " in " + where_) differs from '\(referenceVersion)' used by \(byVersion[referenceVersion]!.count) other call(s) of this document (first at \(first.location.file):\(first.location.line)); use one API version throughout",
+                message: "api-version '\(use.version)'\(where_.isEmpty ? "" : " in " + where_) differs from '\(referenceVersion)' used by \(samples(referenceVersion)) other sample(s) of this document (first at \(first.location.file):\(first.location.line)); use one API version throughout",
                 pivot: use.pivot, tab: use.tab))
         }
         return findings
