@@ -10,9 +10,10 @@ public struct DocverifyCommand: AsyncParsableCommand {
 
     public init() {}
 
-    /// Runs the command line. Usage errors (bad flags, unreadable paths) exit with status 2, not
+    /// Runs the command line (`main.swift` calls this: ArgumentParser's own `main()` picks its
+    /// synchronous overload for an async root). Usage errors (bad flags, unreadable paths) exit with status 2, not
     /// ArgumentParser's 64, so scripts can tell them from findings (status 1).
-    public static func main() async {
+    public static func entry() async {
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

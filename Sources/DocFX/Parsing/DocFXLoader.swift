@@ -41,6 +41,9 @@ public struct DocFXLoader: Sendable {
             blocks: blocks, frontMatter: frontMatter, file: relative, articleDirectory: URL(fileURLWithPath: absolute).deletingLastPathComponent().path,
             explicitGroupsFile: pivotGroupsFile)
         findings += pivotFindings
+        // An include reached from several places reports its problems once.
+        var seen = Set<Finding>()
+        findings = findings.filter { seen.insert($0).inserted }
         if frontMatter.values.isEmpty, markup.frontMatter.yaml == nil { frontMatter = FrontMatter() }
         return DocFXDocument(file: relative, root: rootPath, frontMatter: frontMatter, blocks: blocks, pivots: pivots, findings: findings)
     }

@@ -85,11 +85,10 @@ private struct Converter {
                 infoString: info, literal: literal(of: node), isFenced: true, fenceLine: span.startLine,
                 column: span.startColumn, codeStartLine: span.startLine + 1, span: span)
         }
-        // Indented code: cmark's start column is where the container's content starts; the code
-        // itself starts four columns further.
+        // Indented code: cmark's start column is already the first code character's.
         return CodeBlock(
             infoString: "", literal: literal(of: node), isFenced: false, fenceLine: span.startLine,
-            column: span.startColumn + 4, codeStartLine: span.startLine, span: span)
+            column: span.startColumn, codeStartLine: span.startLine, span: span)
     }
 
     func isFence(line: Int, column: Int) -> Bool {
