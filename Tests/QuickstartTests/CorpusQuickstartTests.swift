@@ -117,9 +117,11 @@ struct CorpusQuickstartTests {
         #expect(Set(ids).count == ids.count)
         #expect(Set(ids) == Set(1...ids.count))
         // Ids follow document order: by id, samples of one file go down the file.
-        let byID = doc.allSamples.map(\.sample).sorted { $0.id < $1.id }
-        for (a, b) in zip(byID, byID.dropFirst()) where a.location.file == b.location.file {
-            #expect(a.location.line < b.location.line, "#\(a.id) and #\(b.id)")
+        for pivot in doc.pivots {
+            let byID = pivot.sections.flatMap { $0.tabs.flatMap(\.samples) }.sorted { $0.id < $1.id }
+            for (a, b) in zip(byID, byID.dropFirst()) where a.location.file == b.location.file {
+                #expect(a.location.line < b.location.line, "#\(a.id) and #\(b.id)")
+            }
         }
     }
 }
