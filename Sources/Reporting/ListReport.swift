@@ -14,7 +14,8 @@ public enum ListReport {
             version: version, documents: documents.map(JSONDocument.init),
             findings: (documents.flatMap(\.findings) + extraFindings).sortedForReport())
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        // Sorted keys: the output is byte-stable from run to run (goldens, diffs).
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(report) else { return "{}\n" }
         return String(decoding: data, as: UTF8.self) + "\n"
     }

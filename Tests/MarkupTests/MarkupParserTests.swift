@@ -82,3 +82,12 @@ import Testing
         #expect(rule.span.startLine == 3)
     }
 }
+
+@Suite struct SourceLinesTests {
+    @Test func rawLinesOfAnyBlock() {
+        let doc = MarkupDocument(parsing: "---\na: b\n---\n| x | y |\n|---|---|\n| 1 | 2 |\n")
+        guard case .paragraph(let table)? = doc.blocks.first else { Issue.record("no paragraph"); return }
+        #expect(doc.sourceLines(table.span).map(\.number) == [4, 5, 6])
+        #expect(doc.sourceLines(table.span).first?.text == "| x | y |")
+    }
+}

@@ -16,3 +16,11 @@ public struct MarkupDocument: Hashable, Sendable {
         self = MarkupParser.parse(text)
     }
 }
+
+extension MarkupDocument {
+    /// The raw file lines a span covers (any block's source), with their numbers.
+    public func sourceLines(_ span: SourceSpan) -> [SourceLine] {
+        guard span.startLine >= 1, span.endLine >= span.startLine, span.startLine <= lines.count else { return [] }
+        return (span.startLine...min(span.endLine, lines.count)).map { SourceLine(number: $0, text: lines[$0 - 1], column: 1) }
+    }
+}
