@@ -84,3 +84,32 @@ import Testing
         #expect(doc.pivots.isEmpty)
     }
 }
+
+@Suite struct IncludeScopeTests {
+    @Test func tabGroupEndsWithItsInclude() throws {
+        let directory = try TempDocs([
+            "a.md": "[!INCLUDE [t](t.md)]\n\n## After the include\n",
+            "t.md": "## [A](#tab/a)\n\nIn A.\n",
+        ])
+        let doc = try DocFXLoader(root: nil).load(article: directory.path("a.md"))
+        guard case .tabGroup(let group)? = doc.blocks.first, case .heading(let after)? = doc.blocks.last else {
+            Issue.record("shape"); return
+        }
+        #expect(group.tabs.count == 1)
+        #expect(group.tabs[0].blocks.count == 1)
+        #expect(after.text == "After the include")
+        #expect(after.location == SourceLocation(file: "a.md", line: 3))
+    }
+
+    @Test func zoneUnclosedInsideIncludeIsReportedThere() throws {
+        let directory = try TempDocs([
+            "a.md": "---\nzone_pivot_groups: g\n---\n\n[!INCLUDE [t](t.md)]\n\nShared.\n",
+            "t.md": "::: zone pivot=\"p\"\n\nOnly p.\n",
+        ])
+        let doc = try DocFXLoader(root: nil).load(article: directory.path("a.md"))
+        #expect(doc.findings.map(\.rule) == ["zone-unclosed"])
+        #expect(doc.findings.first?.location == SourceLocation(file: "t.md", line: 1))
+        guard case .paragraph(let shared)? = doc.blocks.last else { Issue.record("shared"); return }
+        #expect(shared.text == "Shared.")
+    }
+}

@@ -206,7 +206,7 @@ struct BlockReader {
         return .zoneStart(pivots: pivots, target: target, location: location)
     }
 
-    /// Splices an included file's blocks; refuses missing, cyclic and out-of-root targets.
+    /// An included file's blocks, spliced in place; refuses missing, cyclic and out-of-root targets.
     mutating func include(_ path: String, file: SourceFile, location: SourceLocation) -> [Item] {
         switch resolver.resolve(path, fromFile: file.absolute) {
         case .outside(let absolute):
@@ -228,7 +228,10 @@ struct BlockReader {
             let markup = MarkupDocument(parsing: String(decoding: data, as: UTF8.self))
             stack.append(absolute)
             defer { stack.removeLast() }
-            return convert(markup.blocks, file: SourceFile(absolute: absolute, relative: relative, lines: markup.lines))
+            // DocFX parses an include as a document of its own: its zones pair up and its tab
+            // groups end inside it.
+            let items = convert(markup.blocks, file: SourceFile(absolute: absolute, relative: relative, lines: markup.lines))
+            return group(items).map { .block($0) }
         }
     }
 

@@ -38,11 +38,13 @@ enum PivotResolver {
                 if let declared, !declared.contains(pivot) {
                     findings.append(Finding(
                         rule: "zone-unknown-pivot", severity: .error, location: zone.location,
-                        message: "pivot '\(pivot)' is not in the pivot group(s) \(frontMatter.zonePivotGroups.joined(separator: ", ")); fix the pivot id"))
+                        message: "pivot '\(pivot)' is not in the pivot group(s) \(frontMatter.zonePivotGroups.joined(separator: ", ")); fix the pivot id",
+                        pivot: pivot))
                 } else if declared == nil, frontMatter.zonePivotGroups.isEmpty {
                     findings.append(Finding(
                         rule: "zone-unknown-pivot", severity: .error, location: zone.location,
-                        message: "pivot '\(pivot)' is used but the front matter has no zone_pivot_groups; add zone_pivot_groups"))
+                        message: "pivot '\(pivot)' is used but the front matter has no zone_pivot_groups; add zone_pivot_groups",
+                        pivot: pivot))
                 }
                 if !pivots.contains(pivot) { pivots.append(pivot) }
             }
