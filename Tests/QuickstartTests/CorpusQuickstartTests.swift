@@ -124,4 +124,24 @@ struct CorpusQuickstartTests {
             }
         }
     }
+
+    @Test func everySampleLineMapsOntoItsMarkdownLine() throws {
+        var files: [String: [Substring]] = [:]
+        var checked = 0
+        for (_, _, _, sample) in doc.allSamples {
+            let path = Corpus.directory! + "/azure-openai/" + sample.location.file
+            if files[path] == nil {
+                files[path] = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            }
+            let markdown = files[path]!
+            #expect(markdown[sample.location.line - 1].contains("```"), "fence of #\(sample.id)")
+            for (index, codeLine) in sample.code.split(separator: "\n", omittingEmptySubsequences: false).dropLast().enumerated()
+            where !codeLine.trimmingCharacters(in: .whitespaces).isEmpty {
+                let mapped = sample.markdownLocation(codeLine: index + 1)
+                #expect(String(markdown[mapped.line - 1].dropFirst(mapped.column - 1)) == String(codeLine), "#\(sample.id) line \(index + 1)")
+                checked += 1
+            }
+        }
+        #expect(checked > 1000)
+    }
 }
