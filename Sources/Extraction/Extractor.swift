@@ -1,0 +1,85 @@
+import Core
+import Quickstart
+
+/// Stage 2a: sends every sample of a document through the front-end of its language and runs the
+/// document-level extraction checks (`request-unextracted`, `js-module-mismatch`).
+public struct Extractor: Sendable {
+    let frontEnds: [CodeLanguage: any LanguageFrontEnd]
+
+    public init() {
+        self.init(frontEnds: Self.defaultFrontEnds)
+    }
+
+    /// Front-ends by language; tests and the coordinator can substitute or add some.
+    init(frontEnds: [CodeLanguage: any LanguageFrontEnd]) {
+        self.frontEnds = frontEnds
+    }
+
+    static var defaultFrontEnds: [CodeLanguage: any LanguageFrontEnd] {
+        let javascript = JavaScriptFrontEnd()
+        let rest = RESTFrontEnd()
+        let json = JSONFenceFrontEnd()
+        let all: [CodeLanguage: any LanguageFrontEnd] = [
+            .javascript: javascript, .typescript: javascript,
+            .shell: rest, .http: rest,
+            .json: json, .jsonc: json,
+        ]
+        // COORDINATOR: the Python front-end plugs in here once Sources/Extraction/Python lands:
+        //     all[.python] = PythonFrontEndAdapter()
+        // with, in this module:
+        //     struct PythonFrontEndAdapter: LanguageFrontEnd {
+        //         func extract(_ sample: CodeSample, context: FrontEndContext) -> SampleExtraction {
+        //             PythonFrontEnd().extract(sample)
+        //         }
+        //     }
+        return all
+    }
+
+    /// Rules whose findings mean the code could not be read; a sample with one of them is not also
+    /// reported as `request-unextracted`.
+    static let syntaxRules: Set<String> = ["js-syntax", "ts-syntax", "python-syntax", "json-invalid", "shell-syntax"]
+
+    public func extract(_ document: QuickstartDocument) -> DocumentExtraction {
+        var samples: [Int: SampleExtraction] = [:]
+        var findings: [Finding] = []
+        for pivot in document.pivots {
+            for section in pivot.sections {
+                for tab in section.tabs {
+                    let tabSamples = tab.samples
+                    for (i, sample) in tabSamples.enumerated() {
+                        let context = FrontEndContext(
+                            pivot: pivot.id, tab: tab.id,
+                            previous: i > 0 ? tabSamples[i - 1] : nil,
+                            next: i + 1 < tabSamples.count ? tabSamples[i + 1] : nil)
+                        var extraction = frontEnds[sample.language]?.extract(sample, context: context)
+                            ?? SampleExtraction(sampleID: sample.id)
+                        extraction.sampleID = sample.id
+                        for f in extraction.findings.indices {
+                            if extraction.findings[f].pivot == nil { extraction.findings[f].pivot = pivot.id }
+                            if extraction.findings[f].tab == nil { extraction.findings[f].tab = tab.id }
+                        }
+                        if let unextracted = Self.unextractedFinding(sample, extraction, pivot: pivot.id, tab: tab.id) {
+                            findings.append(unextracted)
+                        }
+                        samples[sample.id] = extraction
+                    }
+                }
+            }
+        }
+        findings += JSModuleMismatchCheck.findings(in: document)
+        return DocumentExtraction(document: document, samples: samples, findings: findings)
+    }
+
+    /// `request-unextracted`: the code evidently calls an API, could be read, yet no request came out.
+    static func unextractedFinding(_ sample: CodeSample, _ extraction: SampleExtraction, pivot: String?, tab: String?) -> Finding? {
+        guard extraction.callsAPI, extraction.requests.isEmpty,
+              !extraction.findings.contains(where: { syntaxRules.contains($0.rule) }) else { return nil }
+        let what = sample.fileName.map { "`\($0)`" } ?? "This \(sample.language.rawValue) sample"
+        return Finding(
+            rule: "request-unextracted", severity: .error, location: sample.location,
+            message: "\(what) calls an API but docverify could not tell which HTTP request it sends; "
+                + "use a supported client call (openai `chat.completions.create`, `fetch`, `requests.post`, curl) "
+                + "or report the pattern as a docverify gap",
+            pivot: pivot, tab: tab)
+    }
+}

@@ -1,0 +1,98 @@
+import Core
+import Testing
+@testable import Extraction
+
+@Suite struct RESTCurlTests {
+    @Test func bashCurlWithContinuationsHeadersAndSingleQuotedJSON() {
+        let result = Fixture.rest("""
+            curl -X POST "$AZURE_OPENAI_ENDPOINT/openai/deployments/${DEPLOYMENT}/chat/completions?api-version=2025-01-01-preview" \\
+              -H "Content-Type: application/json" \\
+              -H "api-key: $AZURE_OPENAI_API_KEY" \\
+              -d '{
+                "model": "m",
+                "messages": [{"role": "user", "content": "Hi"}]
+              }'
+            """)
+        #expect(result.findings.isEmpty)
+        #expect(result.callsAPI)
+        #expect(result.requests.count == 1)
+        guard let request = result.requests.first else { return }
+        #expect(request.client == .curl)
+        #expect(request.method == "POST")
+        #expect(request.endpoint == .placeholder(.environment(name: "AZURE_OPENAI_ENDPOINT", fallback: nil)))
+        #expect(request.path == "/openai/deployments/{deployment}/chat/completions")
+        #expect(request.deployment == .placeholder(.environment(name: "DEPLOYMENT", fallback: nil)))
+        #expect(request.query["api-version"] == .string("2025-01-01-preview"))
+        #expect(request.headers["api-key"] == .placeholder(.environment(name: "AZURE_OPENAI_API_KEY", fallback: nil)))
+        #expect(request.auth == .apiKey)
+        #expect(request.body?["messages"]?[0]?["content"] == .string("Hi"))
+        #expect(request.location == Fixture.markdown(1, 1))
+    }
+
+    @Test func bearerTokenDoubleQuotedJSONWithEscapesAndVariables() {
+        let result = Fixture.rest("""
+            curl "https://res.openai.azure.com/openai/deployments/d/chat/completions?api-version=v" -H "Authorization: Bearer $TOKEN" --data-raw "{\\"messages\\": [{\\"role\\": \\"user\\", \\"content\\": \\"$PROMPT\\"}], \\"max_tokens\\": $MAX}"
+            """)
+        #expect(result.findings.isEmpty)
+        guard let request = result.requests.first else {
+            Issue.record("no request")
+            return
+        }
+        #expect(request.method == "POST")
+        #expect(request.endpoint == .string("https://res.openai.azure.com"))
+        #expect(request.deployment == .string("d"))
+        #expect(request.auth == .bearer)
+        #expect(request.headers["authorization"] == .template([.literal("Bearer "), .placeholder(.environment(name: "TOKEN", fallback: nil))]))
+        #expect(request.body?["messages"]?[0]?["content"] == .placeholder(.environment(name: "PROMPT", fallback: nil)))
+        #expect(request.body?["max_tokens"] == .placeholder(.environment(name: "MAX", fallback: nil)))
+    }
+
+    @Test func powershellAndCmdContinuations() {
+        let ps = Fixture.rest("""
+            curl.exe -X POST "$env:AZURE_OPENAI_ENDPOINT/openai/deployments/d/chat/completions?api-version=v" `
+              -H "api-key: $env:AZURE_OPENAI_API_KEY" `
+              --data-binary "@body.json"
+            """)
+        #expect(ps.requests.first?.endpoint == .placeholder(.environment(name: "AZURE_OPENAI_ENDPOINT", fallback: nil)))
+        #expect(ps.requests.first?.body == .placeholder(.file(path: "body.json", encoding: .text)))
+        #expect(ps.reads.map(\.path) == ["body.json"])
+        let cmd = Fixture.rest("""
+            curl -X POST "%AZURE_OPENAI_ENDPOINT%/openai/deployments/d/chat/completions?api-version=v" ^
+              -H "api-key: %KEY%" ^
+              -d @request.json
+            """)
+        #expect(cmd.requests.first?.endpoint == .placeholder(.environment(name: "AZURE_OPENAI_ENDPOINT", fallback: nil)))
+        #expect(cmd.requests.first?.headers["api-key"] == .placeholder(.environment(name: "KEY", fallback: nil)))
+        #expect(cmd.reads.map(\.path) == ["request.json"])
+    }
+
+    @Test func invalidJSONBodyIsReportedWhereItIsWritten() {
+        let result = Fixture.rest("""
+            curl $ENDPOINT/openai/deployments/d/chat/completions -H "api-key: $K" -d '{
+              "messages": [
+                {"role": "user" "content": "Hi"}
+              ]
+            }'
+            """)
+        #expect(result.requests.isEmpty)
+        #expect(result.findings.map(\.rule) == ["json-invalid"])
+        // The '"content"' that should follow a comma: code line 3, column 21.
+        #expect(result.findings.first?.location == Fixture.markdown(3, 21))
+    }
+
+    @Test func otherCommandsAndDownloadsAreNotRequests() {
+        let result = Fixture.rest("""
+            # download a sample file
+            curl -o dog.wav https://example.invalid/dog.wav
+            npm install openai && az login
+            """)
+        #expect(result.requests.isEmpty)
+        #expect(!result.callsAPI)
+    }
+
+    @Test func unterminatedQuoteIsAShellSyntaxFinding() {
+        let result = Fixture.rest("curl -d '{\"a\": 1} https://x.invalid\n")
+        #expect(result.findings.map(\.rule) == ["shell-syntax"])
+        #expect(result.findings.first?.location == Fixture.markdown(1, 9))
+    }
+}
