@@ -182,6 +182,10 @@ struct ShellLexer {
                         word.append(v)
                         continue
                     }
+                    if d == "%", let v = readPercentVariable() {
+                        word.append(v)
+                        continue
+                    }
                     word.append(.char(d, here))
                     advance()
                 }
