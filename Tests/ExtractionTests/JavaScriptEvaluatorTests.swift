@@ -174,4 +174,18 @@ import Testing
         #expect(ts.findings.first?.rule == "ts-syntax")
         #expect(ts.findings.first?.location == Fixture.markdown(1, 8))
     }
+
+    @Test func axiosPostAndResponseData() {
+        let result = Fixture.javascript("""
+            import axios from "axios";
+            const res = await axios.post(`${process.env.E}/openai/deployments/d/chat/completions?api-version=v`,
+              { messages: [] }, { headers: { "api-key": process.env.K } });
+            console.log(res.data.choices[0].message.content);
+            """)
+        #expect(result.requests.count == 1)
+        #expect(result.requests.first?.method == "POST")
+        #expect(result.requests.first?.auth == .apiKey)
+        #expect(result.requests.first?.body == .object(["messages": .array([])]))
+        #expect(result.responseReads.map(\.path) == ["choices[0].message.content"])
+    }
 }

@@ -95,4 +95,37 @@ import Testing
         #expect(result.findings.map(\.rule) == ["shell-syntax"])
         #expect(result.findings.first?.location == Fixture.markdown(1, 9))
     }
+
+    @Test func heredocAndHereStringBodiesAreData() {
+        let bash = Fixture.rest("""
+            cat > body.json << 'EOF'
+            {"note": "it's data, not a command"}
+            EOF
+            curl "$E/openai/deployments/d/chat/completions?api-version=v" -H "api-key: $K" -d @body.json
+            """)
+        #expect(bash.findings.isEmpty)
+        #expect(bash.requests.count == 1)
+        #expect(bash.requests.first?.location == Fixture.markdown(4, 1))
+        let ps = Fixture.rest("""
+            $body = @"
+            {"note": "it's a here-string"}
+            "@
+            curl.exe "$env:E/openai/deployments/d/chat/completions" -H "api-key: $env:K" -d '{"a": 1}'
+            """)
+        #expect(ps.findings.isEmpty)
+        #expect(ps.requests.first?.body == .object(["a": .int(1)]))
+    }
+
+    @Test func consoleTranscriptOnlyReadsPromptedLines() {
+        let result = Fixture.rest("""
+            $ curl "$E/openai/deployments/d/chat/completions" -H "api-key: $K" -d '{
+                "messages": []
+              }'
+            {"error": "it's output, not a command"}
+            """)
+        #expect(result.findings.isEmpty)
+        #expect(result.requests.count == 1)
+        #expect(result.requests.first?.location == Fixture.markdown(1, 3))
+        #expect(result.requests.first?.body == .object(["messages": .array([])]))
+    }
 }

@@ -170,7 +170,9 @@ extension JSEvaluator {
         case .host("process.env"): return .placeholder(.environment(name: name, fallback: nil))
         case .host(let q): return .host(q + "." + name)
         case .client(let id, let path): return .client(id, path + [name])
-        case .response(let call, let path): return .response(call: call, path: path + [.key(name)])
+        case .response(let call, let path):
+            if path.isEmpty && name == "data" && axiosCalls.contains(call) { return value }
+            return .response(call: call, path: path + [.key(name)])
         case .undefined, .null: return .undefined
         default: return .opaque("\(describe(value)).\(name)")
         }

@@ -129,6 +129,8 @@ extension JSEvaluator {
             return .opaque("JSON.parse()")
         case "fetch", "node-fetch.default":
             return fetch(args, at: position)
+        case "axios.post", "axios.default.post", "axios.put", "axios.default.put":
+            return axios(method: name.hasSuffix("put") ? "PUT" : "POST", args, at: position)
         case "Headers":
             return args.first ?? newObject([:])
         case _ where name.hasPrefix("console.") || name == "dotenv.config" || name.hasPrefix("process.exit"):
@@ -197,6 +199,27 @@ extension JSEvaluator {
         requests.append(ExtractedRequest(
             location: location(position), client: .javascriptFetch, method: method, endpoint: url.endpoint,
             path: url.path, deployment: url.deployment, query: url.query, headers: headers, auth: auth, body: body))
+        return .response(call: requests.count - 1, path: [])
+    }
+
+    /// `axios.post(url, data, { headers })`: the response body is the response's `data`.
+    mutating func axios(method: String, _ args: [JSValue], at position: JSPosition) -> JSValue {
+        usedAPI = true
+        guard let urlValue = args.first else { return .opaque("axios()") }
+        let url = RESTURLTemplate.split(templateParts(urlValue))
+        var headers: [String: SymbolicValue] = [:]
+        if case .object(let id)? = args.dropFirst(2).first, case .object(let h)? = objects[id]["headers"] {
+            for (k, v) in objects[h] {
+                if let s = symbolic(v) { headers[k.lowercased()] = s }
+            }
+        }
+        let body = args.dropFirst().first.flatMap { symbolic($0) }
+        if body != nil && headers["content-type"] == nil { headers["content-type"] = .string("application/json") }
+        let auth: AuthKind? = headers["api-key"] != nil ? .apiKey : headers["authorization"] != nil ? .bearer : nil
+        requests.append(ExtractedRequest(
+            location: location(position), client: .javascriptFetch, method: method, endpoint: url.endpoint,
+            path: url.path, deployment: url.deployment, query: url.query, headers: headers, auth: auth, body: body))
+        axiosCalls.insert(requests.count - 1)
         return .response(call: requests.count - 1, path: [])
     }
 

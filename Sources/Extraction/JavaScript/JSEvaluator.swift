@@ -30,6 +30,8 @@ struct JSEvaluator {
     var calledClosures: Set<Int> = []
     var callStack: [Int] = []
     var configs: [OpenAIClientConfig] = []
+    /// Calls made with axios, whose response body sits under `data`.
+    var axiosCalls: Set<Int> = []
 
     var requests: [ExtractedRequest] = []
     var reads: [FileAccess] = []

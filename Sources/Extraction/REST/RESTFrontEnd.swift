@@ -18,7 +18,7 @@ struct RESTFrontEnd: LanguageFrontEnd {
         var result = SampleExtraction(sampleID: sample.id)
         let commands: [ShellCommand]
         do {
-            commands = try ShellLexer.commands(sample.code)
+            commands = try ShellLexer.commands(ConsolePrompts.commandsOnly(sample.code))
         } catch {
             result.callsAPI = sample.code.contains("curl")
             result.findings.append(Finding(

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One character of a shell word after quote removal, with where it was written, or a run-time
 /// value (`$VAR`, `${VAR}`, `$env:VAR`, `%VAR%`, `$(…)`).
 enum ShellChar: Hashable, Sendable {
@@ -132,7 +134,25 @@ struct ShellLexer {
             }
         }
 
+        var pendingHeredocs: [String] = []
         while let c = current {
+            if c == "\n" && !pendingHeredocs.isEmpty {
+                endCommand()
+                advance()
+                for delimiter in pendingHeredocs { skipHeredocBody(until: delimiter) }
+                pendingHeredocs = []
+                continue
+            }
+            if !wordStarted, c == "<", peek(1) == "<", peek(2) != "<" {
+                endWord()
+                if let delimiter = readHeredocOperator() { pendingHeredocs.append(delimiter) }
+                continue
+            }
+            if !wordStarted, c == "@", let q = peek(1), q == "\"" || q == "'", restOfLineIsBlank(from: i + 2) {
+                startWord(here)
+                word += readHereString(quote: q)
+                continue
+            }
             if isContinuation() {
                 endWord()
                 skipToLineEnd()
@@ -220,6 +240,64 @@ struct ShellLexer {
         }
         endCommand()
         return commands
+    }
+
+    /// `<<EOF`, `<<-EOF`, `<< 'EOF'`: consumes the operator and returns the delimiter.
+    private mutating func readHeredocOperator() -> String? {
+        advance()
+        advance()
+        if current == "-" { advance() }
+        while current == " " || current == "\t" { advance() }
+        var delimiter = String.UnicodeScalarView()
+        if let q = current, q == "'" || q == "\"" {
+            advance()
+            while let c = current, c != q, c != "\n" { delimiter.append(c); advance() }
+            if current == q { advance() }
+        } else {
+            while let c = current, !" \t\n;|&<>".unicodeScalars.contains(c) { delimiter.append(c); advance() }
+        }
+        return delimiter.isEmpty ? nil : String(delimiter)
+    }
+
+    /// Skips here-document lines up to and including the delimiter line: they are data, not commands.
+    private mutating func skipHeredocBody(until delimiter: String) {
+        while current != nil {
+            var lineText = String.UnicodeScalarView()
+            while let c = current, c != "\n" { lineText.append(c); advance() }
+            advance()
+            if String(lineText).trimmingCharacters(in: .whitespaces) == delimiter { return }
+        }
+    }
+
+    private func restOfLineIsBlank(from start: Int) -> Bool {
+        var j = start
+        while j < scalars.count, scalars[j] != "\n" {
+            if scalars[j] != " " && scalars[j] != "\t" && scalars[j] != "\r" { return false }
+            j += 1
+        }
+        return true
+    }
+
+    /// PowerShell's `@"` … `"@` / `@'` … `'@` here-strings, as one literal word.
+    private mutating func readHereString(quote: Unicode.Scalar) -> [ShellChar] {
+        advance()
+        advance()
+        skipToLineEnd()
+        advance()
+        var chars: [ShellChar] = []
+        var atLineStart = true
+        while let c = current {
+            if atLineStart && c == quote && peek(1) == "@" {
+                advance()
+                advance()
+                if chars.last.map({ if case .char("\n", _) = $0 { true } else { false } }) == true { chars.removeLast() }
+                return chars
+            }
+            chars.append(.char(c, here))
+            atLineStart = c == "\n"
+            advance()
+        }
+        return chars
     }
 
     private static func isNameChar(_ c: Unicode.Scalar) -> Bool {
