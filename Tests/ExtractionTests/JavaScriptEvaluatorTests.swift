@@ -188,4 +188,21 @@ import Testing
         #expect(result.requests.first?.body == .object(["messages": .array([])]))
         #expect(result.responseReads.map(\.path) == ["choices[0].message.content"])
     }
+
+    @Test func fetchResponseStatusIsNotABodyRead() {
+        let result = Fixture.javascript("""
+            async function run() {
+              const response = await fetch(process.env.URL, { method: "POST", body: "{\\"messages\\": []}" });
+              if (!response.ok) {
+                throw new Error(`failed: ${response.status}`);
+              }
+              const data = await response.json();
+              return data.choices[0].message.content;
+            }
+            run();
+            """)
+        #expect(result.requests.count == 1)
+        #expect(result.requests.first?.body == .object(["messages": .array([])]))
+        #expect(result.responseReads.map(\.path) == ["choices[0].message.content"])
+    }
 }

@@ -68,12 +68,8 @@ extension JSEvaluator {
             let v = evaluate(operand, in: scope)
             switch op {
             case "!":
-                switch truthiness(v).negated {
-                case .yes: return .bool(true)
-                case .no: return .bool(false)
-                case .assumedYes: return .opaque("!(\(describe(v)))")
-                case .assumedNo: return .opaque("falsy")
-                }
+                // `!response.ok` on the happy path is false: the error branch is not taken.
+                return .bool(truthiness(v).negated.isTruthy)
             case "-": if case .number(let d) = v { return .number(-d) }
             case "+": if case .number(let d) = v { return .number(d) }
             case "void": return .undefined
@@ -308,6 +304,7 @@ extension JSEvaluator {
         case .client(_, let path): return (["client"] + path).joined(separator: ".")
         case .response(let call, let path): return "response\(call).\(ResponsePath.normalized(path))"
         case .fileBytes(let p): return "contents of \(p)"
+        case .httpResponse(let call): return "HTTP response \(call)"
         case .jsonText: return "JSON text"
         case .opaque(let t): return t
         }

@@ -74,8 +74,8 @@ extension JSEvaluator {
                 return chatCompletion(client: id, args, at: position)
             }
             return .opaque((["client"] + full).joined(separator: ".") + "()")
-        case .response(let call, let path):
-            if path.isEmpty && (name == "json" || name == "text") { return .response(call: call, path: []) }
+        case .httpResponse(let call):
+            if name == "json" || name == "text" { return .response(call: call, path: []) }
             return .opaque("\(describe(object)).\(name)()")
         case .fileBytes(let path):
             if name == "toString" {
@@ -199,7 +199,7 @@ extension JSEvaluator {
         requests.append(ExtractedRequest(
             location: location(position), client: .javascriptFetch, method: method, endpoint: url.endpoint,
             path: url.path, deployment: url.deployment, query: url.query, headers: headers, auth: auth, body: body))
-        return .response(call: requests.count - 1, path: [])
+        return .httpResponse(requests.count - 1)
     }
 
     /// `axios.post(url, data, { headers })`: the response body is the response's `data`.

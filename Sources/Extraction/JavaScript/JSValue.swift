@@ -22,6 +22,9 @@ indirect enum JSValue: Sendable {
     /// A value read from the response of call `call` (0-based) at `path`; an empty path is the
     /// response itself.
     case response(call: Int, path: [ResponsePathComponent])
+    /// A `fetch` response (call index): its body is `.json()` / `.text()`, its own members
+    /// (`ok`, `status`) are not response-body fields.
+    case httpResponse(Int)
     /// The raw bytes of a file the code read.
     case fileBytes(String)
     /// `JSON.stringify(value)`.
