@@ -63,7 +63,7 @@ import Testing
         let code = Fixture.sample("""
             const { OpenAIClient } = require("@azure/openai");
             const client = new OpenAIClient(process.env.E);
-            client.getChatCompletions("d", []);
+            client.getImages("d", "a dog");
             """, .javascript, id: 7, fileName: "old.js", line: 40)
         let extraction = Extractor().extract(Fixture.document([code]))
         let unextracted = extraction.findings.filter { $0.rule == "request-unextracted" }

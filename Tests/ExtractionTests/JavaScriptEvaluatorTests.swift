@@ -205,4 +205,23 @@ import Testing
         #expect(result.requests.first?.body == .object(["messages": .array([])]))
         #expect(result.responseReads.map(\.path) == ["choices[0].message.content"])
     }
+
+    @Test func retiredAzureOpenAIClient() {
+        let result = Fixture.javascript("""
+            const { OpenAIClient, AzureKeyCredential } = require("@azure/openai");
+            const client = new OpenAIClient(process.env.E, new AzureKeyCredential(process.env.K));
+            const events = await client.streamChatCompletions("dep", [{ role: "user", content: "Hi" }], { maxTokens: 5 });
+            for await (const event of events) {
+              for (const choice of event.choices) { console.log(choice.delta?.content); }
+            }
+            """)
+        #expect(result.requests.count == 1)
+        guard let request = result.requests.first else { return }
+        #expect(request.deployment == .string("dep"))
+        #expect(request.endpoint == .placeholder(.environment(name: "E", fallback: nil)))
+        #expect(request.auth == .apiKey)
+        #expect(request.body?["max_tokens"] == .int(5))
+        #expect(request.body?["messages"]?[0]?["content"] == .string("Hi"))
+        #expect(result.responseReads.map(\.path) == ["choices", "choices[0].delta.content"])
+    }
 }

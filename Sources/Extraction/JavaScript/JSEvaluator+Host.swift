@@ -67,6 +67,11 @@ extension JSEvaluator {
             }
         case .host(let q):
             return callHost(q + "." + name, args, at: position, isNew: false)
+        case .client(let id, let path) where legacyClients.contains(id):
+            if ["getChatCompletions", "streamChatCompletions"].contains(name), path.isEmpty {
+                return legacyChatCompletion(client: id, args, at: position)
+            }
+            return .opaque("client.\(name)()")
         case .client(let id, let path):
             let full = path + [name]
             if full == ["chat", "completions", "create"] || full == ["beta", "chat", "completions", "parse"]
@@ -108,6 +113,10 @@ extension JSEvaluator {
             return openAIClient(args.first, isAzure: true)
         case "openai", "openai.OpenAI", "openai.default", "openai.default.OpenAI":
             return openAIClient(args.first, isAzure: false)
+        case "@azure/openai.OpenAIClient":
+            return legacyAzureClient(args)
+        case "@azure/openai.AzureKeyCredential", "@azure/core-auth.AzureKeyCredential":
+            return .host("AzureKeyCredential")
         case "@azure/identity.getBearerTokenProvider":
             return .placeholder(.credential(.bearerToken))
         case "fs.readFileSync", "fs.readFile", "fs.promises.readFile":
@@ -169,6 +178,50 @@ extension JSEvaluator {
         let request = configs[client].request(body: body, location: location(position), client: .javascriptOpenAI)
         requests.append(request)
         return .response(call: requests.count - 1, path: [])
+    }
+
+    /// The retired `@azure/openai` 1.0 beta client: `new OpenAIClient(endpoint, credential)`,
+    /// `getChatCompletions(deployment, messages, options)`. Its API version is built into the SDK.
+    mutating func legacyAzureClient(_ args: [JSValue]) -> JSValue {
+        usedAPI = true
+        var config = OpenAIClientConfig(isAzure: true)
+        config.endpoint = args.first.flatMap(symbolic)
+        config.apiVersion = .placeholder(.unknown("@azure/openai built-in api-version"))
+        if case .host("AzureKeyCredential")? = args.dropFirst().first {
+            config.apiKey = .placeholder(.unknown("AzureKeyCredential"))
+        } else if args.count > 1 {
+            config.usesTokenProvider = true
+        }
+        configs.append(config)
+        legacyClients.insert(configs.count - 1)
+        return .client(configs.count - 1, [])
+    }
+
+    mutating func legacyChatCompletion(client: Int, _ args: [JSValue], at position: JSPosition) -> JSValue {
+        var config = configs[client]
+        config.deployment = args.first.flatMap(symbolic)
+        var body: [String: SymbolicValue] = [:]
+        if let messages = args.dropFirst().first.flatMap(symbolic) { body["messages"] = messages }
+        if case .object(let id)? = args.dropFirst(2).first {
+            // The 1.0 beta options are camelCase; the wire format is snake_case.
+            for (k, v) in objects[id] {
+                if let s = symbolic(v) { body[Self.snakeCase(k)] = s }
+            }
+        }
+        requests.append(config.request(body: body, location: location(position), client: .javascriptOpenAI))
+        return .response(call: requests.count - 1, path: [])
+    }
+
+    static func snakeCase(_ name: String) -> String {
+        var out = ""
+        for c in name {
+            if c.isUppercase {
+                out += "_" + c.lowercased()
+            } else {
+                out.append(c)
+            }
+        }
+        return out
     }
 
     // MARK: - fetch

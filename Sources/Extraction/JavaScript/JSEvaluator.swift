@@ -30,6 +30,8 @@ struct JSEvaluator {
     var calledClosures: Set<Int> = []
     var callStack: [Int] = []
     var configs: [OpenAIClientConfig] = []
+    /// Clients of the retired `@azure/openai` 1.0 beta SDK (indexes into `configs`).
+    var legacyClients: Set<Int> = []
     /// Calls made with axios, whose response body sits under `data`.
     var axiosCalls: Set<Int> = []
 
@@ -174,7 +176,11 @@ struct JSEvaluator {
             let collection = evaluate(iterable, in: scope)
             var element: JSValue = .opaque("element")
             if case .array(let id) = collection, let first = arrays[id].first { element = first }
-            if case .response(let call, let path) = collection { element = .response(call: call, path: path + [.index(0)]) }
+            // A streamed response yields chunks with the response's own fields; an array field
+            // yields its elements.
+            if case .response(let call, let path) = collection {
+                element = .response(call: call, path: path.isEmpty ? path : path + [.index(0)])
+            }
             bind(pattern, to: element, in: loopScope, declaring: true)
             if case .returned(let v) = execute(body, in: newScope(parent: loopScope)) { return .returned(v) }
         case .switch(let discriminant, _):
