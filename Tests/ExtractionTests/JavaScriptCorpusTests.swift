@@ -19,8 +19,8 @@ enum CorpusIncludes {
 
     /// Fenced code blocks cut out with a line scan: language, code (dedented), Markdown positions,
     /// and the closest non-blank line above the fence as its step text.
-    static func samples(_ name: String) throws -> [CodeSample] {
-        guard let directory else { return [] }
+    static func samples(_ name: String, in path: String? = nil) throws -> [CodeSample] {
+        guard let directory = path.map({ URL(fileURLWithPath: $0) }) ?? directory else { return [] }
         let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
         let lines = text.components(separatedBy: "\n")
         var samples: [CodeSample] = []
@@ -87,6 +87,19 @@ struct JavaScriptCorpusTests {
             }
         }
         #expect(!extraction.findings.contains { $0.rule == "request-unextracted" })
+    }
+
+    @Test func laterSnapshotGivesTheSameRequestCounts() throws {
+        guard let later = CorpusIncludes.directory?.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("azure-openai-later/includes").path else { return }
+        for (file, language) in [("audio-completions-javascript.md", CodeLanguage.javascript), ("audio-completions-typescript.md", .typescript)] {
+            let samples = try CorpusIncludes.samples(file, in: later).filter { $0.language == language }
+            #expect(samples.count == 6)
+            let extraction = Extractor().extract(CorpusIncludes.document(file, samples))
+            let counts = samples.map { extraction.samples[$0.id]?.requests.count ?? 0 }
+            #expect(counts == [1, 1, 1, 1, 2, 2], "\(file)")
+            #expect(extraction.allFindings.isEmpty, "\(extraction.allFindings)")
+        }
     }
 
     @Test func tsconfigFencesGiveNoFinding() throws {
