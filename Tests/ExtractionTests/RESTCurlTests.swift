@@ -128,4 +128,12 @@ import Testing
         #expect(result.requests.first?.location == Fixture.markdown(1, 3))
         #expect(result.requests.first?.body == .object(["messages": .array([])]))
     }
+
+    @Test func powershellRestCallIsAnAPICallButADownloadIsNot() {
+        let call = Fixture.rest("Invoke-RestMethod -Uri $url -Method Post -Headers $headers -Body $body\n")
+        #expect(call.callsAPI)
+        #expect(call.requests.isEmpty)
+        let download = Fixture.rest("Invoke-WebRequest -Uri https://example.invalid/dog.wav -OutFile dog.wav\n")
+        #expect(!download.callsAPI)
+    }
 }

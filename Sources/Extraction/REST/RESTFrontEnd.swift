@@ -29,8 +29,7 @@ struct RESTFrontEnd: LanguageFrontEnd {
             return result
         }
         for command in commands {
-            let first = command.words.first?.text.lowercased() ?? ""
-            if ["invoke-restmethod", "invoke-webrequest", "irm", "iwr"].contains(first) { result.callsAPI = true }
+            if Self.isPowerShellAPICall(command) { result.callsAPI = true }
             guard let curl = CurlCommand(command) else { continue }
             // A bare download (`curl -o file URL`) is not an API call.
             guard curl.url != nil, !curl.data.isEmpty || !curl.headers.isEmpty || curl.method != nil else { continue }
@@ -85,6 +84,16 @@ struct RESTFrontEnd: LanguageFrontEnd {
             location: sample.markdownLocation(codeLine: curl.position.line, codeColumn: curl.position.column),
             client: .curl, method: curl.effectiveMethod, endpoint: url.endpoint, path: url.path,
             deployment: url.deployment, query: url.query, headers: headers, auth: Self.auth(headers), body: body)
+    }
+
+    /// `Invoke-RestMethod` / `Invoke-WebRequest` sending a body, headers or a non-GET method: an
+    /// API call docverify does not read yet (so it is reported, not skipped). A plain download is not.
+    static func isPowerShellAPICall(_ command: ShellCommand) -> Bool {
+        let words = command.words.map { $0.text.lowercased() }
+        guard let first = words.first, ["invoke-restmethod", "invoke-webrequest", "irm", "iwr"].contains(first) else { return false }
+        if words.contains("-body") || words.contains("-headers") { return true }
+        if let m = words.firstIndex(of: "-method"), m + 1 < words.count, words[m + 1] != "get" { return true }
+        return false
     }
 
     static func auth(_ headers: [String: SymbolicValue]) -> AuthKind? {
