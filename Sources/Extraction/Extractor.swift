@@ -6,6 +6,8 @@ import Quickstart
 public struct Extractor: Sendable {
     let frontEnds: [CodeLanguage: any LanguageFrontEnd]
 
+    /// An extractor with every front-end docverify has: JavaScript / TypeScript, REST (curl and
+    /// HTTP blocks), JSON fences (and Python once it is wired in ``defaultFrontEnds``).
     public init() {
         self.init(frontEnds: Self.defaultFrontEnds)
     }
@@ -39,6 +41,10 @@ public struct Extractor: Sendable {
     /// reported as `request-unextracted`.
     static let syntaxRules: Set<String> = ["js-syntax", "ts-syntax", "python-syntax", "json-invalid", "shell-syntax"]
 
+    /// Reads every sample of `document` (in every pivot and tab) and returns what each one sends,
+    /// reads and writes, with the findings: per-sample ones (syntax, `json-invalid`) in the
+    /// ``SampleExtraction``s, `request-unextracted` and `js-module-mismatch` in the document's.
+    /// Never throws and never stops early: bad code becomes findings.
     public func extract(_ document: QuickstartDocument) -> DocumentExtraction {
         var samples: [Int: SampleExtraction] = [:]
         var findings: [Finding] = []

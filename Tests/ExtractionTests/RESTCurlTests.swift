@@ -136,4 +136,11 @@ import Testing
         let download = Fixture.rest("Invoke-WebRequest -Uri https://example.invalid/dog.wav -OutFile dog.wav\n")
         #expect(!download.callsAPI)
     }
+
+    @Test func percentEscapesInURLsAreNotVariables() {
+        let result = Fixture.rest("curl \"https://h.invalid/openai/deployments/my%20dep/chat/completions?q=a%20b%20c\" -H \"api-key: %KEY%\" -d '{}'\n")
+        #expect(result.requests.first?.deployment == .string("my%20dep"))
+        #expect(result.requests.first?.query["q"] == .string("a%20b%20c"))
+        #expect(result.requests.first?.headers["api-key"] == .placeholder(.environment(name: "KEY", fallback: nil)))
+    }
 }

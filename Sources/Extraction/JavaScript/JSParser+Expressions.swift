@@ -71,7 +71,7 @@ extension JSParser {
         do {
             if typescript && current.isPunctuator("<") { try skipAngles() }
             (params, rest) = try parseParameters()
-            if typescript && eat(":") { try skipType(stopAtArrow: true) }
+            if typescript && eat(":") { try skipType() }
         } catch {
             index = saved
             return nil

@@ -1,17 +1,17 @@
 /// TypeScript types are skipped, not modelled: they never change what a request sends. The
 /// skipper still rejects what cannot be a type, so a broken annotation is a `ts-syntax` finding.
 extension JSParser {
-    mutating func skipType(stopAtArrow: Bool = false) throws(JSSyntaxError) {
+    mutating func skipType() throws(JSSyntaxError) {
         _ = eat("|") || eat("&")
-        try skipTypeOperand(stopAtArrow: stopAtArrow)
+        try skipTypeOperand()
         while true {
             if eat("|") || eat("&") {
-                try skipTypeOperand(stopAtArrow: stopAtArrow)
+                try skipTypeOperand()
                 continue
             }
             if current.isIdentifier("extends") && !current.newlineBefore {
                 advance()
-                try skipTypeOperand(stopAtArrow: stopAtArrow)
+                try skipTypeOperand()
                 try expect("?", "'?' in the conditional type")
                 try skipType()
                 try expect(":", "':' in the conditional type")
@@ -21,7 +21,7 @@ extension JSParser {
         }
     }
 
-    private mutating func skipTypeOperand(stopAtArrow: Bool) throws(JSSyntaxError) {
+    private mutating func skipTypeOperand() throws(JSSyntaxError) {
         while let w = current.identifier, ["keyof", "readonly", "unique", "infer", "asserts"].contains(w),
               peek().identifier != nil || peek().isPunctuator("(") || peek().isPunctuator("[") || peek().isPunctuator("{") {
             advance()
@@ -53,7 +53,7 @@ extension JSParser {
             if w == "typeof" {
                 _ = try propertyName()
             } else if w == "new" {
-                try skipTypeOperand(stopAtArrow: stopAtArrow)
+                try skipTypeOperand()
                 return
             }
             while current.isPunctuator(".") {

@@ -358,7 +358,8 @@ struct ShellLexer {
         var j = i + 1
         var name = String.UnicodeScalarView()
         while j < scalars.count, Self.isNameChar(scalars[j]) { name.append(scalars[j]); j += 1 }
-        guard !name.isEmpty, j < scalars.count, scalars[j] == "%" else { return nil }
+        // `%20` in a URL is an escape, not a variable: names start with a letter or '_'.
+        guard let first = name.first, !("0"..."9").contains(first), j < scalars.count, scalars[j] == "%" else { return nil }
         while i <= j { advance() }
         return .value(.environment(name: String(name), fallback: nil), start)
     }
