@@ -224,4 +224,27 @@ import Testing
         #expect(request.body?["messages"]?[0]?["content"] == .string("Hi"))
         #expect(result.responseReads.map(\.path) == ["choices", "choices[0].delta.content"])
     }
+
+    @Test func plainOpenAIClientPointedAtAzure() {
+        let result = Fixture.javascript("""
+            import OpenAI from "openai";
+            const client = new OpenAI({
+              baseURL: `${process.env.E}/openai/deployments/${process.env.D}/`,
+              defaultQuery: { "api-version": "2024-10-21" },
+              defaultHeaders: { "api-key": process.env.K },
+            });
+            await client.chat.completions.create({ model: "", messages: [] });
+            """)
+        guard let request = result.requests.first else {
+            Issue.record("no request")
+            return
+        }
+        #expect(request.endpoint == .placeholder(.environment(name: "E", fallback: nil)))
+        #expect(request.path == "/openai/deployments/{deployment}/chat/completions")
+        #expect(request.deployment == .placeholder(.environment(name: "D", fallback: nil)))
+        #expect(request.query["api-version"] == .string("2024-10-21"))
+        #expect(request.auth == .apiKey)
+        #expect(request.headers["authorization"] == nil)
+        #expect(request.headers["api-key"] == .placeholder(.environment(name: "K", fallback: nil)))
+    }
 }

@@ -162,6 +162,7 @@ extension JSEvaluator {
             config.deployment = o["deployment"].flatMap(symbolic)
             config.apiKey = o["apiKey"].flatMap(symbolic)
             if let provider = o["azureADTokenProvider"], truthiness(provider) != .no { config.usesTokenProvider = true }
+            if !isAzure { plainClientOptions[configs.count] = id }
         }
         configs.append(config)
         return .client(configs.count - 1, [])
@@ -175,9 +176,38 @@ extension JSEvaluator {
                 if let s = symbolic(v) { body[k] = s }
             }
         }
-        let request = configs[client].request(body: body, location: location(position), client: .javascriptOpenAI)
+        var request = configs[client].request(body: body, location: location(position), client: .javascriptOpenAI)
+        if let options = plainClientOptions[client] { applyPlainClientOptions(objects[options], to: &request) }
         requests.append(request)
         return .response(call: requests.count - 1, path: [])
+    }
+
+    /// The `OpenAI` class pointed at Azure the older way: `baseURL` with the deployment path,
+    /// `defaultQuery: { "api-version": … }`, `defaultHeaders: { "api-key": … }`.
+    func applyPlainClientOptions(_ options: [String: JSValue], to request: inout ExtractedRequest) {
+        if let base = options["baseURL"] {
+            var parts = templateParts(base)
+            if case .literal(let l)? = parts.last, l.hasSuffix("/") { parts[parts.count - 1] = .literal(String(l.dropLast())) }
+            let url = RESTURLTemplate.split(parts + [.literal("/chat/completions")])
+            request.endpoint = url.endpoint
+            request.path = url.path
+            request.deployment = url.deployment
+            request.query.merge(url.query) { _, new in new }
+        }
+        if case .object(let q)? = options["defaultQuery"] {
+            for (k, v) in objects[q] {
+                if let s = symbolic(v) { request.query[k] = s }
+            }
+        }
+        if case .object(let h)? = options["defaultHeaders"] {
+            for (k, v) in objects[h] {
+                if let s = symbolic(v) { request.headers[k.lowercased()] = s }
+            }
+            if request.headers["api-key"] != nil, options["apiKey"] == nil {
+                request.headers["authorization"] = nil
+                request.auth = .apiKey
+            }
+        }
     }
 
     /// The retired `@azure/openai` 1.0 beta client: `new OpenAIClient(endpoint, credential)`,

@@ -30,6 +30,9 @@ struct JSEvaluator {
     var calledClosures: Set<Int> = []
     var callStack: [Int] = []
     var configs: [OpenAIClientConfig] = []
+    /// Options objects of plain `OpenAI` clients (by config index), for `baseURL` / `defaultQuery`
+    /// / `defaultHeaders`.
+    var plainClientOptions: [Int: Int] = [:]
     /// Clients of the retired `@azure/openai` 1.0 beta SDK (indexes into `configs`).
     var legacyClients: Set<Int> = []
     /// Calls made with axios, whose response body sits under `data`.
