@@ -4,7 +4,7 @@ import Quickstart
 
 /// Builders for small, hand-written samples: the fence sits at line 10 of `guide.md`, indented
 /// four spaces, so code (line l, column c) maps to Markdown (9 + l, 4 + c).
-enum Fixture {
+enum ExtractorFixture {
     static let file = "guide.md"
     static let codeStartLine = 10
     static let codeStartColumn = 5
@@ -40,16 +40,26 @@ enum Fixture {
     }
 }
 
-extension SymbolicValue {
-    /// The member `key` of an object value.
-    subscript(key: String) -> SymbolicValue? {
-        if case .object(let members) = self { return members[key] }
-        return nil
-    }
+/// One step of ``ExtractorFixture/dig(_:_:)``: an object key or an array index.
+enum ExtractorPathKey: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+    case key(String)
+    case index(Int)
 
-    /// The element at `index` of an array value.
-    subscript(index: Int) -> SymbolicValue? {
-        if case .array(let items) = self, items.indices.contains(index) { return items[index] }
-        return nil
+    init(stringLiteral value: String) { self = .key(value) }
+    init(integerLiteral value: Int) { self = .index(value) }
+}
+
+extension ExtractorFixture {
+    /// The value at `path` inside `value`: `dig(body, "messages", 0, "content")`.
+    static func dig(_ value: SymbolicValue?, _ path: ExtractorPathKey...) -> SymbolicValue? {
+        var current = value
+        for step in path {
+            switch (step, current) {
+            case (.key(let k), .object(let members)?): current = members[k]
+            case (.index(let i), .array(let items)?) where items.indices.contains(i): current = items[i]
+            default: return nil
+            }
+        }
+        return current
     }
 }

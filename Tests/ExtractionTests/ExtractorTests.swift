@@ -19,53 +19,53 @@ import Testing
         """
 
     @Test func requireInATypeModulePackageIsAnError() {
-        let setup = Fixture.sample("npm init -y\nnpm pkg set type=module\n", .shell, id: 1, line: 5)
-        let code = Fixture.sample(commonJSCode, .javascript, id: 2, fileName: "app.js", line: 30)
-        let extraction = Extractor().extract(Fixture.document([setup, code]))
+        let setup = ExtractorFixture.sample("npm init -y\nnpm pkg set type=module\n", .shell, id: 1, line: 5)
+        let code = ExtractorFixture.sample(commonJSCode, .javascript, id: 2, fileName: "app.js", line: 30)
+        let extraction = Extractor().extract(ExtractorFixture.document([setup, code]))
         let mismatches = extraction.findings.filter { $0.rule == "js-module-mismatch" }
         #expect(mismatches.count == 1)
         #expect(mismatches.first?.severity == .error)
-        #expect(mismatches.first?.location == Fixture.markdown(2, 25, startLine: 30))
+        #expect(mismatches.first?.location == ExtractorFixture.markdown(2, 25, startLine: 30))
         #expect(mismatches.first?.message.contains("guide.md:6") == true)
         #expect(mismatches.first?.pivot == "programming-language-javascript")
         #expect(extraction.samples[2]?.requests.count == 1)
     }
 
     @Test func packageJSONSampleWithTypeModuleCounts() {
-        let package = Fixture.sample("{ \"name\": \"app\", \"type\": \"module\" }\n", .json, id: 1, fileName: "package.json", line: 5)
-        let code = Fixture.sample(commonJSCode, .javascript, id: 2, fileName: "app.js", line: 30)
-        let findings = Extractor().extract(Fixture.document([package, code])).findings
+        let package = ExtractorFixture.sample("{ \"name\": \"app\", \"type\": \"module\" }\n", .json, id: 1, fileName: "package.json", line: 5)
+        let code = ExtractorFixture.sample(commonJSCode, .javascript, id: 2, fileName: "app.js", line: 30)
+        let findings = Extractor().extract(ExtractorFixture.document([package, code])).findings
         #expect(findings.filter { $0.rule == "js-module-mismatch" }.count == 1)
     }
 
     @Test func importWithoutTypeModuleIsAWarning() {
-        let setup = Fixture.sample("npm init -y\nnpm install openai\n", .shell, id: 1, line: 5)
-        let code = Fixture.sample(moduleCode, .javascript, id: 2, fileName: "app.js", line: 30)
-        let findings = Extractor().extract(Fixture.document([setup, code])).findings.filter { $0.rule == "js-module-mismatch" }
+        let setup = ExtractorFixture.sample("npm init -y\nnpm install openai\n", .shell, id: 1, line: 5)
+        let code = ExtractorFixture.sample(moduleCode, .javascript, id: 2, fileName: "app.js", line: 30)
+        let findings = Extractor().extract(ExtractorFixture.document([setup, code])).findings.filter { $0.rule == "js-module-mismatch" }
         #expect(findings.count == 1)
         #expect(findings.first?.severity == .warning)
-        #expect(findings.first?.location == Fixture.markdown(1, 1, startLine: 30))
+        #expect(findings.first?.location == ExtractorFixture.markdown(1, 1, startLine: 30))
     }
 
     @Test func matchingModuleSystemsAndTypeScriptAreQuiet() {
-        let setup = Fixture.sample("npm pkg set type=module\n", .shell, id: 1, line: 5)
-        let esm = Fixture.sample(moduleCode, .javascript, id: 2, fileName: "app.js", line: 30)
-        let ts = Fixture.sample(commonJSCode, .typescript, id: 3, fileName: "app.ts", line: 50)
-        let cjsFile = Fixture.sample(commonJSCode, .javascript, id: 4, fileName: "tool.cjs", line: 70)
-        let findings = Extractor().extract(Fixture.document([setup, esm, ts, cjsFile])).findings
+        let setup = ExtractorFixture.sample("npm pkg set type=module\n", .shell, id: 1, line: 5)
+        let esm = ExtractorFixture.sample(moduleCode, .javascript, id: 2, fileName: "app.js", line: 30)
+        let ts = ExtractorFixture.sample(commonJSCode, .typescript, id: 3, fileName: "app.ts", line: 50)
+        let cjsFile = ExtractorFixture.sample(commonJSCode, .javascript, id: 4, fileName: "tool.cjs", line: 70)
+        let findings = Extractor().extract(ExtractorFixture.document([setup, esm, ts, cjsFile])).findings
         #expect(findings.filter { $0.rule == "js-module-mismatch" }.isEmpty)
         // A document without any package setup says nothing about module types.
-        let lone = Extractor().extract(Fixture.document([Fixture.sample(commonJSCode, .javascript, id: 1)])).findings
+        let lone = Extractor().extract(ExtractorFixture.document([ExtractorFixture.sample(commonJSCode, .javascript, id: 1)])).findings
         #expect(lone.filter { $0.rule == "js-module-mismatch" }.isEmpty)
     }
 
     @Test func apiCallWithoutExtractableRequestIsReported() {
-        let code = Fixture.sample("""
+        let code = ExtractorFixture.sample("""
             const { OpenAIClient } = require("@azure/openai");
             const client = new OpenAIClient(process.env.E);
             client.getImages("d", "a dog");
             """, .javascript, id: 7, fileName: "old.js", line: 40)
-        let extraction = Extractor().extract(Fixture.document([code]))
+        let extraction = Extractor().extract(ExtractorFixture.document([code]))
         let unextracted = extraction.findings.filter { $0.rule == "request-unextracted" }
         #expect(unextracted.count == 1)
         #expect(unextracted.first?.location == code.location)
@@ -74,17 +74,17 @@ import Testing
     }
 
     @Test func syntaxErrorsAreNotAlsoUnextracted() {
-        let code = Fixture.sample("const { AzureOpenAI } = require(\"openai\")\nconst c = new AzureOpenAI({ a b });\n", .javascript, id: 3)
-        let extraction = Extractor().extract(Fixture.document([code]))
+        let code = ExtractorFixture.sample("const { AzureOpenAI } = require(\"openai\")\nconst c = new AzureOpenAI({ a b });\n", .javascript, id: 3)
+        let extraction = Extractor().extract(ExtractorFixture.document([code]))
         #expect(extraction.findings.filter { $0.rule == "request-unextracted" }.isEmpty)
         #expect(extraction.allFindings.map(\.rule) == ["js-syntax"])
         #expect(extraction.allFindings.first?.pivot == "programming-language-javascript")
     }
 
     @Test func samplesWithoutFrontEndOrAPIAreQuiet() {
-        let shell = Fixture.sample("az login\n", .shell, id: 1)
-        let other = Fixture.sample("print('hi')\n", .python, id: 2)
-        let extraction = Extractor().extract(Fixture.document([shell, other]))
+        let shell = ExtractorFixture.sample("az login\n", .shell, id: 1)
+        let other = ExtractorFixture.sample("print('hi')\n", .python, id: 2)
+        let extraction = Extractor().extract(ExtractorFixture.document([shell, other]))
         #expect(extraction.allFindings.isEmpty)
         #expect(extraction.samples.count == 2)
     }

@@ -5,7 +5,7 @@ import Testing
 @testable import Extraction
 
 /// The JavaScript and TypeScript includes of the corpus audio quickstart, read in place.
-enum CorpusIncludes {
+enum JSCorpusIncludes {
     static let directory: URL? = {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         for shared in [root.deletingLastPathComponent().appendingPathComponent("shared"), URL(fileURLWithPath: "/work/shared")] {
@@ -54,14 +54,14 @@ enum CorpusIncludes {
     }
 }
 
-@Suite(.enabled(if: CorpusIncludes.available, "corpus not found"))
+@Suite(.enabled(if: JSCorpusIncludes.available, "corpus not found"))
 struct JavaScriptCorpusTests {
     @Test(arguments: [("audio-completions-javascript.md", CodeLanguage.javascript), ("audio-completions-typescript.md", .typescript)])
     func everySampleGivesItsRequests(file: String, language: CodeLanguage) throws {
-        let samples = try CorpusIncludes.samples(file)
+        let samples = try JSCorpusIncludes.samples(file)
         let code = samples.filter { $0.language == language }
         #expect(code.count == 6)
-        let extraction = Extractor().extract(CorpusIncludes.document(file, samples))
+        let extraction = Extractor().extract(JSCorpusIncludes.document(file, samples))
         for sample in code {
             let result = try #require(extraction.samples[sample.id])
             let calls = sample.code.components(separatedBy: "completions.create(").count - 1
@@ -72,12 +72,12 @@ struct JavaScriptCorpusTests {
             for request in result.requests {
                 #expect(request.query["api-version"] == .string("2025-01-01-preview"))
                 #expect(request.path == "/openai/deployments/{deployment}/chat/completions")
-                #expect(request.body?["model"] != nil)
+                #expect(ExtractorFixture.dig(request.body, "model") != nil)
                 #expect(request.auth == (sample.code.contains("azureADTokenProvider") ? .bearer : .apiKey))
             }
             if calls == 2 {
-                let second = result.requests[1].body?["messages"]
-                #expect(second?[1]?["audio"]?["id"] == .placeholder(.response(call: 0, path: "choices[0].message.audio.id")))
+                let second = ExtractorFixture.dig(result.requests[1].body, "messages")
+                #expect(ExtractorFixture.dig(second, 1, "audio", "id") == .placeholder(.response(call: 0, path: "choices[0].message.audio.id")))
             }
             if sample.code.contains("readFile(") {
                 #expect(result.reads.map(\.path) == ["dog.wav"])
@@ -90,12 +90,12 @@ struct JavaScriptCorpusTests {
     }
 
     @Test func laterSnapshotGivesTheSameRequestCounts() throws {
-        guard let later = CorpusIncludes.directory?.deletingLastPathComponent().deletingLastPathComponent()
+        guard let later = JSCorpusIncludes.directory?.deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("azure-openai-later/includes").path else { return }
         for (file, language) in [("audio-completions-javascript.md", CodeLanguage.javascript), ("audio-completions-typescript.md", .typescript)] {
-            let samples = try CorpusIncludes.samples(file, in: later).filter { $0.language == language }
+            let samples = try JSCorpusIncludes.samples(file, in: later).filter { $0.language == language }
             #expect(samples.count == 6)
-            let extraction = Extractor().extract(CorpusIncludes.document(file, samples))
+            let extraction = Extractor().extract(JSCorpusIncludes.document(file, samples))
             let counts = samples.map { extraction.samples[$0.id]?.requests.count ?? 0 }
             #expect(counts == [1, 1, 1, 1, 2, 2], "\(file)")
             #expect(extraction.allFindings.isEmpty, "\(extraction.allFindings)")
@@ -103,23 +103,23 @@ struct JavaScriptCorpusTests {
     }
 
     @Test func tsconfigFencesGiveNoFinding() throws {
-        let samples = try CorpusIncludes.samples("audio-completions-typescript.md")
+        let samples = try JSCorpusIncludes.samples("audio-completions-typescript.md")
         let tsconfigs = samples.filter { $0.language == .json && ($0.stepText ?? "").contains("tsconfig.json") }
         #expect(tsconfigs.count == 6)
-        let extraction = Extractor().extract(CorpusIncludes.document("audio-completions-typescript.md", samples))
+        let extraction = Extractor().extract(JSCorpusIncludes.document("audio-completions-typescript.md", samples))
         for sample in tsconfigs {
             #expect(extraction.samples[sample.id]?.findings.isEmpty == true)
         }
     }
 
     @Test func javascriptPivotRequiresInATypeModulePackage() throws {
-        let samples = try CorpusIncludes.samples("audio-completions-javascript.md")
-        let extraction = Extractor().extract(CorpusIncludes.document("audio-completions-javascript.md", samples))
+        let samples = try JSCorpusIncludes.samples("audio-completions-javascript.md")
+        let extraction = Extractor().extract(JSCorpusIncludes.document("audio-completions-javascript.md", samples))
         let mismatches = extraction.findings.filter { $0.rule == "js-module-mismatch" }
         #expect(mismatches.count == 6)
         #expect(mismatches.allSatisfy { $0.severity == .error })
-        let ts = try CorpusIncludes.samples("audio-completions-typescript.md")
-        let tsFindings = Extractor().extract(CorpusIncludes.document("audio-completions-typescript.md", ts)).findings
+        let ts = try JSCorpusIncludes.samples("audio-completions-typescript.md")
+        let tsFindings = Extractor().extract(JSCorpusIncludes.document("audio-completions-typescript.md", ts)).findings
         #expect(!tsFindings.contains { $0.rule == "js-module-mismatch" })
     }
 }

@@ -13,7 +13,7 @@ import Testing
         """
 
     @Test func environmentFallbackAndShorthandClientOptions() {
-        let result = Fixture.javascript(keyClient + """
+        let result = ExtractorFixture.javascript(keyClient + """
             async function main() {
               const reply = await client.chat.completions.create({ model: "m", messages: [{ role: "user", content: "Hi" }] });
             }
@@ -30,12 +30,12 @@ import Testing
         #expect(request.headers["api-key"] == .placeholder(.environment(name: "MY_KEY", fallback: nil)))
         #expect(request.auth == .apiKey)
         #expect(request.path == "/openai/deployments/{deployment}/chat/completions")
-        #expect(request.body?["messages"]?[0]?["content"] == .string("Hi"))
-        #expect(request.location == Fixture.markdown(7, 47))
+        #expect(ExtractorFixture.dig(request.body, "messages", 0, "content") == .string("Hi"))
+        #expect(request.location == ExtractorFixture.markdown(7, 47))
     }
 
     @Test func tokenProviderMeansBearerAuth() {
-        let result = Fixture.javascript("""
+        let result = ExtractorFixture.javascript("""
             import { AzureOpenAI } from "openai";
             import { DefaultAzureCredential, getBearerTokenProvider } from "@azure/identity";
             const azureADTokenProvider = getBearerTokenProvider(new DefaultAzureCredential(), "scope");
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func pushBetweenCallsIsSnapshottedPerCall() {
-        let result = Fixture.javascript(keyClient + """
+        let result = ExtractorFixture.javascript(keyClient + """
             const messages = [{ role: "user", content: "first" }];
             const first = await client.chat.completions.create({ model: "m", messages });
             messages.push({ role: "assistant", audio: { id: first.choices[0].message.audio.id } });
@@ -63,16 +63,16 @@ import Testing
             """)
         #expect(result.requests.count == 2)
         guard result.requests.count == 2 else { return }
-        #expect(result.requests[0].body?["messages"] == .array([.object(["role": .string("user"), "content": .string("first")])]))
-        let later = result.requests[1].body?["messages"]
-        #expect(later?[1]?["audio"]?["id"] == .placeholder(.response(call: 0, path: "choices[0].message.audio.id")))
-        #expect(later?[2]?["content"] == .string("second"))
+        #expect(ExtractorFixture.dig(result.requests[0].body, "messages") == .array([.object(["role": .string("user"), "content": .string("first")])]))
+        let later = ExtractorFixture.dig(result.requests[1].body, "messages")
+        #expect(ExtractorFixture.dig(later, 1, "audio", "id") == .placeholder(.response(call: 0, path: "choices[0].message.audio.id")))
+        #expect(ExtractorFixture.dig(later, 2, "content") == .string("second"))
         #expect(result.responseReads.map(\.path) == ["choices[0].message.audio.id", "choices[0].message.content"])
         #expect(result.responseReads.map(\.call) == [0, 1])
     }
 
     @Test func fileReadBase64AndFileWrite() {
-        let result = Fixture.javascript(keyClient + """
+        let result = ExtractorFixture.javascript(keyClient + """
             const fs = require("fs").promises;
             const { writeFileSync } = require("node:fs");
             async function main() {
@@ -89,25 +89,25 @@ import Testing
             """)
         #expect(result.findings.isEmpty)
         #expect(result.requests.count == 1)
-        let part = result.requests.first?.body?["messages"]?[0]?["content"]?[0]?["input_audio"]?["data"]
+        let part = ExtractorFixture.dig(result.requests.first?.body, "messages", 0, "content", 0, "input_audio", "data")
         #expect(part == .placeholder(.file(path: "in.wav", encoding: .base64)))
         #expect(result.reads.map(\.path) == ["in.wav"])
         #expect(result.writes.map(\.path) == ["out.wav"])
-        #expect(result.writes.first?.location == Fixture.markdown(15, 3))
+        #expect(result.writes.first?.location == ExtractorFixture.markdown(15, 3))
         #expect(result.responseReads.map(\.path) == ["choices[0].message.audio.data"])
     }
 
     @Test func readFileSyncWithEncodingOption() {
-        let result = Fixture.javascript(keyClient + """
+        let result = ExtractorFixture.javascript(keyClient + """
             import { readFileSync } from "fs";
             const data = readFileSync("a.wav", { encoding: "base64" });
             client.chat.completions.create({ model: "m", messages: [{ role: "user", content: data }] });
             """)
-        #expect(result.requests.first?.body?["messages"]?[0]?["content"] == .placeholder(.file(path: "a.wav", encoding: .base64)))
+        #expect(ExtractorFixture.dig(result.requests.first?.body, "messages", 0, "content") == .placeholder(.file(path: "a.wav", encoding: .base64)))
     }
 
     @Test func keylessWithoutKeyUsesEnvironmentKeyDefault() {
-        let result = Fixture.javascript("""
+        let result = ExtractorFixture.javascript("""
             const { AzureOpenAI } = require("openai");
             const client = new AzureOpenAI({ apiVersion: "v" });
             client.chat.completions.create({ model: "dep", messages: [] });
@@ -119,7 +119,7 @@ import Testing
     }
 
     @Test func fetchWithJSONStringifyBody() {
-        let result = Fixture.javascript("""
+        let result = ExtractorFixture.javascript("""
             const endpoint = process.env.AZURE_OPENAI_ENDPOINT;
             const url = `${endpoint}/openai/deployments/gpt-4o/chat/completions?api-version=2025-01-01-preview`;
             const body = { messages: [{ role: "user", content: "Hi" }] };
@@ -140,12 +140,12 @@ import Testing
         #expect(request.query == ["api-version": .string("2025-01-01-preview")])
         #expect(request.headers["content-type"] == .string("application/json"))
         #expect(request.auth == .apiKey)
-        #expect(request.body?["messages"]?[0]?["content"] == .string("Hi"))
+        #expect(ExtractorFixture.dig(request.body, "messages", 0, "content") == .string("Hi"))
         #expect(result.responseReads.map(\.path) == ["choices[0].message.content"])
     }
 
     @Test func functionNeverCalledIsStillEvaluated() {
-        let result = Fixture.javascript(keyClient + """
+        let result = ExtractorFixture.javascript(keyClient + """
             export async function main() {
               await client.chat.completions.create({ model: "m", messages: [] });
             }
@@ -154,7 +154,7 @@ import Testing
     }
 
     @Test func conditionalOnResponseTakesTheHappyPath() {
-        let result = Fixture.javascript(keyClient + """
+        let result = ExtractorFixture.javascript(keyClient + """
             const r = await client.chat.completions.create({ model: "m", messages: [] });
             const history = { role: "assistant", audio: r.choices[0].message.audio ? { id: r.choices[0].message.audio.id } : undefined };
             if (r.choices[0].message.audio) { require("fs").writeFileSync("x.wav", "") } else { console.error("none") }
@@ -164,19 +164,19 @@ import Testing
     }
 
     @Test func syntaxErrorIsAFindingAtTheMarkdownPosition() {
-        let result = Fixture.javascript("const a = {\n  b: 1\n  c: 2\n};\nfetch(a);\n")
+        let result = ExtractorFixture.javascript("const a = {\n  b: 1\n  c: 2\n};\nfetch(a);\n")
         #expect(result.requests.isEmpty)
         #expect(result.callsAPI)
         #expect(result.findings.count == 1)
         #expect(result.findings.first?.rule == "js-syntax")
-        #expect(result.findings.first?.location == Fixture.markdown(3, 3))
-        let ts = Fixture.javascript("let x: = 1", .typescript)
+        #expect(result.findings.first?.location == ExtractorFixture.markdown(3, 3))
+        let ts = ExtractorFixture.javascript("let x: = 1", .typescript)
         #expect(ts.findings.first?.rule == "ts-syntax")
-        #expect(ts.findings.first?.location == Fixture.markdown(1, 8))
+        #expect(ts.findings.first?.location == ExtractorFixture.markdown(1, 8))
     }
 
     @Test func axiosPostAndResponseData() {
-        let result = Fixture.javascript("""
+        let result = ExtractorFixture.javascript("""
             import axios from "axios";
             const res = await axios.post(`${process.env.E}/openai/deployments/d/chat/completions?api-version=v`,
               { messages: [] }, { headers: { "api-key": process.env.K } });
@@ -190,7 +190,7 @@ import Testing
     }
 
     @Test func fetchResponseStatusIsNotABodyRead() {
-        let result = Fixture.javascript("""
+        let result = ExtractorFixture.javascript("""
             async function run() {
               const response = await fetch(process.env.URL, { method: "POST", body: "{\\"messages\\": []}" });
               if (!response.ok) {
@@ -207,7 +207,7 @@ import Testing
     }
 
     @Test func retiredAzureOpenAIClient() {
-        let result = Fixture.javascript("""
+        let result = ExtractorFixture.javascript("""
             const { OpenAIClient, AzureKeyCredential } = require("@azure/openai");
             const client = new OpenAIClient(process.env.E, new AzureKeyCredential(process.env.K));
             const events = await client.streamChatCompletions("dep", [{ role: "user", content: "Hi" }], { maxTokens: 5 });
@@ -220,13 +220,13 @@ import Testing
         #expect(request.deployment == .string("dep"))
         #expect(request.endpoint == .placeholder(.environment(name: "E", fallback: nil)))
         #expect(request.auth == .apiKey)
-        #expect(request.body?["max_tokens"] == .int(5))
-        #expect(request.body?["messages"]?[0]?["content"] == .string("Hi"))
+        #expect(ExtractorFixture.dig(request.body, "max_tokens") == .int(5))
+        #expect(ExtractorFixture.dig(request.body, "messages", 0, "content") == .string("Hi"))
         #expect(result.responseReads.map(\.path) == ["choices", "choices[0].delta.content"])
     }
 
     @Test func plainOpenAIClientPointedAtAzure() {
-        let result = Fixture.javascript("""
+        let result = ExtractorFixture.javascript("""
             import OpenAI from "openai";
             const client = new OpenAI({
               baseURL: `${process.env.E}/openai/deployments/${process.env.D}/`,

@@ -22,17 +22,17 @@ import Testing
         var errors = 0
         for cut in program.indices {
             let code = String(program[..<cut]) + "\n"
-            let result = Fixture.javascript(code, .typescript)
+            let result = ExtractorFixture.javascript(code, .typescript)
             for finding in result.findings {
                 #expect(finding.rule == "ts-syntax")
-                #expect((Fixture.codeStartLine..<(Fixture.codeStartLine + lineCount + 1)).contains(finding.location.line))
-                #expect(finding.location.column >= Fixture.codeStartColumn)
+                #expect((ExtractorFixture.codeStartLine..<(ExtractorFixture.codeStartLine + lineCount + 1)).contains(finding.location.line))
+                #expect(finding.location.column >= ExtractorFixture.codeStartColumn)
             }
             errors += result.findings.count
         }
         // Most prefixes cut a construct in half.
         #expect(errors > program.count / 2)
-        #expect(Fixture.javascript(program, .typescript).requests.count == 1)
+        #expect(ExtractorFixture.javascript(program, .typescript).requests.count == 1)
     }
 
     @Test func everyPrefixOfACurlCommandIsHandled() {
@@ -42,12 +42,12 @@ import Testing
               -d '{"messages": [{"role": "user", "content": "Hi"}], "max_tokens": 10}'
             """
         for cut in command.indices {
-            let result = Fixture.rest(String(command[..<cut]) + "\n")
+            let result = ExtractorFixture.rest(String(command[..<cut]) + "\n")
             for finding in result.findings {
                 #expect(["json-invalid", "shell-syntax"].contains(finding.rule))
-                #expect((Fixture.codeStartLine..<(Fixture.codeStartLine + 3)).contains(finding.location.line))
+                #expect((ExtractorFixture.codeStartLine..<(ExtractorFixture.codeStartLine + 3)).contains(finding.location.line))
             }
         }
-        #expect(Fixture.rest(command).requests.count == 1)
+        #expect(ExtractorFixture.rest(command).requests.count == 1)
     }
 }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct RESTCurlTests {
     @Test func bashCurlWithContinuationsHeadersAndSingleQuotedJSON() {
-        let result = Fixture.rest("""
+        let result = ExtractorFixture.rest("""
             curl -X POST "$AZURE_OPENAI_ENDPOINT/openai/deployments/${DEPLOYMENT}/chat/completions?api-version=2025-01-01-preview" \\
               -H "Content-Type: application/json" \\
               -H "api-key: $AZURE_OPENAI_API_KEY" \\
@@ -25,12 +25,12 @@ import Testing
         #expect(request.query["api-version"] == .string("2025-01-01-preview"))
         #expect(request.headers["api-key"] == .placeholder(.environment(name: "AZURE_OPENAI_API_KEY", fallback: nil)))
         #expect(request.auth == .apiKey)
-        #expect(request.body?["messages"]?[0]?["content"] == .string("Hi"))
-        #expect(request.location == Fixture.markdown(1, 1))
+        #expect(ExtractorFixture.dig(request.body, "messages", 0, "content") == .string("Hi"))
+        #expect(request.location == ExtractorFixture.markdown(1, 1))
     }
 
     @Test func bearerTokenDoubleQuotedJSONWithEscapesAndVariables() {
-        let result = Fixture.rest("""
+        let result = ExtractorFixture.rest("""
             curl "https://res.openai.azure.com/openai/deployments/d/chat/completions?api-version=v" -H "Authorization: Bearer $TOKEN" --data-raw "{\\"messages\\": [{\\"role\\": \\"user\\", \\"content\\": \\"$PROMPT\\"}], \\"max_tokens\\": $MAX}"
             """)
         #expect(result.findings.isEmpty)
@@ -43,12 +43,12 @@ import Testing
         #expect(request.deployment == .string("d"))
         #expect(request.auth == .bearer)
         #expect(request.headers["authorization"] == .template([.literal("Bearer "), .placeholder(.environment(name: "TOKEN", fallback: nil))]))
-        #expect(request.body?["messages"]?[0]?["content"] == .placeholder(.environment(name: "PROMPT", fallback: nil)))
-        #expect(request.body?["max_tokens"] == .placeholder(.environment(name: "MAX", fallback: nil)))
+        #expect(ExtractorFixture.dig(request.body, "messages", 0, "content") == .placeholder(.environment(name: "PROMPT", fallback: nil)))
+        #expect(ExtractorFixture.dig(request.body, "max_tokens") == .placeholder(.environment(name: "MAX", fallback: nil)))
     }
 
     @Test func powershellAndCmdContinuations() {
-        let ps = Fixture.rest("""
+        let ps = ExtractorFixture.rest("""
             curl.exe -X POST "$env:AZURE_OPENAI_ENDPOINT/openai/deployments/d/chat/completions?api-version=v" `
               -H "api-key: $env:AZURE_OPENAI_API_KEY" `
               --data-binary "@body.json"
@@ -56,7 +56,7 @@ import Testing
         #expect(ps.requests.first?.endpoint == .placeholder(.environment(name: "AZURE_OPENAI_ENDPOINT", fallback: nil)))
         #expect(ps.requests.first?.body == .placeholder(.file(path: "body.json", encoding: .text)))
         #expect(ps.reads.map(\.path) == ["body.json"])
-        let cmd = Fixture.rest("""
+        let cmd = ExtractorFixture.rest("""
             curl -X POST "%AZURE_OPENAI_ENDPOINT%/openai/deployments/d/chat/completions?api-version=v" ^
               -H "api-key: %KEY%" ^
               -d @request.json
@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func invalidJSONBodyIsReportedWhereItIsWritten() {
-        let result = Fixture.rest("""
+        let result = ExtractorFixture.rest("""
             curl $ENDPOINT/openai/deployments/d/chat/completions -H "api-key: $K" -d '{
               "messages": [
                 {"role": "user" "content": "Hi"}
@@ -77,11 +77,11 @@ import Testing
         #expect(result.requests.isEmpty)
         #expect(result.findings.map(\.rule) == ["json-invalid"])
         // The '"content"' that should follow a comma: code line 3, column 21.
-        #expect(result.findings.first?.location == Fixture.markdown(3, 21))
+        #expect(result.findings.first?.location == ExtractorFixture.markdown(3, 21))
     }
 
     @Test func otherCommandsAndDownloadsAreNotRequests() {
-        let result = Fixture.rest("""
+        let result = ExtractorFixture.rest("""
             # download a sample file
             curl -o dog.wav https://example.invalid/dog.wav
             npm install openai && az login
@@ -91,13 +91,13 @@ import Testing
     }
 
     @Test func unterminatedQuoteIsAShellSyntaxFinding() {
-        let result = Fixture.rest("curl -d '{\"a\": 1} https://x.invalid\n")
+        let result = ExtractorFixture.rest("curl -d '{\"a\": 1} https://x.invalid\n")
         #expect(result.findings.map(\.rule) == ["shell-syntax"])
-        #expect(result.findings.first?.location == Fixture.markdown(1, 9))
+        #expect(result.findings.first?.location == ExtractorFixture.markdown(1, 9))
     }
 
     @Test func heredocAndHereStringBodiesAreData() {
-        let bash = Fixture.rest("""
+        let bash = ExtractorFixture.rest("""
             cat > body.json << 'EOF'
             {"note": "it's data, not a command"}
             EOF
@@ -105,8 +105,8 @@ import Testing
             """)
         #expect(bash.findings.isEmpty)
         #expect(bash.requests.count == 1)
-        #expect(bash.requests.first?.location == Fixture.markdown(4, 1))
-        let ps = Fixture.rest("""
+        #expect(bash.requests.first?.location == ExtractorFixture.markdown(4, 1))
+        let ps = ExtractorFixture.rest("""
             $body = @"
             {"note": "it's a here-string"}
             "@
@@ -117,7 +117,7 @@ import Testing
     }
 
     @Test func consoleTranscriptOnlyReadsPromptedLines() {
-        let result = Fixture.rest("""
+        let result = ExtractorFixture.rest("""
             $ curl "$E/openai/deployments/d/chat/completions" -H "api-key: $K" -d '{
                 "messages": []
               }'
@@ -125,20 +125,20 @@ import Testing
             """)
         #expect(result.findings.isEmpty)
         #expect(result.requests.count == 1)
-        #expect(result.requests.first?.location == Fixture.markdown(1, 3))
+        #expect(result.requests.first?.location == ExtractorFixture.markdown(1, 3))
         #expect(result.requests.first?.body == .object(["messages": .array([])]))
     }
 
     @Test func powershellRestCallIsAnAPICallButADownloadIsNot() {
-        let call = Fixture.rest("Invoke-RestMethod -Uri $url -Method Post -Headers $headers -Body $body\n")
+        let call = ExtractorFixture.rest("Invoke-RestMethod -Uri $url -Method Post -Headers $headers -Body $body\n")
         #expect(call.callsAPI)
         #expect(call.requests.isEmpty)
-        let download = Fixture.rest("Invoke-WebRequest -Uri https://example.invalid/dog.wav -OutFile dog.wav\n")
+        let download = ExtractorFixture.rest("Invoke-WebRequest -Uri https://example.invalid/dog.wav -OutFile dog.wav\n")
         #expect(!download.callsAPI)
     }
 
     @Test func percentEscapesInURLsAreNotVariables() {
-        let result = Fixture.rest("curl \"https://h.invalid/openai/deployments/my%20dep/chat/completions?q=a%20b%20c\" -H \"api-key: %KEY%\" -d '{}'\n")
+        let result = ExtractorFixture.rest("curl \"https://h.invalid/openai/deployments/my%20dep/chat/completions?q=a%20b%20c\" -H \"api-key: %KEY%\" -d '{}'\n")
         #expect(result.requests.first?.deployment == .string("my%20dep"))
         #expect(result.requests.first?.query["q"] == .string("a%20b%20c"))
         #expect(result.requests.first?.headers["api-key"] == .placeholder(.environment(name: "KEY", fallback: nil)))

@@ -10,8 +10,8 @@ import Testing
         """
 
     @Test func bodyComesFromTheFollowingJSONFence() {
-        let body = Fixture.sample("{\n  \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]\n}\n", .json, id: 2, line: 20)
-        let result = Fixture.rest(requestLine, .http, next: body)
+        let body = ExtractorFixture.sample("{\n  \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]\n}\n", .json, id: 2, line: 20)
+        let result = ExtractorFixture.rest(requestLine, .http, next: body)
         #expect(result.findings.isEmpty)
         #expect(result.callsAPI)
         guard let request = result.requests.first else {
@@ -25,44 +25,44 @@ import Testing
         #expect(request.query["api-version"] == .string("2024-10-21"))
         #expect(request.headers["api-key"] == .placeholder(.environment(name: "AZURE_OPENAI_API_KEY", fallback: nil)))
         #expect(request.auth == .apiKey)
-        #expect(request.body?["messages"]?[0]?["role"] == .string("user"))
+        #expect(ExtractorFixture.dig(request.body, "messages", 0, "role") == .string("user"))
     }
 
     @Test func inlineBodyAfterBlankLine() {
-        let result = Fixture.rest(requestLine + "\n\n{\"messages\": []}\n", .http)
+        let result = ExtractorFixture.rest(requestLine + "\n\n{\"messages\": []}\n", .http)
         #expect(result.requests.first?.body == .object(["messages": .array([])]))
     }
 
     @Test func invalidFollowingBodyIsReportedInTheJSONFence() {
-        let body = Fixture.sample("{\n  \"messages\": [],\n}\n", .json, id: 2, line: 20)
-        let result = Fixture.rest(requestLine, .http, next: body)
+        let body = ExtractorFixture.sample("{\n  \"messages\": [],\n}\n", .json, id: 2, line: 20)
+        let result = ExtractorFixture.rest(requestLine, .http, next: body)
         #expect(result.requests.isEmpty)
         #expect(result.findings.map(\.rule) == ["json-invalid"])
-        #expect(result.findings.first?.location == Fixture.markdown(3, 1, startLine: 20))
+        #expect(result.findings.first?.location == ExtractorFixture.markdown(3, 1, startLine: 20))
         // The fence itself stays quiet: the block reported it.
-        let request = Fixture.sample(requestLine, .http)
+        let request = ExtractorFixture.sample(requestLine, .http)
         let fence = JSONFenceFrontEnd().extract(body, context: FrontEndContext(previous: request))
         #expect(fence.findings.isEmpty)
     }
 
     @Test func standaloneJSONFenceIsValidated() {
-        let bad = Fixture.sample("{\n  \"a\": 1\n  \"b\": 2\n}\n", .json)
+        let bad = ExtractorFixture.sample("{\n  \"a\": 1\n  \"b\": 2\n}\n", .json)
         let result = JSONFenceFrontEnd().extract(bad, context: FrontEndContext())
         #expect(result.findings.map(\.rule) == ["json-invalid"])
-        #expect(result.findings.first?.location == Fixture.markdown(3, 3))
+        #expect(result.findings.first?.location == ExtractorFixture.markdown(3, 3))
         #expect(result.findings.first?.severity == .error)
     }
 
     @Test func jsonWithCommentsFilesAreNotErrors() {
         let code = "{\n  \"compilerOptions\": {\n    \"strict\": true, // checks\n  },\n}\n"
-        let tsconfig = Fixture.sample(code, .json, stepText: "Create the `tsconfig.json` file with this content.")
+        let tsconfig = ExtractorFixture.sample(code, .json, stepText: "Create the `tsconfig.json` file with this content.")
         #expect(JSONFenceFrontEnd().extract(tsconfig, context: FrontEndContext()).findings.isEmpty)
-        let named = Fixture.sample(code, .json, fileName: ".vscode/settings.json")
+        let named = ExtractorFixture.sample(code, .json, fileName: ".vscode/settings.json")
         #expect(JSONFenceFrontEnd().extract(named, context: FrontEndContext()).findings.isEmpty)
-        let jsonc = Fixture.sample(code, .jsonc)
+        let jsonc = ExtractorFixture.sample(code, .jsonc)
         #expect(JSONFenceFrontEnd().extract(jsonc, context: FrontEndContext()).findings.isEmpty)
         // The same text in a plain JSON file is an error.
-        let plain = Fixture.sample(code, .json, fileName: "config.json")
+        let plain = ExtractorFixture.sample(code, .json, fileName: "config.json")
         #expect(JSONFenceFrontEnd().extract(plain, context: FrontEndContext()).findings.map(\.rule) == ["json-invalid"])
     }
 
