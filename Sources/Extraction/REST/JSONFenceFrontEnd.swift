@@ -14,7 +14,7 @@ struct JSONFenceFrontEnd: LanguageFrontEnd {
         guard !json.isEmpty else { return result }
         let allowComments = sample.language == .jsonc || Self.isJSONWithComments(sample)
         if case .invalid(let error, let at) = json.parse(allowComments: allowComments) {
-            result.findings.append(jsonInvalid(error, at: at, in: sample, what: "this JSON sample", context: context))
+            result.findings.append(RESTFrontEnd.jsonInvalid(error, at: at, in: sample, what: "this JSON sample", context: context))
         }
         return result
     }

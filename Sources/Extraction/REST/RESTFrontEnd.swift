@@ -72,7 +72,7 @@ struct RESTFrontEnd: LanguageFrontEnd {
                     case .value(let v):
                         body = v
                     case .invalid(let error, let at):
-                        result.findings.append(jsonInvalid(error, at: at, in: sample, what: "the curl request body", context: context))
+                        result.findings.append(Self.jsonInvalid(error, at: at, in: sample, what: "the curl request body", context: context))
                         return nil
                     }
                 } else {
@@ -114,14 +114,14 @@ struct RESTFrontEnd: LanguageFrontEnd {
             switch json.parse() {
             case .value(let v): body = v
             case .invalid(let error, let at):
-                result.findings.append(jsonInvalid(error, at: at, in: sample, what: "the request body", context: context))
+                result.findings.append(Self.jsonInvalid(error, at: at, in: sample, what: "the request body", context: context))
                 return result
             }
         } else if block.method != "GET", let next = context.next, next.language == .json || next.language == .jsonc {
             switch PositionedJSON(code: next.code).parse(allowComments: next.language == .jsonc) {
             case .value(let v): body = v
             case .invalid(let error, let at):
-                result.findings.append(jsonInvalid(error, at: at, in: next, what: "the request body", context: context))
+                result.findings.append(Self.jsonInvalid(error, at: at, in: next, what: "the request body", context: context))
                 return result
             }
         }
@@ -140,14 +140,14 @@ struct RESTFrontEnd: LanguageFrontEnd {
         guard sample.language == .http, let block = HTTPBlock(code: sample.code) else { return false }
         return block.body == nil && block.method != "GET"
     }
-}
 
-/// `json-invalid` at the exact Markdown position of the bad character.
-func jsonInvalid(_ message: String, at position: JSPosition, in sample: CodeSample, what: String, context: FrontEndContext) -> Finding {
-    let file = sample.fileName.map { " (`\($0)`)" } ?? ""
-    return Finding(
-        rule: "json-invalid", severity: .error,
-        location: sample.markdownLocation(codeLine: position.line, codeColumn: position.column),
-        message: "invalid JSON in \(what)\(file): \(message); fix the JSON so it parses",
-        pivot: context.pivot, tab: context.tab)
+    /// `json-invalid` at the exact Markdown position of the bad character.
+    static func jsonInvalid(_ message: String, at position: JSPosition, in sample: CodeSample, what: String, context: FrontEndContext) -> Finding {
+        let file = sample.fileName.map { " (`\($0)`)" } ?? ""
+        return Finding(
+            rule: "json-invalid", severity: .error,
+            location: sample.markdownLocation(codeLine: position.line, codeColumn: position.column),
+            message: "invalid JSON in \(what)\(file): \(message); fix the JSON so it parses",
+            pivot: context.pivot, tab: context.tab)
+    }
 }
