@@ -50,4 +50,18 @@ import Testing
         }
         #expect(ExtractorFixture.rest(command).requests.count == 1)
     }
+
+    @Test func circularObjectsEndInAPlaceholder() {
+        let result = ExtractorFixture.javascript("""
+            const { AzureOpenAI } = require("openai");
+            const client = new AzureOpenAI({ apiVersion: "v" });
+            const a = { role: "user" };
+            a.self = a;
+            a.again = a;
+            client.chat.completions.create({ model: "m", messages: [a] });
+            """)
+        let message = ExtractorFixture.dig(result.requests.first?.body, "messages", 0)
+        #expect(ExtractorFixture.dig(message, "role") == .string("user"))
+        #expect(ExtractorFixture.dig(message, "self") == .placeholder(.unknown("circular object")))
+    }
 }

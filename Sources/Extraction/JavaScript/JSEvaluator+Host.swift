@@ -336,11 +336,13 @@ extension JSEvaluator {
 
     /// The request-body form of a value; nil for `undefined`, which JSON drops.
     func symbolic(_ value: JSValue) -> SymbolicValue? {
-        symbolic(value, depth: 0)
+        symbolic(value, path: [])
     }
 
-    private func symbolic(_ value: JSValue, depth: Int) -> SymbolicValue? {
-        guard depth < 32 else { return .placeholder(.unknown("deeply nested value")) }
+    /// `path` holds the heap containers being converted, so a cycle (`a.self = a`) ends in a
+    /// placeholder instead of recursing forever.
+    private func symbolic(_ value: JSValue, path: Set<String>) -> SymbolicValue? {
+        guard path.count < 32 else { return .placeholder(.unknown("deeply nested value")) }
         switch value {
         case .undefined: return nil
         case .null: return .null
@@ -351,19 +353,24 @@ extension JSEvaluator {
         case .string(let s): return .string(s)
         case .template(let parts): return .template(parts)
         case .placeholder(let p): return .placeholder(p)
-        case .array(let id): return .array(arrays[id].map { symbolic($0, depth: depth + 1) ?? .null })
+        case .array(let id):
+            let key = "a\(id)"
+            guard !path.contains(key) else { return .placeholder(.unknown("circular array")) }
+            return .array(arrays[id].map { symbolic($0, path: path.union([key])) ?? .null })
         case .object(let id):
+            let key = "o\(id)"
+            guard !path.contains(key) else { return .placeholder(.unknown("circular object")) }
             var members: [String: SymbolicValue] = [:]
             for (k, v) in objects[id] {
-                if let s = symbolic(v, depth: depth + 1) { members[k] = s }
+                if let s = symbolic(v, path: path.union([key])) { members[k] = s }
             }
             return .object(members)
-        case .response(let call, let path):
-            return .placeholder(.response(call: call, path: ResponsePath.normalized(path)))
-        case .fileBytes(let path):
-            return .placeholder(.file(path: path, encoding: .binary))
+        case .response(let call, let components):
+            return .placeholder(.response(call: call, path: ResponsePath.normalized(components)))
+        case .fileBytes(let file):
+            return .placeholder(.file(path: file, encoding: .binary))
         case .jsonText(let inner):
-            if let json = symbolic(inner, depth: depth + 1)?.jsonValue { return .string(json.serialized()) }
+            if let json = symbolic(inner, path: path)?.jsonValue { return .string(json.serialized()) }
             return .placeholder(.unknown("JSON.stringify(…)"))
         default:
             return .placeholder(.unknown(describe(value)))
