@@ -49,14 +49,18 @@ public struct Extractor: Sendable {
         var samples: [Int: SampleExtraction] = [:]
         var findings: [Finding] = []
         for pivot in document.pivots {
+            // What a reader of one tab sees: the pivot's untabbed samples and that tab's.
+            let untabbed = pivot.sections.flatMap { $0.tabs.filter { $0.id == nil }.flatMap(\.samples) }
             for section in pivot.sections {
                 for tab in section.tabs {
+                    let siblings = tab.id == nil ? untabbed : untabbed + Self.samples(ofTab: tab.id, in: pivot)
                     let tabSamples = tab.samples
                     for (i, sample) in tabSamples.enumerated() {
                         let context = FrontEndContext(
                             pivot: pivot.id, tab: tab.id,
                             previous: i > 0 ? tabSamples[i - 1] : nil,
-                            next: i + 1 < tabSamples.count ? tabSamples[i + 1] : nil)
+                            next: i + 1 < tabSamples.count ? tabSamples[i + 1] : nil,
+                            siblings: siblings)
                         var extraction = frontEnds[sample.language]?.extract(sample, context: context)
                             ?? SampleExtraction(sampleID: sample.id)
                         extraction.sampleID = sample.id
@@ -74,6 +78,11 @@ public struct Extractor: Sendable {
         }
         findings += JSModuleMismatchCheck.findings(in: document)
         return DocumentExtraction(document: document, samples: samples, findings: findings)
+    }
+
+    /// Samples of every tab with this id in the pivot (tabs with one id are selected together).
+    static func samples(ofTab id: String?, in pivot: Pivot) -> [CodeSample] {
+        pivot.sections.flatMap { $0.tabs.filter { $0.id == id }.flatMap(\.samples) }
     }
 
     /// `request-unextracted`: the code evidently calls an API, could be read, yet no request came out.

@@ -10,12 +10,26 @@ struct FrontEndContext: Sendable {
     var previous: CodeSample?
     /// The sample after this one in the same tab variant, if any.
     var next: CodeSample?
+    /// Every sample the reader sees with this one (same pivot: its untabbed content and this tab),
+    /// to resolve files a command names (`curl -d @body.json` after a step creating `body.json`).
+    var siblings: [CodeSample]
 
-    init(pivot: String? = nil, tab: String? = nil, previous: CodeSample? = nil, next: CodeSample? = nil) {
+    init(pivot: String? = nil, tab: String? = nil, previous: CodeSample? = nil, next: CodeSample? = nil, siblings: [CodeSample] = []) {
         self.pivot = pivot
         self.tab = tab
         self.previous = previous
         self.next = next
+        self.siblings = siblings
+    }
+
+    /// The JSON sample the steps create as `path`, if any.
+    func jsonFile(named path: String) -> CodeSample? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return siblings.last { sample in
+            guard sample.language == .json || sample.language == .jsonc else { return false }
+            if let fileName = sample.fileName { return fileName == path || fileName.hasSuffix("/" + name) || fileName == name }
+            return sample.stepText?.contains(name) == true
+        }
     }
 }
 

@@ -88,4 +88,14 @@ import Testing
         #expect(extraction.allFindings.isEmpty)
         #expect(extraction.samples.count == 2)
     }
+
+    @Test func curlBodyFileCreatedByAnEarlierStep() {
+        let body = ExtractorFixture.sample("{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}\n", .json, id: 1, stepText: "Create a file named `body.json`:", line: 5)
+        let call = ExtractorFixture.sample("curl \"$E/openai/deployments/d/chat/completions\" -H \"api-key: $K\" -d @body.json\n", .shell, id: 2, line: 20)
+        let extraction = Extractor().extract(ExtractorFixture.document([body, call]))
+        let request = extraction.samples[2]?.requests.first
+        #expect(ExtractorFixture.dig(request?.body, "messages", 0, "content") == .string("Hi"))
+        #expect(extraction.samples[2]?.reads.map(\.path) == ["body.json"])
+        #expect(extraction.allFindings.isEmpty)
+    }
 }

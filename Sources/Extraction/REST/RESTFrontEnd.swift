@@ -65,6 +65,11 @@ struct RESTFrontEnd: LanguageFrontEnd {
                 let location = sample.markdownLocation(codeLine: data.position.line, codeColumn: data.position.column)
                 result.reads.append(FileAccess(path: path, location: location))
                 body = .placeholder(.file(path: path, encoding: .text))
+                // The steps may create that file: then its JSON is the body.
+                if let file = context.jsonFile(named: path),
+                   case .value(let v) = PositionedJSON(code: file.code).parse(allowComments: file.language == .jsonc) {
+                    body = v
+                }
             } else {
                 let json = PositionedJSON(data.chars)
                 if json.looksLikeJSON {
