@@ -76,4 +76,15 @@ import Testing
         #expect(url.deployment == .placeholder(.environment(name: "D", fallback: nil)))
         #expect(url.query == ["api-version": .string("v1"), "x": .string("1")])
     }
+
+    @Test func endpointVariableWithTrailingSlash() {
+        let url = RESTURLTemplate.split([.placeholder(.environment(name: "E", fallback: nil)), .literal("openai/deployments/d/chat/completions")])
+        #expect(url.endpoint == .placeholder(.environment(name: "E", fallback: nil)))
+        #expect(url.path == "/openai/deployments/{deployment}/chat/completions")
+        #expect(url.deployment == .string("d"))
+        let literal = RESTURLTemplate.split([.literal("https://h.invalid:8443/openai/x?a=1#frag")])
+        #expect(literal.endpoint == .string("https://h.invalid:8443"))
+        #expect(literal.path == "/openai/x")
+        #expect(literal.query == ["a": .string("1")])
+    }
 }

@@ -25,6 +25,10 @@ struct RESTURLTemplate: Hashable, Sendable {
         var i = 0
         var sawScheme = false
         var endpointPieces: [Piece] = []
+        // `${endpoint}openai/…`: an endpoint variable that ends with '/' (as the portal shows it).
+        if pieces.count > 1, case .value = pieces[0], case .char(let c) = pieces[1], c.isLetter {
+            pieces.insert(.char("/"), at: 1)
+        }
         while i < pieces.count {
             if case .char(let c) = pieces[i] {
                 if c == "/" && !sawScheme && isSchemeSeparator(pieces, i) {
