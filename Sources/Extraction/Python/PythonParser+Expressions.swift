@@ -65,7 +65,10 @@ extension PythonParser {
         if current.isKeyword("if") {
             advance()
             let test = try parseOr()
-            guard acceptKeyword("else") else { throw failure(at: current, "expected 'else' after 'if' expression") }
+            guard acceptKeyword("else") else {
+                if current.kind == .error { throw failure(at: current, "") }
+                throw PythonSyntaxError(line: start.line, column: start.column, message: "expected 'else' after 'if' expression")
+            }
             let orElse = try parseExpression()
             return node(.conditional(body: body, test: test, orElse: orElse), start)
         }
@@ -184,7 +187,7 @@ extension PythonParser {
         if next.kind == .error, let e = next.error { return e }
         if startsExpression(next) {
             let whereText = next.line == element.line ? "" : next.line == element.line + 1 ? " on the next line" : " on line \(next.line)"
-            let message = "invalid syntax: expected ',' or '\(closer)' after \(what); \(describe(next))\(whereText) starts a new item, so a comma is probably missing. Perhaps you forgot a comma?"
+            let message = "invalid syntax. Perhaps you forgot a comma? Expected ',' or '\(closer)' after \(what), but \(describe(next))\(whereText) starts a new item: add a comma between them"
             return PythonSyntaxError(line: element.line, column: element.column, message: message, insertCommaBeforeToken: pos)
         }
         return failure(at: next, "expected ',' or '\(closer)' after \(what), found \(describe(next))")
@@ -478,7 +481,10 @@ extension PythonParser {
                     last = value
                 } else {
                     if isDict == true {
-                        throw failure(at: current, "expected ':' after the dict key \(key.text)")
+                        if current.kind == .error { throw failure(at: current, "") }
+                        // CPython points at the key's last character.
+                        let lastColumn = key.text.contains("\n") ? key.column : key.column + key.text.unicodeScalars.count - 1
+                        throw PythonSyntaxError(line: key.line, column: lastColumn, message: "':' expected after dictionary key")
                     }
                     isDict = false
                     if setItems.isEmpty && (current.isKeyword("for") || (current.isKeyword("async") && peek().isKeyword("for"))) {

@@ -104,7 +104,10 @@ struct PythonTokenizer {
                 atLineStart = false
                 if width > indents.last! {
                     indents.append(width)
-                    tokens.append(make(.indent, i, i, text: ""))
+                    // CPython reports an unexpected indent at the last column of the indentation.
+                    var indent = make(.indent, i, i, text: "")
+                    indent.column = max(1, indent.column - 1)
+                    tokens.append(indent)
                 } else {
                     while width < indents.last! {
                         indents.removeLast()
