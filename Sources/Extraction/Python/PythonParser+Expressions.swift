@@ -2,8 +2,10 @@
 /// not, comparisons, |, ^, &, shifts, + -, * / // % @, unary, **, await, primary (calls, attributes,
 /// subscripts), atoms.
 extension PythonParser {
-    func node(_ kind: PythonExpr.Kind, _ start: PythonToken) -> PythonExpr {
-        PythonExpr(kind: kind, line: start.line, column: start.column, text: sourceText(from: start.start))
+    /// A node from `start` to the last consumed token. Static, with the parser passed last, so
+    /// the parser state is read after `kind` (which may consume tokens) is evaluated.
+    static func build(_ kind: PythonExpr.Kind, _ start: PythonToken, _ parser: PythonParser) -> PythonExpr {
+        PythonExpr(kind: kind, line: start.line, column: start.column, text: parser.sourceText(from: start.start))
     }
 
     func startsExpression(_ t: PythonToken) -> Bool {
@@ -25,13 +27,13 @@ extension PythonParser {
             if !startsExpression(current) && !current.isOp("*") && !current.isOp("-") && !current.isOp("+") { break }
             items.append(try parseStarExpression())
         }
-        return node(.tuple(items), start)
+        return Self.build(.tuple(items), start, self)
     }
 
     mutating func parseStarExpression() throws -> PythonExpr {
         if current.isOp("*") {
             let start = advance()
-            return node(.starred(try parseBitOr()), start)
+            return Self.build(.starred(try parseBitOr()), start, self)
         }
         return try parseExpression()
     }
@@ -40,16 +42,16 @@ extension PythonParser {
         if current.kind == .name, !pythonKeywords.contains(current.text), peek().isOp(":=") {
             let start = advance()
             advance()
-            return node(.namedExpression(start.text, try parseExpression()), start)
+            return Self.build(.namedExpression(start.text, try parseExpression()), start, self)
         }
         return try parseExpression()
     }
 
     mutating func parseYield() throws -> PythonExpr {
         let start = advance()
-        if acceptKeyword("from") { return node(.yield(try parseExpression()), start) }
-        if atStatementEnd || current.isOp(")") || current.isOp("=") { return node(.yield(nil), start) }
-        return node(.yield(try parseStarExpressions()), start)
+        if acceptKeyword("from") { return Self.build(.yield(try parseExpression()), start, self) }
+        if atStatementEnd || current.isOp(")") || current.isOp("=") { return Self.build(.yield(nil), start, self) }
+        return Self.build(.yield(try parseStarExpressions()), start, self)
     }
 
     mutating func parseExpression() throws -> PythonExpr {
@@ -59,7 +61,7 @@ extension PythonParser {
             let parameters = try parseParameters(closer: ":", annotations: false)
             try expect(":", "expected ':' after the lambda parameters, found \(describe(current))")
             let body = try parseExpression()
-            return node(.lambda(parameters: parameters.map(\.name), body: body), start)
+            return Self.build(.lambda(parameters: parameters.map(\.name), body: body), start, self)
         }
         let body = try parseOr()
         if current.isKeyword("if") {
@@ -70,7 +72,7 @@ extension PythonParser {
                 throw PythonSyntaxError(line: start.line, column: start.column, message: "expected 'else' after 'if' expression")
             }
             let orElse = try parseExpression()
-            return node(.conditional(body: body, test: test, orElse: orElse), start)
+            return Self.build(.conditional(body: body, test: test, orElse: orElse), start, self)
         }
         return body
     }
@@ -78,20 +80,20 @@ extension PythonParser {
     mutating func parseOr() throws -> PythonExpr {
         let start = current
         var left = try parseAnd()
-        while acceptKeyword("or") { left = node(.boolean("or", left, try parseAnd()), start) }
+        while acceptKeyword("or") { left = Self.build(.boolean("or", left, try parseAnd()), start, self) }
         return left
     }
 
     mutating func parseAnd() throws -> PythonExpr {
         let start = current
         var left = try parseNot()
-        while acceptKeyword("and") { left = node(.boolean("and", left, try parseNot()), start) }
+        while acceptKeyword("and") { left = Self.build(.boolean("and", left, try parseNot()), start, self) }
         return left
     }
 
     mutating func parseNot() throws -> PythonExpr {
         let start = current
-        if acceptKeyword("not") { return node(.unary("not", try parseNot()), start) }
+        if acceptKeyword("not") { return Self.build(.unary("not", try parseNot()), start, self) }
         return try parseComparison()
     }
 
@@ -114,7 +116,7 @@ extension PythonParser {
             ops.append(op)
             rights.append(try parseBitOr())
         }
-        return ops.isEmpty ? left : node(.compare(left, ops, rights), start)
+        return ops.isEmpty ? left : Self.build(.compare(left, ops, rights), start, self)
     }
 
     private mutating func parseBinary(_ operators: Set<String>, _ next: (inout PythonParser) throws -> PythonExpr) throws -> PythonExpr {
@@ -122,7 +124,7 @@ extension PythonParser {
         var left = try next(&self)
         while current.kind == .op, operators.contains(current.text) {
             let op = advance().text
-            left = node(.binary(op, left, try next(&self)), start)
+            left = Self.build(.binary(op, left, try next(&self)), start, self)
         }
         return left
     }
@@ -138,7 +140,7 @@ extension PythonParser {
         let start = current
         if current.kind == .op, ["+", "-", "~"].contains(current.text) {
             let op = advance().text
-            return node(.unary(op, try parseFactor()), start)
+            return Self.build(.unary(op, try parseFactor()), start, self)
         }
         return try parsePower()
     }
@@ -147,11 +149,11 @@ extension PythonParser {
         let start = current
         var base: PythonExpr
         if acceptKeyword("await") {
-            base = node(.await(try parsePrimary()), start)
+            base = Self.build(.await(try parsePrimary()), start, self)
         } else {
             base = try parsePrimary()
         }
-        if accept("**") { base = node(.binary("**", base, try parseFactor()), start) }
+        if accept("**") { base = Self.build(.binary("**", base, try parseFactor()), start, self) }
         return base
     }
 
@@ -165,14 +167,14 @@ extension PythonParser {
                     throw failure(at: current, "expected an attribute name after '.', found \(describe(current))")
                 }
                 let name = advance().text
-                e = node(.attribute(e, name), start)
+                e = Self.build(.attribute(e, name), start, self)
             } else if current.isOp("(") {
                 let open = advance()
-                e = node(.call(e, try parseArguments(open: open)), start)
+                e = Self.build(.call(e, try parseArguments(open: open)), start, self)
             } else if current.isOp("[") {
                 let open = advance()
                 let index = try parseSlices(open: open)
-                e = node(.subscription(e, index), start)
+                e = Self.build(.subscription(e, index), start, self)
             } else {
                 return e
             }
@@ -281,7 +283,7 @@ extension PythonParser {
         if accept(":") {
             if !current.isOp("]") && !current.isOp(",") { step = try parseExpression() }
         }
-        return node(.slice(lower, upper, step), start)
+        return Self.build(.slice(lower, upper, step), start, self)
     }
 
     /// `for x in xs if c` clauses after a comprehension's element.
@@ -295,7 +297,7 @@ extension PythonParser {
             iterables.append(try parseOr())
             while acceptKeyword("if") { _ = try parseOr() }
         }
-        return node(.comprehension(kind: kind, element: element, iterables: iterables), start)
+        return Self.build(.comprehension(kind: kind, element: element, iterables: iterables), start, self)
     }
 
     /// Assignment targets of `for`, comprehensions, `with … as`, `del`: primaries separated by commas.
@@ -305,7 +307,7 @@ extension PythonParser {
             if let keyword, current.isKeyword(keyword) { break }
             let start = current
             if accept("*") {
-                targets.append(node(.starred(try parseBitOr()), start))
+                targets.append(Self.build(.starred(try parseBitOr()), start, self))
             } else {
                 targets.append(try parseBitOr())
             }
@@ -321,22 +323,22 @@ extension PythonParser {
         switch t.kind {
         case .name:
             switch t.text {
-            case "True": advance(); return node(.bool(true), t)
-            case "False": advance(); return node(.bool(false), t)
-            case "None": advance(); return node(.none, t)
+            case "True": advance(); return Self.build(.bool(true), t, self)
+            case "False": advance(); return Self.build(.bool(false), t, self)
+            case "None": advance(); return Self.build(.none, t, self)
             default:
                 if pythonKeywords.contains(t.text) {
                     throw failure(at: t, "invalid syntax: expected an expression, found the keyword '\(t.text)'")
                 }
                 advance()
-                return node(.name(t.text), t)
+                return Self.build(.name(t.text), t, self)
             }
         case .number:
             advance()
             let digits = t.text.replacingOccurrences(of: "_", with: "")
-            if let i = Self.integerValue(digits) { return node(.int(i), t) }
-            if !digits.hasSuffix("j") && !digits.hasSuffix("J"), let d = Double(digits) { return node(.float(d), t) }
-            return node(.otherNumber(t.text), t)
+            if let i = Self.integerValue(digits) { return Self.build(.int(i), t, self) }
+            if !digits.hasSuffix("j") && !digits.hasSuffix("J"), let d = Double(digits) { return Self.build(.float(d), t, self) }
+            return Self.build(.otherNumber(t.text), t, self)
         case .string:
             return try parseStrings()
         case .op:
@@ -344,7 +346,7 @@ extension PythonParser {
             case "(": return try parseParenthesized()
             case "[": return try parseListDisplay()
             case "{": return try parseBraceDisplay()
-            case "...": advance(); return node(.ellipsis, t)
+            case "...": advance(); return Self.build(.ellipsis, t, self)
             default: break
             }
         default: break
@@ -390,12 +392,12 @@ extension PythonParser {
                 }
             }
         }
-        return node(.string(parts, isBytes: isBytes ?? false), start)
+        return Self.build(.string(parts, isBytes: isBytes ?? false), start, self)
     }
 
     mutating func parseParenthesized() throws -> PythonExpr {
         let open = advance()
-        if accept(")") { return node(.tuple([]), open) }
+        if accept(")") { return Self.build(.tuple([]), open, self) }
         if current.isKeyword("yield") {
             let y = try parseYield()
             try expect(")", "expected ')'")
@@ -405,7 +407,7 @@ extension PythonParser {
         if current.isKeyword("for") || (current.isKeyword("async") && peek().isKeyword("for")) {
             let g = try parseComprehension(kind: "generator expression", element: first, start: open)
             try expect(")", "expected ')' after the generator expression, found \(describe(current))")
-            return node(g.kind, open)
+            return Self.build(g.kind, open, self)
         }
         if accept(")") {
             if case .starred = first.kind { throw PythonSyntaxError(line: first.line, column: first.column, message: "cannot use starred expression here") }
@@ -422,13 +424,13 @@ extension PythonParser {
             throw missingSeparator(after: items.last!, what: items.count == 1 ? "the expression" : "the tuple item", closer: ")")
         }
         try expect(")", "expected ')'")
-        return node(.tuple(items), open)
+        return Self.build(.tuple(items), open, self)
     }
 
     private mutating func parseStarNamed() throws -> PythonExpr {
         if current.isOp("*") {
             let start = advance()
-            return node(.starred(try parseBitOr()), start)
+            return Self.build(.starred(try parseBitOr()), start, self)
         }
         return try parseNamedExpression()
     }
@@ -441,7 +443,7 @@ extension PythonParser {
             if items.isEmpty && (current.isKeyword("for") || (current.isKeyword("async") && peek().isKeyword("for"))) {
                 let c = try parseComprehension(kind: "list comprehension", element: item, start: open)
                 try expect("]", "expected ']' after the list comprehension, found \(describe(current))")
-                return node(c.kind, open)
+                return Self.build(c.kind, open, self)
             }
             items.append(item)
             if accept(",") { continue }
@@ -449,12 +451,12 @@ extension PythonParser {
             throw missingSeparator(after: item, what: "the list item", closer: "]")
         }
         try expect("]", "expected ']'")
-        return node(.list(items), open)
+        return Self.build(.list(items), open, self)
     }
 
     mutating func parseBraceDisplay() throws -> PythonExpr {
         let open = advance()
-        if accept("}") { return node(.dict([]), open) }
+        if accept("}") { return Self.build(.dict([]), open, self) }
         var entries: [PythonDictEntry] = []
         var setItems: [PythonExpr] = []
         var isDict: Bool?
@@ -475,7 +477,7 @@ extension PythonParser {
                     if entries.isEmpty && (current.isKeyword("for") || (current.isKeyword("async") && peek().isKeyword("for"))) {
                         let c = try parseComprehension(kind: "dict comprehension", element: value, start: open)
                         try expect("}", "expected '}' after the dict comprehension, found \(describe(current))")
-                        return node(c.kind, open)
+                        return Self.build(c.kind, open, self)
                     }
                     entries.append(.init(key: key, value: value))
                     last = value
@@ -490,7 +492,7 @@ extension PythonParser {
                     if setItems.isEmpty && (current.isKeyword("for") || (current.isKeyword("async") && peek().isKeyword("for"))) {
                         let c = try parseComprehension(kind: "set comprehension", element: key, start: open)
                         try expect("}", "expected '}' after the set comprehension, found \(describe(current))")
-                        return node(c.kind, open)
+                        return Self.build(c.kind, open, self)
                     }
                     setItems.append(key)
                     last = key
@@ -501,6 +503,6 @@ extension PythonParser {
             throw missingSeparator(after: last, what: isDict == true ? "the dict entry" : "the set item", closer: "}")
         }
         try expect("}", "expected '}'")
-        return isDict == true ? node(.dict(entries), open) : node(.set(setItems), open)
+        return isDict == true ? Self.build(.dict(entries), open, self) : Self.build(.set(setItems), open, self)
     }
 }
