@@ -45,8 +45,11 @@ struct PythonTokenizer {
     }
 
     func text(_ start: Int, _ end: Int) -> String {
+        let from = max(0, start)
+        let to = min(end, scalars.count)
+        guard from < to else { return "" }
         var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[max(0, start)..<min(end, scalars.count)])
+        s.append(contentsOf: scalars[from..<to])
         return String(s)
     }
 
