@@ -298,3 +298,16 @@ struct PythonEvaluatorTests {
         #expect(x.findings.map(\.rule) == ["python-syntax"])
     }
 }
+
+@Suite("Python evaluator: response text")
+struct PythonResponseTextTests {
+    @Test("json.loads of a response's text reads the same paths as .json()")
+    func jsonLoads() {
+        let x = PythonFrontEnd().extract(pythonSample("""
+        import json, requests
+        r = requests.post("https://h.test/x", json={})
+        print(json.loads(r.text)["id"])
+        """))
+        #expect(x.responseReads.map(\.path) == ["id"])
+    }
+}

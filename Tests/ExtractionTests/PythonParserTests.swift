@@ -168,3 +168,24 @@ struct PythonParserTests {
         #expect(result.errors.count == 1)
     }
 }
+
+@Suite("Python parser limits")
+struct PythonParserLimitTests {
+    @Test("deep nesting is an error, not a crash")
+    func deepNesting() throws {
+        let deep = "x = " + String(repeating: "[", count: 150) + String(repeating: "]", count: 150) + "\n"
+        let error = try #require(pythonSyntaxError(deep))
+        #expect(error.message == "too many nested parentheses")
+        let fine = "x = " + String(repeating: "(", count: 60) + "1" + String(repeating: ")", count: 60) + "\n"
+        #expect(pythonSyntaxError(fine) == nil)
+        #expect(PythonFrontEnd().extract(pythonSample(fine)).findings.isEmpty)
+        // Long operator chains nest the tree without brackets: bounded too.
+        let unary = "x = " + String(repeating: "not ", count: 200) + String(repeating: "- ", count: 200) + "1\n"
+        #expect(pythonSyntaxError(unary)?.message.hasPrefix("expression too deeply nested") == true)
+        let sum = "x = 1" + String(repeating: " + 1", count: 280) + "\n"
+        let extraction = PythonFrontEnd().extract(pythonSample(sum))
+        #expect(extraction.findings.isEmpty)
+        let longSum = "x = 1" + String(repeating: " + 1", count: 5000) + "\n"
+        #expect(PythonFrontEnd().extract(pythonSample(longSum)).findings.count == 1)
+    }
+}

@@ -61,6 +61,26 @@ struct PythonExpr: Hashable, Sendable {
     var line: Int
     var column: Int
     var text: String
+    /// Height of the tree below this node; the parser bounds it so evaluation cannot overflow the stack.
+    var depth: Int = 1
+
+    var children: [PythonExpr] {
+        switch kind {
+        case .name, .int, .float, .otherNumber, .bool, .none, .ellipsis: return []
+        case .string(let parts, _): return parts.compactMap { if case .expression(let e) = $0 { e } else { nil } }
+        case .list(let items), .tuple(let items), .set(let items): return items
+        case .dict(let entries): return entries.flatMap { [$0.key, $0.value].compactMap { $0 } }
+        case .attribute(let e, _), .starred(let e), .await(let e), .unary(_, let e), .namedExpression(_, let e): return [e]
+        case .subscription(let a, let b), .binary(_, let a, let b), .boolean(_, let a, let b): return [a, b]
+        case .slice(let a, let b, let c): return [a, b, c].compactMap { $0 }
+        case .call(let f, let arguments): return [f] + arguments.map(\.value)
+        case .compare(let l, _, let rs): return [l] + rs
+        case .conditional(let a, let b, let c): return [a, b, c]
+        case .lambda(_, let body): return [body]
+        case .comprehension(_, let element, let iterables): return [element] + iterables
+        case .yield(let e): return e.map { [$0] } ?? []
+        }
+    }
 }
 
 /// A statement node with its code position.

@@ -210,6 +210,12 @@ extension PythonEvaluator {
         case "base64.b64encode", "base64.standard_b64encode":
             if case .fileContent(let path, _)? = args.positional.first { return .fileContent(path: path, encoding: .base64) }
             return .unknown(e.text)
+        case "json.loads":
+            // `json.loads(r.text)` is the same as `r.json()`.
+            if case .method(.response(let call, let path, true), let attribute)? = args.positional.first, attribute == "text" || attribute == "content" {
+                return .response(call: call, path: path, needsJSON: false)
+            }
+            return .unknown(e.text)
         case "json.dumps":
             return args.positional.first ?? .unknown(e.text)
         case "dict":

@@ -4,9 +4,17 @@
 extension PythonParser {
     /// A node from `start` to the last consumed token. Static, with the parser passed last, so
     /// the parser state is read after `kind` (which may consume tokens) is evaluated.
-    static func build(_ kind: PythonExpr.Kind, _ start: PythonToken, _ parser: PythonParser) -> PythonExpr {
-        PythonExpr(kind: kind, line: start.line, column: start.column, text: parser.sourceText(from: start.start))
+    static func build(_ kind: PythonExpr.Kind, _ start: PythonToken, _ parser: PythonParser) throws -> PythonExpr {
+        var e = PythonExpr(kind: kind, line: start.line, column: start.column, text: "")
+        e.depth = 1 + (e.children.map(\.depth).max() ?? 0)
+        if e.depth > maxExpressionDepth {
+            throw PythonSyntaxError(line: start.line, column: start.column, message: "expression too deeply nested (more than \(maxExpressionDepth) levels)")
+        }
+        e.text = parser.sourceText(from: start.start)
+        return e
     }
+
+    static var maxExpressionDepth: Int { 300 }
 
     func startsExpression(_ t: PythonToken) -> Bool {
         switch t.kind {
@@ -27,13 +35,13 @@ extension PythonParser {
             if !startsExpression(current) && !current.isOp("*") && !current.isOp("-") && !current.isOp("+") { break }
             items.append(try parseStarExpression())
         }
-        return Self.build(.tuple(items), start, self)
+        return try Self.build(.tuple(items), start, self)
     }
 
     mutating func parseStarExpression() throws -> PythonExpr {
         if current.isOp("*") {
             let start = advance()
-            return Self.build(.starred(try parseBitOr()), start, self)
+            return try Self.build(.starred(try parseBitOr()), start, self)
         }
         return try parseExpression()
     }
@@ -42,16 +50,16 @@ extension PythonParser {
         if current.kind == .name, !pythonKeywords.contains(current.text), peek().isOp(":=") {
             let start = advance()
             advance()
-            return Self.build(.namedExpression(start.text, try parseExpression()), start, self)
+            return try Self.build(.namedExpression(start.text, try parseExpression()), start, self)
         }
         return try parseExpression()
     }
 
     mutating func parseYield() throws -> PythonExpr {
         let start = advance()
-        if acceptKeyword("from") { return Self.build(.yield(try parseExpression()), start, self) }
-        if atStatementEnd || current.isOp(")") || current.isOp("=") { return Self.build(.yield(nil), start, self) }
-        return Self.build(.yield(try parseStarExpressions()), start, self)
+        if acceptKeyword("from") { return try Self.build(.yield(try parseExpression()), start, self) }
+        if atStatementEnd || current.isOp(")") || current.isOp("=") { return try Self.build(.yield(nil), start, self) }
+        return try Self.build(.yield(try parseStarExpressions()), start, self)
     }
 
     mutating func parseExpression() throws -> PythonExpr {
@@ -61,7 +69,7 @@ extension PythonParser {
             let parameters = try parseParameters(closer: ":", annotations: false)
             try expect(":", "expected ':' after the lambda parameters, found \(describe(current))")
             let body = try parseExpression()
-            return Self.build(.lambda(parameters: parameters.map(\.name), body: body), start, self)
+            return try Self.build(.lambda(parameters: parameters.map(\.name), body: body), start, self)
         }
         let body = try parseOr()
         if current.isKeyword("if") {
@@ -72,7 +80,7 @@ extension PythonParser {
                 throw PythonSyntaxError(line: start.line, column: start.column, message: "expected 'else' after 'if' expression")
             }
             let orElse = try parseExpression()
-            return Self.build(.conditional(body: body, test: test, orElse: orElse), start, self)
+            return try Self.build(.conditional(body: body, test: test, orElse: orElse), start, self)
         }
         return body
     }
@@ -80,21 +88,24 @@ extension PythonParser {
     mutating func parseOr() throws -> PythonExpr {
         let start = current
         var left = try parseAnd()
-        while acceptKeyword("or") { left = Self.build(.boolean("or", left, try parseAnd()), start, self) }
+        while acceptKeyword("or") { left = try Self.build(.boolean("or", left, try parseAnd()), start, self) }
         return left
     }
 
     mutating func parseAnd() throws -> PythonExpr {
         let start = current
         var left = try parseNot()
-        while acceptKeyword("and") { left = Self.build(.boolean("and", left, try parseNot()), start, self) }
+        while acceptKeyword("and") { left = try Self.build(.boolean("and", left, try parseNot()), start, self) }
         return left
     }
 
     mutating func parseNot() throws -> PythonExpr {
-        let start = current
-        if acceptKeyword("not") { return Self.build(.unary("not", try parseNot()), start, self) }
-        return try parseComparison()
+        // Iterative, so a long run of `not` cannot exhaust the stack.
+        var starts: [PythonToken] = []
+        while current.isKeyword("not") { starts.append(advance()) }
+        var e = try parseComparison()
+        for start in starts.reversed() { e = try Self.build(.unary("not", e), start, self) }
+        return e
     }
 
     mutating func parseComparison() throws -> PythonExpr {
@@ -116,7 +127,7 @@ extension PythonParser {
             ops.append(op)
             rights.append(try parseBitOr())
         }
-        return ops.isEmpty ? left : Self.build(.compare(left, ops, rights), start, self)
+        return ops.isEmpty ? left : try Self.build(.compare(left, ops, rights), start, self)
     }
 
     private mutating func parseBinary(_ operators: Set<String>, _ next: (inout PythonParser) throws -> PythonExpr) throws -> PythonExpr {
@@ -124,7 +135,7 @@ extension PythonParser {
         var left = try next(&self)
         while current.kind == .op, operators.contains(current.text) {
             let op = advance().text
-            left = Self.build(.binary(op, left, try next(&self)), start, self)
+            left = try Self.build(.binary(op, left, try next(&self)), start, self)
         }
         return left
     }
@@ -137,23 +148,22 @@ extension PythonParser {
     mutating func parseTerm() throws -> PythonExpr { try parseBinary(["*", "/", "//", "%", "@"]) { try $0.parseFactor() } }
 
     mutating func parseFactor() throws -> PythonExpr {
-        let start = current
-        if current.kind == .op, ["+", "-", "~"].contains(current.text) {
-            let op = advance().text
-            return Self.build(.unary(op, try parseFactor()), start, self)
-        }
-        return try parsePower()
+        var starts: [PythonToken] = []
+        while current.kind == .op, ["+", "-", "~"].contains(current.text) { starts.append(advance()) }
+        var e = try parsePower()
+        for start in starts.reversed() { e = try Self.build(.unary(start.text, e), start, self) }
+        return e
     }
 
     mutating func parsePower() throws -> PythonExpr {
         let start = current
         var base: PythonExpr
         if acceptKeyword("await") {
-            base = Self.build(.await(try parsePrimary()), start, self)
+            base = try Self.build(.await(try parsePrimary()), start, self)
         } else {
             base = try parsePrimary()
         }
-        if accept("**") { base = Self.build(.binary("**", base, try parseFactor()), start, self) }
+        if accept("**") { base = try Self.build(.binary("**", base, try parseFactor()), start, self) }
         return base
     }
 
@@ -167,14 +177,14 @@ extension PythonParser {
                     throw failure(at: current, "expected an attribute name after '.', found \(describe(current))")
                 }
                 let name = advance().text
-                e = Self.build(.attribute(e, name), start, self)
+                e = try Self.build(.attribute(e, name), start, self)
             } else if current.isOp("(") {
                 let open = advance()
-                e = Self.build(.call(e, try parseArguments(open: open)), start, self)
+                e = try Self.build(.call(e, try parseArguments(open: open)), start, self)
             } else if current.isOp("[") {
                 let open = advance()
                 let index = try parseSlices(open: open)
-                e = Self.build(.subscription(e, index), start, self)
+                e = try Self.build(.subscription(e, index), start, self)
             } else {
                 return e
             }
@@ -283,7 +293,7 @@ extension PythonParser {
         if accept(":") {
             if !current.isOp("]") && !current.isOp(",") { step = try parseExpression() }
         }
-        return Self.build(.slice(lower, upper, step), start, self)
+        return try Self.build(.slice(lower, upper, step), start, self)
     }
 
     /// `for x in xs if c` clauses after a comprehension's element.
@@ -297,7 +307,7 @@ extension PythonParser {
             iterables.append(try parseOr())
             while acceptKeyword("if") { _ = try parseOr() }
         }
-        return Self.build(.comprehension(kind: kind, element: element, iterables: iterables), start, self)
+        return try Self.build(.comprehension(kind: kind, element: element, iterables: iterables), start, self)
     }
 
     /// Assignment targets of `for`, comprehensions, `with … as`, `del`: primaries separated by commas.
@@ -307,7 +317,7 @@ extension PythonParser {
             if let keyword, current.isKeyword(keyword) { break }
             let start = current
             if accept("*") {
-                targets.append(Self.build(.starred(try parseBitOr()), start, self))
+                targets.append(try Self.build(.starred(try parseBitOr()), start, self))
             } else {
                 targets.append(try parseBitOr())
             }
@@ -323,22 +333,22 @@ extension PythonParser {
         switch t.kind {
         case .name:
             switch t.text {
-            case "True": advance(); return Self.build(.bool(true), t, self)
-            case "False": advance(); return Self.build(.bool(false), t, self)
-            case "None": advance(); return Self.build(.none, t, self)
+            case "True": advance(); return try Self.build(.bool(true), t, self)
+            case "False": advance(); return try Self.build(.bool(false), t, self)
+            case "None": advance(); return try Self.build(.none, t, self)
             default:
                 if pythonKeywords.contains(t.text) {
                     throw failure(at: t, "invalid syntax: expected an expression, found the keyword '\(t.text)'")
                 }
                 advance()
-                return Self.build(.name(t.text), t, self)
+                return try Self.build(.name(t.text), t, self)
             }
         case .number:
             advance()
             let digits = t.text.replacingOccurrences(of: "_", with: "")
-            if let i = Self.integerValue(digits) { return Self.build(.int(i), t, self) }
-            if !digits.hasSuffix("j") && !digits.hasSuffix("J"), let d = Double(digits) { return Self.build(.float(d), t, self) }
-            return Self.build(.otherNumber(t.text), t, self)
+            if let i = Self.integerValue(digits) { return try Self.build(.int(i), t, self) }
+            if !digits.hasSuffix("j") && !digits.hasSuffix("J"), let d = Double(digits) { return try Self.build(.float(d), t, self) }
+            return try Self.build(.otherNumber(t.text), t, self)
         case .string:
             return try parseStrings()
         case .op:
@@ -346,7 +356,7 @@ extension PythonParser {
             case "(": return try parseParenthesized()
             case "[": return try parseListDisplay()
             case "{": return try parseBraceDisplay()
-            case "...": advance(); return Self.build(.ellipsis, t, self)
+            case "...": advance(); return try Self.build(.ellipsis, t, self)
             default: break
             }
         default: break
@@ -392,12 +402,12 @@ extension PythonParser {
                 }
             }
         }
-        return Self.build(.string(parts, isBytes: isBytes ?? false), start, self)
+        return try Self.build(.string(parts, isBytes: isBytes ?? false), start, self)
     }
 
     mutating func parseParenthesized() throws -> PythonExpr {
         let open = advance()
-        if accept(")") { return Self.build(.tuple([]), open, self) }
+        if accept(")") { return try Self.build(.tuple([]), open, self) }
         if current.isKeyword("yield") {
             let y = try parseYield()
             try expect(")", "expected ')'")
@@ -407,7 +417,7 @@ extension PythonParser {
         if current.isKeyword("for") || (current.isKeyword("async") && peek().isKeyword("for")) {
             let g = try parseComprehension(kind: "generator expression", element: first, start: open)
             try expect(")", "expected ')' after the generator expression, found \(describe(current))")
-            return Self.build(g.kind, open, self)
+            return try Self.build(g.kind, open, self)
         }
         if accept(")") {
             if case .starred = first.kind { throw PythonSyntaxError(line: first.line, column: first.column, message: "cannot use starred expression here") }
@@ -424,13 +434,13 @@ extension PythonParser {
             throw missingSeparator(after: items.last!, what: items.count == 1 ? "the expression" : "the tuple item", closer: ")")
         }
         try expect(")", "expected ')'")
-        return Self.build(.tuple(items), open, self)
+        return try Self.build(.tuple(items), open, self)
     }
 
     private mutating func parseStarNamed() throws -> PythonExpr {
         if current.isOp("*") {
             let start = advance()
-            return Self.build(.starred(try parseBitOr()), start, self)
+            return try Self.build(.starred(try parseBitOr()), start, self)
         }
         return try parseNamedExpression()
     }
@@ -443,7 +453,7 @@ extension PythonParser {
             if items.isEmpty && (current.isKeyword("for") || (current.isKeyword("async") && peek().isKeyword("for"))) {
                 let c = try parseComprehension(kind: "list comprehension", element: item, start: open)
                 try expect("]", "expected ']' after the list comprehension, found \(describe(current))")
-                return Self.build(c.kind, open, self)
+                return try Self.build(c.kind, open, self)
             }
             items.append(item)
             if accept(",") { continue }
@@ -451,12 +461,12 @@ extension PythonParser {
             throw missingSeparator(after: item, what: "the list item", closer: "]")
         }
         try expect("]", "expected ']'")
-        return Self.build(.list(items), open, self)
+        return try Self.build(.list(items), open, self)
     }
 
     mutating func parseBraceDisplay() throws -> PythonExpr {
         let open = advance()
-        if accept("}") { return Self.build(.dict([]), open, self) }
+        if accept("}") { return try Self.build(.dict([]), open, self) }
         var entries: [PythonDictEntry] = []
         var setItems: [PythonExpr] = []
         var isDict: Bool?
@@ -477,7 +487,7 @@ extension PythonParser {
                     if entries.isEmpty && (current.isKeyword("for") || (current.isKeyword("async") && peek().isKeyword("for"))) {
                         let c = try parseComprehension(kind: "dict comprehension", element: value, start: open)
                         try expect("}", "expected '}' after the dict comprehension, found \(describe(current))")
-                        return Self.build(c.kind, open, self)
+                        return try Self.build(c.kind, open, self)
                     }
                     entries.append(.init(key: key, value: value))
                     last = value
@@ -492,7 +502,7 @@ extension PythonParser {
                     if setItems.isEmpty && (current.isKeyword("for") || (current.isKeyword("async") && peek().isKeyword("for"))) {
                         let c = try parseComprehension(kind: "set comprehension", element: key, start: open)
                         try expect("}", "expected '}' after the set comprehension, found \(describe(current))")
-                        return Self.build(c.kind, open, self)
+                        return try Self.build(c.kind, open, self)
                     }
                     setItems.append(key)
                     last = key
@@ -503,6 +513,6 @@ extension PythonParser {
             throw missingSeparator(after: last, what: isDict == true ? "the dict entry" : "the set item", closer: "}")
         }
         try expect("}", "expected '}'")
-        return isDict == true ? Self.build(.dict(entries), open, self) : Self.build(.set(setItems), open, self)
+        return isDict == true ? try Self.build(.dict(entries), open, self) : try Self.build(.set(setItems), open, self)
     }
 }

@@ -60,6 +60,8 @@ struct PythonTokenizer {
         "^", "~", "<", ">",
     ].sorted { $0.count > $1.count }
 
+    static let maxNesting = 100
+
     private static let closing: [String: String] = [")": "(", "]": "[", "}": "{"]
 
     func tokenize() -> [PythonToken] {
@@ -106,6 +108,7 @@ struct PythonTokenizer {
                 i = j
                 atLineStart = false
                 if width > indents.last! {
+                    if indents.count > Self.maxNesting { return fail(i, "too many levels of indentation") }
                     indents.append(width)
                     // CPython reports an unexpected indent at the last column of the indentation.
                     var indent = make(.indent, i, i, text: "")
@@ -190,6 +193,8 @@ struct PythonTokenizer {
                 return fail(i, "invalid character '\(Character(c))' (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))")
             }
             if op == "(" || op == "[" || op == "{" {
+                // Bounds parser recursion (CPython's own limit is 200).
+                if brackets.count >= Self.maxNesting { return fail(i, "too many nested parentheses") }
                 brackets.append((op, i))
             } else if let opening = Self.closing[op] {
                 guard let last = brackets.last else { return fail(i, "unmatched '\(op)'") }
