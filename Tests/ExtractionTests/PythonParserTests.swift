@@ -189,3 +189,37 @@ struct PythonParserLimitTests {
         #expect(PythonFrontEnd().extract(pythonSample(longSum)).findings.count == 1)
     }
 }
+
+@Suite("Python parser: soft keywords and encodings")
+struct PythonParserSoftKeywordTests {
+    @Test("match is a statement only when it has the shape of one")
+    func matchStatement() throws {
+        let statements = try parsePython("""
+        match command.split():
+            case [action, *rest] if rest:
+                pass
+            case {"kind": kind, **others} | Point(x=0) as hit:
+                pass
+            case _:
+                pass
+        match = 1
+        match(x)
+        match.group(0)
+        """)
+        #expect(statements.count == 4)
+        guard case .match(_, let cases) = statements[0].kind else {
+            Issue.record("expected a match statement")
+            return
+        }
+        #expect(cases.count == 3)
+        guard case .assign = statements[1].kind, case .expression = statements[2].kind, case .expression = statements[3].kind else {
+            Issue.record("match used as a name must stay a name")
+            return
+        }
+    }
+
+    @Test("a byte order mark before the code is accepted")
+    func byteOrderMark() throws {
+        #expect(try parsePython("\u{FEFF}x = 1\n").count == 1)
+    }
+}

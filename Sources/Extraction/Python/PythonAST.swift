@@ -120,6 +120,9 @@ struct PythonStmt: Hashable, Sendable {
         case ifStatement(branches: [Branch], orElse: [PythonStmt]?)
         case forLoop(target: PythonExpr, iterable: PythonExpr, body: [PythonStmt], orElse: [PythonStmt]?, isAsync: Bool)
         case whileLoop(test: PythonExpr, body: [PythonStmt], orElse: [PythonStmt]?)
+        /// `match subject:` with its `case` blocks; each branch's test is the pattern, read as an
+        /// expression (`as` captures and guards are parsed and dropped).
+        case match(subject: PythonExpr, cases: [Branch])
         case tryStatement(body: [PythonStmt], handlers: [Handler], orElse: [PythonStmt]?, finally: [PythonStmt]?)
         case returnStatement(PythonExpr?)
         case raise(PythonExpr?, cause: PythonExpr?)

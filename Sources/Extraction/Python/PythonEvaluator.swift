@@ -184,6 +184,10 @@ struct PythonEvaluator {
             let flow = execute(body)
             if flow == .breakLoop || flow == .continueLoop { return .normal }
             return flow
+        case .match(let subject, let cases):
+            _ = evaluate(subject)
+            // Patterns are not matched; like an unknown `if`, follow the first case that does not bail out.
+            if let chosen = cases.first(where: { !Self.bailsOut($0.body) }) { return execute(chosen.body) }
         case .tryStatement(let body, let handlers, let orElse, let finally):
             var flow = execute(body)
             if flow == .raised && !handlers.isEmpty { flow = .normal }

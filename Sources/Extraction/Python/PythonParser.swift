@@ -144,6 +144,9 @@ struct PythonParser {
             case "while": return [try parseWhile()]
             case "try": return [try parseTry()]
             case "with": return [try parseWith(isAsync: false, start: t)]
+            case "match":
+                // A soft keyword: only a match statement when the shape fits.
+                if let statement = try parseMatchIfPresent() { return [statement] }
             case "async":
                 let next = peek()
                 if next.isKeyword("def") { advance(); return [try parseFunction(decorators: [], isAsync: true, start: t)] }
@@ -467,6 +470,56 @@ struct PythonParser {
             throw failure(at: current, "expected 'except' or 'finally' block")
         }
         return PythonStmt(kind: .tryStatement(body: body, handlers: handlers, orElse: orElse, finally: finally), line: start.line, column: start.column)
+    }
+
+    /// `match subject:` NEWLINE INDENT `case` …; anything else leaves the tokens untouched.
+    mutating func parseMatchIfPresent() throws -> PythonStmt? {
+        let saved = (pos, previousEnd)
+        let start = advance()
+        func restore(_ parser: inout PythonParser) -> PythonStmt? {
+            parser.pos = saved.0
+            parser.previousEnd = saved.1
+            return nil
+        }
+        guard startsExpression(current) || current.isOp("*") || current.isOp("-") else { return restore(&self) }
+        guard let subject = try? parseStarExpressions(),
+              current.isOp(":"), peek().kind == .newline, peek(2).kind == .indent, peek(3).isKeyword("case") else {
+            return restore(&self)
+        }
+        advance()
+        advance()
+        advance()
+        var cases: [PythonStmt.Branch] = []
+        while current.isKeyword("case") {
+            let caseToken = advance()
+            var pattern = try parsePattern()
+            if acceptKeyword("as") {
+                _ = try identifier("a name after 'as'")
+                pattern.text = sourceText(from: caseToken.end)
+            }
+            if acceptKeyword("if") { _ = try parseNamedExpression() }
+            cases.append(.init(test: pattern, body: try parseBlock(after: "'case' statement", line: caseToken.line)))
+        }
+        guard current.kind == .dedent else { throw failure(at: current, "expected 'case' in the match statement on line \(start.line)") }
+        advance()
+        return PythonStmt(kind: .match(subject: subject, cases: cases), line: start.line, column: start.column)
+    }
+
+    /// A case pattern, read as an expression without the conditional form (`if` starts a guard).
+    mutating func parsePattern() throws -> PythonExpr {
+        let start = current
+        var items: [PythonExpr] = []
+        repeat {
+            if current.isOp(":") || current.isKeyword("if") || current.isKeyword("as") { break }
+            if current.isOp("*") {
+                let star = advance()
+                items.append(try Self.build(.starred(try parseBitOr()), star, self))
+            } else {
+                items.append(try parseOr())
+            }
+        } while accept(",")
+        guard let first = items.first else { throw failure(at: current, "expected a pattern after 'case'") }
+        return items.count == 1 ? first : try Self.build(.tuple(items), start, self)
     }
 
     mutating func parseWith(isAsync: Bool, start: PythonToken) throws -> PythonStmt {

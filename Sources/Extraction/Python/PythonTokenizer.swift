@@ -69,7 +69,8 @@ struct PythonTokenizer {
         var indents = [0]
         var brackets: [(text: String, offset: Int)] = []
         var atLineStart = !expressionMode
-        var i = 0
+        // A byte order mark at the start is allowed, as in CPython.
+        var i = scalars.first == "\u{FEFF}" ? 1 : 0
         let n = scalars.count
 
         func make(_ kind: PythonTokenKind, _ start: Int, _ end: Int, text: String? = nil) -> PythonToken {
