@@ -1,0 +1,368 @@
+import Core
+
+/// Calls: the sample's own functions, methods of lists/dicts/strings/files, and the library calls
+/// that matter for requests (`os.environ`, `open`, `base64`, `requests`, `openai`, `azure.identity`).
+extension PythonEvaluator {
+    struct Arguments {
+        var positional: [PythonValue] = []
+        var keywords: [(String, PythonValue)] = []
+
+        func keyword(_ name: String) -> PythonValue? { keywords.last { $0.0 == name }?.1 }
+
+        /// A positional argument, or the same parameter passed by keyword.
+        func argument(_ index: Int, _ name: String) -> PythonValue? {
+            index < positional.count ? positional[index] : keyword(name)
+        }
+    }
+
+    mutating func evaluateArguments(_ arguments: [PythonArgument]) -> Arguments {
+        var out = Arguments()
+        for argument in arguments {
+            switch argument.kind {
+            case .positional: out.positional.append(evaluate(argument.value))
+            case .keyword(let name): out.keywords.append((name, evaluate(argument.value)))
+            case .star: out.positional.append(contentsOf: iterate(evaluate(argument.value), text: argument.value.text))
+            case .doubleStar:
+                let v = evaluate(argument.value)
+                if case .dict(let id) = v {
+                    for k in dicts[id].keys.sorted() { out.keywords.append((k, dicts[id][k]!)) }
+                }
+            }
+        }
+        return out
+    }
+
+    mutating func evaluateCall(_ e: PythonExpr, callee: PythonExpr, arguments: [PythonArgument]) -> PythonValue {
+        if case .attribute(let objectExpr, let name) = callee.kind {
+            let object = evaluate(objectExpr, record: false)
+            if case .module(let m) = object {
+                let args = evaluateArguments(arguments)
+                return libraryCall(m + "." + name, args, e)
+            }
+            if case .client = object {
+                return clientCall(attribute(of: object, name, callee), arguments, e)
+            }
+            let args = evaluateArguments(arguments)
+            return methodCall(object, name, args, e)
+        }
+        let function = evaluate(callee, record: false)
+        if case .client = function { return clientCall(function, arguments, e) }
+        let args = evaluateArguments(arguments)
+        return callValue(function, args, e)
+    }
+
+    mutating func callValue(_ function: PythonValue, _ args: Arguments, _ e: PythonExpr) -> PythonValue {
+        switch function {
+        case .function(let index): return callFunction(index, positional: args.positional, keywords: args.keywords)
+        case .tokenProvider: return .symbolic(.placeholder(.credential(.bearerToken)))
+        case .module(let name): return libraryCall(name, args, e)
+        case .method(let object, let name): return methodCall(object, name, args, e)
+        default: return .unknown(e.text)
+        }
+    }
+
+    // MARK: Methods
+
+    mutating func methodCall(_ object: PythonValue, _ name: String, _ args: Arguments, _ e: PythonExpr) -> PythonValue {
+        let first = args.positional.first
+        switch object {
+        case .response(let call, let path, let needsJSON):
+            if name == "json" || ((name == "model_dump" || name == "to_dict") && !needsJSON) {
+                return .response(call: call, path: path, needsJSON: false)
+            }
+            if name == "get", !needsJSON, let k = first?.stringValue {
+                return .response(call: call, path: path + [.key(k)], needsJSON: false)
+            }
+            // Any other method works on the value at `path` (`content.strip()`): that is a read.
+            if !path.isEmpty { recordRead(call: call, path: path, at: e) }
+            return .unknown(e.text)
+        case .list(let id):
+            switch name {
+            case "append": if let first { lists[id].append(first) }
+            case "extend": if let first { lists[id].append(contentsOf: iterate(first, text: e.text)) }
+            case "insert":
+                if args.positional.count == 2, case .symbolic(.int(let i)) = args.positional[0] {
+                    lists[id].insert(args.positional[1], at: max(0, min(i, lists[id].count)))
+                }
+            case "pop": return lists[id].popLast() ?? .unknown(e.text)
+            case "clear": lists[id].removeAll()
+            case "copy":
+                lists.append(lists[id])
+                return .list(lists.count - 1)
+            default: return .unknown(e.text)
+            }
+            return .nothing
+        case .dict(let id):
+            switch name {
+            case "get":
+                return first.flatMap { dicts[id][key($0, text: "")] } ?? args.positional.dropFirst().first ?? .nothing
+            case "update":
+                if case .dict(let other)? = first { dicts[id].merge(dicts[other]) { _, new in new } }
+                for (k, v) in args.keywords { dicts[id][k] = v }
+                return .nothing
+            case "setdefault":
+                guard let first else { return .unknown(e.text) }
+                let k = key(first, text: "")
+                if dicts[id][k] == nil { dicts[id][k] = args.positional.dropFirst().first ?? .nothing }
+                return dicts[id][k]!
+            case "pop":
+                guard let first else { return .unknown(e.text) }
+                return dicts[id].removeValue(forKey: key(first, text: "")) ?? args.positional.dropFirst().first ?? .unknown(e.text)
+            case "copy":
+                dicts.append(dicts[id])
+                return .dict(dicts.count - 1)
+            default: return .unknown(e.text)
+            }
+        case .symbolic(let s):
+            return stringMethod(s, name, args, e)
+        case .fileHandle(let path, let binary):
+            switch name {
+            case "read":
+                if !reads.contains(where: { $0.path == path }) { reads.append(FileAccess(path: path, location: location(e.line, e.column))) }
+                return .fileContent(path: path, encoding: binary ? .binary : .text)
+            case "write", "writelines":
+                if !writes.contains(where: { $0.path == path }) { writes.append(FileAccess(path: path, location: location(e.line, e.column))) }
+                return .nothing
+            default: return .nothing
+            }
+        case .fileContent(let path, let encoding):
+            return ["decode", "encode", "strip"].contains(name) ? .fileContent(path: path, encoding: encoding) : .unknown(e.text)
+        case .credential:
+            return name == "get_token" ? .accessToken : .unknown(e.text)
+        default:
+            return .unknown(e.text)
+        }
+    }
+
+    private func stringMethod(_ s: SymbolicValue, _ name: String, _ args: Arguments, _ e: PythonExpr) -> PythonValue {
+        switch (s, name) {
+        case (_, "encode"), (_, "decode"): return .symbolic(s)
+        case (.string(let text), "strip"), (.string(let text), "rstrip"), (.string(let text), "lstrip"):
+            let characters = Set(args.positional.first?.stringValue ?? " \t\n\r")
+            var t = Substring(text)
+            if name != "lstrip" { while let last = t.last, characters.contains(last) { t = t.dropLast() } }
+            if name != "rstrip" { while let first = t.first, characters.contains(first) { t = t.dropFirst() } }
+            return .string(String(t))
+        case (.string(let text), "lower"): return .string(text.lowercased())
+        case (.string(let text), "upper"): return .string(text.uppercased())
+        case (.string(let text), "replace"):
+            guard args.positional.count >= 2, let a = args.positional[0].stringValue, let b = args.positional[1].stringValue else { return .unknown(e.text) }
+            return .string(text.replacingOccurrences(of: a, with: b))
+        case (.template, "rstrip"), (.placeholder, "rstrip"), (.template, "strip"), (.placeholder, "strip"):
+            // Trimming a trailing '/' off an endpoint does not change what it names.
+            return .symbolic(s)
+        case (.string(let text), "format"):
+            return format(text, args, e)
+        default: return .unknown(e.text)
+        }
+    }
+
+    /// `"{}/openai/{name}".format(a, name=b)` with plain `{}`, `{0}` and `{name}` fields.
+    private func format(_ text: String, _ args: Arguments, _ e: PythonExpr) -> PythonValue {
+        var parts: [TemplatePart] = []
+        var literal = ""
+        var automatic = 0
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            let next = text.index(after: i)
+            if c == "{", next < text.endIndex, text[next] == "{" { literal.append("{"); i = text.index(after: next); continue }
+            if c == "}", next < text.endIndex, text[next] == "}" { literal.append("}"); i = text.index(after: next); continue }
+            if c == "{" {
+                guard let close = text[next...].firstIndex(of: "}") else { return .unknown(e.text) }
+                let field = String(text[next..<close]).split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
+                var value: PythonValue?
+                if field.isEmpty {
+                    value = automatic < args.positional.count ? args.positional[automatic] : nil
+                    automatic += 1
+                } else if let n = Int(field) {
+                    value = n < args.positional.count ? args.positional[n] : nil
+                } else {
+                    value = args.keyword(field)
+                }
+                guard let value else { return .unknown(e.text) }
+                parts.append(.literal(literal))
+                literal = ""
+                parts.append(contentsOf: snapshot(value).templateParts(fallback: field))
+                i = text.index(after: close)
+                continue
+            }
+            literal.append(c)
+            i = next
+        }
+        parts.append(.literal(literal))
+        return .symbolic(SymbolicValue.normalizedTemplate(parts))
+    }
+
+    // MARK: Library functions
+
+    mutating func libraryCall(_ qualified: String, _ args: Arguments, _ e: PythonExpr) -> PythonValue {
+        let name = qualified.hasPrefix("builtins.") ? String(qualified.dropFirst(9)) : qualified
+        let last = name.split(separator: ".").last.map(String.init) ?? name
+        switch name {
+        case "os.getenv", "os.environ.get":
+            guard let variable = args.argument(0, "key")?.stringValue else { return .unknown(e.text) }
+            return .symbolic(.placeholder(.environment(name: variable, fallback: args.argument(1, "default")?.stringValue)))
+        case "open", "io.open":
+            guard let path = args.argument(0, "file")?.stringValue else { return .unknown(e.text) }
+            let mode = args.argument(1, "mode")?.stringValue ?? "r"
+            return .fileHandle(path: path, binary: mode.contains("b"))
+        case "base64.b64encode", "base64.standard_b64encode":
+            if case .fileContent(let path, _)? = args.positional.first { return .fileContent(path: path, encoding: .base64) }
+            return .unknown(e.text)
+        case "json.loads":
+            // `json.loads(r.text)` is the same as `r.json()`.
+            if case .method(.response(let call, let path, true), let attribute)? = args.positional.first, attribute == "text" || attribute == "content" {
+                return .response(call: call, path: path, needsJSON: false)
+            }
+            return .unknown(e.text)
+        case "json.dumps":
+            return args.positional.first ?? .unknown(e.text)
+        case "dict":
+            var members: [String: PythonValue] = [:]
+            if case .dict(let id)? = args.positional.first { members = dicts[id] }
+            for (k, v) in args.keywords { members[k] = v }
+            dicts.append(members)
+            return .dict(dicts.count - 1)
+        case "list":
+            lists.append(args.positional.first.map { iterate($0, text: e.text) } ?? [])
+            return .list(lists.count - 1)
+        case "str":
+            if case .symbolic(let s)? = args.positional.first, case .string = s { return .symbolic(s) }
+            return .unknown(e.text)
+        case "asyncio.run", "asyncio.get_event_loop.run_until_complete":
+            return args.positional.first ?? .nothing
+        case "print", "dotenv.load_dotenv", "load_dotenv":
+            return .nothing
+        case "requests.post", "requests.get", "requests.put", "requests.patch", "requests.delete",
+             "httpx.post", "httpx.get", "httpx.put", "httpx.patch", "httpx.delete":
+            return httpCall(method: last.uppercased(), args, e)
+        case "requests.request", "httpx.request":
+            return httpCall(method: nil, args, e)
+        case "requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient":
+            callsAPI = true
+            return .module(name.hasPrefix("httpx") ? "httpx" : "requests")
+        case "openai.AzureOpenAI", "openai.AsyncAzureOpenAI", "openai.lib.azure.AzureOpenAI":
+            return makeClient(isAzure: true, args)
+        case "openai.OpenAI", "openai.AsyncOpenAI":
+            return makeClient(isAzure: false, args)
+        default:
+            if name.hasPrefix("azure.identity.") {
+                if last == "get_bearer_token_provider" { return .tokenProvider }
+                if last.hasSuffix("Credential") { return .credential }
+            }
+            return .unknown(e.text)
+        }
+    }
+
+    // MARK: openai SDK
+
+    mutating func makeClient(isAzure: Bool, _ args: Arguments) -> PythonValue {
+        callsAPI = true
+        var config = OpenAIClientConfig(isAzure: isAzure)
+        for (name, value) in args.keywords {
+            switch name {
+            case "azure_endpoint", "base_url", "endpoint":
+                config.endpoint = snapshot(value)
+            case "api_key":
+                // The v1 API takes a token provider as the key.
+                if case .tokenProvider = value { config.usesTokenProvider = true } else { config.apiKey = snapshot(value) }
+            case "azure_ad_token_provider", "azure_ad_token":
+                config.usesTokenProvider = true
+            case "api_version":
+                config.apiVersion = snapshot(value)
+            case "azure_deployment":
+                config.deployment = snapshot(value)
+            default: break
+            }
+        }
+        clients.append(config)
+        return .client(clients.count - 1, [])
+    }
+
+    /// A call on something reached from a client: `client.chat.completions.create(...)` sends a
+    /// request; `with_options(...)` and friends give the same client back.
+    mutating func clientCall(_ function: PythonValue, _ arguments: [PythonArgument], _ e: PythonExpr) -> PythonValue {
+        guard case .client(let index, let path) = function else { return .unknown(e.text) }
+        let args = evaluateArguments(arguments)
+        if path.count >= 2, path.suffix(2) == ["completions", "create"] || path.suffix(2) == ["completions", "parse"] {
+            var body: [String: SymbolicValue] = [:]
+            for (name, value) in args.keywords {
+                switch name {
+                case "extra_headers", "extra_query", "timeout": continue
+                case "extra_body":
+                    if case .object(let extra) = snapshot(value) { body.merge(extra) { _, new in new } }
+                default: body[name] = snapshot(value)
+                }
+            }
+            let request = clients[index].request(body: body, location: location(e.line, e.column), client: .pythonOpenAI)
+            requests.append(request)
+            return .response(call: requests.count - 1, path: [], needsJSON: false)
+        }
+        if let last = path.last, ["with_options", "copy", "with_raw_response"].contains(last) {
+            return .client(index, Array(path.dropLast()))
+        }
+        return .unknown(e.text)
+    }
+
+    // MARK: requests / httpx
+
+    mutating func httpCall(method: String?, _ args: Arguments, _ e: PythonExpr) -> PythonValue {
+        callsAPI = true
+        var positional = args.positional
+        var method = method
+        if method == nil {
+            method = (positional.isEmpty ? args.keyword("method") : positional.removeFirst())?.stringValue?.uppercased() ?? "POST"
+        }
+        guard let urlValue = positional.first ?? args.keyword("url") else { return .unknown(e.text) }
+        let url = PythonURLTemplate(snapshot(urlValue))
+        var query = url.query
+        if case .object(let params)? = args.keyword("params").map({ snapshot($0) }) {
+            query.merge(params) { _, new in new }
+        }
+        var headers: [String: SymbolicValue] = [:]
+        if case .object(let h)? = args.keyword("headers").map({ snapshot($0) }) {
+            for (k, v) in h { headers[k.lowercased()] = v }
+        }
+        var auth: AuthKind?
+        if headers["api-key"] != nil {
+            auth = .apiKey
+        } else if let authorization = headers["authorization"] {
+            if case .literal(let prefix)? = authorization.templateParts(fallback: "").first, prefix.lowercased().hasPrefix("bearer") {
+                auth = .bearer
+            }
+        }
+        var body: SymbolicValue?
+        if let json = args.keyword("json") {
+            body = snapshot(json)
+        } else if let data = args.keyword("data") {
+            let value = snapshot(data)
+            if case .string(let text) = value, let parsed = try? JSONValue.parse(text) {
+                body = SymbolicValue(parsed)
+            } else {
+                body = value
+            }
+        }
+        let request = ExtractedRequest(
+            location: location(e.line, e.column), client: .pythonRequests, method: method ?? "POST",
+            endpoint: url.endpoint, path: url.path, deployment: url.deployment, query: query,
+            headers: headers, auth: auth, body: body)
+        requests.append(request)
+        return .response(call: requests.count - 1, path: [], needsJSON: true)
+    }
+}
+
+extension SymbolicValue {
+    /// A fully known JSON value.
+    init(_ json: JSONValue) {
+        switch json {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .int(let i): self = .int(i)
+        case .double(let d): self = .double(d)
+        case .string(let s): self = .string(s)
+        case .array(let items): self = .array(items.map(SymbolicValue.init))
+        case .object(let members): self = .object(members.mapValues(SymbolicValue.init))
+        }
+    }
+}

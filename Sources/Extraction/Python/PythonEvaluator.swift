@@ -1,0 +1,364 @@
+import Core
+import Quickstart
+
+/// Runs a parsed sample abstractly: no I/O, no network. It tracks what each variable holds as far as
+/// reading the code can tell, and records every HTTP call with its request snapshotted at the
+/// moment it is sent, the files opened and the response fields read.
+struct PythonEvaluator {
+    struct Frame {
+        var locals: [String: PythonValue] = [:]
+        var globalNames: Set<String> = []
+    }
+
+    struct Function {
+        var name: String
+        var parameters: [PythonStmt.Parameter]
+        var body: [PythonStmt]
+        /// Functions defined at module level are run once at the end if nothing calls them.
+        var topLevel: Bool
+    }
+
+    /// How a statement list ended.
+    enum Flow: Equatable {
+        case normal
+        case returned(PythonValue)
+        case breakLoop
+        case continueLoop
+        /// An exception, `sys.exit()` or the step budget: the rest does not run.
+        case raised
+    }
+
+    let sample: CodeSample
+    var lists: [[PythonValue]] = []
+    var dicts: [[String: PythonValue]] = []
+    var globals: [String: PythonValue] = ["__name__": .string("__main__")]
+    var frames: [Frame] = []
+    var clients: [OpenAIClientConfig] = []
+    var functions: [Function] = []
+    var calledFunctions: Set<Int> = []
+    var requests: [ExtractedRequest] = []
+    var reads: [FileAccess] = []
+    var writes: [FileAccess] = []
+    var responseReads: [ResponseRead] = []
+    var callsAPI = false
+    private var depth = 0
+    private var steps = 0
+    private static let stepBudget = 20_000
+
+    init(sample: CodeSample) {
+        self.sample = sample
+    }
+
+    func location(_ line: Int, _ column: Int) -> SourceLocation {
+        sample.markdownLocation(codeLine: line, codeColumn: column)
+    }
+
+    /// Runs the module, then every module-level function nothing called (samples often define
+    /// `main()` and call it under a guard we may not follow).
+    mutating func run(_ module: [PythonStmt]) {
+        _ = execute(module)
+        var progress = true
+        while progress {
+            progress = false
+            for index in functions.indices where functions[index].topLevel && !calledFunctions.contains(index) {
+                _ = callFunction(index, positional: [], keywords: [])
+                progress = true
+            }
+        }
+    }
+
+    // MARK: Scopes
+
+    func lookup(_ name: String) -> PythonValue {
+        for frame in frames.reversed() {
+            if let v = frame.locals[name] { return v }
+        }
+        if let v = globals[name] { return v }
+        if Self.builtins.contains(name) { return .module(name) }
+        return .unknown(name)
+    }
+
+    mutating func bind(_ name: String, _ value: PythonValue) {
+        if frames.isEmpty || frames[frames.count - 1].globalNames.contains(name) {
+            globals[name] = value
+        } else {
+            frames[frames.count - 1].locals[name] = value
+        }
+    }
+
+    static let builtins: Set<String> = [
+        "open", "print", "len", "str", "int", "float", "bool", "dict", "list", "tuple", "set", "input",
+        "range", "enumerate", "isinstance", "type", "exit", "quit", "sorted", "min", "max", "sum", "any",
+        "all", "zip", "map", "filter", "repr", "format", "round", "abs", "getattr", "hasattr", "iter", "next",
+        "Exception", "ValueError", "KeyError", "RuntimeError", "TypeError", "super", "id", "bytes",
+    ]
+
+    // MARK: Statements
+
+    mutating func execute(_ statements: [PythonStmt]) -> Flow {
+        for statement in statements {
+            let flow = execute(statement)
+            if flow != .normal { return flow }
+        }
+        return .normal
+    }
+
+    mutating func execute(_ statement: PythonStmt) -> Flow {
+        steps += 1
+        if steps > Self.stepBudget { return .raised }
+        switch statement.kind {
+        case .expression(let e):
+            if case .call(let callee, _) = e.kind, ["sys.exit", "exit", "quit", "os._exit"].contains(callee.text) {
+                return .raised
+            }
+            _ = evaluate(e)
+        case .assign(let targets, let value):
+            let v = evaluate(value)
+            for target in targets { assign(target, v) }
+        case .augmentedAssign(let target, let op, let value):
+            let current = evaluate(target, record: false)
+            let v = evaluate(value)
+            if op == "+=", case .list(let id) = current {
+                lists[id].append(contentsOf: iterate(v, text: value.text))
+            } else {
+                assign(target, binary(String(op.dropLast()), current, v, text: statement.line > 0 ? target.text + " " + op + " " + value.text : ""))
+            }
+        case .annotatedAssign(let target, _, let value):
+            if let value { assign(target, evaluate(value)) }
+        case .importModules(let names):
+            for n in names {
+                noteImport(n.name)
+                if let alias = n.alias {
+                    bind(alias, .module(n.name))
+                } else {
+                    let root = String(n.name.split(separator: ".").first ?? Substring(n.name))
+                    bind(root, .module(root))
+                }
+            }
+        case .importFrom(let module, let names):
+            noteImport(module)
+            for n in names where n.name != "*" {
+                noteImport(module + "." + n.name)
+                bind(n.alias ?? n.name, .module(module + "." + n.name))
+            }
+        case .with(let items, let body, _):
+            for item in items {
+                let v = evaluate(item.context)
+                if let target = item.target { assign(target, v) }
+            }
+            return execute(body)
+        case .function(let name, let parameters, let body, _, _):
+            functions.append(Function(name: name, parameters: parameters, body: body, topLevel: frames.isEmpty))
+            bind(name, .function(functions.count - 1))
+        case .classDef(let name, _, _, _):
+            bind(name, .unknown(name))
+        case .ifStatement(let branches, let orElse):
+            for branch in branches {
+                switch truth(evaluate(branch.test)) {
+                case true?: return execute(branch.body)
+                case false?: continue
+                case nil:
+                    // Unknown condition: follow the branch unless it only bails out (`raise`,
+                    // `return`, `sys.exit()`), which is how samples guard missing settings.
+                    if Self.bailsOut(branch.body) { continue }
+                    return execute(branch.body)
+                }
+            }
+            if let orElse { return execute(orElse) }
+        case .forLoop(let target, let iterable, let body, let orElse, _):
+            let items = iterate(evaluate(iterable), text: target.text)
+            for item in items {
+                assign(target, item)
+                let flow = execute(body)
+                if flow == .breakLoop { return .normal }
+                if flow == .continueLoop { continue }
+                if flow != .normal { return flow }
+            }
+            if let orElse { return execute(orElse) }
+        case .whileLoop(let test, let body, let orElse):
+            if truth(evaluate(test)) == false {
+                if let orElse { return execute(orElse) }
+                return .normal
+            }
+            // One pass: enough to see the calls a chat loop makes.
+            let flow = execute(body)
+            if flow == .breakLoop || flow == .continueLoop { return .normal }
+            return flow
+        case .match(let subject, let cases):
+            _ = evaluate(subject)
+            // Patterns are not matched; like an unknown `if`, follow the first case that does not bail out.
+            if let chosen = cases.first(where: { !Self.bailsOut($0.body) }) { return execute(chosen.body) }
+        case .tryStatement(let body, let handlers, let orElse, let finally):
+            var flow = execute(body)
+            if flow == .raised && !handlers.isEmpty { flow = .normal }
+            else if flow == .normal, let orElse { flow = execute(orElse) }
+            if let finally {
+                let f = execute(finally)
+                if f != .normal { return f }
+            }
+            return flow
+        case .returnStatement(let e):
+            return .returned(e.map { evaluate($0) } ?? .nothing)
+        case .raise(let e, _):
+            if let e { _ = evaluate(e) }
+            return .raised
+        case .assert(let test, _):
+            _ = evaluate(test)
+        case .delete:
+            break
+        case .global(let names):
+            if !frames.isEmpty { frames[frames.count - 1].globalNames.formUnion(names) }
+        case .nonlocal, .pass:
+            break
+        case .breakStatement:
+            return .breakLoop
+        case .continueStatement:
+            return .continueLoop
+        }
+        return .normal
+    }
+
+    static func bailsOut(_ body: [PythonStmt]) -> Bool {
+        guard let last = body.last else { return false }
+        switch last.kind {
+        case .raise, .returnStatement: return true
+        case .expression(let e):
+            if case .call(let callee, _) = e.kind { return ["sys.exit", "exit", "quit", "os._exit"].contains(callee.text) }
+            return false
+        default: return false
+        }
+    }
+
+    mutating func noteImport(_ module: String) {
+        let root = module.split(separator: ".").first.map(String.init) ?? module
+        if ["openai", "requests", "httpx", "aiohttp"].contains(root) || module.hasPrefix("azure.ai")
+            || module.hasPrefix("urllib.request") || module.hasPrefix("http.client") {
+            callsAPI = true
+        }
+    }
+
+    /// The items a `for` loop sees.
+    mutating func iterate(_ value: PythonValue, text: String) -> [PythonValue] {
+        switch value {
+        case .list(let id): return Array(lists[id].prefix(100))
+        case .tuple(let items): return items
+        case .dict(let id): return dicts[id].keys.sorted().map { .string($0) }
+        // A streamed response yields chunks with the same shape.
+        case .response: return [value]
+        default: return [.unknown(text)]
+        }
+    }
+
+    mutating func assign(_ target: PythonExpr, _ value: PythonValue) {
+        switch target.kind {
+        case .name(let name):
+            bind(name, value)
+        case .tuple(let targets), .list(let targets):
+            let items: [PythonValue]
+            switch value {
+            case .tuple(let t): items = t
+            case .list(let id): items = lists[id]
+            default: items = []
+            }
+            for (i, t) in targets.enumerated() {
+                assign(t, i < items.count && items.count == targets.count ? items[i] : .unknown(t.text))
+            }
+        case .subscription(let objectExpr, let indexExpr):
+            let object = evaluate(objectExpr, record: false)
+            let index = evaluate(indexExpr)
+            switch object {
+            case .dict(let id):
+                dicts[id][key(index, text: indexExpr.text)] = value
+            case .list(let id):
+                if case .symbolic(.int(var i)) = index {
+                    if i < 0 { i += lists[id].count }
+                    if lists[id].indices.contains(i) { lists[id][i] = value }
+                }
+            default: break
+            }
+        case .starred(let inner):
+            assign(inner, value)
+        default:
+            // Attribute targets (`obj.x = …`) do not affect requests we can follow.
+            break
+        }
+    }
+
+    func key(_ value: PythonValue, text: String) -> String {
+        switch value {
+        case .symbolic(.string(let s)): return s
+        case .symbolic(.int(let i)): return String(i)
+        default: return text
+        }
+    }
+
+    // MARK: Functions
+
+    mutating func callFunction(_ index: Int, positional: [PythonValue], keywords: [(String, PythonValue)]) -> PythonValue {
+        calledFunctions.insert(index)
+        guard depth < 16 else { return .unknown(functions[index].name + "()") }
+        let function = functions[index]
+        var frame = Frame()
+        var rest = positional
+        for parameter in function.parameters {
+            if parameter.name.hasPrefix("**") {
+                frame.locals[String(parameter.name.dropFirst(2))] = .unknown(parameter.name)
+            } else if parameter.name.hasPrefix("*") {
+                frame.locals[String(parameter.name.dropFirst())] = .tuple(rest)
+                rest = []
+            } else if !rest.isEmpty {
+                frame.locals[parameter.name] = rest.removeFirst()
+            } else if let kw = keywords.first(where: { $0.0 == parameter.name }) {
+                frame.locals[parameter.name] = kw.1
+            } else if let d = parameter.defaultValue {
+                frame.locals[parameter.name] = evaluate(d)
+            } else {
+                frame.locals[parameter.name] = .unknown(parameter.name)
+            }
+        }
+        frames.append(frame)
+        depth += 1
+        let flow = execute(function.body)
+        depth -= 1
+        frames.removeLast()
+        if case .returned(let v) = flow { return v }
+        return .nothing
+    }
+
+    // MARK: Snapshots
+
+    /// The value as it is now, heap references resolved: what a request carries at send time.
+    func snapshot(_ value: PythonValue, depth: Int = 0) -> SymbolicValue {
+        guard depth < 64 else { return .placeholder(.unknown("recursive value")) }
+        switch value {
+        case .symbolic(let s): return s
+        case .list(let id): return .array(lists[id].map { snapshot($0, depth: depth + 1) })
+        case .tuple(let items): return .array(items.map { snapshot($0, depth: depth + 1) })
+        case .dict(let id): return .object(dicts[id].mapValues { snapshot($0, depth: depth + 1) })
+        case .fileContent(let path, let encoding): return .placeholder(.file(path: path, encoding: encoding))
+        case .response(let call, let path, _): return .placeholder(.response(call: call, path: ResponsePath.normalized(path)))
+        case .tokenProvider, .accessToken: return .placeholder(.credential(.bearerToken))
+        case .credential: return .placeholder(.unknown("credential"))
+        case .module(let name): return .placeholder(.unknown(name))
+        case .method(_, let name): return .placeholder(.unknown(name))
+        case .client: return .placeholder(.unknown("client"))
+        case .fileHandle(let path, _): return .placeholder(.unknown("open(\(path))"))
+        case .function(let i): return .placeholder(.unknown(functions[i].name))
+        case .unknown(let text): return .placeholder(.unknown(text))
+        }
+    }
+
+    func truth(_ value: PythonValue) -> Bool? {
+        switch value {
+        case .symbolic(.bool(let b)): return b
+        case .symbolic(.null): return false
+        case .symbolic(.string(let s)): return !s.isEmpty
+        case .symbolic(.int(let i)): return i != 0
+        case .list(let id): return !lists[id].isEmpty
+        case .dict(let id): return !dicts[id].isEmpty
+        case .tuple(let t): return !t.isEmpty
+        case .module, .client, .function, .credential, .tokenProvider, .fileHandle: return true
+        default: return nil
+        }
+    }
+}
