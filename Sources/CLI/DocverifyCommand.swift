@@ -5,7 +5,7 @@ public struct DocverifyCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "docverify",
         abstract: "Test Microsoft Learn / DocFX quickstarts the way code is tested.",
-        subcommands: [])
+        subcommands: [MockCommand.self])
 
     public init() {}
 }
