@@ -7,7 +7,7 @@ public struct Extractor: Sendable {
     let frontEnds: [CodeLanguage: any LanguageFrontEnd]
 
     /// An extractor with every front-end docverify has: JavaScript / TypeScript, REST (curl and
-    /// HTTP blocks), JSON fences (and Python once it is wired in ``defaultFrontEnds``).
+    /// HTTP blocks), JSON fences and Python.
     public init() {
         self.init(frontEnds: Self.defaultFrontEnds)
     }
@@ -21,21 +21,14 @@ public struct Extractor: Sendable {
         let javascript = JavaScriptFrontEnd()
         let rest = RESTFrontEnd()
         let json = JSONFenceFrontEnd()
-        let all: [CodeLanguage: any LanguageFrontEnd] = [
+        return [
+            .python: PythonFrontEndAdapter(),
             .javascript: javascript, .typescript: javascript,
             .shell: rest, .http: rest,
             .json: json, .jsonc: json,
         ]
-        // COORDINATOR: the Python front-end plugs in here once Sources/Extraction/Python lands:
-        //     all[.python] = PythonFrontEndAdapter()
-        // with, in this module:
-        //     struct PythonFrontEndAdapter: LanguageFrontEnd {
-        //         func extract(_ sample: CodeSample, context: FrontEndContext) -> SampleExtraction {
-        //             PythonFrontEnd().extract(sample)
-        //         }
-        //     }
-        return all
     }
+
 
     /// Rules whose findings mean the code could not be read; a sample with one of them is not also
     /// reported as `request-unextracted`.
@@ -96,5 +89,12 @@ public struct Extractor: Sendable {
                 + "use a supported client call (openai `chat.completions.create`, `fetch`, `requests.post`, curl) "
                 + "or report the pattern as a docverify gap",
             pivot: pivot, tab: tab)
+    }
+}
+
+/// The Python front-end reads one sample at a time; it needs no context from the tab.
+struct PythonFrontEndAdapter: LanguageFrontEnd {
+    func extract(_ sample: CodeSample, context: FrontEndContext) -> SampleExtraction {
+        PythonFrontEnd().extract(sample)
     }
 }

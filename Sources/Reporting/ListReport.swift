@@ -9,9 +9,14 @@ public enum ListReport {
     public static let version = 1
 
     /// `{"version": 1, "documents": [...], "findings": [...]}`, pretty-printed.
-    public static func json(_ documents: [QuickstartDocument], extraFindings: [Finding] = []) -> String {
+    ///
+    /// `samplePayload` adds keys to each sample object (`check` adds `"requests"`).
+    public static func json(
+        _ documents: [QuickstartDocument], extraFindings: [Finding] = [],
+        samplePayload: ((QuickstartDocument, CodeSample) -> [String: JSONValue])? = nil
+    ) -> String {
         let report = JSONReport(
-            version: version, documents: documents.map(JSONDocument.init),
+            version: version, documents: documents.map { JSONDocument($0, samplePayload: samplePayload) },
             findings: (documents.flatMap(\.findings) + extraFindings).sortedForReport())
         let encoder = JSONEncoder()
         // Sorted keys: the output is byte-stable from run to run (goldens, diffs).
@@ -72,10 +77,11 @@ private struct JSONDocument: Encodable {
     var title: String?
     var pivots: [JSONPivot]
 
-    init(_ document: QuickstartDocument) {
+    init(_ document: QuickstartDocument, samplePayload: ((QuickstartDocument, CodeSample) -> [String: JSONValue])?) {
         file = document.file
         title = document.title
-        pivots = document.pivots.map(JSONPivot.init)
+        let bound = samplePayload.map { payload in { (sample: CodeSample) in payload(document, sample) } }
+        pivots = document.pivots.map { JSONPivot($0, samplePayload: bound) }
     }
 
     enum CodingKeys: String, CodingKey { case file, title, pivots }
@@ -91,9 +97,9 @@ private struct JSONPivot: Encodable {
     var id: String?
     var sections: [JSONSection]
 
-    init(_ pivot: Pivot) {
+    init(_ pivot: Pivot, samplePayload: ((CodeSample) -> [String: JSONValue])?) {
         id = pivot.id
-        sections = pivot.sections.map(JSONSection.init)
+        sections = pivot.sections.map { JSONSection($0, samplePayload: samplePayload) }
     }
 
     enum CodingKeys: String, CodingKey { case id, sections }
@@ -110,12 +116,12 @@ private struct JSONSection: Encodable {
     var line: Int
     var tabs: [JSONTab]
 
-    init(_ section: Section) {
+    init(_ section: Section, samplePayload: ((CodeSample) -> [String: JSONValue])?) {
         title = section.title
         file = section.location.file
         line = section.location.line
         let several = ListReport.groupCount(section) > 1
-        tabs = section.tabs.map { JSONTab($0, withGroup: several) }
+        tabs = section.tabs.map { JSONTab($0, withGroup: several, samplePayload: samplePayload) }
     }
 }
 
@@ -125,11 +131,11 @@ private struct JSONTab: Encodable {
     var group: Int?
     var samples: [JSONSample]
 
-    init(_ tab: TabVariant, withGroup: Bool) {
+    init(_ tab: TabVariant, withGroup: Bool, samplePayload: ((CodeSample) -> [String: JSONValue])?) {
         id = tab.id
         label = tab.label
         group = withGroup ? tab.group : nil
-        samples = tab.samples.map(JSONSample.init)
+        samples = tab.samples.map { JSONSample($0, extra: samplePayload?($0) ?? [:]) }
     }
 
     enum CodingKeys: String, CodingKey { case id, label, group, samples }
@@ -149,22 +155,32 @@ private struct JSONSample: Encodable {
     var line: Int
     var fileName: String?
     var code: String
+    var extra: [String: JSONValue]
 
-    init(_ sample: CodeSample) {
+    init(_ sample: CodeSample, extra: [String: JSONValue]) {
         language = sample.language.rawValue
         file = sample.location.file
         line = sample.location.line
         fileName = sample.fileName
         code = sample.code
+        self.extra = extra
     }
 
-    enum CodingKeys: String, CodingKey { case language, file, line, fileName, code }
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ s: String) { stringValue = s }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
     func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(language, forKey: .language)
-        try c.encode(file, forKey: .file)
-        try c.encode(line, forKey: .line)
-        try c.encode(fileName, forKey: .fileName)
-        try c.encode(code, forKey: .code)
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(language, forKey: Key("language"))
+        try c.encode(file, forKey: Key("file"))
+        try c.encode(line, forKey: Key("line"))
+        try c.encode(fileName, forKey: Key("fileName"))
+        try c.encode(code, forKey: Key("code"))
+        for (key, value) in extra { try c.encode(value, forKey: Key(key)) }
     }
 }
