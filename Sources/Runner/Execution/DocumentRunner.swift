@@ -64,7 +64,12 @@ public struct DocumentRunner: Sendable {
         for wave in ScenarioPlanner.waves(scenarios) {
             let outcomes = await withTaskGroup(of: (ScenarioResult, [String: Data]).self) { group in
                 for scenario in wave {
-                    let blocked = scenario.dependencies.first { results[$0]?.status != .passed }
+                    // A dependency that failed only on its sample's static errors still wrote its files.
+                    let blocked = scenario.dependencies.first { id in
+                        guard let dep = results[id] else { return true }
+                        return dep.status == .skipped || dep.calls.isEmpty
+                            || !dep.calls.allSatisfy { ($0.status.map { (200..<300).contains($0) }) ?? false }
+                    }
                     let broken = scenario.samples.contains { brokenSamples.contains($0.sample.id) }
                     let inputs = scenario.dependencies.reduce(into: [String: Data]()) { acc, dep in
                         acc.merge(written[dep] ?? [:]) { _, new in new }
@@ -79,7 +84,14 @@ public struct DocumentRunner: Sendable {
                                                    reason: "a request body is invalid (see the static findings)", calls: [], findings: [], duration: 0), [:])
                         }
                         progress(.started(scenario))
-                        return await executor.run(scenario, inputFiles: inputs)
+                        var (result, files) = await executor.run(scenario, inputFiles: inputs)
+                        // The calls may go through, but a reader running the sample as written would not
+                        // get that far: the scenario fails on the sample's own errors.
+                        if result.status == .passed, let error = Self.staticError(in: scenario, document.staticFindings) {
+                            result.status = .failed
+                            result.reason = "the sample does not run as written: \(error.rule) at \(error.location.file):\(error.location.line)"
+                        }
+                        return (result, files)
                     }
                 }
                 var collected: [(ScenarioResult, [String: Data])] = []
@@ -97,5 +109,19 @@ public struct DocumentRunner: Sendable {
         return RunReport(
             file: document.extraction.document.file, title: document.extraction.document.title,
             scenarios: scenarios.compactMap { results[$0.id] }, staticFindings: document.staticFindings)
+    }
+
+    /// The first error finding inside one of the scenario's samples (syntax, module mismatch…).
+    static func staticError(in scenario: Scenario, _ findings: [Finding]) -> Finding? {
+        findings.first { finding in
+            finding.severity == .error && scenario.samples.contains { entry in
+                let sample = entry.sample
+                let lines = sample.code.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+                let file = sample.sourceFile ?? sample.location.file
+                return finding.location.file == file
+                    && finding.location.line >= min(sample.location.line, sample.codeStartLine)
+                    && finding.location.line <= sample.codeStartLine + lines
+            }
+        }
     }
 }
