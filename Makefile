@@ -18,16 +18,19 @@ deps:
 build: deps
 	swift build $(SWIFT_BUILD_FLAGS)
 
-# The main job on the bundled example, against the embedded default.
+# The main job on the bundled example: every scenario against the embedded mock endpoint.
 demo: build
-	$(DOCVERIFY) list docs/examples
+	$(DOCVERIFY) run docs/examples
 
+# The CLI binary is built first: the real-client tests drive it as a separate process.
 test: deps
+	swift build $(SWIFT_BUILD_FLAGS)
 	swift test $(SWIFT_BUILD_FLAGS)
 
-# docverify checks its own documentation.
+# docverify checks its own documentation (static checks, then a run against the mock).
 check-docs: build
-	$(DOCVERIFY) list docs
+	$(DOCVERIFY) check docs
+	$(DOCVERIFY) run docs
 
 clean:
 	rm -rf .build

@@ -75,7 +75,7 @@ let package = Package(
             "MockServer", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner"]),
-        .testTarget(name: "CLITests", dependencies: ["CLI"]),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "Quickstart"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,179 @@
+import Foundation
+import Quickstart
+import XCTest
+
+/// The official `openai` Python package runs the corpus quickstart's API-key samples, unchanged,
+/// against `docverify mock serve`: the mock is faithful to a real SDK, not just to our own client.
+final class RealClientTests: XCTestCase {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func testOpenAIPythonSDKRunsTheCorpusAPIKeySamplesAgainstTheMock() throws {
+        let article = try corpusArticle()
+        let binary = Self.packageRoot.appendingPathComponent(".build/debug/docverify")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw XCTSkip("the docverify binary is not built; run `make test` (it runs `swift build` first)")
+        }
+        let python = try pythonWithOpenAI()
+
+        let document = try QuickstartLoader.load(path: article.path, root: nil, pivotGroupsFile: nil)
+        let pivot = try XCTUnwrap(document.pivots.first { $0.id == "programming-language-python" })
+        var samples: [String: String] = [:]
+        for section in pivot.sections {
+            for tab in section.tabs where tab.id == "api-key" {
+                for sample in tab.samples where sample.language == .python {
+                    if let name = sample.fileName { samples[name] = sample.code }
+                }
+            }
+        }
+        XCTAssertEqual(Set(samples.keys), ["to-audio.py", "from-audio.py", "multi-turn.py"])
+
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("docverify-real-client-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        for (name, code) in samples {
+            try code.write(to: work.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+
+        let server = try MockProcess(binary: binary)
+        defer { server.stop() }
+        let environment = [
+            "AZURE_OPENAI_ENDPOINT": server.baseURL,
+            "AZURE_OPENAI_API_KEY": "real-client-test-key",
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "HOME": work.path,
+        ]
+
+        let toAudio = try runPython(python, "to-audio.py", in: work, environment: environment)
+        XCTAssertEqual(toAudio.status, 0, toAudio.output)
+        let wav = try Data(contentsOf: work.appendingPathComponent("dog.wav"))
+        XCTAssertGreaterThan(wav.count, 44)
+        XCTAssertEqual(String(decoding: wav.prefix(4), as: UTF8.self), "RIFF")
+        XCTAssertEqual(String(decoding: wav[8..<12], as: UTF8.self), "WAVE")
+        let sampleRate = wav[24..<28].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
+        XCTAssertEqual(sampleRate, 24_000)
+
+        let fromAudio = try runPython(python, "from-audio.py", in: work, environment: environment)
+        XCTAssertEqual(fromAudio.status, 0, fromAudio.output)
+        XCTAssertFalse(fromAudio.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "no transcript printed")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: work.appendingPathComponent("analysis.wav").path))
+
+        let multiTurn = try runPython(python, "multi-turn.py", in: work, environment: environment)
+        XCTAssertEqual(multiTurn.status, 0, multiTurn.output)
+        // Both turns printed: the first turn's audio id, then the second turn's text answer.
+        XCTAssertTrue(multiTurn.stdout.contains("audio_"), multiTurn.output)
+        XCTAssertGreaterThanOrEqual(multiTurn.stdout.split(separator: "\n").count, 6, multiTurn.output)
+    }
+
+    // MARK: - Helpers
+
+    func corpusArticle() throws -> URL {
+        for base in [Self.packageRoot.appendingPathComponent("../shared"), URL(fileURLWithPath: "/work/shared")] {
+            let article = base.appendingPathComponent("corpus/azure-openai/audio-completions-quickstart.md")
+            if FileManager.default.fileExists(atPath: article.path) { return article.standardizedFileURL }
+        }
+        throw XCTSkip("../shared/corpus is absent")
+    }
+
+    /// A Python that can `import openai`: the system one when it can, else a temporary venv with
+    /// the package installed from PyPI.
+    func pythonWithOpenAI() throws -> String {
+        if (try? run("/usr/bin/env", ["python3", "-c", "import openai"]).status) == 0 {
+            return "python3"
+        }
+        let venv = FileManager.default.temporaryDirectory.appendingPathComponent("docverify-openai-venv")
+        let python = venv.appendingPathComponent("bin/python").path
+        if (try? run(python, ["-c", "import openai"]).status) == 0 { return python }
+        guard (try? run("/usr/bin/env", ["python3", "-m", "venv", venv.path]).status) == 0,
+              (try? run(python, ["-m", "pip", "install", "--quiet", "openai"], timeout: 300).status) == 0 else {
+            throw XCTSkip("cannot install the openai Python package (pip install openai failed: no PyPI access?)")
+        }
+        return python
+    }
+
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var output: String { "stdout:\n\(stdout)\nstderr:\n\(stderr)" }
+    }
+
+    func runPython(_ python: String, _ script: String, in dir: URL, environment: [String: String]) throws -> Outcome {
+        let executable = python.hasPrefix("/") ? python : "/usr/bin/env"
+        let arguments = python.hasPrefix("/") ? [script] : [python, script]
+        return try run(executable, arguments, in: dir, environment: environment, timeout: 120)
+    }
+
+    func run(_ executable: String, _ arguments: [String], in dir: URL? = nil, environment: [String: String]? = nil,
+             timeout: TimeInterval = 60) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let dir { process.currentDirectoryURL = dir }
+        if let environment { process.environment = environment }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read while it runs so a full pipe never blocks the child.
+        let outData = LockedData(), errData = LockedData()
+        let group = DispatchGroup()
+        for (pipe, sink) in [(out, outData), (err, errData)] {
+            group.enter()
+            DispatchQueue.global().async {
+                sink.set(pipe.fileHandleForReading.readDataToEndOfFile())
+                group.leave()
+            }
+        }
+        if group.wait(timeout: .now() + timeout) == .timedOut {
+            process.terminate()
+            XCTFail("\(executable) \(arguments.joined(separator: " ")) did not finish within \(Int(timeout)) s")
+        }
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus,
+                       stdout: String(decoding: outData.get(), as: UTF8.self), stderr: String(decoding: errData.get(), as: UTF8.self))
+    }
+}
+
+/// `docverify mock serve --port 0` as a child process; its first stdout line is the bound URL.
+final class MockProcess {
+    let process = Process()
+    let baseURL: String
+
+    init(binary: URL) throws {
+        process.executableURL = binary
+        process.arguments = ["mock", "serve", "--port", "0"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var line = Data()
+        let handle = out.fileHandleForReading
+        while true {
+            let byte = handle.readData(ofLength: 1)
+            if byte.isEmpty || byte == Data("\n".utf8) { break }
+            line.append(byte)
+        }
+        baseURL = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        guard baseURL.hasPrefix("http://127.0.0.1:") else {
+            process.terminate()
+            throw MockProcessError(message: "docverify mock serve did not print its URL first (got '\(baseURL)')")
+        }
+    }
+
+    func stop() {
+        process.interrupt()
+        process.waitUntilExit()
+    }
+}
+
+final class LockedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func set(_ d: Data) { lock.withLock { data = d } }
+    func get() -> Data { lock.withLock { data } }
+}
+
+struct MockProcessError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
