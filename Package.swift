@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "MockServerTests", dependencies: [
             "MockServer", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "MockServer"]),
         .testTarget(name: "CLITests", dependencies: ["CLI", "Quickstart"]),
     ],
     swiftLanguageModes: [.v6]

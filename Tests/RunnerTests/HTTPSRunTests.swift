@@ -1,0 +1,56 @@
+import Core
+import Foundation
+import MockServer
+import Requests
+import Testing
+@testable import Runner
+
+/// A live-endpoint run over HTTPS: the mock serves a self-signed certificate made here, and the
+/// libcurl client trusts it only through `--cacert`.
+@Suite struct HTTPSRunTests {
+    static let opensslAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")
+
+    func makeCertificate(in folder: URL) throws -> (cert: String, key: String) {
+        let cert = folder.appendingPathComponent("cert.pem").path
+        let key = folder.appendingPathComponent("key.pem").path
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        openssl.arguments = [
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1",
+            "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+        ]
+        openssl.standardError = FileHandle.nullDevice
+        openssl.standardOutput = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        try #require(openssl.terminationStatus == 0)
+        return (cert, key)
+    }
+
+    func run(endpoint: String, caCert: String?) async throws -> RunReport {
+        let extraction = RunnerFixtures.document()
+        let built = RequestBuilder().build(extraction)
+        var config = RunConfiguration(endpoint: endpoint, environment: ["AZURE_OPENAI_API_KEY": "https-test-key"], jobs: 2)
+        config.transport.retry = .none
+        config.transport.caCertPath = caCert
+        return try #require(try await DocumentRunner(configuration: config).run([(extraction, built.findings, built.requests)]).first)
+    }
+
+    @Test(.enabled(if: opensslAvailable)) func runsAgainstTheMockOverHTTPSWithCACert() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docverify-https-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (cert, key) = try makeCertificate(in: folder)
+        let server = try await MockServer.start(options: MockServerOptions(tls: TLSFiles(certificatePath: cert, privateKeyPath: key)))
+
+        let trusted = try await run(endpoint: server.baseURL, caCert: cert)
+        let untrusted = try await run(endpoint: server.baseURL, caCert: nil)
+        await server.stop()
+
+        #expect(server.baseURL.hasPrefix("https://127.0.0.1:"))
+        #expect(trusted.summary == RunSummary(scenarios: 2, passed: 2, failed: 0, skipped: 0))
+        #expect(trusted.scenarios[0].calls.first?.timings?.tls != nil)
+        // Without the CA file the self-signed certificate is refused: a finding, not a crash.
+        #expect(untrusted.findings.contains { $0.rule == "endpoint-unreachable" && $0.message.lowercased().contains("tls") })
+    }
+}
