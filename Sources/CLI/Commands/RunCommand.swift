@@ -58,6 +58,14 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let (output, failed) = try await render()
+        print(output, terminator: "")
+        if failed { throw ExitCode(1) }
+    }
+
+    /// The whole output, built before anything is printed, and whether the run failed (an error
+    /// finding or a failed scenario).
+    func render() async throws -> (output: String, failed: Bool) {
         let checked = try documents.pipeline.checkDocuments()
         var configuration = RunConfiguration(
             endpoint: endpoint, apiKeyEnvironmentName: apiKeyEnv, tokenEnvironmentName: tokenEnv, jobs: jobs)
@@ -73,13 +81,19 @@ struct RunCommand: AsyncParsableCommand {
                 progress: { progress.update($0) })
         } catch {
             progress.finish()
-            FileHandle.standardError.write(Data("error: could not start the embedded mock endpoint: \(error)\n".utf8))
-            throw ExitCode(1)
+            throw EmbeddedMockError(detail: "\(error)")
         }
         progress.finish()
-        print(format == .json ? RunReportFormat.json(reports) : RunReportFormat.text(reports), terminator: "")
-        if reports.flatMap(\.findings).hasErrors || reports.contains(where: { $0.summary.failed > 0 }) {
-            throw ExitCode(1)
-        }
+        let output = format == .json ? RunReportFormat.json(reports) : RunReportFormat.text(reports)
+        let failed = reports.flatMap(\.findings).hasErrors || reports.contains { $0.summary.failed > 0 }
+        return (output, failed)
+    }
+}
+
+/// The embedded mock could not start (no loopback port, for instance): nothing was run.
+struct EmbeddedMockError: Error, CustomStringConvertible {
+    var detail: String
+    var description: String {
+        "could not start the embedded mock endpoint on 127.0.0.1: \(detail); check that loopback networking is available, or pass --endpoint"
     }
 }
