@@ -154,7 +154,8 @@ struct PythonEvaluator {
             bind(name, .unknown(name))
         case .ifStatement(let branches, let orElse):
             for branch in branches {
-                switch truth(evaluate(branch.test)) {
+                let condition = evaluate(branch.test)
+                switch truth(condition) {
                 case true?: return execute(branch.body)
                 case false?: continue
                 case nil:
@@ -176,7 +177,8 @@ struct PythonEvaluator {
             }
             if let orElse { return execute(orElse) }
         case .whileLoop(let test, let body, let orElse):
-            if truth(evaluate(test)) == false {
+            let condition = evaluate(test)
+            if truth(condition) == false {
                 if let orElse { return execute(orElse) }
                 return .normal
             }

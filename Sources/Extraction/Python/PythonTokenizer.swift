@@ -313,6 +313,14 @@ struct PythonTokenizer {
                 let fp = position(k)
                 return .failure(PythonSyntaxError(line: fp.line, column: fp.column, message: "f-string: single '}' is not allowed"))
             }
+            if c == "\\" && !isRaw && isFormatted && k + 2 < bodyEnd && scalars[k + 1] == "N" && scalars[k + 2] == "{" {
+                // `\N{NAME}` is a character name, not a replacement field; the name is kept as written.
+                var close = k + 3
+                while close < bodyEnd, scalars[close] != "}" { close += 1 }
+                buffer += text(k, min(close + 1, bodyEnd))
+                k = close + 1
+                continue
+            }
             if c == "\\" && !isRaw && k + 1 < bodyEnd {
                 let (decoded, next) = decodeEscape(at: k, bodyEnd: bodyEnd)
                 buffer += decoded
