@@ -69,6 +69,7 @@ let package = Package(
             "Transport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .testTarget(name: "MockServerTests", dependencies: [
             "MockServer", .product(name: "HummingbirdTesting", package: "hummingbird"),

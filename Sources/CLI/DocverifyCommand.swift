@@ -1,11 +1,43 @@
 import ArgumentParser
+import Foundation
 
 /// The `docverify` command: tests documentation the way code is tested.
 public struct DocverifyCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "docverify",
         abstract: "Test Microsoft Learn / DocFX quickstarts the way code is tested.",
-        subcommands: [])
+        subcommands: [ListCommand.self, CheckCommand.self, RunCommand.self, MockCommand.self])
 
     public init() {}
+
+    /// Runs the command line (`main.swift` calls this: ArgumentParser's own `main()` picks its
+    /// synchronous overload for an async root). Usage errors (bad flags, unreadable paths) exit with status 2, not
+    /// ArgumentParser's 64, so scripts can tell them from findings (status 1).
+    public static func entry() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if let status = usageStatus(for: error) {
+                FileHandle.standardError.write(Data((usageMessage(for: error) + "\n").utf8))
+                Foundation.exit(status)
+            }
+            exit(withError: error)
+        }
+    }
+
+    /// 2 for a usage error (bad flag, unreadable path), nil for anything else.
+    static func usageStatus(for error: any Error) -> Int32? {
+        if error is UsageError { return 2 }
+        return exitCode(for: error) == .validationFailure ? 2 : nil
+    }
+
+    static func usageMessage(for error: any Error) -> String {
+        if let usage = error as? UsageError { return "error: \(usage.message)" }
+        return fullMessage(for: error)
+    }
 }

@@ -1,3 +1,3 @@
 import CLI
 
-await DocverifyCommand.main()
+await DocverifyCommand.entry()

@@ -14,7 +14,9 @@ public struct CodeSample: Hashable, Sendable {
     public var code: String
     /// The opening fence (or directive) line.
     public var location: SourceLocation
-    /// Markdown line of the code's first line (the line after the fence; the directive's for pulled code).
+    /// Line of the code's first line: in the Markdown (the line after the fence) for fenced code; in
+    /// `sourceFile` for code pulled in by `:::code` / `[!code-…]`, so that `markdownLocation` maps into
+    /// that file.
     public var codeStartLine: Int
     /// 1-based Markdown column where code column 1 sits (the fence's indentation + 1).
     public var codeStartColumn: Int

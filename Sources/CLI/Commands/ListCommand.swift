@@ -1,0 +1,31 @@
+import ArgumentParser
+import Core
+import Foundation
+import Quickstart
+import Reporting
+
+/// `docverify list PATH...`: prints each article's pivots, sections, tabs, steps and code samples.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the pivots, sections, tabs and code samples of quickstart articles.",
+        discussion: "Exit status: 0 when no finding is an error, 1 when one is, 2 for usage errors.")
+
+    @OptionGroup var documents: DocumentOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let (output, hasErrors) = try render()
+        print(output, terminator: "")
+        if hasErrors { throw ExitCode(1) }
+    }
+
+    /// The whole output, built before anything is printed, and whether a finding is an error.
+    func render() throws -> (output: String, hasErrors: Bool) {
+        let loaded = try documents.pipeline.loadDocuments()
+        let output = format == .json ? ListReport.json(loaded) : ListReport.text(loaded)
+        return (output, loaded.flatMap(\.findings).hasErrors)
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Core
+import Foundation
+import Reporting
+import Runner
+import Transport
+
+/// `docverify run PATH...`: runs every scenario (pivot × section × tab) against the embedded mock
+/// (default) or a live endpoint, and checks what comes back.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run every scenario of quickstarts against the embedded mock endpoint or a live one.",
+        discussion: """
+            Without --endpoint an embedded Azure OpenAI mock is started on a free loopback port. With \
+            --endpoint, the API key is read from $AZURE_OPENAI_API_KEY (or --api-key-env) and the Entra ID \
+            token from $AZURE_OPENAI_AD_TOKEN (or --token-env); a tab whose credential is absent is skipped. \
+            Exit status: 0 when no finding is an error, 1 when one is, 2 for usage errors.
+            """)
+
+    @OptionGroup var documents: DocumentOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Option(help: "A live endpoint (https://NAME.openai.azure.com); default: the embedded mock.")
+    var endpoint: String?
+
+    @Option(name: .customLong("api-key-env"), help: "Environment variable holding the API key.")
+    var apiKeyEnv: String = "AZURE_OPENAI_API_KEY"
+
+    @Option(name: .customLong("token-env"), help: "Environment variable holding a Microsoft Entra ID bearer token.")
+    var tokenEnv: String = "AZURE_OPENAI_AD_TOKEN"
+
+    @Option(help: "At most this many requests at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Seconds one request may take, retries excluded.")
+    var timeout: Double = 120
+
+    @Option(help: "A PEM file of CA certificates to trust for the endpoint.")
+    var cacert: String?
+
+    @Flag(help: "Do not verify the endpoint's TLS certificate (testing only).")
+    var insecure = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        if let endpoint {
+            guard let url = URL(string: endpoint), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
+                throw ValidationError("--endpoint must be an http(s) URL, such as https://NAME.openai.azure.com")
+            }
+        }
+        if let cacert, !FileManager.default.isReadableFile(atPath: cacert) {
+            throw ValidationError("cannot read the CA file '\(cacert)'")
+        }
+    }
+
+    func run() async throws {
+        let checked = try documents.pipeline.checkDocuments()
+        var configuration = RunConfiguration(
+            endpoint: endpoint, apiKeyEnvironmentName: apiKeyEnv, tokenEnvironmentName: tokenEnv, jobs: jobs)
+        configuration.transport.timeout = timeout
+        configuration.transport.caCertPath = cacert
+        configuration.transport.insecure = insecure
+
+        let progress = ProgressDisplay(enabled: format == .text && ProgressDisplay.isInteractive)
+        let reports: [RunReport]
+        do {
+            reports = try await DocumentRunner(configuration: configuration).run(
+                checked.map { ($0.extraction, $0.findings, $0.requests) },
+                progress: { progress.update($0) })
+        } catch {
+            progress.finish()
+            FileHandle.standardError.write(Data("error: could not start the embedded mock endpoint: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        progress.finish()
+        print(format == .json ? RunReportFormat.json(reports) : RunReportFormat.text(reports), terminator: "")
+        if reports.flatMap(\.findings).hasErrors || reports.contains(where: { $0.summary.failed > 0 }) {
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,2 +1,0 @@
-// DocFX stage: see docs/architecture.md.
-import Core

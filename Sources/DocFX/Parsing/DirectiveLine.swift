@@ -1,0 +1,84 @@
+import Foundation
+
+/// A paragraph line that is a DocFX directive rather than text.
+enum DirectiveLine {
+    case zoneStart(attributes: Substring)
+    case zoneEnd
+    case include(title: String, path: String)
+    case image(attributes: Substring)
+    case imageEnd
+    case code(attributes: Substring)
+    case legacyCode(language: String, path: String)
+    /// Another `:::` directive (`::: moniker`, `:::row:::`…): not text, not modelled.
+    case otherColonDirective
+
+    init?(_ raw: String) {
+        let line = raw.trimmingCharacters(in: .whitespaces)
+        if line.hasPrefix(":::") {
+            var rest = line.dropFirst(3).drop { $0 == " " || $0 == "\t" }
+            if rest.hasPrefix("zone-end") {
+                self = .zoneEnd
+                return
+            }
+            if rest.hasPrefix("zone"), rest.dropFirst(4).first.map({ $0 == " " || $0 == "\t" }) ?? true {
+                self = .zoneStart(attributes: rest.dropFirst(4))
+                return
+            }
+            if rest.hasPrefix("image-end") {
+                self = .imageEnd
+                return
+            }
+            for (keyword, make) in [("image", { DirectiveLine.image(attributes: $0) }), ("code", { DirectiveLine.code(attributes: $0) })] as [(String, (Substring) -> DirectiveLine)] {
+                if rest.hasPrefix(keyword), rest.dropFirst(keyword.count).first.map({ $0 == " " || $0 == "\t" }) ?? false {
+                    rest = rest.dropFirst(keyword.count)
+                    if rest.hasSuffix(":::") { rest = rest.dropLast(3) }
+                    self = make(rest)
+                    return
+                }
+            }
+            self = .otherColonDirective
+            return
+        }
+        if let (title, path) = DirectiveLine.includeParts(line), line.count == DirectiveLine.includeLength(line) {
+            self = .include(title: title, path: path)
+            return
+        }
+        if let legacy = DirectiveLine.legacyCode(line) {
+            self = legacy
+            return
+        }
+        return nil
+    }
+
+    /// `[!INCLUDE [title](path)]` at the start of `text`: the title and path.
+    static func includeParts<S: StringProtocol>(_ text: S) -> (String, String)? {
+        includeMatches(in: String(text)).first.flatMap { $0.range.lowerBound == String(text).startIndex ? ($0.title, $0.path) : nil }
+    }
+
+    static func includeLength(_ text: String) -> Int {
+        guard let match = includeMatches(in: text).first else { return -1 }
+        return text.distance(from: match.range.lowerBound, to: match.range.upperBound)
+    }
+
+    struct IncludeMatch {
+        var range: Range<String.Index>
+        var title: String
+        var path: String
+    }
+
+    /// Every `[!INCLUDE [title](path)]` in a line, in order.
+    static func includeMatches(in text: String) -> [IncludeMatch] {
+        let regex = try! Regex(#"\[!include\s*\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)\s*\]"#).ignoresCase()
+        return text.matches(of: regex).compactMap { match in
+            guard let title = match.output[1].substring, let path = match.output[2].substring else { return nil }
+            return IncludeMatch(range: match.range, title: String(title), path: String(path))
+        }
+    }
+
+    static func legacyCode(_ line: String) -> DirectiveLine? {
+        let regex = try! Regex(#"^\[!code-([A-Za-z0-9#+-]+)\s*\[[^\]]*\]\(\s*([^)\s]+)(?:\s+"[^"]*")?\s*\)\]$"#)
+        guard let match = line.wholeMatch(of: regex),
+              let language = match.output[1].substring, let path = match.output[2].substring else { return nil }
+        return .legacyCode(language: String(language), path: String(path))
+    }
+}

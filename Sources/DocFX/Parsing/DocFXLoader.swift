@@ -1,0 +1,68 @@
+import Core
+import Foundation
+import Markup
+
+/// Loads a DocFX article: front matter, includes (recursively), zones, tabs, alerts, directives.
+///
+/// Broken Markdown never throws: it becomes findings. Only an unreadable article throws.
+public struct DocFXLoader: Sendable {
+    /// Absolute docs root; include and code targets outside it are refused.
+    public let root: String
+    /// An explicit `zone-pivot-groups.yml`; when nil, one is looked for upward from the article.
+    public let pivotGroupsFile: String?
+
+    /// - Parameters:
+    ///   - root: the docs root; nil means the folder of each article loaded.
+    ///   - pivotGroupsFile: the `zone-pivot-groups.yml` to check pivots against.
+    public init(root: String?, pivotGroupsFile: String? = nil) {
+        self.root = root.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? ""
+        self.pivotGroupsFile = pivotGroupsFile
+    }
+
+    /// Loads the article at `path`.
+    public func load(article path: String) throws(DocFXLoadError) -> DocFXDocument {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let data = FileManager.default.contents(atPath: absolute) else {
+            throw DocFXLoadError(path: path, message: "cannot read the file; check the path")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let rootPath = root.isEmpty ? URL(fileURLWithPath: absolute).deletingLastPathComponent().standardizedFileURL.path : root
+        let resolver = PathResolver(root: rootPath)
+        let relative = resolver.display(absolute)
+        let markup = MarkupDocument(parsing: text)
+        var (frontMatter, findings) = FrontMatterParser.parse(markup.frontMatter, lines: markup.lines, file: relative)
+        var reader = BlockReader(resolver: resolver, stack: [absolute])
+        let items = reader.convert(markup.blocks, file: SourceFile(absolute: absolute, relative: relative, lines: markup.lines))
+        let blocks = reader.group(items)
+        findings += reader.findings
+        let (pivots, pivotFindings) = PivotResolver.resolve(
+            blocks: blocks, frontMatter: frontMatter, file: relative, articleDirectory: URL(fileURLWithPath: absolute).deletingLastPathComponent().path,
+            explicitGroupsFile: pivotGroupsFile)
+        findings += pivotFindings
+        // An include reached from several places reports its problems once.
+        var seen = Set<Finding>()
+        findings = findings.filter { seen.insert($0).inserted }
+        if frontMatter.values.isEmpty, markup.frontMatter.yaml == nil { frontMatter = FrontMatter() }
+        return DocFXDocument(file: relative, root: rootPath, frontMatter: frontMatter, blocks: blocks, pivots: pivots, findings: findings)
+    }
+}
+
+/// The top-level article cannot be read (the CLI's exit status 2).
+public struct DocFXLoadError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public var description: String { "\(path): \(message)" }
+}
+
+/// A Markdown file being read: where it is and its lines.
+struct SourceFile {
+    var absolute: String
+    var relative: String
+    var lines: [String]
+
+    func location(_ line: Int, _ column: Int = 1) -> SourceLocation {
+        SourceLocation(file: relative, line: line, column: column)
+    }
+}

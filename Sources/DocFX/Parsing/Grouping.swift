@@ -1,0 +1,110 @@
+import Core
+
+extension BlockReader {
+    /// Pairs zone and complex-image directives, then forms tab groups.
+    mutating func group(_ items: [Item]) -> [DocBlock] {
+        enum Frame {
+            case zone(pivots: [String], target: String?, location: SourceLocation, blocks: [DocBlock])
+            case image(ImageDirective, blocks: [DocBlock])
+        }
+        var top: [DocBlock] = []
+        var stack: [Frame] = []
+        var ignoredNested = 0
+
+        func append(_ block: DocBlock) {
+            guard let last = stack.indices.last else { return top.append(block) }
+            switch stack[last] {
+            case .zone(let p, let t, let l, var blocks):
+                blocks.append(block)
+                stack[last] = .zone(pivots: p, target: t, location: l, blocks: blocks)
+            case .image(let image, var blocks):
+                blocks.append(block)
+                stack[last] = .image(image, blocks: blocks)
+            }
+        }
+        func close(end: SourceLocation?) {
+            guard let frame = stack.popLast() else { return }
+            switch frame {
+            case .zone(let pivots, let target, let location, let blocks):
+                append(.zone(Zone(pivots: pivots, target: target, blocks: Self.tabGroups(blocks), location: location, endLocation: end)))
+            case .image(var image, let blocks):
+                image.description = blocks
+                append(.image(image))
+            }
+        }
+        func zoneOpen() -> Bool {
+            stack.contains { if case .zone = $0 { true } else { false } }
+        }
+
+        for item in items {
+            switch item {
+            case .block(let block):
+                append(block)
+            case .zoneStart(let pivots, let target, let location):
+                if zoneOpen() {
+                    ignoredNested += 1
+                    findings.append(Finding(rule: "zone-nested", severity: .error, location: location,
+                                            message: "zones do not nest; close the enclosing zone with '::: zone-end' before opening this one"))
+                } else {
+                    stack.append(.zone(pivots: pivots, target: target, location: location, blocks: []))
+                }
+            case .zoneEnd(let location):
+                if ignoredNested > 0 {
+                    ignoredNested -= 1
+                } else if zoneOpen() {
+                    while let last = stack.last, case .image = last { close(end: nil) }
+                    close(end: location)
+                } else {
+                    findings.append(Finding(rule: "zone-end-unmatched", severity: .error, location: location,
+                                            message: "'::: zone-end' without an open zone; remove it or add the '::: zone' line it closes"))
+                }
+            case .complexImage(let image):
+                stack.append(.image(image, blocks: []))
+            case .imageEnd:
+                if let last = stack.last, case .image = last { close(end: nil) }
+            }
+        }
+        while let last = stack.last {
+            if case .zone(_, _, let location, _) = last {
+                findings.append(Finding(rule: "zone-unclosed", severity: .warning, location: location,
+                                        message: "zone is never closed, so it runs to the end of the file; add '::: zone-end'"))
+            }
+            close(end: nil)
+        }
+        return Self.tabGroups(top)
+    }
+
+    /// DocFX's tab rule: a tab heading starts a group; every following tab heading (of any level)
+    /// adds a tab; other blocks are the current tab's content; a thematic break (consumed) or the
+    /// end of the container ends the group.
+    static func tabGroups(_ blocks: [DocBlock]) -> [DocBlock] {
+        var out: [DocBlock] = []
+        var index = 0
+        while index < blocks.count {
+            guard case .heading(let first) = blocks[index], let firstLink = first.tab else {
+                out.append(blocks[index])
+                index += 1
+                continue
+            }
+            var tabs: [Tab] = []
+            var current = Tab(link: firstLink, blocks: [], location: first.location)
+            index += 1
+            while index < blocks.count {
+                let block = blocks[index]
+                if case .heading(let heading) = block, let link = heading.tab {
+                    tabs.append(current)
+                    current = Tab(link: link, blocks: [], location: heading.location)
+                } else if case .thematicBreak = block {
+                    index += 1
+                    break
+                } else {
+                    current.blocks.append(block)
+                }
+                index += 1
+            }
+            tabs.append(current)
+            out.append(.tabGroup(TabGroup(level: first.level, tabs: tabs, location: first.location)))
+        }
+        return out
+    }
+}

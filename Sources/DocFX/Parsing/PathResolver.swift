@@ -1,0 +1,44 @@
+import Foundation
+
+/// Resolves the paths DocFX directives name and keeps them inside the docs root.
+struct PathResolver: Sendable {
+    /// Absolute, standardized docs root without a trailing slash.
+    let root: String
+
+    init(root: String) {
+        self.root = URL(fileURLWithPath: root).standardizedFileURL.path
+    }
+
+    enum Resolution {
+        case inside(absolute: String, relative: String)
+        case outside(absolute: String)
+    }
+
+    /// `path` as written in `fromFile` (absolute): relative to that file, `~/` and `/` from the root.
+    func resolve(_ written: String, fromFile: String) -> Resolution {
+        var path = written.removingPercentEncoding ?? written
+        if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<cut]) }
+        let absolute: String
+        if path.hasPrefix("~/") {
+            absolute = URL(fileURLWithPath: root).appendingPathComponent(String(path.dropFirst(2))).standardizedFileURL.path
+        } else if path.hasPrefix("/") {
+            absolute = URL(fileURLWithPath: root).appendingPathComponent(String(path.dropFirst())).standardizedFileURL.path
+        } else {
+            let directory = URL(fileURLWithPath: fromFile).deletingLastPathComponent()
+            absolute = directory.appendingPathComponent(path).standardizedFileURL.path
+        }
+        guard let relative = relativePath(absolute) else { return .outside(absolute: absolute) }
+        return .inside(absolute: absolute, relative: relative)
+    }
+
+    /// The path relative to the root, nil when it is outside.
+    func relativePath(_ absolute: String) -> String? {
+        let standardized = URL(fileURLWithPath: absolute).standardizedFileURL.path
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        guard standardized.hasPrefix(prefix) else { return nil }
+        return String(standardized.dropFirst(prefix.count))
+    }
+
+    /// A path for messages: relative when inside the root, absolute otherwise.
+    func display(_ absolute: String) -> String { relativePath(absolute) ?? absolute }
+}

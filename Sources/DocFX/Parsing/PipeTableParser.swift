@@ -1,0 +1,63 @@
+import Foundation
+import Core
+import Markup
+
+/// Finds pipe tables in paragraph lines: a header row followed by a delimiter row (`|---|:-:|`).
+enum PipeTableParser {
+    /// Whether `line` is a delimiter row; returns its alignments.
+    static func delimiterRow(_ line: String) -> [PipeTable.Alignment]? {
+        let cells = splitCells(line)
+        guard !cells.isEmpty, line.contains("-") else { return nil }
+        var result: [PipeTable.Alignment] = []
+        for cell in cells {
+            let c = cell.trimmingCharacters(in: .whitespaces)
+            guard !c.isEmpty else { return nil }
+            let left = c.hasPrefix(":"), right = c.hasSuffix(":")
+            let dashes = c.drop { $0 == ":" }.reversed().drop { $0 == ":" }
+            guard !dashes.isEmpty, dashes.allSatisfy({ $0 == "-" }) else { return nil }
+            result.append(left && right ? .center : left ? .left : right ? .right : .none)
+        }
+        guard line.contains("|") || cells.count > 1 else { return nil }
+        return result
+    }
+
+    /// Cells of a row: leading/trailing pipes dropped, `\|` and pipes inside code spans kept.
+    static func splitCells(_ line: String) -> [String] {
+        var text = Substring(line.trimmingCharacters(in: .whitespaces))
+        if text.hasPrefix("|") { text = text.dropFirst() }
+        if text.hasSuffix("|") && !text.hasSuffix("\\|") { text = text.dropLast() }
+        var cells: [String] = []
+        var current = ""
+        var inCode = false
+        var previous: Character = " "
+        for c in text {
+            if c == "`" { inCode.toggle() }
+            if c == "|" && !inCode && previous != "\\" {
+                cells.append(current)
+                current = ""
+            } else if c == "|" && previous == "\\" {
+                current.removeLast()
+                current.append(c)
+            } else {
+                current.append(c)
+            }
+            previous = c
+        }
+        cells.append(current)
+        return cells
+    }
+
+    static func table(lines: [SourceLine], file: String) -> PipeTable? {
+        guard lines.count >= 2, lines[0].text.contains("|"), let alignments = delimiterRow(lines[1].text) else { return nil }
+        func row(_ line: SourceLine) -> [TableCell] {
+            splitCells(line.text).map {
+                TableCell(text: $0.trimmingCharacters(in: .whitespaces), location: SourceLocation(file: file, line: line.number, column: line.column))
+            }
+        }
+        let header = row(lines[0])
+        guard header.count == alignments.count else { return nil }
+        return PipeTable(
+            header: header, alignments: alignments, rows: lines.dropFirst(2).map(row),
+            location: SourceLocation(file: file, line: lines[0].number, column: lines[0].column))
+    }
+}

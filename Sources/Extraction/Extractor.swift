@@ -1,0 +1,100 @@
+import Core
+import Quickstart
+
+/// Stage 2a: sends every sample of a document through the front-end of its language and runs the
+/// document-level extraction checks (`request-unextracted`, `js-module-mismatch`).
+public struct Extractor: Sendable {
+    let frontEnds: [CodeLanguage: any LanguageFrontEnd]
+
+    /// An extractor with every front-end docverify has: JavaScript / TypeScript, REST (curl and
+    /// HTTP blocks), JSON fences and Python.
+    public init() {
+        self.init(frontEnds: Self.defaultFrontEnds)
+    }
+
+    /// Front-ends by language; tests and the coordinator can substitute or add some.
+    init(frontEnds: [CodeLanguage: any LanguageFrontEnd]) {
+        self.frontEnds = frontEnds
+    }
+
+    static var defaultFrontEnds: [CodeLanguage: any LanguageFrontEnd] {
+        let javascript = JavaScriptFrontEnd()
+        let rest = RESTFrontEnd()
+        let json = JSONFenceFrontEnd()
+        return [
+            .python: PythonFrontEndAdapter(),
+            .javascript: javascript, .typescript: javascript,
+            .shell: rest, .http: rest,
+            .json: json, .jsonc: json,
+        ]
+    }
+
+
+    /// Rules whose findings mean the code could not be read; a sample with one of them is not also
+    /// reported as `request-unextracted`.
+    static let syntaxRules: Set<String> = ["js-syntax", "ts-syntax", "python-syntax", "json-invalid", "shell-syntax"]
+
+    /// Reads every sample of `document` (in every pivot and tab) and returns what each one sends,
+    /// reads and writes, with the findings: per-sample ones (syntax, `json-invalid`) in the
+    /// ``SampleExtraction``s, `request-unextracted` and `js-module-mismatch` in the document's.
+    /// Never throws and never stops early: bad code becomes findings.
+    public func extract(_ document: QuickstartDocument) -> DocumentExtraction {
+        var samples: [Int: SampleExtraction] = [:]
+        var findings: [Finding] = []
+        for pivot in document.pivots {
+            // What a reader of one tab sees: the pivot's untabbed samples and that tab's.
+            let untabbed = pivot.sections.flatMap { $0.tabs.filter { $0.id == nil }.flatMap(\.samples) }
+            for section in pivot.sections {
+                for tab in section.tabs {
+                    let siblings = tab.id == nil ? untabbed : untabbed + Self.samples(ofTab: tab.id, in: pivot)
+                    let tabSamples = tab.samples
+                    for (i, sample) in tabSamples.enumerated() {
+                        let context = FrontEndContext(
+                            pivot: pivot.id, tab: tab.id,
+                            previous: i > 0 ? tabSamples[i - 1] : nil,
+                            next: i + 1 < tabSamples.count ? tabSamples[i + 1] : nil,
+                            siblings: siblings)
+                        var extraction = frontEnds[sample.language]?.extract(sample, context: context)
+                            ?? SampleExtraction(sampleID: sample.id)
+                        extraction.sampleID = sample.id
+                        for f in extraction.findings.indices {
+                            if extraction.findings[f].pivot == nil { extraction.findings[f].pivot = pivot.id }
+                            if extraction.findings[f].tab == nil { extraction.findings[f].tab = tab.id }
+                        }
+                        if let unextracted = Self.unextractedFinding(sample, extraction, pivot: pivot.id, tab: tab.id) {
+                            findings.append(unextracted)
+                        }
+                        samples[sample.id] = extraction
+                    }
+                }
+            }
+        }
+        findings += JSModuleMismatchCheck.findings(in: document)
+        return DocumentExtraction(document: document, samples: samples, findings: findings)
+    }
+
+    /// Samples of every tab with this id in the pivot (tabs with one id are selected together).
+    static func samples(ofTab id: String?, in pivot: Pivot) -> [CodeSample] {
+        pivot.sections.flatMap { $0.tabs.filter { $0.id == id }.flatMap(\.samples) }
+    }
+
+    /// `request-unextracted`: the code evidently calls an API, could be read, yet no request came out.
+    static func unextractedFinding(_ sample: CodeSample, _ extraction: SampleExtraction, pivot: String?, tab: String?) -> Finding? {
+        guard extraction.callsAPI, extraction.requests.isEmpty,
+              !extraction.findings.contains(where: { syntaxRules.contains($0.rule) }) else { return nil }
+        let what = sample.fileName.map { "`\($0)`" } ?? "This \(sample.language.rawValue) sample"
+        return Finding(
+            rule: "request-unextracted", severity: .error, location: sample.location,
+            message: "\(what) calls an API but docverify could not tell which HTTP request it sends; "
+                + "use a supported client call (openai `chat.completions.create`, `fetch`, `requests.post`, curl) "
+                + "or report the pattern as a docverify gap",
+            pivot: pivot, tab: tab)
+    }
+}
+
+/// The Python front-end reads one sample at a time; it needs no context from the tab.
+struct PythonFrontEndAdapter: LanguageFrontEnd {
+    func extract(_ sample: CodeSample, context: FrontEndContext) -> SampleExtraction {
+        PythonFrontEnd().extract(sample)
+    }
+}

@@ -1,0 +1,96 @@
+import Core
+
+/// JSON text assembled from pieces whose source positions are known (a shell word, a fence's
+/// lines), parsed so that a syntax error maps back to the exact place it was written.
+struct PositionedJSON {
+    enum Outcome {
+        case value(SymbolicValue)
+        case invalid(message: String, at: JSPosition)
+    }
+
+    private var text = String.UnicodeScalarView()
+    private var positions: [JSPosition] = []
+    private var placeholders: [Placeholder] = []
+    private var inString = false
+    private var escaped = false
+
+    init() {}
+
+    /// The chars of a shell word; run-time values become sentinel strings (quoted when they sit
+    /// outside a JSON string, so `"max_tokens": $N` still parses).
+    init(_ chars: [ShellChar]) {
+        for c in chars {
+            switch c {
+            case .char(let u, let p): append(u, at: p)
+            case .value(let placeholder, let p): appendValue(placeholder, at: p)
+            }
+        }
+    }
+
+    /// Code text whose first character sits at `startLine`, column 1 of the sample.
+    init(code: String, startLine: Int = 1) {
+        var line = startLine, column = 1
+        for u in code.unicodeScalars {
+            append(u, at: JSPosition(line: line, column: column))
+            if u == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+    }
+
+    var isEmpty: Bool { String(text).allSatisfy { $0.isWhitespace } }
+
+    /// True when the text starts like a JSON object or array (not form data or plain text).
+    var looksLikeJSON: Bool {
+        guard let first = String(text).first(where: { !$0.isWhitespace }) else { return false }
+        return first == "{" || first == "["
+    }
+
+    mutating func append(_ u: Unicode.Scalar, at position: JSPosition) {
+        text.append(u)
+        positions.append(position)
+        if inString {
+            if escaped { escaped = false } else if u == "\\" { escaped = true } else if u == "\"" { inString = false }
+        } else if u == "\"" {
+            inString = true
+        }
+    }
+
+    mutating func appendValue(_ placeholder: Placeholder, at position: JSPosition) {
+        let sentinel = RESTJSON.sentinel(placeholders.count)
+        placeholders.append(placeholder)
+        let quoted = inString ? sentinel : "\"" + sentinel + "\""
+        for u in quoted.unicodeScalars {
+            text.append(u)
+            positions.append(position)
+        }
+    }
+
+    func parse(allowComments: Bool = false) -> Outcome {
+        let source = String(text)
+        do {
+            let json = try JSONValue.parse(source, allowComments: allowComments)
+            return .value(RESTJSON.restore(RESTJSON.symbolic(json), placeholders))
+        } catch let error as JSONSyntaxError {
+            return .invalid(message: error.message, at: position(line: error.line, column: error.column))
+        } catch {
+            return .invalid(message: "\(error)", at: positions.first ?? JSPosition(line: 1, column: 1))
+        }
+    }
+
+    /// Maps a (line, column) of the assembled text (columns in Unicode scalars, as the parser
+    /// counts them) to where that character was written.
+    private func position(line: Int, column: Int) -> JSPosition {
+        var l = 1, c = 1
+        for (offset, u) in text.enumerated() {
+            if l == line && c == column { return positions[offset] }
+            if u == "\n" {
+                if l == line { return positions[offset] }  // column past the end of the line
+                l += 1
+                c = 1
+            } else {
+                c += 1
+            }
+        }
+        guard let last = positions.last else { return JSPosition(line: 1, column: 1) }
+        return JSPosition(line: last.line, column: last.column + 1)
+    }
+}

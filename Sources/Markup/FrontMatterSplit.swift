@@ -1,0 +1,51 @@
+/// Cuts a leading YAML front matter block (`---` … `---` or `...`) off a Markdown text.
+///
+/// cmark would read the block as a thematic break plus a setext heading, so the front matter lines are
+/// replaced by empty lines: the body keeps its line count and every cmark position stays a file line.
+public struct FrontMatterSplit: Sendable, Hashable {
+    /// The YAML text between the delimiters, nil when the file has no front matter.
+    public var yaml: String?
+    /// 1-based file line of the first YAML line (the line after the opening `---`).
+    public var yamlStartLine: Int
+    /// The closing delimiter line, nil when there is no (closed) front matter.
+    public var endLine: Int?
+    /// The Markdown with the front matter blanked out.
+    public var body: String
+
+    public init(text: String) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        yamlStartLine = 2
+        guard let first = lines.first, first.trimmingTrailingSpace() == "---" else {
+            yaml = nil
+            endLine = nil
+            body = text
+            return
+        }
+        var close: Int?
+        for index in 1..<lines.count {
+            let line = lines[index].trimmingTrailingSpace()
+            if line == "---" || line == "..." {
+                close = index
+                break
+            }
+        }
+        guard let close else {
+            yaml = nil
+            endLine = nil
+            body = text
+            return
+        }
+        yaml = lines[1..<close].joined(separator: "\n")
+        endLine = close + 1
+        let blanks = [Substring](repeating: "", count: close + 1)
+        body = (blanks + lines[(close + 1)...]).joined(separator: "\n")
+    }
+}
+
+extension Substring {
+    func trimmingTrailingSpace() -> Substring {
+        var s = self
+        while let last = s.last, last == " " || last == "\t" || last == "\r" { s.removeLast() }
+        return s
+    }
+}

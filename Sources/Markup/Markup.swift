@@ -1,2 +1,0 @@
-// Markup stage: see docs/architecture.md.
-import Core

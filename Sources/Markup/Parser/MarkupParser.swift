@@ -1,0 +1,146 @@
+import CCmark
+
+/// The only place that talks to libcmark: parses with `CMARK_OPT_SOURCEPOS` and converts the C tree
+/// into ``BlockNode`` values, then frees it.
+enum MarkupParser {
+    static func parse(_ text: String) -> MarkupDocument {
+        let split = FrontMatterSplit(text: text)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        }
+        let body = split.body
+        let root: OpaquePointer? = body.withCString { pointer in
+            cmark_parse_document(pointer, body.utf8.count, CMARK_OPT_SOURCEPOS)
+        }
+        guard let root else { return MarkupDocument(blocks: [], lines: lines, frontMatter: split) }
+        defer { cmark_node_free(root) }
+        let converter = Converter(lines: lines)
+        return MarkupDocument(blocks: converter.blocks(of: root), lines: lines, frontMatter: split)
+    }
+}
+
+private struct Converter {
+    let lines: [String]
+
+    func children(of node: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            result.append(current)
+            child = cmark_node_next(current)
+        }
+        return result
+    }
+
+    func span(of node: OpaquePointer) -> SourceSpan {
+        SourceSpan(
+            startLine: Int(cmark_node_get_start_line(node)), startColumn: Int(cmark_node_get_start_column(node)),
+            endLine: Int(cmark_node_get_end_line(node)), endColumn: Int(cmark_node_get_end_column(node)))
+    }
+
+    func literal(of node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    func blocks(of node: OpaquePointer) -> [BlockNode] {
+        children(of: node).compactMap(block)
+    }
+
+    func block(_ node: OpaquePointer) -> BlockNode? {
+        let type = cmark_node_get_type(node)
+        let span = span(of: node)
+        switch type {
+        case CMARK_NODE_HEADING:
+            return .heading(Heading(level: Int(cmark_node_get_heading_level(node)), inlines: inlines(of: node), span: span))
+        case CMARK_NODE_PARAGRAPH:
+            return .paragraph(Paragraph(inlines: inlines(of: node), lines: sourceLines(span), span: span))
+        case CMARK_NODE_CODE_BLOCK:
+            return .codeBlock(codeBlock(node, span: span))
+        case CMARK_NODE_HTML_BLOCK:
+            let text = literal(of: node)
+            let count = max(1, text.split(separator: "\n", omittingEmptySubsequences: false).count - (text.hasSuffix("\n") ? 1 : 0))
+            var fixed = span
+            fixed.endLine = span.startLine + count - 1
+            return .htmlBlock(HTMLBlock(literal: text, span: fixed))
+        case CMARK_NODE_LIST:
+            let items = children(of: node).map { ListItem(children: blocks(of: $0), span: self.span(of: $0)) }
+            return .list(ListBlock(
+                isOrdered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                start: Int(cmark_node_get_list_start(node)), items: items, span: span))
+        case CMARK_NODE_BLOCK_QUOTE:
+            return .blockQuote(BlockQuote(children: blocks(of: node), span: span))
+        case CMARK_NODE_THEMATIC_BREAK:
+            return .thematicBreak(ThematicBreak(span: span))
+        default:
+            return nil
+        }
+    }
+
+    func codeBlock(_ node: OpaquePointer, span: SourceSpan) -> CodeBlock {
+        // cmark 0.30 has no `cmark_node_get_fenced`: the start line tells.
+        let fenced = isFence(line: span.startLine, column: span.startColumn)
+        let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+        if fenced {
+            return CodeBlock(
+                infoString: info, literal: literal(of: node), isFenced: true, fenceLine: span.startLine,
+                column: span.startColumn, codeStartLine: span.startLine + 1, span: span)
+        }
+        // Indented code: cmark's start column is already the first code character's.
+        return CodeBlock(
+            infoString: "", literal: literal(of: node), isFenced: false, fenceLine: span.startLine,
+            column: span.startColumn, codeStartLine: span.startLine, span: span)
+    }
+
+    func isFence(line: Int, column: Int) -> Bool {
+        guard line >= 1, line <= lines.count else { return false }
+        let text = lines[line - 1].utf8.dropFirst(max(0, column - 1))
+        let trimmed = String(decoding: text, as: UTF8.self).drop { $0 == " " }
+        return trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~")
+    }
+
+    /// The block's raw lines with container prefixes (indentation, `>`) removed.
+    func sourceLines(_ span: SourceSpan) -> [SourceLine] {
+        guard span.startLine >= 1, span.endLine >= span.startLine, span.endLine <= lines.count else { return [] }
+        let prefix = max(0, span.startColumn - 1)
+        return (span.startLine...span.endLine).map { number in
+            let line = lines[number - 1]
+            var index = line.startIndex
+            var dropped = 0
+            if number == span.startLine {
+                index = line.utf8.index(line.startIndex, offsetBy: min(prefix, line.utf8.count))
+                dropped = prefix
+            } else {
+                while dropped < prefix, index < line.endIndex, line[index] == " " || line[index] == "\t" || line[index] == ">" {
+                    index = line.index(after: index)
+                    dropped += 1
+                }
+            }
+            return SourceLine(number: number, text: String(line[index...]), column: dropped + 1)
+        }
+    }
+
+    func inlines(of node: OpaquePointer) -> [Inline] {
+        children(of: node).compactMap(inline)
+    }
+
+    func inline(_ node: OpaquePointer) -> Inline? {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT: return .text(literal(of: node))
+        case CMARK_NODE_CODE: return .code(literal(of: node))
+        case CMARK_NODE_EMPH: return .emphasis(inlines(of: node))
+        case CMARK_NODE_STRONG: return .strong(inlines(of: node))
+        case CMARK_NODE_LINK:
+            return .link(
+                destination: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
+                title: cmark_node_get_title(node).map { String(cString: $0) } ?? "", children: inlines(of: node))
+        case CMARK_NODE_IMAGE:
+            return .image(
+                source: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
+                title: cmark_node_get_title(node).map { String(cString: $0) } ?? "", children: inlines(of: node))
+        case CMARK_NODE_HTML_INLINE: return .html(literal(of: node))
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Core
+import Foundation
+import Markup
+
+/// Finds the file a step tells the reader to create ("Create the `to-audio.py` file" → `to-audio.py`).
+enum FileNameFinder {
+    /// The first file name in the step (code spans first, then plain words) whose extension fits the
+    /// sample's language; "Run `node app.js`" next to a shell sample names no file for it.
+    static func fileName(in inlines: [Inline], language: CodeLanguage) -> String? {
+        let candidates = inlines.codeSpans + inlines.plainText.split(whereSeparator: { $0 == " " || $0 == "\n" }).map {
+            String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()'\"*_"))
+        }
+        return candidates.first { looksLikeFile($0) && fits(extension: ext($0), language: language) }
+    }
+
+    static func ext(_ name: String) -> String {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return String(name[name.index(after: dot)...]).lowercased()
+    }
+
+    static func looksLikeFile(_ text: String) -> Bool {
+        let e = ext(text)
+        guard !e.isEmpty, e.count <= 6, e.allSatisfy({ $0.isLetter || $0.isNumber }) else { return false }
+        return !text.contains(" ") && !text.contains("://") && text.first.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" } == true
+    }
+
+    static func fits(extension e: String, language: CodeLanguage) -> Bool {
+        let fileLanguage = CodeLanguage(infoString: e)
+        if fileLanguage == language { return true }
+        let jsonFamily: Set<CodeLanguage> = [.json, .jsonc]
+        if jsonFamily.contains(fileLanguage) && jsonFamily.contains(language) { return true }
+        if e == "env" || e == "txt" { return language == .text || language == .other || language == .shell && e == "env" }
+        return fileLanguage == .other && (language == .other || language == .text) && e != "com" && e != "md"
+    }
+}

@@ -1,0 +1,186 @@
+import Core
+import Foundation
+import Quickstart
+
+/// The output of `docverify list`: the quickstart model as JSON (a contract other tools read) or as
+/// a readable tree. Both are built as one string so nothing is ever half-printed.
+public enum ListReport {
+    /// Version of the JSON contract.
+    public static let version = 1
+
+    /// `{"version": 1, "documents": [...], "findings": [...]}`, pretty-printed.
+    ///
+    /// `samplePayload` adds keys to each sample object (`check` adds `"requests"`).
+    public static func json(
+        _ documents: [QuickstartDocument], extraFindings: [Finding] = [],
+        samplePayload: ((QuickstartDocument, CodeSample) -> [String: JSONValue])? = nil
+    ) -> String {
+        let report = JSONReport(
+            version: version, documents: documents.map { JSONDocument($0, samplePayload: samplePayload) },
+            findings: (documents.flatMap(\.findings) + extraFindings).sortedForReport())
+        let encoder = JSONEncoder()
+        // Sorted keys: the output is byte-stable from run to run (goldens, diffs).
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(report) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// A tree: document → pivot → section → tab → sample, then the findings.
+    public static func text(_ documents: [QuickstartDocument], extraFindings: [Finding] = []) -> String {
+        var out = ""
+        for document in documents {
+            out += "\(document.file)" + (document.title.map { " — \($0)" } ?? "") + "\n"
+            for pivot in document.pivots {
+                out += "  pivot \(pivot.id ?? "(none)")\n"
+                for section in pivot.sections {
+                    out += "    ## \(section.title.isEmpty ? "(before the first section)" : section.title)  \(section.location.file):\(section.location.line)\n"
+                    for tab in section.tabs {
+                        var tabLine = "      tab \(tab.id ?? "(no tab)")"
+                        if let label = tab.label { tabLine += " \"\(label)\"" }
+                        if let group = tab.group, groupCount(section) > 1 { tabLine += " [group \(group)]" }
+                        out += tabLine + "\n"
+                        for step in tab.steps {
+                            let text = step.text.count > 70 ? String(step.text.prefix(69)) + "…" : step.text
+                            out += "        step: \(text.isEmpty ? "(no text)" : text)\n"
+                            for sample in step.samples {
+                                let lines = sample.code.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+                                out += "          #\(sample.id) \(sample.language.rawValue)"
+                                    + (sample.fileName.map { " \($0)" } ?? "")
+                                    + "  \(sample.location.file):\(sample.location.line)  (\(lines) lines)\n"
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let findings = (documents.flatMap(\.findings) + extraFindings).sortedForReport()
+        if !findings.isEmpty {
+            out += "findings:\n"
+            for finding in findings { out += "  \(finding.textLine)\n" }
+        }
+        return out
+    }
+
+    static func groupCount(_ section: Section) -> Int {
+        Set(section.tabs.compactMap(\.group)).count
+    }
+}
+
+private struct JSONReport: Encodable {
+    var version: Int
+    var documents: [JSONDocument]
+    var findings: [Finding]
+}
+
+private struct JSONDocument: Encodable {
+    var file: String
+    var title: String?
+    var pivots: [JSONPivot]
+
+    init(_ document: QuickstartDocument, samplePayload: ((QuickstartDocument, CodeSample) -> [String: JSONValue])?) {
+        file = document.file
+        title = document.title
+        let bound = samplePayload.map { payload in { (sample: CodeSample) in payload(document, sample) } }
+        pivots = document.pivots.map { JSONPivot($0, samplePayload: bound) }
+    }
+
+    enum CodingKeys: String, CodingKey { case file, title, pivots }
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(title, forKey: .title)
+        try c.encode(pivots, forKey: .pivots)
+    }
+}
+
+private struct JSONPivot: Encodable {
+    var id: String?
+    var sections: [JSONSection]
+
+    init(_ pivot: Pivot, samplePayload: ((CodeSample) -> [String: JSONValue])?) {
+        id = pivot.id
+        sections = pivot.sections.map { JSONSection($0, samplePayload: samplePayload) }
+    }
+
+    enum CodingKeys: String, CodingKey { case id, sections }
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(sections, forKey: .sections)
+    }
+}
+
+private struct JSONSection: Encodable {
+    var title: String
+    var file: String
+    var line: Int
+    var tabs: [JSONTab]
+
+    init(_ section: Section, samplePayload: ((CodeSample) -> [String: JSONValue])?) {
+        title = section.title
+        file = section.location.file
+        line = section.location.line
+        let several = ListReport.groupCount(section) > 1
+        tabs = section.tabs.map { JSONTab($0, withGroup: several, samplePayload: samplePayload) }
+    }
+}
+
+private struct JSONTab: Encodable {
+    var id: String?
+    var label: String?
+    var group: Int?
+    var samples: [JSONSample]
+
+    init(_ tab: TabVariant, withGroup: Bool, samplePayload: ((CodeSample) -> [String: JSONValue])?) {
+        id = tab.id
+        label = tab.label
+        group = withGroup ? tab.group : nil
+        samples = tab.samples.map { JSONSample($0, extra: samplePayload?($0) ?? [:]) }
+    }
+
+    enum CodingKeys: String, CodingKey { case id, label, group, samples }
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(label, forKey: .label)
+        // Only when the section has several tab groups, as the contract says.
+        try c.encodeIfPresent(group, forKey: .group)
+        try c.encode(samples, forKey: .samples)
+    }
+}
+
+private struct JSONSample: Encodable {
+    var language: String
+    var file: String
+    var line: Int
+    var fileName: String?
+    var code: String
+    var extra: [String: JSONValue]
+
+    init(_ sample: CodeSample, extra: [String: JSONValue]) {
+        language = sample.language.rawValue
+        file = sample.location.file
+        line = sample.location.line
+        fileName = sample.fileName
+        code = sample.code
+        self.extra = extra
+    }
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ s: String) { stringValue = s }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(language, forKey: Key("language"))
+        try c.encode(file, forKey: Key("file"))
+        try c.encode(line, forKey: Key("line"))
+        try c.encode(fileName, forKey: Key("fileName"))
+        try c.encode(code, forKey: Key("code"))
+        for (key, value) in extra { try c.encode(value, forKey: Key(key)) }
+    }
+}

@@ -1,2 +1,0 @@
-// Reporting stage: see docs/architecture.md.
-import Core

@@ -1,0 +1,139 @@
+import Core
+import Extraction
+import Foundation
+
+/// An extracted call as a Swift-built request: the typed body, which of its fields are only known at
+/// run time, and the HTTP envelope (method, URL template, query, headers, auth).
+public struct BuiltRequest: Hashable, Sendable {
+    /// The call as extraction saw it (location, client, endpoint, deployment, raw body).
+    public var extracted: ExtractedRequest
+    /// The strictly decoded body; nil when the body has issues (see `issues`) or there is none.
+    public var request: ChatCompletionRequest?
+    /// JSON path → placeholder to resolve at run time (the typed `request` holds a stand-in there).
+    public var bindings: [String: Placeholder]
+    /// JSON path → string built from literal text and placeholders.
+    public var templates: [String: [TemplatePart]]
+    /// Problems of the body, with JSON paths.
+    public var issues: [RequestIssue]
+    /// `request-unknown-field` / `request-invalid` findings at the call's location.
+    public var findings: [Finding]
+
+    public init(
+        extracted: ExtractedRequest, request: ChatCompletionRequest?, bindings: [String: Placeholder] = [:],
+        templates: [String: [TemplatePart]] = [:], issues: [RequestIssue] = [], findings: [Finding] = []
+    ) {
+        self.extracted = extracted
+        self.request = request
+        self.bindings = bindings
+        self.templates = templates
+        self.issues = issues
+        self.findings = findings
+    }
+
+    public var location: SourceLocation { extracted.location }
+    public var method: String { extracted.method }
+    /// `{endpoint}/openai/deployments/{deployment}/chat/completions`.
+    public var urlTemplate: String { extracted.urlTemplate }
+    public var query: [String: SymbolicValue] { extracted.query }
+    public var headers: [String: SymbolicValue] { extracted.headers }
+    public var auth: AuthKind? { extracted.auth }
+
+    /// The body in canonical form for comparisons (see ``CanonicalForm``); `.null` without a body.
+    public var canonicalBody: JSONValue {
+        extracted.body.map(CanonicalForm.canonical) ?? .null
+    }
+
+    /// The `api-version` query value when it is written literally in the sample.
+    public var apiVersion: String? {
+        if case .string(let v)? = extracted.query["api-version"] { return v }
+        return nil
+    }
+
+    /// The body as JSON with every placeholder replaced by `resolve`'s answer (JSON null when it has
+    /// none). Typed values are encoded from the model; a body that did not decode strictly is sent as
+    /// written, so the service (or the mock) judges exactly what the sample would send.
+    public func resolvedBody(resolving resolve: (Placeholder) -> JSONValue?) -> JSONValue? {
+        if let request,
+           let data = try? JSONEncoderForModels.encoder.encode(request),
+           var json = try? JSONValue.parse(String(decoding: data, as: UTF8.self)) {
+            // Shallow paths first, so a whole placeholder array is set before anything inside it.
+            for path in bindings.keys.sorted(by: { ($0.count, $0) < ($1.count, $1) }) {
+                json = JSONPath.setting(resolve(bindings[path]!) ?? .null, at: path, in: json)
+            }
+            for path in templates.keys.sorted() {
+                json = JSONPath.setting(.string(Self.render(templates[path]!, resolve)), at: path, in: json)
+            }
+            return json
+        }
+        return extracted.body.map { Self.resolve($0, resolve) }
+    }
+
+    /// The bytes the runner sends: ``resolvedBody(resolving:)`` as compact JSON with sorted keys
+    /// (empty without a body).
+    public func encodedBody(resolving resolve: (Placeholder) -> JSONValue?) -> Data {
+        guard let body = resolvedBody(resolving: resolve) else { return Data() }
+        return Data(body.serialized().utf8)
+    }
+
+    /// The URL with endpoint, deployment and query resolved; nil when the endpoint or deployment
+    /// cannot be resolved.
+    public func url(resolving resolve: (Placeholder) -> JSONValue?) -> String? {
+        guard let endpoint = Self.resolve(extracted.endpoint, resolve).stringValue else { return nil }
+        var path = extracted.path
+        if path.contains("{deployment}") {
+            guard let deployment = extracted.deployment.flatMap({ Self.resolve($0, resolve).stringValue }) else { return nil }
+            path = path.replacingOccurrences(of: "{deployment}", with: Self.percentEncoded(deployment))
+        }
+        var url = (endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint) + path
+        let items = extracted.query.keys.sorted().compactMap { key -> String? in
+            guard let value = Self.resolve(extracted.query[key]!, resolve).stringValue else { return nil }
+            return Self.percentEncoded(key) + "=" + Self.percentEncoded(value)
+        }
+        if !items.isEmpty { url += "?" + items.joined(separator: "&") }
+        return url
+    }
+
+    /// Header values with placeholders resolved; a header whose value cannot be resolved is left out.
+    public func headers(resolving resolve: (Placeholder) -> JSONValue?) -> [String: String] {
+        var out: [String: String] = [:]
+        for (name, value) in extracted.headers {
+            if let s = Self.resolve(value, resolve).stringValue { out[name] = s }
+        }
+        return out
+    }
+
+    /// A symbolic value as JSON, placeholders replaced by `resolve`'s answer (null when none).
+    public static func resolve(_ value: SymbolicValue, _ resolve: (Placeholder) -> JSONValue?) -> JSONValue {
+        switch value {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let i): return .int(i)
+        case .double(let d): return .double(d)
+        case .string(let s): return .string(s)
+        case .array(let items): return .array(items.map { Self.resolve($0, resolve) })
+        case .object(let members): return .object(members.mapValues { Self.resolve($0, resolve) })
+        case .template(let parts): return .string(render(parts, resolve))
+        case .placeholder(let p): return resolve(p) ?? .null
+        }
+    }
+
+    static func render(_ parts: [TemplatePart], _ resolve: (Placeholder) -> JSONValue?) -> String {
+        parts.map { part in
+            switch part {
+            case .literal(let l): return l
+            case .placeholder(let p):
+                switch resolve(p) {
+                case .string(let s)?: return s
+                case let other?: return other.serialized()
+                case nil: return ""
+                }
+            }
+        }.joined()
+    }
+
+    static func percentEncoded(_ s: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
+    }
+}

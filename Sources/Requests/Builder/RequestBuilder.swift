@@ -1,0 +1,67 @@
+import Core
+import Extraction
+
+/// Turns extracted calls into ``BuiltRequest``s, reporting bodies that do not fit the API.
+///
+/// Rules (both errors, at the call's location, the message naming the JSON path):
+/// - `request-unknown-field`: the body has a member the API does not define.
+/// - `request-invalid`: a wrong type, a missing required field, or a value the API does not accept.
+public struct RequestBuilder: Sendable {
+    public var options: ValidationOptions
+
+    public init(options: ValidationOptions = .spec) {
+        self.options = options
+    }
+
+    /// Builds one call. `pivot` and `tab` label the findings.
+    public func build(_ extracted: ExtractedRequest, pivot: String? = nil, tab: String? = nil) -> BuiltRequest {
+        guard let body = extracted.body else {
+            var built = BuiltRequest(extracted: extracted, request: nil)
+            if extracted.path.hasSuffix("/chat/completions") {
+                built.issues = [.invalid(path: "", message: "the request has no JSON body")]
+                built.findings = [Finding(
+                    rule: "request-invalid", severity: .error, location: extracted.location,
+                    message: "chat completions request has no JSON body; send the messages as JSON",
+                    pivot: pivot, tab: tab)]
+            }
+            return built
+        }
+        let decoding = RequestValidation.decode(body, options: options)
+        let findings = decoding.issues.map { issue -> Finding in
+            switch issue {
+            case .unknownField(let path):
+                return Finding(
+                    rule: "request-unknown-field", severity: .error, location: extracted.location,
+                    message: "request body field '\(path)' is not part of the chat completions API; remove it or correct its name",
+                    pivot: pivot, tab: tab)
+            case .invalid(let path, let message):
+                let subject = path.isEmpty ? "request body" : "request body field '\(path)'"
+                return Finding(
+                    rule: "request-invalid", severity: .error, location: extracted.location,
+                    message: "\(subject): \(message)", pivot: pivot, tab: tab)
+            }
+        }
+        return BuiltRequest(
+            extracted: extracted, request: decoding.request, bindings: decoding.bindings,
+            templates: decoding.templates, issues: decoding.issues, findings: findings)
+    }
+
+    /// Builds every call of a sample, in order.
+    public func build(_ sample: SampleExtraction, pivot: String? = nil, tab: String? = nil) -> [BuiltRequest] {
+        sample.requests.map { build($0, pivot: pivot, tab: tab) }
+    }
+
+    /// Builds every call of a document: sample id → its requests, plus all their findings in
+    /// document order.
+    public func build(_ extraction: DocumentExtraction) -> (requests: [Int: [BuiltRequest]], findings: [Finding]) {
+        var requests: [Int: [BuiltRequest]] = [:]
+        var findings: [Finding] = []
+        for (pivot, _, tab, sample) in extraction.document.allSamples {
+            guard requests[sample.id] == nil, let sampleExtraction = extraction.samples[sample.id] else { continue }
+            let built = build(sampleExtraction, pivot: pivot.id, tab: tab.id)
+            requests[sample.id] = built
+            findings += built.flatMap(\.findings)
+        }
+        return (requests, findings)
+    }
+}

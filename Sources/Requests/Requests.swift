@@ -1,2 +1,0 @@
-// Requests stage: see docs/architecture.md.
-import Core

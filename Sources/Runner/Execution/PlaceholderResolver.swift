@@ -1,0 +1,87 @@
+import Core
+import Extraction
+import Foundation
+
+/// Gives run-time values to the placeholders of one sample's calls: the endpoint, credentials,
+/// environment variables, files earlier scenarios wrote, and fields of earlier responses.
+struct PlaceholderResolver {
+    var baseURL: String
+    var credentials: Credentials
+    var environment: [String: String]
+    /// Files visible to the scenario (written by the scenarios it depends on, or by itself).
+    var files: [String: Data]
+    /// Responses of the sample's earlier calls, by call index.
+    var responses: [Int: JSONValue]
+    /// Placeholders that stand for the endpoint / the API key in this call.
+    var endpointPlaceholders: Set<Placeholder>
+    var apiKeyPlaceholders: Set<Placeholder>
+
+    /// The value of `placeholder`, nil when it has none yet (recorded in `unresolved`).
+    func resolve(_ placeholder: Placeholder) -> JSONValue? {
+        if endpointPlaceholders.contains(placeholder) { return .string(baseURL) }
+        if apiKeyPlaceholders.contains(placeholder) { return credentials.apiKey.map(JSONValue.string) }
+        switch placeholder {
+        case .environment(let name, let fallback):
+            if let value = environment[name] { return .string(value) }
+            return fallback.map(JSONValue.string)
+        case .file(let path, let encoding):
+            guard let data = files[path] else { return nil }
+            switch encoding {
+            case .base64: return .string(data.base64EncodedString())
+            case .text, .binary: return .string(String(decoding: data, as: UTF8.self))
+            }
+        case .response(let call, let path):
+            guard let response = responses[call] else { return nil }
+            return JSONLookup.value(at: path, in: response)
+        case .credential(.bearerToken):
+            return credentials.bearerToken.map(JSONValue.string)
+        case .credential(.apiKey):
+            return credentials.apiKey.map(JSONValue.string)
+        case .unknown:
+            return nil
+        }
+    }
+
+    /// Placeholders of `value` that `resolve` cannot answer, for a clear "cannot run" reason.
+    func unresolved(in values: [SymbolicValue]) -> [Placeholder] {
+        var out: [Placeholder] = []
+        func visit(_ v: SymbolicValue) {
+            switch v {
+            case .array(let items): items.forEach(visit)
+            case .object(let members): members.keys.sorted().forEach { visit(members[$0]!) }
+            case .template(let parts):
+                for case .placeholder(let p) in parts where resolve(p) == nil { out.append(p) }
+            case .placeholder(let p): if resolve(p) == nil { out.append(p) }
+            default: break
+            }
+        }
+        values.forEach(visit)
+        return out
+    }
+
+    static func placeholders(in value: SymbolicValue?) -> Set<Placeholder> {
+        guard let value else { return [] }
+        switch value {
+        case .placeholder(let p): return [p]
+        case .template(let parts):
+            return Set(parts.compactMap { if case .placeholder(let p) = $0 { return p } else { return nil } })
+        case .array(let items): return items.reduce(into: []) { $0.formUnion(placeholders(in: $1)) }
+        case .object(let members): return members.values.reduce(into: []) { $0.formUnion(placeholders(in: $1)) }
+        default: return []
+        }
+    }
+}
+
+/// Looks a normalized path (`choices[0].message.audio.id`) up in a JSON value.
+enum JSONLookup {
+    static func value(at path: String, in json: JSONValue) -> JSONValue? {
+        var current: JSONValue? = json
+        for component in ResponsePath.components(path) {
+            switch component {
+            case .key(let k): current = current?[k]
+            case .index(let i): current = current?[i]
+            }
+        }
+        return current
+    }
+}

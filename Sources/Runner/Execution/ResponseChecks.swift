@@ -1,0 +1,108 @@
+import Core
+import Extraction
+import Foundation
+import Requests
+import Transport
+
+/// The checks every response gets: status, shape, the fields the sample reads, and the audio.
+enum ResponseChecks {
+    struct Outcome {
+        var findings: [Finding] = []
+        /// Decoded audio bytes of the response, when it carried audio.
+        var audio: Data?
+    }
+
+    static func check(response: HTTPResponse, json: JSONValue?, request: BuiltRequest, call: Int, reads: [ResponseRead]) -> Outcome {
+        var outcome = Outcome()
+        guard response.isSuccess else {
+            let detail = json?["error"]?["message"]?.stringValue ?? String(decoding: response.body.prefix(300), as: UTF8.self)
+            let param = json?["error"]?["param"]?.stringValue.map { " (param \($0))" } ?? ""
+            outcome.findings.append(Finding(
+                rule: "response-status", severity: .error, location: request.location,
+                message: "the service answered HTTP \(response.status)\(param): \(detail)"))
+            return outcome
+        }
+        let decoded: ChatCompletionResponse
+        do {
+            decoded = try JSONDecoder().decode(ChatCompletionResponse.self, from: response.body)
+        } catch {
+            outcome.findings.append(Finding(
+                rule: "response-invalid", severity: .error, location: request.location,
+                message: "the response is not a chat completion: \(Self.describe(error))"))
+            return outcome
+        }
+        if let json {
+            for read in reads where read.call == call && JSONLookup.value(at: read.path, in: json) == nil {
+                outcome.findings.append(Finding(
+                    rule: "response-field-missing", severity: .error, location: read.location,
+                    message: "the code reads \(read.path), which the response of the call at line \(request.location.line) does not have"))
+            }
+        }
+        if let audio = decoded.choices.first?.message.audio {
+            guard let bytes = Data(base64Encoded: audio.data) else {
+                outcome.findings.append(Finding(
+                    rule: "response-audio-invalid", severity: .error, location: request.location,
+                    message: "message.audio.data is not valid base64"))
+                return outcome
+            }
+            outcome.audio = bytes
+            let format = request.request?.audio?.format.rawValue ?? "wav"
+            if let problem = AudioFormatCheck.problem(bytes, format: format) {
+                outcome.findings.append(Finding(
+                    rule: "response-audio-invalid", severity: .error, location: request.location,
+                    message: "message.audio.data is not valid \(format) audio: \(problem)"))
+            }
+        }
+        return outcome
+    }
+
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let ctx):
+            return "missing \(path(ctx.codingPath + [key]))"
+        case DecodingError.typeMismatch(_, let ctx), DecodingError.valueNotFound(_, let ctx):
+            return "wrong type at \(path(ctx.codingPath))"
+        case DecodingError.dataCorrupted(let ctx):
+            return "\(ctx.debugDescription) at \(path(ctx.codingPath))"
+        default:
+            return String(describing: error)
+        }
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        var out = ""
+        for key in keys {
+            if let i = key.intValue { out += "[\(i)]" } else { out += out.isEmpty ? key.stringValue : "." + key.stringValue }
+        }
+        return out.isEmpty ? "the top level" : out
+    }
+}
+
+/// Recognizes audio containers by their headers.
+enum AudioFormatCheck {
+    /// nil when `bytes` look like `format`; otherwise what is wrong.
+    static func problem(_ bytes: Data, format: String) -> String? {
+        let b = [UInt8](bytes.prefix(44))
+        switch format {
+        case "wav":
+            guard b.count >= 44 else { return "shorter than a WAV header" }
+            guard b[0..<4].elementsEqual("RIFF".utf8), b[8..<12].elementsEqual("WAVE".utf8) else { return "no RIFF/WAVE header" }
+            guard b[12..<16].elementsEqual("fmt ".utf8) else { return "no fmt chunk" }
+            let channels = Int(b[22]) | Int(b[23]) << 8
+            let bits = Int(b[34]) | Int(b[35]) << 8
+            guard channels > 0, bits > 0 else { return "fmt chunk has no channels or bit depth" }
+            return nil
+        case "pcm16":
+            return bytes.count % 2 == 0 ? nil : "odd number of bytes for 16-bit PCM"
+        case "flac":
+            return b.starts(with: "fLaC".utf8) ? nil : "no fLaC marker"
+        case "opus":
+            return b.starts(with: "OggS".utf8) ? nil : "no Ogg page header"
+        case "mp3":
+            if b.starts(with: "ID3".utf8) { return nil }
+            return b.count >= 2 && b[0] == 0xFF && b[1] & 0xE0 == 0xE0 ? nil : "no MP3 frame sync or ID3 tag"
+        default:
+            return nil
+        }
+    }
+}

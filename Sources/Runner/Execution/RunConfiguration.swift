@@ -1,0 +1,49 @@
+import Foundation
+import Transport
+
+/// Where and how `docverify run` sends the doc's requests.
+public struct RunConfiguration: Sendable {
+    /// The service base URL; nil runs against the embedded mock on an ephemeral loopback port.
+    public var endpoint: String?
+    /// Environment variable our process reads the API key from (the samples' own variable by default).
+    public var apiKeyEnvironmentName: String
+    /// Environment variable our process reads the Entra ID bearer token from.
+    public var tokenEnvironmentName: String
+    /// Our process's environment (injected so tests do not depend on the real one).
+    public var environment: [String: String]
+    /// At most this many transfers at once.
+    public var jobs: Int
+    public var transport: TransportOptions
+
+    public init(
+        endpoint: String? = nil, apiKeyEnvironmentName: String = "AZURE_OPENAI_API_KEY",
+        tokenEnvironmentName: String = "AZURE_OPENAI_AD_TOKEN",
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, transport: TransportOptions = TransportOptions()
+    ) {
+        self.endpoint = endpoint
+        self.apiKeyEnvironmentName = apiKeyEnvironmentName
+        self.tokenEnvironmentName = tokenEnvironmentName
+        self.environment = environment
+        self.jobs = max(1, jobs)
+        self.transport = transport
+    }
+
+    /// True when the run targets the embedded mock.
+    public var usesMock: Bool { endpoint == nil }
+}
+
+/// The credentials a run can present, resolved once from the configuration.
+struct Credentials: Sendable {
+    var apiKey: String?
+    var bearerToken: String?
+
+    /// Against the mock any non-empty credential is accepted, so a stand-in is used when the
+    /// variable is unset: `docverify run docs/examples` needs nothing else.
+    init(configuration: RunConfiguration, usingMock: Bool) {
+        let key = configuration.environment[configuration.apiKeyEnvironmentName].flatMap { $0.isEmpty ? nil : $0 }
+        let token = configuration.environment[configuration.tokenEnvironmentName].flatMap { $0.isEmpty ? nil : $0 }
+        apiKey = key ?? (usingMock ? "docverify-mock-key" : nil)
+        bearerToken = token ?? (usingMock ? "docverify-mock-token" : nil)
+    }
+}

@@ -1,0 +1,55 @@
+import Core
+import Foundation
+import Transport
+
+/// The outcome of one scenario.
+public enum ScenarioStatus: String, Sendable, Codable {
+    case passed
+    case failed
+    /// Not run: a credential is absent, or a scenario it depends on did not pass.
+    case skipped
+}
+
+/// One HTTP call of a scenario as it happened.
+public struct CallResult: Sendable {
+    public var location: SourceLocation
+    public var method: String
+    /// The URL sent, with secrets never included (they travel in headers).
+    public var url: String
+    public var status: Int?
+    public var timings: Timings?
+    public var attempts: Int
+    /// The response body as JSON, when it was JSON.
+    public var response: JSONValue?
+
+    public init(location: SourceLocation, method: String, url: String, status: Int?, timings: Timings?, attempts: Int, response: JSONValue?) {
+        self.location = location
+        self.method = method
+        self.url = url
+        self.status = status
+        self.timings = timings
+        self.attempts = attempts
+        self.response = response
+    }
+}
+
+/// What running one scenario found.
+public struct ScenarioResult: Sendable {
+    public var scenario: Scenario
+    public var status: ScenarioStatus
+    /// Why it was skipped or, briefly, why it failed.
+    public var reason: String?
+    public var calls: [CallResult]
+    public var findings: [Finding]
+    /// Wall time of the scenario's calls, in seconds.
+    public var duration: TimeInterval
+
+    public init(scenario: Scenario, status: ScenarioStatus, reason: String?, calls: [CallResult], findings: [Finding], duration: TimeInterval) {
+        self.scenario = scenario
+        self.status = status
+        self.reason = reason
+        self.calls = calls
+        self.findings = findings
+        self.duration = duration
+    }
+}

@@ -1,2 +1,0 @@
-// Runner stage: see docs/architecture.md.
-import Core

@@ -1,0 +1,20 @@
+import Foundation
+
+/// A fully built HTTP request: what the transport puts on the wire, nothing implied.
+public struct HTTPRequest: Sendable, Hashable {
+    /// The method token as sent, e.g. `POST` (case is kept: methods are case-sensitive).
+    public var method: String
+    /// Absolute `http://` or `https://` URL including the query string.
+    public var url: String
+    /// Header fields in the order they are sent.
+    public var headers: HTTPHeaders
+    /// The request body, sent from this memory without copying; nil sends none.
+    public var body: Data?
+
+    public init(method: String = "GET", url: String, headers: HTTPHeaders = HTTPHeaders(), body: Data? = nil) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+    }
+}

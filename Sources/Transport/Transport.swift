@@ -1,2 +1,0 @@
-// Transport stage: see docs/architecture.md.
-import Core

@@ -1,0 +1,90 @@
+import Core
+import Testing
+@testable import Extraction
+
+@Suite struct RESTHTTPBlockTests {
+    private let requestLine = """
+        POST https://{your-resource}.openai.azure.com/openai/deployments/{deployment-id}/chat/completions?api-version=2024-10-21
+        Content-Type: application/json
+        api-key: {{$processEnv AZURE_OPENAI_API_KEY}}
+        """
+
+    @Test func bodyComesFromTheFollowingJSONFence() {
+        let body = ExtractorFixture.sample("{\n  \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]\n}\n", .json, id: 2, line: 20)
+        let result = ExtractorFixture.rest(requestLine, .http, next: body)
+        #expect(result.findings.isEmpty)
+        #expect(result.callsAPI)
+        guard let request = result.requests.first else {
+            Issue.record("no request")
+            return
+        }
+        #expect(request.client == .httpBlock)
+        #expect(request.method == "POST")
+        #expect(request.endpoint == .template([.literal("https://"), .placeholder(.unknown("{your-resource}")), .literal(".openai.azure.com")]))
+        #expect(request.deployment == .placeholder(.unknown("{deployment-id}")))
+        #expect(request.query["api-version"] == .string("2024-10-21"))
+        #expect(request.headers["api-key"] == .placeholder(.environment(name: "AZURE_OPENAI_API_KEY", fallback: nil)))
+        #expect(request.auth == .apiKey)
+        #expect(ExtractorFixture.dig(request.body, "messages", 0, "role") == .string("user"))
+    }
+
+    @Test func inlineBodyAfterBlankLine() {
+        let result = ExtractorFixture.rest(requestLine + "\n\n{\"messages\": []}\n", .http)
+        #expect(result.requests.first?.body == .object(["messages": .array([])]))
+    }
+
+    @Test func invalidFollowingBodyIsReportedInTheJSONFence() {
+        let body = ExtractorFixture.sample("{\n  \"messages\": [],\n}\n", .json, id: 2, line: 20)
+        let result = ExtractorFixture.rest(requestLine, .http, next: body)
+        #expect(result.requests.isEmpty)
+        #expect(result.findings.map(\.rule) == ["json-invalid"])
+        #expect(result.findings.first?.location == ExtractorFixture.markdown(3, 1, startLine: 20))
+        // The fence itself stays quiet: the block reported it.
+        let request = ExtractorFixture.sample(requestLine, .http)
+        let fence = JSONFenceFrontEnd().extract(body, context: FrontEndContext(previous: request))
+        #expect(fence.findings.isEmpty)
+    }
+
+    @Test func standaloneJSONFenceIsValidated() {
+        let bad = ExtractorFixture.sample("{\n  \"a\": 1\n  \"b\": 2\n}\n", .json)
+        let result = JSONFenceFrontEnd().extract(bad, context: FrontEndContext())
+        #expect(result.findings.map(\.rule) == ["json-invalid"])
+        #expect(result.findings.first?.location == ExtractorFixture.markdown(3, 3))
+        #expect(result.findings.first?.severity == .error)
+    }
+
+    @Test func jsonWithCommentsFilesAreNotErrors() {
+        let code = "{\n  \"compilerOptions\": {\n    \"strict\": true, // checks\n  },\n}\n"
+        let tsconfig = ExtractorFixture.sample(code, .json, stepText: "Create the `tsconfig.json` file with this content.")
+        #expect(JSONFenceFrontEnd().extract(tsconfig, context: FrontEndContext()).findings.isEmpty)
+        let named = ExtractorFixture.sample(code, .json, fileName: ".vscode/settings.json")
+        #expect(JSONFenceFrontEnd().extract(named, context: FrontEndContext()).findings.isEmpty)
+        let jsonc = ExtractorFixture.sample(code, .jsonc)
+        #expect(JSONFenceFrontEnd().extract(jsonc, context: FrontEndContext()).findings.isEmpty)
+        // The same text in a plain JSON file is an error.
+        let plain = ExtractorFixture.sample(code, .json, fileName: "config.json")
+        #expect(JSONFenceFrontEnd().extract(plain, context: FrontEndContext()).findings.map(\.rule) == ["json-invalid"])
+    }
+
+    @Test func urlTemplateSplitting() {
+        let url = RESTURLTemplate.split([
+            .placeholder(.environment(name: "E", fallback: nil)), .literal("/openai/deployments/"),
+            .placeholder(.environment(name: "D", fallback: nil)), .literal("/chat/completions?api-version=v1&x=1"),
+        ])
+        #expect(url.endpoint == .placeholder(.environment(name: "E", fallback: nil)))
+        #expect(url.path == "/openai/deployments/{deployment}/chat/completions")
+        #expect(url.deployment == .placeholder(.environment(name: "D", fallback: nil)))
+        #expect(url.query == ["api-version": .string("v1"), "x": .string("1")])
+    }
+
+    @Test func endpointVariableWithTrailingSlash() {
+        let url = RESTURLTemplate.split([.placeholder(.environment(name: "E", fallback: nil)), .literal("openai/deployments/d/chat/completions")])
+        #expect(url.endpoint == .placeholder(.environment(name: "E", fallback: nil)))
+        #expect(url.path == "/openai/deployments/{deployment}/chat/completions")
+        #expect(url.deployment == .string("d"))
+        let literal = RESTURLTemplate.split([.literal("https://h.invalid:8443/openai/x?a=1#frag")])
+        #expect(literal.endpoint == .string("https://h.invalid:8443"))
+        #expect(literal.path == "/openai/x")
+        #expect(literal.query == ["a": .string("1")])
+    }
+}

@@ -1,0 +1,225 @@
+import Testing
+import Core
+import Extraction
+import Quickstart
+@testable import Requests
+
+/// Builds small documents: pivots × sections × tabs, each tab one sample making the given calls.
+private struct DocumentFixture {
+    struct TabSpec {
+        var id: String?
+        var calls: [ExtractedRequest]
+    }
+
+    var pivots: [(id: String, sections: [(title: String, tabs: [TabSpec])])] = []
+
+    func extraction() -> DocumentExtraction {
+        var nextID = 0
+        var samples: [Int: SampleExtraction] = [:]
+        let pivotValues = pivots.map { pivot in
+            Pivot(id: pivot.id, sections: pivot.sections.map { section in
+                Section(title: section.title, location: SourceLocation(file: "\(pivot.id).md", line: 1), tabs: section.tabs.map { tab in
+                    let id = nextID
+                    nextID += 1
+                    let sample = CodeSample(
+                        id: id, language: .python, infoString: "python", code: "pass\n",
+                        location: tab.calls.first?.location ?? SourceLocation(file: "\(pivot.id).md", line: 2),
+                        codeStartLine: 3, codeStartColumn: 1)
+                    samples[id] = SampleExtraction(sampleID: id, requests: tab.calls, callsAPI: true)
+                    return TabVariant(id: tab.id, label: tab.id, group: tab.id == nil ? nil : 0, location: nil,
+                                      steps: [Step(text: "Run it.", location: sample.location, samples: [sample])])
+                })
+            })
+        }
+        let document = QuickstartDocument(file: "quickstart.md", title: "Audio", frontMatter: [:], pivots: pivotValues, findings: [])
+        return DocumentExtraction(document: document, samples: samples, findings: [])
+    }
+}
+
+private func call(
+    _ file: String, _ line: Int, client: RequestClient = .pythonOpenAI, auth: AuthKind = .apiKey,
+    apiVersion: SymbolicValue = .string("2025-01-01-preview"), body: SymbolicValue
+) -> ExtractedRequest {
+    ExtractedRequest(
+        location: SourceLocation(file: file, line: line, column: 5), client: client,
+        endpoint: .placeholder(.environment(name: "AZURE_OPENAI_ENDPOINT", fallback: nil)),
+        path: "/openai/deployments/{deployment}/chat/completions", deployment: .string("audio-model"),
+        query: ["api-version": apiVersion],
+        headers: auth == .apiKey
+            ? ["api-key": .placeholder(.environment(name: "AZURE_OPENAI_API_KEY", fallback: nil))]
+            : ["authorization": .template([.literal("Bearer "), .placeholder(.credential(.bearerToken))])],
+        auth: auth, body: body)
+}
+
+private let audioFile = SymbolicValue.placeholder(.file(path: "dog.wav", encoding: .base64))
+
+private func firstTurn(modalities: [String]) -> SymbolicValue {
+    .object([
+        "model": .string("audio-model"),
+        "modalities": .array(modalities.map(SymbolicValue.string)),
+        "audio": .object(["voice": .string("alloy"), "format": .string("wav")]),
+        "messages": .array([.object(["role": .string("user"), "content": .array([
+            .object(["type": .string("text"), "text": .string("Describe the recording.")]),
+            .object(["type": .string("input_audio"), "input_audio": .object(["data": audioFile, "format": .string("wav")])]),
+        ])])]),
+    ])
+}
+
+/// The second turn: the history plus a follow-up, as a string or as one text part.
+private func secondTurn(followUp: String, asParts: Bool, responseCall: Int = 0) -> SymbolicValue {
+    let content: SymbolicValue = asParts
+        ? .array([.object(["type": .string("text"), "text": .string(followUp)])])
+        : .string(followUp)
+    return .object([
+        "model": .string("audio-model"),
+        "messages": .array([
+            .object(["role": .string("user"), "content": .array([
+                .object(["type": .string("text"), "text": .string("Describe the recording.")]),
+                .object(["type": .string("input_audio"), "input_audio": .object(["data": audioFile, "format": .string("wav")])]),
+            ])]),
+            .object(["role": .string("assistant"), "audio": .object([
+                "id": .placeholder(.response(call: responseCall, path: "choices[0].message.audio.id")),
+            ])]),
+            .object(["role": .string("user"), "content": content]),
+        ]),
+    ])
+}
+
+@Suite("Document checks: pivot-drift and api-version-mismatch")
+struct DocumentChecksTests {
+    /// Four pivots × two tabs, like the audio quickstart: JavaScript and TypeScript ask a different
+    /// follow-up (as parts) than Python and REST (as a string); REST lists modalities in another order.
+    private func multiTurnDocument() -> DocumentExtraction {
+        var fixture = DocumentFixture()
+        let languages: [(String, RequestClient, String, Bool)] = [
+            ("javascript", .javascriptOpenAI, "Answer very concisely.", true),
+            ("python", .pythonOpenAI, "Answer very briefly.", false),
+            ("rest", .pythonRequests, "Answer very briefly.", false),
+            ("typescript", .javascriptOpenAI, "Answer very concisely.", true),
+        ]
+        for (pivot, client, followUp, asParts) in languages {
+            let file = "includes/\(pivot).md"
+            let modalities = pivot == "rest" ? ["audio", "text"] : ["text", "audio"]
+            fixture.pivots.append((pivot, [
+                (title: "Multi-turn", tabs: [
+                    .init(id: "keyless", calls: [
+                        call(file, 100, client: client, auth: .bearer, body: firstTurn(modalities: modalities)),
+                        call(file, 120, client: client, auth: .bearer, body: secondTurn(followUp: followUp, asParts: asParts)),
+                    ]),
+                    .init(id: "api-key", calls: [
+                        call(file, 200, client: client, body: firstTurn(modalities: modalities)),
+                        call(file, 220, client: client, body: secondTurn(followUp: followUp, asParts: asParts, responseCall: 0)),
+                    ]),
+                ]),
+            ]))
+        }
+        return fixture.extraction()
+    }
+
+    @Test func driftingFollowUpIsFoundAtTheMinorityCalls() {
+        let findings = DocumentChecks.pivotDrift(multiTurnDocument())
+        // Only the follow-up text differs; content-as-string vs parts and modalities order do not.
+        #expect(findings.count == 4)
+        #expect(findings.allSatisfy { $0.rule == "pivot-drift" && $0.severity == .warning })
+        #expect(Set(findings.map { "\($0.location.file):\($0.location.line)" }) == [
+            "includes/javascript.md:120", "includes/javascript.md:220",
+            "includes/typescript.md:120", "includes/typescript.md:220",
+        ])
+        let js = findings.first { $0.location == SourceLocation(file: "includes/javascript.md", line: 120, column: 5) }!
+        #expect(js.pivot == "javascript" && js.tab == "keyless")
+        #expect(js.message.contains("messages[2].content[0].text"))
+        #expect(js.message.contains("\"Answer very concisely.\""))
+        #expect(js.message.contains("\"Answer very briefly.\""))
+        #expect(js.message.contains("includes/python.md:120"))
+        #expect(js.message.contains("request 2"))
+    }
+
+    @Test func majorityWinsAndEachDifferenceIsReportedOnce() {
+        var fixture = DocumentFixture()
+        let body = secondTurn(followUp: "Summarize.", asParts: false)
+        var other = body
+        if case .object(var m) = other { m["model"] = .string("other-model"); m["seed"] = .int(4); other = .object(m) }
+        for (i, pivot) in ["a", "b", "c"].enumerated() {
+            fixture.pivots.append((pivot, [(title: "Chat", tabs: [.init(id: nil, calls: [call("\(pivot).md", 10 + i, body: i == 1 ? other : body)])])]))
+        }
+        let findings = DocumentChecks.pivotDrift(fixture.extraction())
+        #expect(findings.map(\.location.file) == ["b.md", "b.md"])
+        #expect(findings.map { $0.message.contains("model = \"other-model\"") || $0.message.contains("seed = 4") } == [true, true])
+        #expect(findings.allSatisfy { $0.message.contains("a.md:10") && $0.message.contains("2 of 3") })
+    }
+
+    @Test func authDifferencesBetweenTabsAreNotDrift() {
+        var fixture = DocumentFixture()
+        let body = firstTurn(modalities: ["text", "audio"])
+        fixture.pivots.append(("python", [(title: "Speak", tabs: [
+            .init(id: "keyless", calls: [call("p.md", 10, auth: .bearer, body: body)]),
+            .init(id: "api-key", calls: [call("p.md", 30, body: body)]),
+        ])]))
+        #expect(DocumentChecks.run(fixture.extraction()) == [])
+    }
+
+    @Test func sectionsAreMatchedByTitleOnly() {
+        var fixture = DocumentFixture()
+        fixture.pivots.append(("a", [(title: "One", tabs: [.init(id: nil, calls: [call("a.md", 5, body: firstTurn(modalities: ["text"]))])])]))
+        fixture.pivots.append(("b", [(title: "Two", tabs: [.init(id: nil, calls: [call("b.md", 5, body: firstTurn(modalities: ["audio"]))])])]))
+        #expect(DocumentChecks.pivotDrift(fixture.extraction()) == [])
+    }
+
+    @Test func aVariantMakingFewerCallsIsReportedOnce() {
+        var fixture = DocumentFixture()
+        let first = firstTurn(modalities: ["text", "audio"])
+        let second = secondTurn(followUp: "Summarize.", asParts: false)
+        fixture.pivots.append(("a", [(title: "Chat", tabs: [.init(id: nil, calls: [call("a.md", 10, body: first), call("a.md", 20, body: second)])])]))
+        fixture.pivots.append(("b", [(title: "Chat", tabs: [.init(id: nil, calls: [call("b.md", 10, body: first), call("b.md", 20, body: second)])])]))
+        fixture.pivots.append(("c", [(title: "Chat", tabs: [.init(id: nil, calls: [call("c.md", 10, body: first)])])]))
+        let findings = DocumentChecks.pivotDrift(fixture.extraction())
+        #expect(findings.count == 1)
+        #expect(findings.first?.location.file == "c.md")
+        #expect(findings.first?.message.contains("makes 1 request(s)") == true)
+    }
+
+    @Test func aMissingMessageIsOneFindingNotOnePerField() {
+        var fixture = DocumentFixture()
+        let full = secondTurn(followUp: "Summarize.", asParts: false)
+        var short = full
+        if case .object(var m) = short, case .array(let messages)? = m["messages"] {
+            m["messages"] = .array(Array(messages.prefix(2)))
+            short = .object(m)
+        }
+        let differentText = secondTurn(followUp: "Summarize now.", asParts: false)
+        fixture.pivots.append(("a", [(title: "Chat", tabs: [.init(id: nil, calls: [call("a.md", 10, body: full)])])]))
+        fixture.pivots.append(("b", [(title: "Chat", tabs: [.init(id: nil, calls: [call("b.md", 10, body: full)])])]))
+        fixture.pivots.append(("c", [(title: "Chat", tabs: [.init(id: nil, calls: [call("c.md", 10, body: short)])])]))
+        fixture.pivots.append(("d", [(title: "Chat", tabs: [.init(id: nil, calls: [call("d.md", 10, body: differentText)])])]))
+        let findings = DocumentChecks.pivotDrift(fixture.extraction())
+        #expect(findings.filter { $0.location.file == "c.md" }.count == 1)
+        #expect(findings.first { $0.location.file == "c.md" }?.message.contains("messages[2] = (absent)") == true)
+        #expect(findings.filter { $0.location.file == "d.md" }.count == 1)
+        #expect(findings.filter { $0.location.file == "a.md" || $0.location.file == "b.md" }.isEmpty)
+    }
+
+    @Test func apiVersionMismatchIsReportedAtTheOddCalls() {
+        var fixture = DocumentFixture()
+        let body = firstTurn(modalities: ["text", "audio"])
+        fixture.pivots.append(("python", [(title: "Speak", tabs: [
+            .init(id: "keyless", calls: [call("p.md", 10, body: body)]),
+            .init(id: "api-key", calls: [call("p.md", 30, body: body)]),
+        ])]))
+        fixture.pivots.append(("javascript", [(title: "Speak", tabs: [
+            .init(id: "keyless", calls: [call("j.md", 10, apiVersion: .string("2024-10-01-preview"), body: body),
+                                         call("j.md", 15, apiVersion: .string("2024-10-01-preview"), body: body)]),
+            .init(id: "api-key", calls: [call("j.md", 30, apiVersion: .placeholder(.environment(name: "OPENAI_API_VERSION", fallback: nil)), body: body)]),
+        ])]))
+        let findings = DocumentChecks.apiVersionMismatch(fixture.extraction())
+        #expect(findings.count == 1)
+        let finding = findings[0]
+        #expect(finding.rule == "api-version-mismatch" && finding.severity == .warning)
+        #expect(finding.location == SourceLocation(file: "j.md", line: 10, column: 5))
+        #expect(finding.pivot == "javascript" && finding.tab == "keyless")
+        #expect(finding.message.contains("'2024-10-01-preview'") && finding.message.contains("'2025-01-01-preview'") && finding.message.contains("p.md:10"))
+    }
+
+    @Test func oneApiVersionThroughoutIsClean() {
+        #expect(DocumentChecks.apiVersionMismatch(multiTurnDocument()) == [])
+    }
+}
