@@ -121,9 +121,9 @@ extension PythonEvaluator {
             case false?: return evaluate(orElse)
             default: return evaluate(body)
             }
-        case .comprehension(_, let element, let iterables):
+        case .comprehension(_, _, let iterables):
+            // Only the iterables run in the enclosing scope; the element depends on loop variables.
             for x in iterables { _ = evaluate(x) }
-            _ = element
             return .unknown(e.text)
         case .starred(let inner):
             return evaluate(inner)

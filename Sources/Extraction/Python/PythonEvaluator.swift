@@ -121,7 +121,7 @@ struct PythonEvaluator {
             if op == "+=", case .list(let id) = current {
                 lists[id].append(contentsOf: iterate(v, text: value.text))
             } else {
-                assign(target, binary(String(op.dropLast()), current, v, text: statement.line > 0 ? target.text + " " + op + " " + value.text : ""))
+                assign(target, binary(String(op.dropLast()), current, v, text: target.text + " " + op + " " + value.text))
             }
         case .annotatedAssign(let target, _, let value):
             if let value { assign(target, evaluate(value)) }

@@ -273,9 +273,24 @@ struct PythonTokenizer {
         if triple { j += 2 }
         let bodyStart = j
         var bodyEnd = -1
+        // Inside an f-string's replacement field, strings may reuse the outer quote (PEP 701,
+        // Python 3.12): track the field depth and skip nested literals.
+        var fieldDepth = 0
         while j < n {
             let c = scalars[j]
             if c == "\\" { j += 2; continue }
+            if isFormatted {
+                if c == "{" {
+                    if fieldDepth == 0, j + 1 < n, scalars[j + 1] == "{" { j += 2; continue }
+                    fieldDepth += 1
+                } else if c == "}", fieldDepth > 0 {
+                    fieldDepth -= 1
+                } else if fieldDepth > 0, c == "'" || c == "\"" {
+                    var k = j + 1
+                    while k < n, scalars[k] != c, scalars[k] != "\n" { k += scalars[k] == "\\" ? 2 : 1 }
+                    if k < n, scalars[k] == c { j = k + 1; continue }
+                }
+            }
             if c == quote {
                 if !triple { bodyEnd = j; j += 1; break }
                 if j + 2 < n, scalars[j + 1] == quote, scalars[j + 2] == quote { bodyEnd = j; j += 3; break }
