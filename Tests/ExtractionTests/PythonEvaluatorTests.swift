@@ -311,3 +311,19 @@ struct PythonResponseTextTests {
         #expect(x.responseReads.map(\.path) == ["id"])
     }
 }
+
+@Suite("Python evaluator: request bodies as text")
+struct PythonBodyTextTests {
+    @Test("data=json.dumps(body) sends the body object")
+    func jsonDumps() throws {
+        let x = PythonFrontEnd().extract(pythonSample("""
+        import json, requests
+        body = {"messages": [], "stream": False}
+        requests.request("POST", "https://h.test/x", data=json.dumps(body), headers={"Authorization": "Bearer abc"})
+        """))
+        let request = try #require(x.requests.first)
+        #expect(request.body == .object(["messages": .array([]), "stream": .bool(false)]))
+        #expect(request.auth == .bearer)
+        #expect(request.method == "POST")
+    }
+}

@@ -223,3 +223,34 @@ struct PythonParserSoftKeywordTests {
         #expect(try parsePython("\u{FEFF}x = 1\n").count == 1)
     }
 }
+
+@Suite("Python parser: newer syntax")
+struct PythonParserNewerSyntaxTests {
+    @Test("parenthesized with-items, trailing commas in targets, walrus in subscripts")
+    func newer() throws {
+        let statements = try parsePython("""
+        with (open("a") as f,
+              open("b") as g,):
+            pass
+        with (lock):
+            pass
+        del a,
+        for x, in pairs:
+            pass
+        v = d[k := 1]
+        s = f"\\N{BULLET} {v}"
+        """)
+        #expect(statements.count == 6)
+        guard case .with(let items, _, _) = statements[0].kind else {
+            Issue.record("expected a with statement")
+            return
+        }
+        #expect(items.count == 2)
+        #expect(items.map { $0.target?.text } == ["f", "g"])
+        guard case .assign(_, let value) = statements[5].kind, case .string(let parts, _) = value.kind else {
+            Issue.record("expected a string")
+            return
+        }
+        #expect(parts.count == 2)
+    }
+}

@@ -103,3 +103,26 @@ struct PythonTokenizerTests {
         #expect(bad.message == "unindent does not match any outer indentation level")
     }
 }
+
+@Suite("Python tokenizer: PEP 701 f-strings")
+struct PythonTokenizerPEP701Tests {
+    @Test("a replacement field may reuse the outer quote (Python 3.12)")
+    func reusedQuotes() throws {
+        let tokens = pythonTokens("s = f\"{cfg[\"key\"]}/{'x'}\"\nt = 1\n")
+        let s = try #require(tokens.first { $0.kind == .string })
+        #expect(s.string?.pieces == [
+            .expression(source: "cfg[\"key\"]", line: 1, column: 8),
+            .text("/"),
+            .expression(source: "'x'", line: 1, column: 21),
+        ])
+        #expect(tokens.contains { $0.text == "t" && $0.line == 2 })
+    }
+
+    @Test("nested format specs and dict literals in fields")
+    func nestedBraces() throws {
+        let tokens = pythonTokens("s = f\"{v:{width}} {{lit}} {({'a': 1})['a']}\"\n")
+        let s = try #require(tokens.first { $0.kind == .string })
+        #expect(s.string?.pieces.count == 3)
+        #expect(s.string?.pieces[1] == .text(" {lit} "))
+    }
+}

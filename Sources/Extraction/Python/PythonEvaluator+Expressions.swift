@@ -29,7 +29,10 @@ extension PythonEvaluator {
             for part in parts {
                 switch part {
                 case .text(let s): template.append(.literal(s))
-                case .expression(let x): template.append(contentsOf: snapshot(evaluate(x)).templateParts(fallback: x.text))
+                case .expression(let x):
+                    // Evaluate first: a non-mutating call would read `self` before its argument ran.
+                    let value = evaluate(x)
+                    template.append(contentsOf: snapshot(value).templateParts(fallback: x.text))
                 }
             }
             return .symbolic(SymbolicValue.normalizedTemplate(template))
@@ -56,7 +59,8 @@ extension PythonEvaluator {
             for entry in entries {
                 let value = evaluate(entry.value)
                 if let keyExpr = entry.key {
-                    members[key(evaluate(keyExpr), text: keyExpr.text)] = value
+                    let keyValue = evaluate(keyExpr)
+                    members[key(keyValue, text: keyExpr.text)] = value
                 } else if case .dict(let id) = value {
                     members.merge(dicts[id]) { _, new in new }
                 }
@@ -112,13 +116,14 @@ extension PythonEvaluator {
             }
             return .unknown(e.text)
         case .conditional(let body, let test, let orElse):
-            switch truth(evaluate(test)) {
+            let condition = evaluate(test)
+            switch truth(condition) {
             case false?: return evaluate(orElse)
             default: return evaluate(body)
             }
-        case .comprehension(_, let element, let iterables):
+        case .comprehension(_, _, let iterables):
+            // Only the iterables run in the enclosing scope; the element depends on loop variables.
             for x in iterables { _ = evaluate(x) }
-            _ = element
             return .unknown(e.text)
         case .starred(let inner):
             return evaluate(inner)

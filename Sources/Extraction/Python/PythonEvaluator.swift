@@ -121,7 +121,7 @@ struct PythonEvaluator {
             if op == "+=", case .list(let id) = current {
                 lists[id].append(contentsOf: iterate(v, text: value.text))
             } else {
-                assign(target, binary(String(op.dropLast()), current, v, text: statement.line > 0 ? target.text + " " + op + " " + value.text : ""))
+                assign(target, binary(String(op.dropLast()), current, v, text: target.text + " " + op + " " + value.text))
             }
         case .annotatedAssign(let target, _, let value):
             if let value { assign(target, evaluate(value)) }
@@ -154,7 +154,8 @@ struct PythonEvaluator {
             bind(name, .unknown(name))
         case .ifStatement(let branches, let orElse):
             for branch in branches {
-                switch truth(evaluate(branch.test)) {
+                let condition = evaluate(branch.test)
+                switch truth(condition) {
                 case true?: return execute(branch.body)
                 case false?: continue
                 case nil:
@@ -176,7 +177,8 @@ struct PythonEvaluator {
             }
             if let orElse { return execute(orElse) }
         case .whileLoop(let test, let body, let orElse):
-            if truth(evaluate(test)) == false {
+            let condition = evaluate(test)
+            if truth(condition) == false {
                 if let orElse { return execute(orElse) }
                 return .normal
             }

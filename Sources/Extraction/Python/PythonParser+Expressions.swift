@@ -282,7 +282,7 @@ extension PythonParser {
         let start = current
         var lower: PythonExpr?
         if !current.isOp(":") {
-            let e = try parseStarExpression()
+            let e = current.isOp("*") ? try parseStarExpression() : try parseNamedExpression()
             if !current.isOp(":") { return e }
             lower = e
         }
@@ -315,6 +315,8 @@ extension PythonParser {
         var targets: [PythonExpr] = []
         repeat {
             if let keyword, current.isKeyword(keyword) { break }
+            // A trailing comma (`del a,`, `for x, in y`).
+            if !targets.isEmpty && !startsExpression(current) && !current.isOp("*") { break }
             let start = current
             if accept("*") {
                 targets.append(try Self.build(.starred(try parseBitOr()), start, self))

@@ -505,6 +505,34 @@ struct PythonParser {
         return PythonStmt(kind: .match(subject: subject, cases: cases), line: start.line, column: start.column)
     }
 
+    /// `with (a as x, b as y,):` (Python 3.10+). Leaves the tokens untouched and throws when the
+    /// parenthesis is an ordinary expression (`with (yield x):`, `with (a, b):`).
+    mutating func parseParenthesizedWithItems() throws -> [PythonStmt.WithItem] {
+        let saved = (pos, previousEnd)
+        do {
+            advance()
+            var items: [PythonStmt.WithItem] = []
+            var sawAs = false
+            while !current.isOp(")") {
+                let context = try parseExpression()
+                var target: PythonExpr?
+                if acceptKeyword("as") {
+                    sawAs = true
+                    target = try parseTargetList(stopAt: nil, single: true).first
+                }
+                items.append(.init(context: context, target: target))
+                if !accept(",") { break }
+            }
+            try expect(")", "expected ')'")
+            guard sawAs, current.isOp(":") else { throw PythonSyntaxError(line: 0, column: 0, message: "not parenthesized with-items") }
+            return items
+        } catch {
+            pos = saved.0
+            previousEnd = saved.1
+            throw error
+        }
+    }
+
     /// A case pattern, read as an expression without the conditional form (`if` starts a guard).
     mutating func parsePattern() throws -> PythonExpr {
         let start = current
@@ -525,6 +553,11 @@ struct PythonParser {
     mutating func parseWith(isAsync: Bool, start: PythonToken) throws -> PythonStmt {
         let withToken = advance()
         var items: [PythonStmt.WithItem] = []
+        if current.isOp("("), let parenthesized = try? parseParenthesizedWithItems() {
+            items = parenthesized
+            let body = try parseBlock(after: "'with' statement", line: withToken.line)
+            return PythonStmt(kind: .with(items: items, body: body, isAsync: isAsync), line: start.line, column: start.column)
+        }
         repeat {
             let context = try parseExpression()
             var target: PythonExpr?

@@ -273,9 +273,24 @@ struct PythonTokenizer {
         if triple { j += 2 }
         let bodyStart = j
         var bodyEnd = -1
+        // Inside an f-string's replacement field, strings may reuse the outer quote (PEP 701,
+        // Python 3.12): track the field depth and skip nested literals.
+        var fieldDepth = 0
         while j < n {
             let c = scalars[j]
             if c == "\\" { j += 2; continue }
+            if isFormatted {
+                if c == "{" {
+                    if fieldDepth == 0, j + 1 < n, scalars[j + 1] == "{" { j += 2; continue }
+                    fieldDepth += 1
+                } else if c == "}", fieldDepth > 0 {
+                    fieldDepth -= 1
+                } else if fieldDepth > 0, c == "'" || c == "\"" {
+                    var k = j + 1
+                    while k < n, scalars[k] != c, scalars[k] != "\n" { k += scalars[k] == "\\" ? 2 : 1 }
+                    if k < n, scalars[k] == c { j = k + 1; continue }
+                }
+            }
             if c == quote {
                 if !triple { bodyEnd = j; j += 1; break }
                 if j + 2 < n, scalars[j + 1] == quote, scalars[j + 2] == quote { bodyEnd = j; j += 3; break }
@@ -312,6 +327,14 @@ struct PythonTokenizer {
                 if k + 1 < bodyEnd, scalars[k + 1] == "}" { buffer += "}"; k += 2; continue }
                 let fp = position(k)
                 return .failure(PythonSyntaxError(line: fp.line, column: fp.column, message: "f-string: single '}' is not allowed"))
+            }
+            if c == "\\" && !isRaw && isFormatted && k + 2 < bodyEnd && scalars[k + 1] == "N" && scalars[k + 2] == "{" {
+                // `\N{NAME}` is a character name, not a replacement field; the name is kept as written.
+                var close = k + 3
+                while close < bodyEnd, scalars[close] != "}" { close += 1 }
+                buffer += text(k, min(close + 1, bodyEnd))
+                k = close + 1
+                continue
             }
             if c == "\\" && !isRaw && k + 1 < bodyEnd {
                 let (decoded, next) = decodeEscape(at: k, bodyEnd: bodyEnd)

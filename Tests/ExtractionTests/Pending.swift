@@ -1,1 +1,0 @@
-// Tests for this stage live beside their fixtures.
