@@ -17,7 +17,7 @@ public enum RequestJSON {
             "query": .object(extracted.query.mapValues(\.contractJSON)),
             "headers": .object(Dictionary(uniqueKeysWithValues: extracted.headers.map { ($0.key, redacted($0.key, $0.value)) })),
             "auth": extracted.auth.map { .string($0.rawValue) } ?? .null,
-            "body": request.canonicalBody,
+            "body": extracted.body.map(CanonicalForm.canonicalForOutput) ?? .null,
         ])
     }
 

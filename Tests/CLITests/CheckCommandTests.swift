@@ -63,8 +63,8 @@ import Testing
         let root = try ListCommandTests.docs(["a.md": Self.article(pivots: [("py", "Hi.")], extraField: "\n            voices=[\"alloy\"],")])
         let (output, hasErrors) = try check([root + "/a.md"])
         #expect(hasErrors)
-        // The create( call is on Markdown line 22 (fence at 15, code from 16).
-        #expect(output.contains("a.md:22:"))
+        // The create( call is on Markdown line 23 (fence at 14, code from 15).
+        #expect(output.contains("a.md:23:"))
         #expect(output.contains("error: request body field 'voices'"))
         #expect(output.contains("[request-unknown-field]"))
     }

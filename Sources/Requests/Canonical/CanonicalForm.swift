@@ -15,7 +15,14 @@ import Extraction
 public enum CanonicalForm {
     /// The canonical form of a request body as extracted from a sample.
     public static func canonical(_ body: SymbolicValue) -> JSONValue {
-        normalizeRequest(plain(body))
+        normalizeRequest(plain(body, placeholderJSON))
+    }
+
+    /// The canonical form with placeholders written as the output contract spells them
+    /// (``Placeholder/contractJSON``: `{"$response": 0, "path": …}` keeps the call index), for
+    /// printing rather than comparing.
+    public static func canonicalForOutput(_ body: SymbolicValue) -> JSONValue {
+        normalizeRequest(plain(body, \.contractJSON))
     }
 
     /// The canonical form of a plain JSON request body.
@@ -46,7 +53,7 @@ public enum CanonicalForm {
     }
 
     /// Generic normalization: placeholders, templates, nulls, numbers.
-    static func plain(_ value: SymbolicValue) -> JSONValue {
+    static func plain(_ value: SymbolicValue, _ placeholderJSON: (Placeholder) -> JSONValue = placeholderJSON) -> JSONValue {
         switch value {
         case .null: return .null
         case .bool(let b): return .bool(b)
@@ -55,12 +62,12 @@ public enum CanonicalForm {
             if d.rounded() == d, abs(d) < 9e15 { return .int(Int(d)) }
             return .double(d)
         case .string(let s): return .string(s)
-        case .array(let items): return .array(items.map(plain))
+        case .array(let items): return .array(items.map { plain($0, placeholderJSON) })
         case .object(let members):
             var out: [String: JSONValue] = [:]
             for (k, v) in members {
                 if case .null = v { continue }
-                out[k] = plain(v)
+                out[k] = plain(v, placeholderJSON)
             }
             return .object(out)
         case .template(let parts):
