@@ -8,17 +8,11 @@ import Requests
 public enum RequestJSON {
     public static func object(_ request: BuiltRequest) -> JSONValue {
         let extracted = request.extracted
-        return .object([
-            "line": .int(extracted.location.line),
-            "method": .string(extracted.method),
-            "url": .string(extracted.urlTemplate),
-            "deployment": extracted.deployment?.contractJSON ?? .null,
-            "endpoint": extracted.endpoint.contractJSON,
-            "query": .object(extracted.query.mapValues(\.contractJSON)),
-            "headers": .object(Dictionary(uniqueKeysWithValues: extracted.headers.map { ($0.key, redacted($0.key, $0.value)) })),
-            "auth": extracted.auth.map { .string($0.rawValue) } ?? .null,
-            "body": extracted.body.map(CanonicalForm.canonicalForOutput) ?? .null,
-        ])
+        guard case .object(var members) = request.contractJSON else { return request.contractJSON }
+        members["endpoint"] = extracted.endpoint.contractJSON
+        members["deployment"] = extracted.deployment?.contractJSON ?? .null
+        members["headers"] = .object(Dictionary(uniqueKeysWithValues: extracted.headers.map { ($0.key, redacted($0.key, $0.value)) }))
+        return .object(members)
     }
 
     /// Header values as the contract shows them; a literal key or token written into a sample is

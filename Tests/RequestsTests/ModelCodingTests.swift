@@ -72,3 +72,39 @@ struct ModelCodingTests {
         #expect(decoded.error.param == nil)
     }
 }
+
+@Suite("Response decoding problems carry JSON paths")
+struct ResponseDecodingTests {
+    @Test func missingNestedFieldIsReportedWithItsPath() {
+        let text = """
+        {"id": "c1", "object": "chat.completion", "created": 1, "model": "m",
+         "choices": [{"index": 0, "finish_reason": "stop", "logprobs": null,
+                      "message": {"role": "assistant", "content": null, "audio": {"id": "a", "data": "AA==", "transcript": "t"}}}]}
+        """
+        guard case .failure(let problem) = ResponseDecoding.decode(Data(text.utf8)) else {
+            Issue.record("decoding should fail"); return
+        }
+        #expect(problem.path == "choices[0].message.audio.expires_at")
+        #expect(problem.message == "missing required field 'expires_at'")
+    }
+
+    @Test func wrongTypeAndInvalidJSON() {
+        let text = #"{"id": "c1", "object": "chat.completion", "created": "yesterday", "model": "m", "choices": []}"#
+        guard case .failure(let problem) = ResponseDecoding.decode(Data(text.utf8)) else {
+            Issue.record("decoding should fail"); return
+        }
+        #expect(problem.path == "created")
+        #expect(problem.message.hasPrefix("expected a number"))
+        guard case .failure(let bad) = ResponseDecoding.decode(Data("not json".utf8)) else {
+            Issue.record("decoding should fail"); return
+        }
+        #expect(bad.path == "")
+    }
+
+    @Test func validResponseDecodes() throws {
+        let text = #"{"id": "c1", "object": "chat.completion", "created": 1, "model": "m", "choices": [{"index": 0, "finish_reason": "stop", "logprobs": null, "message": {"role": "assistant", "content": "Hi", "refusal": null}}], "usage": {"prompt_tokens": 1, "completion_tokens": 2, "total_tokens": 3}}"#
+        let response = try ResponseDecoding.decode(Data(text.utf8)).get()
+        #expect(response.choices.first?.message.content == "Hi")
+        #expect(response.usage?.totalTokens == 3)
+    }
+}

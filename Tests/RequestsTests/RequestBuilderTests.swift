@@ -114,3 +114,22 @@ struct RequestBuilderTests {
         #expect(built.encodedBody(resolving: Self.resolver).isEmpty)
     }
 }
+
+@Suite("The check contract's request objects")
+struct ContractJSONTests {
+    @Test func contractJSONWritesTheCanonicalBodyWithContractPlaceholders() {
+        let built = RequestBuilder().build(RequestBuilderTests.call(body: RequestBuilderTests.secondTurn))
+        let json = built.contractJSON
+        #expect(json["line"] == .int(40))
+        #expect(json["method"] == .string("POST"))
+        #expect(json["url"] == .string("{endpoint}/openai/deployments/{deployment}/chat/completions"))
+        #expect(json["auth"] == .string("api-key"))
+        #expect(json["query"]?["api-version"] == .string("2025-01-01-preview"))
+        #expect(json["headers"]?["api-key"] == .object(["$env": .string("AZURE_OPENAI_API_KEY")]))
+        let body = json["body"]
+        #expect(body?["messages"]?[1]?["audio"]?["id"] == .object(["$response": .int(0), "path": .string("choices[0].message.audio.id")]))
+        #expect(body?["messages"]?[0]?["content"]?[1]?["input_audio"]?["data"] == .object(["$file": .string("dog.wav"), "encoding": .string("base64")]))
+        #expect(body?["modalities"] == .array([.string("audio"), .string("text")]))
+        #expect(body?["messages"]?[2]?["content"] == .array([.object(["type": .string("text"), "text": .string("Summarize for {env:READER}")])]))
+    }
+}

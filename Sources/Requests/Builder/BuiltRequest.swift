@@ -40,7 +40,22 @@ public struct BuiltRequest: Hashable, Sendable {
 
     /// The body in canonical form for comparisons (see ``CanonicalForm``); `.null` without a body.
     public var canonicalBody: JSONValue {
-        extracted.body.map(CanonicalForm.canonical) ?? .null
+        extracted.body.map { CanonicalForm.canonical($0) } ?? .null
+    }
+
+    /// The call as the `check --format json` contract writes it: `{"line", "method", "url", "query",
+    /// "headers", "auth", "body"}` with the canonical body and placeholders as `{"$env": …}`,
+    /// `{"$file": …, "encoding": …}`, `{"$response": 0, "path": …}`.
+    public var contractJSON: JSONValue {
+        .object([
+            "line": .int(extracted.location.line),
+            "method": .string(extracted.method),
+            "url": .string(extracted.urlTemplate),
+            "query": .object(extracted.query.mapValues(\.contractJSON)),
+            "headers": .object(extracted.headers.mapValues(\.contractJSON)),
+            "auth": extracted.auth.map { .string($0.rawValue) } ?? .null,
+            "body": extracted.body.map { CanonicalForm.canonical($0, placeholders: .contract) } ?? .null,
+        ])
     }
 
     /// The `api-version` query value when it is written literally in the sample.

@@ -13,16 +13,18 @@ import Extraction
 ///   variable by name (its fallback ignored), a file by path and encoding, an earlier response's
 ///   field by its path (not by which call), a credential by kind; unresolvable expressions all match.
 public enum CanonicalForm {
-    /// The canonical form of a request body as extracted from a sample.
-    public static func canonical(_ body: SymbolicValue) -> JSONValue {
-        normalizeRequest(plain(body, placeholderJSON))
+    /// How placeholders are written in a canonical body.
+    public enum PlaceholderStyle: Sendable {
+        /// For comparisons: only what the placeholder stands for (see above).
+        case comparison
+        /// For reports: the `check` JSON contract (`{"$env": …}`, `{"$file": …, "encoding": …}`,
+        /// `{"$response": 0, "path": …}`), call index included.
+        case contract
     }
 
-    /// The canonical form with placeholders written as the output contract spells them
-    /// (``Placeholder/contractJSON``: `{"$response": 0, "path": …}` keeps the call index), for
-    /// printing rather than comparing.
-    public static func canonicalForOutput(_ body: SymbolicValue) -> JSONValue {
-        normalizeRequest(plain(body, \.contractJSON))
+    /// The canonical form of a request body as extracted from a sample.
+    public static func canonical(_ body: SymbolicValue, placeholders: PlaceholderStyle = .comparison) -> JSONValue {
+        normalizeRequest(plain(body, placeholders))
     }
 
     /// The canonical form of a plain JSON request body.
@@ -53,7 +55,7 @@ public enum CanonicalForm {
     }
 
     /// Generic normalization: placeholders, templates, nulls, numbers.
-    static func plain(_ value: SymbolicValue, _ placeholderJSON: (Placeholder) -> JSONValue = placeholderJSON) -> JSONValue {
+    static func plain(_ value: SymbolicValue, _ style: PlaceholderStyle) -> JSONValue {
         switch value {
         case .null: return .null
         case .bool(let b): return .bool(b)
@@ -62,22 +64,22 @@ public enum CanonicalForm {
             if d.rounded() == d, abs(d) < 9e15 { return .int(Int(d)) }
             return .double(d)
         case .string(let s): return .string(s)
-        case .array(let items): return .array(items.map { plain($0, placeholderJSON) })
+        case .array(let items): return .array(items.map { plain($0, style) })
         case .object(let members):
             var out: [String: JSONValue] = [:]
             for (k, v) in members {
                 if case .null = v { continue }
-                out[k] = plain(v, placeholderJSON)
+                out[k] = plain(v, style)
             }
             return .object(out)
         case .template(let parts):
             return .string(parts.map { part in
                 switch part {
                 case .literal(let l): l
-                case .placeholder(let p): placeholderText(p)
+                case .placeholder(let p): style == .comparison ? placeholderText(p) : "{\(p.shortName)}"
                 }
             }.joined())
-        case .placeholder(let p): return placeholderJSON(p)
+        case .placeholder(let p): return style == .comparison ? placeholderJSON(p) : p.contractJSON
         }
     }
 

@@ -93,7 +93,7 @@ public struct DocumentChecks {
     }
 
     static func drift(call: Int, variants: [Variant], sectionName: String) -> [Finding] {
-        let bodies = variants.map { v in v.calls[call].body.map(CanonicalForm.canonical) ?? .null }
+        let bodies = variants.map { v in v.calls[call].body.map { CanonicalForm.canonical($0) } ?? .null }
         var paths: [String] = []
         var seen = Set<String>()
         for body in bodies.dropFirst() {

@@ -23,7 +23,7 @@ public struct AzureError: Hashable, Sendable, Codable {
         self.innerError = innerError
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case code, message, param, type
         case innerError = "inner_error"
     }

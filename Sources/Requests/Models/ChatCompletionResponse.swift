@@ -28,7 +28,7 @@ public struct ChatCompletionResponse: Hashable, Sendable, Codable {
         self.promptFilterResults = promptFilterResults
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, object, created, model, choices, usage
         case systemFingerprint = "system_fingerprint"
         case promptFilterResults = "prompt_filter_results"
@@ -98,7 +98,7 @@ public struct ResponseMessage: Hashable, Sendable, Codable {
         self.context = context
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case role, content, refusal, audio, context
         case toolCalls = "tool_calls"
         case functionCall = "function_call"
@@ -133,7 +133,7 @@ public struct ResponseAudio: Hashable, Sendable, Codable {
         self.transcript = transcript
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, data, transcript
         case expiresAt = "expires_at"
     }
@@ -200,7 +200,7 @@ public struct CompletionUsage: Hashable, Sendable, Codable {
         self.completionTokensDetails = completionTokensDetails
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case promptTokens = "prompt_tokens"
         case completionTokens = "completion_tokens"
         case totalTokens = "total_tokens"
