@@ -23,12 +23,13 @@ enum ResponseChecks {
             return outcome
         }
         let decoded: ChatCompletionResponse
-        do {
-            decoded = try JSONDecoder().decode(ChatCompletionResponse.self, from: response.body)
-        } catch {
+        switch ResponseDecoding.decode(response.body) {
+        case .success(let value):
+            decoded = value
+        case .failure(let problem):
             outcome.findings.append(Finding(
                 rule: "response-invalid", severity: .error, location: request.location,
-                message: "the response is not a chat completion: \(Self.describe(error))"))
+                message: "the response is not a chat completion: \(problem)"))
             return outcome
         }
         if let json {
@@ -54,27 +55,6 @@ enum ResponseChecks {
             }
         }
         return outcome
-    }
-
-    static func describe(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, let ctx):
-            return "missing \(path(ctx.codingPath + [key]))"
-        case DecodingError.typeMismatch(_, let ctx), DecodingError.valueNotFound(_, let ctx):
-            return "wrong type at \(path(ctx.codingPath))"
-        case DecodingError.dataCorrupted(let ctx):
-            return "\(ctx.debugDescription) at \(path(ctx.codingPath))"
-        default:
-            return String(describing: error)
-        }
-    }
-
-    private static func path(_ keys: [any CodingKey]) -> String {
-        var out = ""
-        for key in keys {
-            if let i = key.intValue { out += "[\(i)]" } else { out += out.isEmpty ? key.stringValue : "." + key.stringValue }
-        }
-        return out.isEmpty ? "the top level" : out
     }
 }
 
