@@ -29,7 +29,7 @@ test: deps
 
 # docverify checks its own documentation (static checks, then a run against the mock).
 check-docs: build
-	$(DOCVERIFY) check docs
+	$(DOCVERIFY) check --strict docs
 	$(DOCVERIFY) run docs
 
 clean:

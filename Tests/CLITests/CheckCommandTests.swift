@@ -76,6 +76,12 @@ import Testing
         #expect(output.contains("Name four colours."))
     }
 
+    @Test func strictTurnsWarningsIntoAFailingExit() throws {
+        let root = try ListCommandTests.docs(["a.md": Self.article(pivots: [("py", "Name three colours."), ("py2", "Name four colours.")])])
+        #expect(try check([root + "/a.md"]).hasErrors == false)
+        #expect(try check([root + "/a.md", "--strict"]).hasErrors == true)
+    }
+
     @Test func jsonCarriesEachSamplesRequestsWithPlaceholders() throws {
         let root = try ListCommandTests.docs(["a.md": Self.article(pivots: [("py", "Hi.")])])
         let (output, _) = try check([root + "/a.md", "--format", "json"])

@@ -178,6 +178,20 @@ struct DocumentChecksTests {
         #expect(findings.first?.message.contains("makes 1 request(s)") == true)
     }
 
+    @Test func twoSamplesOfOneTabAreAlternativesNotOneLongerProgram() {
+        // Pivot b's tab shows the call twice (say, Python and curl): each sample is compared alone.
+        let body = firstTurn(modalities: ["text", "audio"])
+        var fixture = DocumentFixture()
+        fixture.pivots.append(("a", [(title: "Speak", tabs: [.init(id: "k", calls: [call("a.md", 10, body: body)])])]))
+        fixture.pivots.append(("b", [(title: "Speak", tabs: [.init(id: "k", calls: [call("b.md", 10, body: body)])])]))
+        var extraction = fixture.extraction()
+        let curl = CodeSample(id: 99, language: .shell, infoString: "bash", code: "curl\n",
+                              location: SourceLocation(file: "b.md", line: 30), codeStartLine: 31, codeStartColumn: 1)
+        extraction.samples[99] = SampleExtraction(sampleID: 99, requests: [call("b.md", 31, client: .curl, body: body)], callsAPI: true)
+        extraction.document.pivots[1].sections[0].tabs[0].steps.append(Step(text: "Or with curl:", location: curl.location, samples: [curl]))
+        #expect(DocumentChecks.pivotDrift(extraction) == [])
+    }
+
     @Test func aMissingMessageIsOneFindingNotOnePerField() {
         var fixture = DocumentFixture()
         let full = secondTurn(followUp: "Summarize.", asParts: false)

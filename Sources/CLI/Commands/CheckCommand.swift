@@ -16,6 +16,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Flag(help: "Exit 1 on warnings too (for docs that must stay clean).")
+    var strict = false
+
     func run() throws {
         let (output, hasErrors) = try render()
         print(output, terminator: "")
@@ -37,6 +40,7 @@ struct CheckCommand: ParsableCommand {
         case .text:
             output = FindingsReport.text(checked.map { ($0.document.file, $0.findings) })
         }
-        return (output, checked.flatMap(\.findings).hasErrors)
+        let findings = checked.flatMap(\.findings)
+        return (output, strict ? findings.contains { $0.severity >= .warning } : findings.hasErrors)
     }
 }

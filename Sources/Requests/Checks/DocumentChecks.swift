@@ -17,7 +17,9 @@ public struct DocumentChecks {
         (pivotDrift(extraction) + apiVersionMismatch(extraction)).sortedForReport()
     }
 
-    /// One pivot × tab rendering of a section, with the calls its samples make in order.
+    /// One way a section is done: a request-making sample of one pivot × tab, with its calls in
+    /// order. A tab that shows the same call twice (a Python program and a `curl` line) has two
+    /// variants, each compared with the other pivots' — not one variant with both samples' calls.
     struct Variant {
         var index: Int
         var pivot: String?
@@ -44,11 +46,13 @@ public struct DocumentChecks {
             for section in pivot.sections {
                 let title = section.title.trimmingCharacters(in: .whitespaces)
                 for tab in section.tabs {
-                    let calls = tab.samples.flatMap { extraction.samples[$0.id]?.requests ?? [] }
-                    guard !calls.isEmpty else { continue }
-                    if groups[title] == nil { order.append(title) }
-                    groups[title, default: []].append(Variant(index: index, pivot: pivot.id, tab: tab.id, calls: calls))
-                    index += 1
+                    for sample in tab.samples {
+                        let calls = extraction.samples[sample.id]?.requests ?? []
+                        guard !calls.isEmpty else { continue }
+                        if groups[title] == nil { order.append(title) }
+                        groups[title, default: []].append(Variant(index: index, pivot: pivot.id, tab: tab.id, calls: calls))
+                        index += 1
+                    }
                 }
             }
         }
