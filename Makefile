@@ -34,3 +34,7 @@ check-docs: build
 
 clean:
 	rm -rf .build
+
+# Speed and memory targets live here, not in the tests.
+bench: deps
+	bash bench/bench.sh

@@ -14,6 +14,19 @@ public indirect enum SymbolicValue: Hashable, Sendable {
     case template([TemplatePart])
     case placeholder(Placeholder)
 
+    /// A fully known JSON value as a symbolic one (a plain JSON body, a Python literal).
+    public init(_ json: JSONValue) {
+        switch json {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .int(let i): self = .int(i)
+        case .double(let d): self = .double(d)
+        case .string(let s): self = .string(s)
+        case .array(let items): self = .array(items.map(SymbolicValue.init))
+        case .object(let members): self = .object(members.mapValues(SymbolicValue.init))
+        }
+    }
+
     /// The value when it is fully known; nil when any placeholder remains.
     public var jsonValue: JSONValue? {
         switch self {

@@ -205,18 +205,3 @@ struct SymbolicReader {
         }
     }
 }
-
-extension SymbolicValue {
-    /// A fully known JSON value as a symbolic one (the mock server validates plain JSON bodies).
-    public init(_ json: JSONValue) {
-        switch json {
-        case .null: self = .null
-        case .bool(let b): self = .bool(b)
-        case .int(let i): self = .int(i)
-        case .double(let d): self = .double(d)
-        case .string(let s): self = .string(s)
-        case .array(let items): self = .array(items.map(SymbolicValue.init))
-        case .object(let members): self = .object(members.mapValues(SymbolicValue.init))
-        }
-    }
-}
