@@ -51,6 +51,19 @@ import Testing
         #expect(report.summary.failed >= 1)
     }
 
+    @Test(arguments: ["mp3", "flac", "opus", "pcm16"])
+    func everyOutputFormatOfTheMockPassesTheAudioCheck(format: String) async throws {
+        let a = RunnerFixtures.sample(0, line: 10)
+        var extraction = RunnerFixtures.document()
+        extraction.document.pivots[0].sections.removeLast()
+        extraction.samples = [0: SampleExtraction(
+            sampleID: a.id, requests: [RunnerFixtures.request(line: 20, messages: .array([RunnerFixtures.userText("Hi.")]), format: format)],
+            callsAPI: true)]
+        let report = try await run(extraction)
+        #expect(report.summary.passed == 1, "\(report.findings)")
+        #expect(!report.findings.contains { $0.rule == "response-audio-invalid" })
+    }
+
     @Test func missingResponseFieldIsReportedWhereTheCodeReadsIt() async throws {
         let report = try await run(RunnerFixtures.document(readsMissingField: true))
         let finding = try #require(report.findings.first { $0.rule == "response-field-missing" })

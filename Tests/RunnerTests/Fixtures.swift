@@ -14,11 +14,11 @@ enum RunnerFixtures {
     }
 
     static func request(line: Int, messages: SymbolicValue, audio: Bool = true, auth: AuthKind = .apiKey,
-                        voice: String = "alloy") -> ExtractedRequest {
+                        voice: String = "alloy", format: String = "wav") -> ExtractedRequest {
         var body: [String: SymbolicValue] = ["model": .string("gpt-4o-audio-preview"), "messages": messages]
         if audio {
             body["modalities"] = .array([.string("text"), .string("audio")])
-            body["audio"] = .object(["voice": .string(voice), "format": .string("wav")])
+            body["audio"] = .object(["voice": .string(voice), "format": .string(format)])
         }
         var config = OpenAIClientConfig(
             endpoint: .placeholder(.environment(name: "AZURE_OPENAI_ENDPOINT", fallback: nil)),
