@@ -58,24 +58,28 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "docverify", dependencies: ["CLI"]),
+        // Helpers for the test targets only: the shared corpus and throw-away TLS certificates.
+        .target(name: "TestSupport", path: "Sources/TestSupport"),
 
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
-        .testTarget(name: "DocFXTests", dependencies: ["DocFX"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "QuickstartTests", dependencies: ["Quickstart"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction"]),
-        .testTarget(name: "RequestsTests", dependencies: ["Requests"]),
+        .testTarget(name: "DocFXTests", dependencies: ["TestSupport", "DocFX"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "QuickstartTests", dependencies: ["TestSupport", "Quickstart"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ExtractionTests", dependencies: ["TestSupport", "Extraction"]),
+        .testTarget(name: "RequestsTests", dependencies: ["TestSupport", "Requests"]),
         .testTarget(name: "TransportTests", dependencies: [
+            "TestSupport",
             "Transport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .testTarget(name: "MockServerTests", dependencies: [
+            "TestSupport",
             "MockServer", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "MockServer"]),
-        .testTarget(name: "CLITests", dependencies: ["CLI", "Quickstart"]),
+        .testTarget(name: "RunnerTests", dependencies: ["TestSupport", "Runner", "MockServer"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "CLI", "Quickstart"]),
     ],
     swiftLanguageModes: [.v6]
 )

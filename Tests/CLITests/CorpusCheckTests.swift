@@ -1,19 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import CLI
 
 /// `docverify check` and `run` on the real audio quickstart in ../shared/corpus: every request found,
 /// exactly the defects the document has, nothing else.
 enum Corpus {
     /// The audio quickstart in ../shared/corpus, nil when the corpus is absent.
-    static let article: String? = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for base in [root.appendingPathComponent("../shared").path, "/work/shared"] {
-            let path = base + "/corpus/azure-openai/audio-completions-quickstart.md"
-            if FileManager.default.fileExists(atPath: path) { return URL(fileURLWithPath: path).standardized.path }
-        }
-        return nil
-    }()
+    static let article: String? = SharedCorpus.path("azure-openai/audio-completions-quickstart.md")
 }
 
 @Suite(.enabled(if: Corpus.article != nil, "../shared/corpus is absent"))

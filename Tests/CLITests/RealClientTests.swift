@@ -1,5 +1,6 @@
 import Foundation
 import Quickstart
+import TestSupport
 import XCTest
 
 /// The official `openai` Python package runs the corpus quickstart's API-key samples, unchanged,
@@ -67,11 +68,10 @@ final class RealClientTests: XCTestCase {
     // MARK: - Helpers
 
     func corpusArticle() throws -> URL {
-        for base in [Self.packageRoot.appendingPathComponent("../shared"), URL(fileURLWithPath: "/work/shared")] {
-            let article = base.appendingPathComponent("corpus/azure-openai/audio-completions-quickstart.md")
-            if FileManager.default.fileExists(atPath: article.path) { return article.standardizedFileURL }
+        guard let article = SharedCorpus.url("azure-openai/audio-completions-quickstart.md") else {
+            throw XCTSkip("../shared/corpus is absent")
         }
-        throw XCTSkip("../shared/corpus is absent")
+        return article
     }
 
     /// A Python that can `import openai`: the system one when it can, else a temporary venv with

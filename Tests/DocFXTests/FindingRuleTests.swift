@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import Testing
+import TestSupport
 @testable import DocFX
 
 @Suite struct FindingRuleTests {
@@ -110,11 +111,5 @@ struct TempDocs {
 
 /// `../shared/corpus` next to the package, or /work/shared/corpus.
 enum CorpusLocation {
-    static let directory: String? = {
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for candidate in [packageRoot.appendingPathComponent("../shared/corpus").standardizedFileURL.path, "/work/shared/corpus"] {
-            if FileManager.default.fileExists(atPath: candidate + "/SOURCES.md") { return candidate }
-        }
-        return nil
-    }()
+    static let directory: String? = SharedCorpus.directory?.path
 }

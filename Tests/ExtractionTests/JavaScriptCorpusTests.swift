@@ -2,18 +2,12 @@ import Core
 import Foundation
 import Quickstart
 import Testing
+import TestSupport
 @testable import Extraction
 
 /// The JavaScript and TypeScript includes of the corpus audio quickstart, read in place.
 enum JSCorpusIncludes {
-    static let directory: URL? = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for shared in [root.deletingLastPathComponent().appendingPathComponent("shared"), URL(fileURLWithPath: "/work/shared")] {
-            let dir = shared.appendingPathComponent("corpus/azure-openai/includes")
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("audio-completions-javascript.md").path) { return dir }
-        }
-        return nil
-    }()
+    static let directory: URL? = SharedCorpus.url("azure-openai/includes/audio-completions-javascript.md")?.deletingLastPathComponent()
 
     static var available: Bool { directory != nil }
 

@@ -2,19 +2,12 @@ import Core
 import Foundation
 import Quickstart
 import Testing
+import TestSupport
 @testable import Extraction
 
 /// The audio quickstart's Python includes, read from the shared corpus (never copied here).
 enum PythonCorpus {
-    static let directory: String? = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for candidate in [root.appendingPathComponent("../shared/corpus").standardized.path, "/work/shared/corpus"] {
-            if FileManager.default.fileExists(atPath: candidate + "/azure-openai/includes/audio-completions-python.md") {
-                return candidate
-            }
-        }
-        return nil
-    }()
+    static let directory: String? = SharedCorpus.path("azure-openai/includes/audio-completions-python.md").flatMap { _ in SharedCorpus.directory?.path }
 
     static var available: Bool { directory != nil }
 

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import NIOCore
 import NIOSSL
 import Testing
+import TestSupport
 
 @testable import MockServer
 
@@ -62,23 +63,11 @@ struct LiveServerTests {
         await server.stop()
     }
 
-    @Test("HTTPS with a self-signed certificate made here", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")))
+    @Test("HTTPS with a self-signed certificate made here", .enabled(if: SelfSignedCertificate.opensslPath != nil))
     func tls() async throws {
-        let folder = try Fixture.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let cert = folder.appendingPathComponent("cert.pem").path
-        let key = folder.appendingPathComponent("key.pem").path
-        let openssl = Process()
-        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        openssl.arguments = [
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1",
-            "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-        ]
-        openssl.standardError = FileHandle.nullDevice
-        openssl.standardOutput = FileHandle.nullDevice
-        try openssl.run()
-        openssl.waitUntilExit()
-        try #require(openssl.terminationStatus == 0)
+        let certificate = try SelfSignedCertificate.make()
+        defer { certificate.remove() }
+        let (cert, key) = (certificate.certificatePath, certificate.keyPath)
 
         let server = try await MockServer.start(options: MockServerOptions(tls: TLSFiles(certificatePath: cert, privateKeyPath: key)))
         #expect(server.baseURL == "https://127.0.0.1:\(server.port)")

@@ -1,20 +1,14 @@
 import Foundation
 import HummingbirdTesting
 import Testing
+import TestSupport
 
 @testable import MockServer
 
 @Suite("Service profile")
 struct ProfileTests {
     /// The corpus spec, found next to the package (see BRIEF: `../shared`, else `/work/shared`).
-    static let specURL: URL? = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for shared in [root.deletingLastPathComponent().appendingPathComponent("shared"), URL(fileURLWithPath: "/work/shared")] {
-            let url = shared.appendingPathComponent("corpus/specs/azure-openai-inference-2025-01-01-preview.json")
-            if FileManager.default.fileExists(atPath: url.path) { return url }
-        }
-        return nil
-    }()
+    static let specURL: URL? = SharedCorpus.url("specs/azure-openai-inference-2025-01-01-preview.json")
 
     @Test("the default voices and formats are the spec's enums", .enabled(if: specURL != nil))
     func defaultFollowsSpec() throws {

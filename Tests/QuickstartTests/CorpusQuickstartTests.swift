@@ -1,17 +1,12 @@
 import Core
 import Foundation
 import Testing
+import TestSupport
 @testable import Quickstart
 
 /// `../shared/corpus` next to the package (or /work/shared/corpus); tests skip without it.
 enum Corpus {
-    static let directory: String? = {
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for candidate in [packageRoot.appendingPathComponent("../shared/corpus").standardizedFileURL.path, "/work/shared/corpus"] {
-            if FileManager.default.fileExists(atPath: candidate + "/azure-openai/audio-completions-quickstart.md") { return candidate }
-        }
-        return nil
-    }()
+    static let directory: String? = SharedCorpus.path("azure-openai/audio-completions-quickstart.md").flatMap { _ in SharedCorpus.directory?.path }
     static var available: Bool { directory != nil }
 }
 

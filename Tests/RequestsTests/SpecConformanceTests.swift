@@ -1,21 +1,14 @@
 import Foundation
 import Testing
+import TestSupport
 import Core
 @testable import Requests
 
 /// Checks our hand-written models against the facts of the inference spec in the shared corpus.
 enum SpecFile {
-    static let relative = "corpus/specs/azure-openai-inference-2025-01-01-preview.json"
+    static let relative = "specs/azure-openai-inference-2025-01-01-preview.json"
 
-    static var url: URL? {
-        // Package root is three levels above Tests/RequestsTests/<File>.swift.
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for shared in [root.deletingLastPathComponent().appendingPathComponent("shared"), URL(fileURLWithPath: "/work/shared")] {
-            let candidate = shared.appendingPathComponent(relative)
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-        }
-        return nil
-    }
+    static var url: URL? { SharedCorpus.url(relative) }
 
     static var isAvailable: Bool { url != nil }
 

@@ -3,30 +3,12 @@ import Foundation
 import MockServer
 import Requests
 import Testing
+import TestSupport
 @testable import Runner
 
 /// A live-endpoint run over HTTPS: the mock serves a self-signed certificate made here, and the
 /// libcurl client trusts it only through `--cacert`.
 @Suite struct HTTPSRunTests {
-    static let opensslAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")
-
-    func makeCertificate(in folder: URL) throws -> (cert: String, key: String) {
-        let cert = folder.appendingPathComponent("cert.pem").path
-        let key = folder.appendingPathComponent("key.pem").path
-        let openssl = Process()
-        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        openssl.arguments = [
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1",
-            "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-        ]
-        openssl.standardError = FileHandle.nullDevice
-        openssl.standardOutput = FileHandle.nullDevice
-        try openssl.run()
-        openssl.waitUntilExit()
-        try #require(openssl.terminationStatus == 0)
-        return (cert, key)
-    }
-
     func run(endpoint: String, caCert: String?) async throws -> RunReport {
         let extraction = RunnerFixtures.document()
         let built = RequestBuilder().build(extraction)
@@ -36,11 +18,11 @@ import Testing
         return try #require(try await DocumentRunner(configuration: config).run([(extraction, built.findings, built.requests)]).first)
     }
 
-    @Test(.enabled(if: opensslAvailable)) func runsAgainstTheMockOverHTTPSWithCACert() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docverify-https-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let (cert, key) = try makeCertificate(in: folder)
+    @Test(.enabled(if: SelfSignedCertificate.opensslPath != nil, "needs the openssl command"))
+    func runsAgainstTheMockOverHTTPSWithCACert() async throws {
+        let certificate = try SelfSignedCertificate.make()
+        defer { certificate.remove() }
+        let (cert, key) = (certificate.certificatePath, certificate.keyPath)
         let server = try await MockServer.start(options: MockServerOptions(tls: TLSFiles(certificatePath: cert, privateKeyPath: key)))
 
         let trusted = try await run(endpoint: server.baseURL, caCert: cert)

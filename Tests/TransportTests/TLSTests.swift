@@ -1,44 +1,7 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Transport
-
-/// A self-signed certificate for 127.0.0.1 / localhost, made with the openssl command.
-struct SelfSignedCertificate {
-    let directory: URL
-    var certificatePath: String { directory.appendingPathComponent("cert.pem").path }
-    var keyPath: String { directory.appendingPathComponent("key.pem").path }
-
-    static var opensslPath: String? {
-        ["/usr/bin/openssl", "/usr/local/bin/openssl", "/opt/homebrew/bin/openssl"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    static func make() throws -> SelfSignedCertificate {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("docverify-tls-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let certificate = SelfSignedCertificate(directory: directory)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: opensslPath ?? "/usr/bin/openssl")
-        process.arguments = [
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-            "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
-            "-keyout", certificate.keyPath, "-out", certificate.certificatePath,
-        ]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CertificateError.opensslFailed(process.terminationStatus) }
-        return certificate
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(at: directory)
-    }
-}
-
-enum CertificateError: Error {
-    case opensslFailed(Int32)
-}
 
 @Suite("HTTPS", .enabled(if: SelfSignedCertificate.opensslPath != nil, "needs the openssl command to make a certificate"))
 struct TLSTests {
