@@ -7,7 +7,7 @@ import Runner
 public enum RunReportFormat {
     public static func json(_ reports: [RunReport]) -> String {
         let findings = reports.flatMap(\.findings).sortedForReport()
-        let summary = reports.map(\.summary).reduce(RunSummary(scenarios: 0, passed: 0, failed: 0, skipped: 0), +)
+        let summary = total(reports)
         let value = JSONValue.object([
             "version": .int(ListReport.version),
             "documents": .array(reports.map(document)),
@@ -42,7 +42,7 @@ public enum RunReportFormat {
             out += "findings:\n"
             for finding in findings { out += "  \(finding.textLine)\n" }
         }
-        let summary = reports.map(\.summary).reduce(RunSummary(scenarios: 0, passed: 0, failed: 0, skipped: 0), +)
+        let summary = total(reports)
         let errors = findings.filter { $0.severity == .error }.count
         out += "\(summary.scenarios) scenarios: \(summary.passed) passed, \(summary.failed) failed, \(summary.skipped) skipped; "
             + "\(errors) error\(errors == 1 ? "" : "s"), \(findings.count - errors) other finding\(findings.count - errors == 1 ? "" : "s")\n"
@@ -98,11 +98,13 @@ public enum RunReportFormat {
         .object(["scenarios": .int(s.scenarios), "passed": .int(s.passed), "failed": .int(s.failed), "skipped": .int(s.skipped)])
     }
 
+    static func total(_ reports: [RunReport]) -> RunSummary {
+        reports.map(\.summary).reduce(RunSummary(scenarios: 0, passed: 0, failed: 0, skipped: 0), +)
+    }
+
+    /// A finding in the same JSON shape `list` and `check` print (``Finding``'s own encoding).
     static func findingJSON(_ f: Finding) -> JSONValue {
-        .object([
-            "rule": .string(f.rule), "severity": .string(f.severity.rawValue), "file": .string(f.location.file),
-            "line": .int(f.location.line), "column": .int(f.location.column), "message": .string(f.message),
-            "pivot": f.pivot.map(JSONValue.string) ?? .null, "tab": f.tab.map(JSONValue.string) ?? .null,
-        ])
+        guard let data = try? JSONEncoder().encode(f), let json = try? JSONDecoder().decode(JSONValue.self, from: data) else { return .null }
+        return json
     }
 }

@@ -26,23 +26,15 @@ public struct DocumentRunner: Sendable {
         _ documents: [(extraction: DocumentExtraction, staticFindings: [Finding], built: [Int: [BuiltRequest]])],
         progress: @escaping @Sendable (RunProgress) -> Void = { _ in }
     ) async throws -> [RunReport] {
-        var mock: RunningMockServer?
-        let baseURL: String
-        if let endpoint = configuration.endpoint {
-            baseURL = endpoint
-        } else {
-            let server = try await MockServer.start()
-            mock = server
-            baseURL = server.baseURL
-        }
-        defer { if let mock { Task { await mock.stop() } } }
+        // Nothing after the start throws: the mock is always stopped below.
+        let mock: RunningMockServer? = configuration.endpoint == nil ? try await MockServer.start() : nil
+        let baseURL = configuration.endpoint ?? mock!.baseURL
         var reports: [RunReport] = []
         let client = HTTPClient(jobs: configuration.jobs)
         for document in documents {
             reports.append(await run(document, client: client, baseURL: baseURL, progress: progress))
         }
-        if let mock { await mock.stop() }
-        mock = nil
+        await mock?.stop()
         return reports
     }
 

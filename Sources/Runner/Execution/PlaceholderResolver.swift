@@ -1,6 +1,7 @@
 import Core
 import Extraction
 import Foundation
+import Requests
 
 /// Gives run-time values to the placeholders of one sample's calls: the endpoint, credentials,
 /// environment variables, files earlier scenarios wrote, and fields of earlier responses.
@@ -32,7 +33,7 @@ struct PlaceholderResolver {
             }
         case .response(let call, let path):
             guard let response = responses[call] else { return nil }
-            return JSONLookup.value(at: path, in: response)
+            return JSONPath.value(at: path, in: response)
         case .credential(.bearerToken):
             return credentials.bearerToken.map(JSONValue.string)
         case .credential(.apiKey):
@@ -42,21 +43,9 @@ struct PlaceholderResolver {
         }
     }
 
-    /// Placeholders of `value` that `resolve` cannot answer, for a clear "cannot run" reason.
+    /// Placeholders in `values` that `resolve` cannot answer, for a clear "cannot run" reason.
     func unresolved(in values: [SymbolicValue]) -> [Placeholder] {
-        var out: [Placeholder] = []
-        func visit(_ v: SymbolicValue) {
-            switch v {
-            case .array(let items): items.forEach(visit)
-            case .object(let members): members.keys.sorted().forEach { visit(members[$0]!) }
-            case .template(let parts):
-                for case .placeholder(let p) in parts where resolve(p) == nil { out.append(p) }
-            case .placeholder(let p): if resolve(p) == nil { out.append(p) }
-            default: break
-            }
-        }
-        values.forEach(visit)
-        return out
+        values.reduce(into: Set<Placeholder>()) { $0.formUnion(Self.placeholders(in: $1)) }.filter { resolve($0) == nil }
     }
 
     static func placeholders(in value: SymbolicValue?) -> Set<Placeholder> {
@@ -69,19 +58,5 @@ struct PlaceholderResolver {
         case .object(let members): return members.values.reduce(into: []) { $0.formUnion(placeholders(in: $1)) }
         default: return []
         }
-    }
-}
-
-/// Looks a normalized path (`choices[0].message.audio.id`) up in a JSON value.
-enum JSONLookup {
-    static func value(at path: String, in json: JSONValue) -> JSONValue? {
-        var current: JSONValue? = json
-        for component in ResponsePath.components(path) {
-            switch component {
-            case .key(let k): current = current?[k]
-            case .index(let i): current = current?[i]
-            }
-        }
-        return current
     }
 }

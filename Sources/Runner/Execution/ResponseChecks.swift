@@ -38,7 +38,7 @@ enum ResponseChecks {
             return outcome
         }
         if let json {
-            for read in reads where read.call == call && JSONLookup.value(at: read.path, in: json) == nil {
+            for read in reads where read.call == call && JSONPath.value(at: read.path, in: json) == nil {
                 outcome.findings.append(Finding(
                     rule: "response-field-missing", severity: .error, location: read.location,
                     message: "the code reads \(read.path), which the response of the call at line \(request.location.line) does not have"))

@@ -59,7 +59,7 @@ struct ScenarioExecutor: Sendable {
                     return finish(.failed, "the URL cannot be built")
                 }
                 var headers = HTTPHeaders(request.headers(resolving: resolver.resolve).sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
-                if headers["content-type"] == nil, request.extracted.body != nil { headers = HTTPHeaders(headers.map { ($0.name, $0.value) } + [("content-type", "application/json")]) }
+                if !headers.contains("content-type"), request.extracted.body != nil { headers.append(name: "content-type", value: "application/json") }
                 let body = request.extracted.body == nil ? nil : request.encodedBody(resolving: resolver.resolve)
                 let httpRequest = HTTPRequest(method: request.method, url: url, headers: headers, body: body)
 
