@@ -20,8 +20,13 @@ need_apt wrk wrk
 python3 -c 'import sybil' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check sybil
 [ -d "$CORPUS_DIR" ] || { echo "bench: the shared corpus ($CORPUS_DIR) is needed" >&2; exit 1; }
 
-swift build -c release --product docverify >/dev/null
-BIN=$ROOT/.build/release/docverify
+# BENCH_BIN=path skips the release build (a quick smoke of this script with a debug binary);
+# BENCH_COPIES sets how many corpus copies make the base set (25 → 250 files).
+if [ -n "${BENCH_BIN:-}" ]; then BIN=$BENCH_BIN; else
+  swift build -c release --product docverify >/dev/null
+  BIN=$ROOT/.build/release/docverify
+fi
+COPIES=${BENCH_COPIES:-25}
 WORK=$(mktemp -d)
 MOCK_PID=
 cleanup() { [ -n "$MOCK_PID" ] && kill "$MOCK_PID" 2>/dev/null; rm -rf "$WORK"; }
@@ -32,12 +37,12 @@ copies() { # dir count
   mkdir -p "$1"
   for i in $(seq 1 "$2"); do cp -r "$CORPUS_DIR" "$1/copy$i"; done
 }
-copies "$WORK/x1" 25
-copies "$WORK/x10" 250
+copies "$WORK/x1" "$COPIES"
+copies "$WORK/x10" $((COPIES * 10))
 MD_FILES=$(find "$WORK/x1" -name '*.md' | wc -l)
 
 # check exits 1 on the corpus's own error findings; any other status is a failure of docverify.
-dv() { "$BIN" "$@" >/dev/null 2>"$WORK/err" || { s=$?; [ $s -eq 1 ] || { cat "$WORK/err" >&2; echo "bench: docverify $* exited $s" >&2; exit 1; }; }; }
+dv() { local rc=0; "$BIN" "$@" >/dev/null 2>"$WORK/err" || rc=$?; [ $rc -le 1 ] || { cat "$WORK/err" >&2; echo "bench: docverify $* exited $rc" >&2; exit 1; }; }
 cm() { find "$WORK/x1" -name '*.md' -print0 | xargs -0 cmark >/dev/null; }
 sy() { python3 bench/sybil_collect.py "$WORK/x1" >/dev/null; }
 now() { date +%s%N; }
@@ -71,7 +76,7 @@ for _ in $(seq 1 "$ROUNDS"); do
 done
 
 # A 19 MB input-audio request (under the service's 20 MB limit) through run, and straight to the mock.
-python3 bench/big_audio_article.py "$WORK/big" 19000000
+python3 bench/big_audio_article.py "$WORK/big" "${BENCH_PAYLOAD:-19000000}"
 PAYLOAD=$(stat -c %s "$WORK/big/body.json")
 /usr/bin/time -f '%M' -o "$WORK/rss-run" "$BIN" run "$WORK/big/big-audio.md" >/dev/null 2>&1 || { cat "$WORK/rss-run" >&2; echo "bench: run of the 19 MB request failed" >&2; exit 1; }
 RSS_RUN_KB=$(tail -1 "$WORK/rss-run")
@@ -106,7 +111,7 @@ wrk.headers["content-type"] = "application/json"
 wrk.body = '{"model":"gpt-4o-audio-preview","modalities":["text","audio"],"audio":{"voice":"alloy","format":"wav"},"messages":[{"role":"user","content":"Say hi."}]}'
 EOF
 wrk_json() { # script → "rps p50_ms p99_ms errors"
-  wrk -t2 -c64 -d10s --latency -s "$1" "$MOCK_URL$CHAT" >"$WORK/wrk.out" 2>&1 || { cat "$WORK/wrk.out" >&2; exit 1; }
+  wrk -t2 -c64 -d${BENCH_WRK_SECONDS:-10}s --latency -s "$1" "$MOCK_URL$CHAT" >"$WORK/wrk.out" 2>&1 || { cat "$WORK/wrk.out" >&2; exit 1; }
   python3 bench/wrk_parse.py "$WORK/wrk.out"
 }
 wrk -t2 -c64 -d3s -s "$WORK/text.lua" "$MOCK_URL$CHAT" >/dev/null # warm-up
