@@ -81,7 +81,7 @@ let package = Package(
             "MockServer", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "RunnerTests", dependencies: ["TestSupport", "Runner", "MockServer"]),
-        .testTarget(name: "LimitsTests", dependencies: ["TestSupport", "Limits", "DocFX"]),
+        .testTarget(name: "LimitsTests", dependencies: ["TestSupport", "Limits", "DocFX", "Requests", "Extraction"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "CLI", "Quickstart"]),
     ],
     swiftLanguageModes: [.v6]
