@@ -50,11 +50,13 @@ let package = Package(
         ]),
         // Stage 3c: runs scenarios through the transport, in dependency order.
         .target(name: "Runner", dependencies: ["Core", "Quickstart", "Extraction", "Requests", "Transport", "MockServer"]),
+        // Stage 4: limits the docs state, read as data, and the checks of requests against them.
+        .target(name: "Limits", dependencies: ["Core", "DocFX", "Requests"]),
         // Stage 5: report formats.
         .target(name: "Reporting", dependencies: ["Core", "Quickstart", "Extraction", "Requests", "Runner"]),
         // Stage 6: the command line.
         .target(name: "CLI", dependencies: [
-            "Core", "Markup", "DocFX", "Quickstart", "Extraction", "Requests", "Transport", "MockServer", "Runner", "Reporting",
+            "Core", "Markup", "DocFX", "Quickstart", "Extraction", "Requests", "Transport", "MockServer", "Runner", "Reporting", "Limits",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "docverify", dependencies: ["CLI"]),
@@ -79,6 +81,7 @@ let package = Package(
             "MockServer", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "RunnerTests", dependencies: ["TestSupport", "Runner", "MockServer"]),
+        .testTarget(name: "LimitsTests", dependencies: ["TestSupport", "Limits", "DocFX", "Requests", "Extraction"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "CLI", "Quickstart"]),
     ],
     swiftLanguageModes: [.v6]

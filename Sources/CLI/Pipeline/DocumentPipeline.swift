@@ -1,6 +1,8 @@
 import Core
 import Extraction
 import Foundation
+import DocFX
+import Limits
 import Quickstart
 import Requests
 
@@ -51,14 +53,40 @@ struct DocumentPipeline {
     func checkDocuments() throws -> [CheckedDocument] {
         let extractor = Extractor()
         let builder = RequestBuilder()
+        let limitsByArticle = limitsByArticle()
         return try loadDocuments().map { document in
             let extraction = extractor.extract(document)
             let built = builder.build(extraction)
             var seen = Set<Finding>()
-            let findings = (extraction.allFindings + built.findings + DocumentChecks.run(extraction))
+            let limits = limitsByArticle[document.file] ?? []
+            let limitFindings = LimitChecks.conflicts(limits) + LimitChecks.check(built.requests.values.flatMap { $0 }, against: limits)
+            let findings = (extraction.allFindings + built.findings + DocumentChecks.run(extraction) + limitFindings)
                 .filter { seen.insert($0).inserted }
                 .sortedForReport()
             return CheckedDocument(extraction: extraction, requests: built.requests, findings: findings)
         }
+    }
+
+    /// The limits every article states, in argument order (for `limits`, and pages passed together).
+    func documentedLimits() throws -> [DocumentedLimit] {
+        try ArticleFinder.articles(in: paths, root: root).flatMap { path, articleRoot, _ in
+            documentedLimits(ofPath: path, root: articleRoot)
+        }
+    }
+
+    /// Loads are cheap next to extraction; the DocFX tree is read again so Quickstart stays unchanged.
+    private func documentedLimits(ofPath path: String, root articleRoot: String?) -> [DocumentedLimit] {
+        guard let document = try? DocFXLoader(root: articleRoot, pivotGroupsFile: pivotGroups).load(article: path) else { return [] }
+        return LimitExtractor.limits(in: document)
+    }
+
+    /// Each article's limits by its file, loaded once per `check`.
+    func limitsByArticle() -> [String: [DocumentedLimit]] {
+        var result: [String: [DocumentedLimit]] = [:]
+        for (path, articleRoot, _) in (try? ArticleFinder.articles(in: paths, root: root)) ?? [] {
+            guard let document = try? DocFXLoader(root: articleRoot, pivotGroupsFile: pivotGroups).load(article: path) else { continue }
+            result[document.file, default: []] += LimitExtractor.limits(in: document)
+        }
+        return result
     }
 }

@@ -1,0 +1,63 @@
+import Core
+import DocFX
+import Foundation
+
+/// Reads every limit statement of a loaded article: paragraph lines and pipe-table rows, through
+/// includes, zones, tabs, lists and alerts, each with the file and line it was written on.
+public enum LimitExtractor {
+    /// Blocks nest (zones in tabs in lists); deeper than this is not a real page.
+    static let maxDepth = 32
+
+    public static func limits(in document: DocFXDocument) -> [DocumentedLimit] {
+        var found: [DocumentedLimit] = []
+        walk(document.blocks, article: document.file, depth: 0, into: &found)
+        var seen = Set<DocumentedLimit>()
+        return found.filter { seen.insert($0).inserted }
+    }
+
+    /// The limits stated in one line of text (exposed for tests and other readers).
+    public static func limits(inLine text: String, at location: SourceLocation, article: String) -> [DocumentedLimit] {
+        var found: [DocumentedLimit] = []
+        let range = NSRange(text.startIndex..., in: text)
+        for recognizer in LimitCatalog.recognizers {
+            for match in recognizer.pattern.matches(in: text, range: range) {
+                guard let valueRange = Range(match.range(at: 1), in: text) else { continue }
+                let unit = match.numberOfRanges > 2 ? Range(match.range(at: 2), in: text).map { String(text[$0]) } : nil
+                guard let value = LimitValueParser.parse(kind: recognizer.kind, value: String(text[valueRange]), unit: unit) else { continue }
+                let column = location.column + text.distance(from: text.startIndex, to: valueRange.lowerBound)
+                let limit = DocumentedLimit(
+                    key: recognizer.key, value: value,
+                    location: SourceLocation(file: location.file, line: location.line, column: column), article: article)
+                if !found.contains(where: { $0.key == limit.key && $0.value == limit.value }) { found.append(limit) }
+            }
+        }
+        return found
+    }
+
+    static func walk(_ blocks: [DocBlock], article: String, depth: Int, into found: inout [DocumentedLimit]) {
+        guard depth < maxDepth else { return }
+        for block in blocks {
+            switch block {
+            case .paragraph(let paragraph):
+                for line in paragraph.lines {
+                    let location = SourceLocation(file: paragraph.location.file, line: line.number, column: line.column)
+                    found += limits(inLine: line.text, at: location, article: article)
+                }
+            case .table(let table):
+                for row in [table.header] + table.rows {
+                    guard let first = row.first else { continue }
+                    let text = row.map(\.text).joined(separator: " | ")
+                    found += limits(inLine: text, at: first.location, article: article)
+                }
+            case .list(let list):
+                for item in list.items { walk(item.blocks, article: article, depth: depth + 1, into: &found) }
+            case .blockQuote(let quote): walk(quote.blocks, article: article, depth: depth + 1, into: &found)
+            case .alert(let alert): walk(alert.blocks, article: article, depth: depth + 1, into: &found)
+            case .zone(let zone): walk(zone.blocks, article: article, depth: depth + 1, into: &found)
+            case .tabGroup(let group):
+                for tab in group.tabs { walk(tab.blocks, article: article, depth: depth + 1, into: &found) }
+            default: continue
+            }
+        }
+    }
+}
