@@ -10,7 +10,7 @@ struct LimitsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "limits",
         abstract: "List the limits the documentation states, with their locations.",
-        discussion: "No network. Exit status: 0, or 1 when two statements of one limit disagree (limit-conflict is a warning; only errors set 1).")
+        discussion: "No network. Disagreeing statements of one limit are printed as limit-conflict findings. Exit status: 0, or 2 for usage errors.")
 
     @OptionGroup var documents: DocumentOptions
 
