@@ -1,7 +1,7 @@
 import Core
 
-/// JUnit XML: a testsuite per document, a testcase per finding group (here: per source line's
-/// sample is not known to the renderer, so one testcase per document plus one per failing finding).
+/// JUnit XML: a testsuite per document; a failing testcase per error finding, or one passing testcase
+/// when the document has none. Warnings and notes go to the suite's system-out.
 public enum JUnitReport {
     public static func render(_ documents: [ReportDocument]) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
