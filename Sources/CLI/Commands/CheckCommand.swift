@@ -19,6 +19,8 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Exit 1 on warnings too (for docs that must stay clean).")
     var strict = false
 
+    @OptionGroup var reportFiles: ReportOptions
+
     func run() throws {
         let (output, hasErrors) = try render()
         print(output, terminator: "")
@@ -27,6 +29,16 @@ struct CheckCommand: ParsableCommand {
 
     func render() throws -> (output: String, hasErrors: Bool) {
         let checked = try documents.pipeline.checkDocuments()
+        let output = json(checked, format: format)
+        for (fileFormat, path) in try reportFiles.parsed() {
+            let docs = checked.map { ReportDocument(file: $0.document.file, findings: $0.findings) }
+            try writeAtomically(ReportOptions.render(fileFormat, docs, root: documents.root) { json(checked, format: .json) }, to: path)
+        }
+        let findings = checked.flatMap(\.findings)
+        return (output, strict ? findings.contains { $0.severity >= .warning } : findings.hasErrors)
+    }
+
+    private func json(_ checked: [CheckedDocument], format: OutputFormat) -> String {
         let output: String
         switch format {
         case .json:
@@ -40,7 +52,6 @@ struct CheckCommand: ParsableCommand {
         case .text:
             output = FindingsReport.text(checked.map { ($0.document.file, $0.findings) })
         }
-        let findings = checked.flatMap(\.findings)
-        return (output, strict ? findings.contains { $0.severity >= .warning } : findings.hasErrors)
+        return output
     }
 }

@@ -1,0 +1,47 @@
+import Core
+import Foundation
+
+/// What every findings format renders: the documents in order, each with its findings.
+public struct ReportDocument: Sendable {
+    public var file: String
+    public var findings: [Finding]
+    public init(file: String, findings: [Finding]) { self.file = file; self.findings = findings }
+}
+
+/// Reads source lines for snippets and fingerprints; lines are cached per file.
+public final class SourceLines: @unchecked Sendable {
+    private var cache: [String: [Substring]] = [:]
+    public init() {}
+    public func line(_ file: String, _ number: Int) -> String {
+        if cache[file] == nil {
+            let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+            cache[file] = text.split(separator: "\n", omittingEmptySubsequences: false)
+        }
+        guard let lines = cache[file], number >= 1, number <= lines.count else { return "" }
+        return String(lines[number - 1])
+    }
+
+    /// Stable across edits elsewhere in the file: rule + file + the line's trimmed content, not its number.
+    public func fingerprint(_ finding: Finding) -> String {
+        let content = line(finding.location.file, finding.location.line).trimmingCharacters(in: .whitespaces)
+        return FNV.hex("\(finding.rule)\u{0}\(finding.location.file)\u{0}\(content)")
+    }
+}
+
+/// FNV-1a 64: a small deterministic hash (Swift's Hasher is seeded per process).
+enum FNV {
+    static func hex(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return String(hash, radix: 16)
+    }
+}
+
+/// A path relative to `root` when under it, otherwise as given.
+func relativePath(_ file: String, root: String?) -> String {
+    guard let root else { return file }
+    let base = URL(fileURLWithPath: root).standardizedFileURL.path
+    let full = URL(fileURLWithPath: file).standardizedFileURL.path
+    if full.hasPrefix(base + "/") { return String(full.dropFirst(base.count + 1)) }
+    return file
+}
