@@ -1,3 +1,5 @@
+import Core
+
 extension JSEvaluator {
     static let globals: [String: JSValue] = [
         "process": .host("process"), "Buffer": .host("Buffer"), "JSON": .host("JSON"), "console": .host("console"),
@@ -144,7 +146,7 @@ extension JSEvaluator {
         case .index(let object, let indexExpression, _):
             let base = evaluateChain(object, in: scope)
             let key = evaluate(indexExpression, in: scope)
-            if case .number(let d) = key, d >= 0, d == d.rounded() { return indexed(base, Int(d)) }
+            if case .number(let d) = key, d >= 0, let i = Int(checked: d) { return indexed(base, i) }
             if let k = propertyKey(key) { return member(of: base, k) }
             return .opaque("\(describe(base))[…]")
         default:

@@ -112,7 +112,7 @@ struct SymbolicReader {
         switch value {
         case .int(let i): result = i
         // JavaScript has no integer type: 100.0 is the same number as 100.
-        case .double(let d) where d.rounded() == d && abs(d) < 9e15: result = Int(d)
+        case .double(let d) where abs(d) < 9e15 && Int(checked: d) != nil: result = Int(checked: d)!
         case .placeholder(let p):
             bindings[path] = p
             return range?.lowerBound ?? 0
@@ -145,7 +145,7 @@ struct SymbolicReader {
     }
 
     static func format(_ d: Double) -> String {
-        d.rounded() == d ? String(Int(d)) : String(d)
+        Int(checked: d).map(String.init) ?? String(d)
     }
 
     /// A string that must be one of `allowed`.
