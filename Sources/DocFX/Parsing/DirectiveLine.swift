@@ -68,17 +68,40 @@ enum DirectiveLine {
 
     /// Every `[!INCLUDE [title](path)]` in a line, in order.
     static func includeMatches(in text: String) -> [IncludeMatch] {
-        let regex = try! Regex(#"\[!include\s*\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)\s*\]"#).ignoresCase()
-        return text.matches(of: regex).compactMap { match in
+        // This runs for every paragraph line: most have no `[!`, and skipping the regex for them is
+        // most of `check`'s time.
+        guard mayHoldDirective(text, marker: "[!include") else { return [] }
+        return text.matches(of: includePattern).compactMap { match in
             guard let title = match.output[1].substring, let path = match.output[2].substring else { return nil }
             return IncludeMatch(range: match.range, title: String(title), path: String(path))
         }
     }
 
     static func legacyCode(_ line: String) -> DirectiveLine? {
-        let regex = try! Regex(#"^\[!code-([A-Za-z0-9#+-]+)\s*\[[^\]]*\]\(\s*([^)\s]+)(?:\s+"[^"]*")?\s*\)\]$"#)
-        guard let match = line.wholeMatch(of: regex),
+        guard line.utf8.starts(with: "[!code-".utf8), let match = line.wholeMatch(of: legacyCodePattern),
               let language = match.output[1].substring, let path = match.output[2].substring else { return nil }
         return .legacyCode(language: String(language), path: String(path))
+    }
+
+    /// Compiled once: a `Regex` built from a string per line dominated `check`'s profile.
+    /// `Regex` isn't `Sendable`; these are never mutated after initialisation.
+    nonisolated(unsafe) static let includePattern = try! Regex(#"\[!include\s*\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)\s*\]"#).ignoresCase()
+    nonisolated(unsafe) static let legacyCodePattern = try! Regex(#"^\[!code-([A-Za-z0-9#+-]+)\s*\[[^\]]*\]\(\s*([^)\s]+)(?:\s+"[^"]*")?\s*\)\]$"#)
+
+    /// Whether `text` contains `marker` (ASCII, compared case-insensitively) anywhere, scanning bytes.
+    static func mayHoldDirective(_ text: String, marker: StaticString) -> Bool {
+        let needle = Array(UnsafeBufferPointer(start: marker.utf8Start, count: marker.utf8CodeUnitCount)).map { $0 | 0x20 }
+        let bytes = Array(text.utf8)
+        guard bytes.count >= needle.count else { return false }
+        var i = 0
+        while i <= bytes.count - needle.count {
+            if bytes[i] == 0x5B {
+                var j = 1
+                while j < needle.count, bytes[i + j] | 0x20 == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }
