@@ -7,7 +7,9 @@ import Extraction
 struct OperationCatalogTests {
     static let location = SourceLocation(file: "docs/ops.md", line: 12, column: 1)
 
-    static func call(_ method: String = "POST", _ path: String, body: SymbolicValue?) -> ExtractedRequest {
+    static func call(_ path: String, body: SymbolicValue?) -> ExtractedRequest { call("POST", path, body: body) }
+
+    static func call(_ method: String, _ path: String, body: SymbolicValue?) -> ExtractedRequest {
         ExtractedRequest(
             location: location, client: .curl, method: method,
             endpoint: .placeholder(.environment(name: "AZURE_OPENAI_ENDPOINT", fallback: nil)),
@@ -49,7 +51,7 @@ struct OperationCatalogTests {
     func embeddingsNotChat() {
         let body = SymbolicValue.object(["input": .string("The quick fox"), "model": .string("text-embedding-3-small"), "dimensions": .int(256)])
         let built = RequestBuilder().build(Self.call("/openai/deployments/{deployment}/embeddings", body: body))
-        #expect(built.findings.isEmpty, "\(built.findings)")
+        #expect(built.findings.isEmpty)
         #expect(built.operation?.id == "embeddings.create")
         #expect(built.embeddings == EmbeddingsRequest(input: .text("The quick fox"), model: "text-embedding-3-small", dimensions: 256))
         #expect(built.request == nil)
