@@ -17,6 +17,10 @@ public struct BuiltRequest: Hashable, Sendable {
     public var issues: [RequestIssue]
     /// `request-unknown-field` / `request-invalid` findings at the call's location.
     public var findings: [Finding]
+    /// The operation the method and URL name; nil when none does (`request-unknown-operation`).
+    public var operation: APIOperation?
+    /// The strictly decoded body of an embeddings call (nil for other operations or with issues).
+    public var embeddings: EmbeddingsRequest?
 
     public init(
         extracted: ExtractedRequest, request: ChatCompletionRequest?, bindings: [String: Placeholder] = [:],

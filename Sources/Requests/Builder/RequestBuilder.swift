@@ -3,7 +3,9 @@ import Extraction
 
 /// Turns extracted calls into ``BuiltRequest``s, reporting bodies that do not fit the API.
 ///
-/// Rules (both errors, at the call's location, the message naming the JSON path):
+/// Each body is checked against the model of the operation its method and URL name
+/// (``OperationCatalog``). Rules (errors unless noted, at the call's location, naming the JSON path):
+/// - `request-unknown-operation` (warning): the method and URL match no known operation.
 /// - `request-unknown-field`: the body has a member the API does not define.
 /// - `request-invalid`: a wrong type, a missing required field, or a value the API does not accept.
 public struct RequestBuilder: Sendable {
@@ -15,9 +17,22 @@ public struct RequestBuilder: Sendable {
 
     /// Builds one call. `pivot` and `tab` label the findings.
     public func build(_ extracted: ExtractedRequest, pivot: String? = nil, tab: String? = nil) -> BuiltRequest {
+        guard let operation = OperationCatalog.match(method: extracted.method, path: extracted.path) else {
+            var built = BuiltRequest(extracted: extracted, request: nil)
+            let methods = OperationCatalog.matchPath(extracted.path).map(\.method)
+            let hint = methods.isEmpty
+                ? "check the path against the Azure OpenAI REST reference"
+                : "this path takes \(methods.joined(separator: " or ")), not \(extracted.method)"
+            built.findings = [Finding(
+                rule: "request-unknown-operation", severity: .warning, location: extracted.location,
+                message: "\(extracted.method) \(extracted.urlTemplate) is not an Azure OpenAI operation docverify knows, so its body was not checked; \(hint)",
+                pivot: pivot, tab: tab)]
+            return built
+        }
         guard let body = extracted.body else {
             var built = BuiltRequest(extracted: extracted, request: nil)
-            if extracted.path.hasSuffix("/chat/completions") {
+            built.operation = operation
+            if operation.id == "chat.completions.create" {
                 built.issues = [.invalid(path: "", message: "the request has no JSON body")]
                 built.findings = [Finding(
                     rule: "request-invalid", severity: .error, location: extracted.location,
@@ -26,13 +41,14 @@ public struct RequestBuilder: Sendable {
             }
             return built
         }
-        let decoding = RequestValidation.decode(body, options: options)
+        let decoding = OperationBodyValidation.decode(body, operation: operation, options: options)
+        let api = Self.apiName(operation)
         let findings = decoding.issues.map { issue -> Finding in
             switch issue {
             case .unknownField(let path):
                 return Finding(
                     rule: "request-unknown-field", severity: .error, location: extracted.location,
-                    message: "request body field '\(path)' is not part of the chat completions API; remove it or correct its name",
+                    message: "request body field '\(path)' is not part of the \(api) API; remove it or correct its name",
                     pivot: pivot, tab: tab)
             case .invalid(let path, let message):
                 let subject = path.isEmpty ? "request body" : "request body field '\(path)'"
@@ -41,9 +57,21 @@ public struct RequestBuilder: Sendable {
                     message: "\(subject): \(message)", pivot: pivot, tab: tab)
             }
         }
-        return BuiltRequest(
-            extracted: extracted, request: decoding.request, bindings: decoding.bindings,
+        var built = BuiltRequest(
+            extracted: extracted, request: decoding.chat, bindings: decoding.bindings,
             templates: decoding.templates, issues: decoding.issues, findings: findings)
+        built.operation = operation
+        built.embeddings = decoding.embeddings
+        return built
+    }
+
+    /// The API's name in messages: `chat completions`, `embeddings`.
+    static func apiName(_ operation: APIOperation) -> String {
+        switch operation.id {
+        case "chat.completions.create": "chat completions"
+        case "embeddings.create": "embeddings"
+        default: operation.id
+        }
     }
 
     /// Builds every call of a sample, in order.
