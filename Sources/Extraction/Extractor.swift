@@ -79,12 +79,13 @@ public struct Extractor: Sendable {
     }
 
     /// `request-unextracted`: the code evidently calls an API, could be read, yet no request came out.
+    /// A warning: it is docverify's limit, not a defect a reader of the page meets.
     static func unextractedFinding(_ sample: CodeSample, _ extraction: SampleExtraction, pivot: String?, tab: String?) -> Finding? {
         guard extraction.callsAPI, extraction.requests.isEmpty,
               !extraction.findings.contains(where: { syntaxRules.contains($0.rule) }) else { return nil }
         let what = sample.fileName.map { "`\($0)`" } ?? "This \(sample.language.rawValue) sample"
         return Finding(
-            rule: "request-unextracted", severity: .error, location: sample.location,
+            rule: "request-unextracted", severity: .warning, location: sample.location,
             message: "\(what) calls an API but docverify could not tell which HTTP request it sends; "
                 + "use a supported client call (openai `chat.completions.create`, `fetch`, `requests.post`, curl) "
                 + "or report the pattern as a docverify gap",

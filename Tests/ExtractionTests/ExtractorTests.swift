@@ -69,7 +69,7 @@ import Testing
         let unextracted = extraction.findings.filter { $0.rule == "request-unextracted" }
         #expect(unextracted.count == 1)
         #expect(unextracted.first?.location == code.location)
-        #expect(unextracted.first?.severity == .error)
+        #expect(unextracted.first?.severity == .warning)
         #expect(extraction.samples[7]?.callsAPI == true)
     }
 
