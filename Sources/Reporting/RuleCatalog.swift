@@ -11,6 +11,10 @@ public struct RuleDescription: Sendable {
 
 public enum RuleCatalog {
     public static let rules: [RuleDescription] = [
+        RuleDescription(id: "include-external", defaultSeverity: .note, description: "A `~/` include isn't in this docset; DocFX may map it to another repository."),
+        RuleDescription(id: "request-unknown-operation", defaultSeverity: .warning, description: "An extracted call's method and URL match no operation of the Azure OpenAI data plane."),
+        RuleDescription(id: "limit-exceeded", defaultSeverity: .error, description: "A request goes beyond a limit its page states (a voice outside the documented list; max_tokens above the output cap)."),
+        RuleDescription(id: "limit-conflict", defaultSeverity: .warning, description: "Two statements of one documented limit disagree."),
         RuleDescription(id: "include-missing", defaultSeverity: .error, description: "An include points at a file that doesn't exist."),
         RuleDescription(id: "include-cycle", defaultSeverity: .error, description: "An include includes itself, directly or through other includes."),
         RuleDescription(id: "include-escape", defaultSeverity: .error, description: "An include, or code pulled from a file, points outside the docs root."),
@@ -26,7 +30,7 @@ public enum RuleCatalog {
         RuleDescription(id: "js-syntax", defaultSeverity: .error, description: "A JavaScript sample has a syntax error."),
         RuleDescription(id: "ts-syntax", defaultSeverity: .error, description: "A TypeScript sample has a syntax error."),
         RuleDescription(id: "json-invalid", defaultSeverity: .error, description: "A JSON sample, or a JSON request body in a `curl` command or HTTP block, isn't valid JSON."),
-        RuleDescription(id: "request-unextracted", defaultSeverity: .error, description: "A sample evidently calls the API, but docverify can't tell which request it sends."),
+        RuleDescription(id: "request-unextracted", defaultSeverity: .warning, description: "A sample evidently calls the API, but docverify can't tell which request it sends."),
         RuleDescription(id: "request-unknown-field", defaultSeverity: .error, description: "A request body has a field the API version doesn't define."),
         RuleDescription(id: "request-invalid", defaultSeverity: .error, description: "A request body field has the wrong type, or a required field is missing."),
         RuleDescription(id: "pivot-drift", defaultSeverity: .warning, description: "The same section sends different requests in two pivots or two tabs (each request-making sample is compared; `check --strict` fails on it)."),
