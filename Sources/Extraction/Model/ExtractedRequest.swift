@@ -16,6 +16,40 @@ public enum RequestClient: String, Hashable, Sendable, Codable {
     case javascriptFetch = "javascript-fetch"
     case curl
     case httpBlock = "http"
+    /// The `openai` 0.28 module API (`openai.ChatCompletion.create(engine=…)`).
+    case pythonOpenAILegacy = "python-openai-legacy"
+    /// PowerShell `Invoke-RestMethod` / `Invoke-WebRequest`.
+    case powershell
+}
+
+/// What a call is for: an API operation, or fetching a result an earlier answer pointed to (an image
+/// URL from `images.generate`), which is not an API call and is never checked against an operation.
+public enum RequestPurpose: String, Hashable, Sendable, Codable {
+    case api
+    case download
+}
+
+/// One part of a `multipart/form-data` body (`-F name=value`, `files={"file": open(p, "rb")}`,
+/// `file=open(p, "rb")` in an SDK call).
+public struct MultipartPart: Hashable, Sendable {
+    /// The form field name (`file`, `model`, `response_format`).
+    public var name: String
+    /// A field's text, or for a file part the file's contents (usually `.placeholder(.file(…, .binary))`).
+    public var value: SymbolicValue
+    /// The file name sent in `Content-Disposition` for a file part; nil for a plain field.
+    public var filename: String?
+    /// The part's `Content-Type` when the sample sets one (`-F "file=@a.wav;type=audio/wav"`).
+    public var contentType: String?
+
+    public init(name: String, value: SymbolicValue, filename: String? = nil, contentType: String? = nil) {
+        self.name = name
+        self.value = value
+        self.filename = filename
+        self.contentType = contentType
+    }
+
+    /// True for a file part (it has a file name).
+    public var isFile: Bool { filename != nil }
 }
 
 /// One HTTP call a sample makes, in a neutral, language-independent form.
@@ -37,6 +71,15 @@ public struct ExtractedRequest: Hashable, Sendable {
     public var auth: AuthKind?
     /// The JSON body, nil for a call without one.
     public var body: SymbolicValue?
+    /// The `multipart/form-data` parts, in order; nil unless the call sends a form.
+    public var multipart: [MultipartPart]?
+    /// A raw body sent as is (`--data-binary @speech.wav`): usually a binary file placeholder.
+    public var rawBody: SymbolicValue?
+    /// The file the sample writes the answer to (`curl -o out.mp3`, `stream_to_file("x.mp3")`,
+    /// `fs.writeFileSync(p, buffer)`), so later steps and scenarios can read it.
+    public var savesResponseTo: FileAccess?
+    /// An API call, or a follow-up download of a URL taken from an earlier answer.
+    public var purpose: RequestPurpose = .api
 
     public init(
         location: SourceLocation, client: RequestClient, method: String = "POST", endpoint: SymbolicValue,
