@@ -3,6 +3,9 @@ public struct JSONSyntaxError: Error, Hashable, Sendable, CustomStringConvertibl
     public var line: Int
     public var column: Int
     public var message: String
+    /// True when the text nests arrays and objects deeper than ``JSONTextParser/maxDepth``: the
+    /// text may be valid JSON, but docverify refuses to read it (`input-too-deep`).
+    public var isTooDeep: Bool = false
 
     public var description: String { "line \(line), column \(column): \(message)" }
 }
@@ -14,6 +17,10 @@ public struct JSONTextParser {
     private let bytes: [UInt8]
     private var index = 0
     private let allowComments: Bool
+    private var depth = 0
+    /// Arrays and objects nested deeper than this are refused: the parser and the values it builds
+    /// recurse, and a few thousand levels exhaust a thread's stack.
+    public static let maxDepth = 256
 
     public init(_ text: String, allowComments: Bool = false) {
         self.bytes = Array(text.utf8)
@@ -90,7 +97,18 @@ public struct JSONTextParser {
         index += w.count
     }
 
+    private mutating func enter() throws {
+        depth += 1
+        if depth > Self.maxDepth {
+            var tooDeep = error("arrays and objects are nested deeper than \(Self.maxDepth) levels")
+            tooDeep.isTooDeep = true
+            throw tooDeep
+        }
+    }
+
     private mutating func parseObject() throws -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
         index += 1
         var members: [String: JSONValue] = [:]
         try skipSpace()
@@ -118,6 +136,8 @@ public struct JSONTextParser {
     }
 
     private mutating func parseArray() throws -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
         index += 1
         var items: [JSONValue] = []
         try skipSpace()

@@ -30,3 +30,25 @@ import Testing
         #expect(v.serialized() == #"{"a":"x/y","b":1}"#)
     }
 }
+
+@Suite struct JSONDepthTests {
+    @Test("nesting past the bound is refused, not a stack overflow", arguments: ["[", "{\"a\":"])
+    func tooDeep(open: String) {
+        let text = String(repeating: open, count: 10_000)
+        do {
+            _ = try JSONValue.parse(text)
+            Issue.record("parsed")
+        } catch let error as JSONSyntaxError {
+            #expect(error.isTooDeep)
+            #expect(error.message.contains("\(JSONTextParser.maxDepth)"))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func nestingWithinTheBoundParses() throws {
+        let depth = JSONTextParser.maxDepth
+        let text = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+        _ = try JSONValue.parse(text)
+    }
+}

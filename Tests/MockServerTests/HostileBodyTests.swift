@@ -20,4 +20,14 @@ struct HostileBodyTests {
             #expect(error != nil)
         }
     }
+
+    @Test("10,000 nested '[' → 400, not a stack overflow")
+    func deepNesting() async throws {
+        try await Fixture.app().test(.router) { client in
+            let body = ByteBuffer(string: #"{"messages": "# + String(repeating: "[", count: 10_000) + "}")
+            let (status, error) = try await ErrorAnswerTests.post(client, body: body)
+            #expect(status == .badRequest)
+            #expect(error != nil)
+        }
+    }
 }

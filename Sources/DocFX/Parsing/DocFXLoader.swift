@@ -33,6 +33,11 @@ public struct DocFXLoader: Sendable {
         let relative = resolver.display(absolute)
         let markup = MarkupDocument(parsing: text)
         var (frontMatter, findings) = FrontMatterParser.parse(markup.frontMatter, lines: markup.lines, file: relative)
+        if let line = markup.tooDeepAtLine {
+            findings.append(Finding(
+                rule: "input-too-deep", severity: .error, location: SourceLocation(file: relative, line: line),
+                message: "block quotes, lists or emphasis are nested more than \(MarkupDocument.maxNesting) levels deep here; docverify did not read what is nested deeper. Flatten the nesting"))
+        }
         var reader = BlockReader(resolver: resolver, stack: [absolute])
         let items = reader.convert(markup.blocks, file: SourceFile(absolute: absolute, relative: relative, lines: markup.lines))
         let blocks = reader.group(items)

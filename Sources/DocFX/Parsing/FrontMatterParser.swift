@@ -15,6 +15,14 @@ enum FrontMatterParser {
             return (FrontMatter(), [])
         }
         let yaml = split.yaml ?? ""
+        if let alias = YAMLAliasScan.firstAlias(in: yaml) {
+            // Expanding aliases is how a few hundred bytes of YAML become gigabytes ("billion
+            // laughs"); Learn front matter never needs them, so they are not read at all.
+            return (FrontMatter(), [Finding(
+                rule: "frontmatter-invalid", severity: .warning,
+                location: SourceLocation(file: file, line: split.yamlStartLine + alias.line - 1),
+                message: "front matter uses the YAML alias '*\(alias.name)'; docverify does not expand aliases, so it ignored the front matter. Write the value out instead")])
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)

@@ -4,6 +4,9 @@ public struct MarkupDocument: Hashable, Sendable {
     /// The file's lines (index 0 is line 1), front matter included, without line breaks.
     public var lines: [String]
     public var frontMatter: FrontMatterSplit
+    /// The line of the first node nested too deeply to convert (hostile nesting); nil normally.
+    /// Content below that depth is left out of `blocks`.
+    public var tooDeepAtLine: Int?
 
     public init(blocks: [BlockNode], lines: [String], frontMatter: FrontMatterSplit) {
         self.blocks = blocks
@@ -23,4 +26,9 @@ extension MarkupDocument {
         guard span.startLine >= 1, span.endLine >= span.startLine, span.startLine <= lines.count else { return [] }
         return (span.startLine...min(span.endLine, lines.count)).map { SourceLine(number: $0, text: lines[$0 - 1], column: 1) }
     }
+}
+
+extension MarkupDocument {
+    /// Containers and inline spans nested deeper than this are not converted (see ``tooDeepAtLine``).
+    public static var maxNesting: Int { 64 }
 }

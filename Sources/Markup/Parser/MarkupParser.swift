@@ -15,12 +15,31 @@ enum MarkupParser {
         guard let root else { return MarkupDocument(blocks: [], lines: lines, frontMatter: split) }
         defer { cmark_node_free(root) }
         let converter = Converter(lines: lines)
-        return MarkupDocument(blocks: converter.blocks(of: root), lines: lines, frontMatter: split)
+        let blocks = converter.blocks(of: root, depth: 0)
+        var document = MarkupDocument(blocks: blocks, lines: lines, frontMatter: split)
+        document.tooDeepAtLine = converter.cut.line
+        return document
     }
+}
+
+/// Where conversion stopped descending: the first node past the depth bound.
+private final class DepthCut {
+    var line: Int?
 }
 
 private struct Converter {
     let lines: [String]
+    let cut = DepthCut()
+    /// Containers (quotes, lists) and inline spans (emphasis, links) nested deeper than this are
+    /// not converted: the conversion recurses, and hostile nesting (thousands of `>` or `*`) would
+    /// exhaust the stack. Real pages nest a handful of levels.
+    static let maxDepth = MarkupDocument.maxNesting
+
+    func tooDeep(_ node: OpaquePointer, _ depth: Int) -> Bool {
+        guard depth > Self.maxDepth else { return false }
+        if cut.line == nil { cut.line = max(1, Int(cmark_node_get_start_line(node))) }
+        return true
+    }
 
     func children(of node: OpaquePointer) -> [OpaquePointer] {
         var result: [OpaquePointer] = []
@@ -42,18 +61,19 @@ private struct Converter {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
-    func blocks(of node: OpaquePointer) -> [BlockNode] {
-        children(of: node).compactMap(block)
+    func blocks(of node: OpaquePointer, depth: Int) -> [BlockNode] {
+        children(of: node).compactMap { block($0, depth: depth + 1) }
     }
 
-    func block(_ node: OpaquePointer) -> BlockNode? {
+    func block(_ node: OpaquePointer, depth: Int) -> BlockNode? {
+        if tooDeep(node, depth) { return nil }
         let type = cmark_node_get_type(node)
         let span = span(of: node)
         switch type {
         case CMARK_NODE_HEADING:
-            return .heading(Heading(level: Int(cmark_node_get_heading_level(node)), inlines: inlines(of: node), span: span))
+            return .heading(Heading(level: Int(cmark_node_get_heading_level(node)), inlines: inlines(of: node, depth: depth), span: span))
         case CMARK_NODE_PARAGRAPH:
-            return .paragraph(Paragraph(inlines: inlines(of: node), lines: sourceLines(span), span: span))
+            return .paragraph(Paragraph(inlines: inlines(of: node, depth: depth), lines: sourceLines(span), span: span))
         case CMARK_NODE_CODE_BLOCK:
             return .codeBlock(codeBlock(node, span: span))
         case CMARK_NODE_HTML_BLOCK:
@@ -63,12 +83,12 @@ private struct Converter {
             fixed.endLine = span.startLine + count - 1
             return .htmlBlock(HTMLBlock(literal: text, span: fixed))
         case CMARK_NODE_LIST:
-            let items = children(of: node).map { ListItem(children: blocks(of: $0), span: self.span(of: $0)) }
+            let items = children(of: node).map { ListItem(children: blocks(of: $0, depth: depth + 1), span: self.span(of: $0)) }
             return .list(ListBlock(
                 isOrdered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
                 start: Int(cmark_node_get_list_start(node)), items: items, span: span))
         case CMARK_NODE_BLOCK_QUOTE:
-            return .blockQuote(BlockQuote(children: blocks(of: node), span: span))
+            return .blockQuote(BlockQuote(children: blocks(of: node, depth: depth), span: span))
         case CMARK_NODE_THEMATIC_BREAK:
             return .thematicBreak(ThematicBreak(span: span))
         default:
@@ -119,24 +139,25 @@ private struct Converter {
         }
     }
 
-    func inlines(of node: OpaquePointer) -> [Inline] {
-        children(of: node).compactMap(inline)
+    func inlines(of node: OpaquePointer, depth: Int) -> [Inline] {
+        children(of: node).compactMap { inline($0, depth: depth + 1) }
     }
 
-    func inline(_ node: OpaquePointer) -> Inline? {
+    func inline(_ node: OpaquePointer, depth: Int) -> Inline? {
+        if tooDeep(node, depth) { return nil }
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT: return .text(literal(of: node))
         case CMARK_NODE_CODE: return .code(literal(of: node))
-        case CMARK_NODE_EMPH: return .emphasis(inlines(of: node))
-        case CMARK_NODE_STRONG: return .strong(inlines(of: node))
+        case CMARK_NODE_EMPH: return .emphasis(inlines(of: node, depth: depth))
+        case CMARK_NODE_STRONG: return .strong(inlines(of: node, depth: depth))
         case CMARK_NODE_LINK:
             return .link(
                 destination: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
-                title: cmark_node_get_title(node).map { String(cString: $0) } ?? "", children: inlines(of: node))
+                title: cmark_node_get_title(node).map { String(cString: $0) } ?? "", children: inlines(of: node, depth: depth))
         case CMARK_NODE_IMAGE:
             return .image(
                 source: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
-                title: cmark_node_get_title(node).map { String(cString: $0) } ?? "", children: inlines(of: node))
+                title: cmark_node_get_title(node).map { String(cString: $0) } ?? "", children: inlines(of: node, depth: depth))
         case CMARK_NODE_HTML_INLINE: return .html(literal(of: node))
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak
