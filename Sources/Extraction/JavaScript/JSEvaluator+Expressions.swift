@@ -204,7 +204,9 @@ extension JSEvaluator {
             let base = evaluateChain(object, in: scope)
             let key = evaluate(indexExpression, in: scope)
             if case .array(let id) = base, case .number(let d) = key, d >= 0, d == d.rounded() {
-                let i = Int(d)
+                // A sparse write far past the end (`a[1e8] = 1`) would allocate the gap; samples
+                // never need that, so such a write is not modelled.
+                guard let i = Int(checked: d), i < Self.maxArrayLength else { break }
                 while arrays[id].count <= i { arrays[id].append(.undefined) }
                 arrays[id][i] = value
             } else if case .object(let id) = base, let k = propertyKey(key) {

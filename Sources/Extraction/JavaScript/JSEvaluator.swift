@@ -6,6 +6,8 @@ import Quickstart
 /// are called (`main()` at the bottom of a sample); a top-level function nobody calls runs once
 /// at the end so its requests are not lost.
 struct JSEvaluator {
+    /// The longest array an index write may grow (evaluated samples build small values).
+    static let maxArrayLength = 100_000
     struct Scope {
         var variables: [String: JSValue] = [:]
         var parent: Int?

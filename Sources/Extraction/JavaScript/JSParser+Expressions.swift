@@ -20,6 +20,8 @@ extension JSParser {
     }
 
     mutating func parseAssignment() throws(JSSyntaxError) -> JSExpr {
+        try descend()
+        defer { nesting -= 1 }
         if let arrow = try parseArrowIfPresent() { return arrow }
         let start = current
         if current.isIdentifier("yield") && !peek().newlineBefore && !peek().isPunctuator(")") && !peek().isPunctuator(";") {
@@ -111,6 +113,7 @@ extension JSParser {
 
     mutating func parseBinary(_ minPrecedence: Int, allowIn: Bool = true) throws(JSSyntaxError) -> JSExpr {
         var left = try parseUnary()
+        var chain = 0
         while true {
             // TypeScript `x as T` / `x satisfies T` bind like relational operators.
             if typescript, current.isIdentifier("as") || current.isIdentifier("satisfies"), !current.newlineBefore, minPrecedence <= 8 {
@@ -127,6 +130,8 @@ extension JSParser {
             guard let precedence = Self.binaryPrecedence[op], precedence > minPrecedence || (op == "**" && precedence == minPrecedence) else {
                 return left
             }
+            chain += 1
+            if chain > Self.maxChain { throw error("more than \(Self.maxChain) operators in a row; docverify does not read expressions this long") }
             advance()
             let right = try parseBinary(op == "**" ? precedence - 1 : precedence, allowIn: allowIn)
             let kind: JSExpr.Kind = (op == "||" || op == "&&" || op == "??") ? .logical(op, left, right) : .binary(op, left, right)
@@ -135,6 +140,8 @@ extension JSParser {
     }
 
     mutating func parseUnary() throws(JSSyntaxError) -> JSExpr {
+        try descend()
+        defer { nesting -= 1 }
         let start = current
         let position = JSPosition(start)
         switch current.kind {

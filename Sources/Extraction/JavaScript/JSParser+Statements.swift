@@ -22,6 +22,8 @@ extension JSParser {
     }
 
     mutating func parseStatement() throws(JSSyntaxError) -> JSStatement {
+        try descend()
+        defer { nesting -= 1 }
         let start = current
         let position = JSPosition(start)
         func make(_ kind: JSStatement.Kind) -> JSStatement { JSStatement(position: position, kind: kind) }

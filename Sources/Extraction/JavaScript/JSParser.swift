@@ -5,6 +5,13 @@ struct JSParser {
     var tokens: [JSToken]
     var index = 0
     let typescript: Bool
+    /// How deep the recursive descent is (expressions, statements); bounded so hostile nesting is
+    /// a syntax error instead of a stack overflow.
+    var nesting = 0
+    /// Real code nests a few levels; a few hundred recursive frames per level fit any thread's stack.
+    static let maxNesting = 100
+    /// Operators chained at one level (`a + b + … `) build a left-deep tree as deep as the chain.
+    static let maxChain = 400
 
     init(tokens: [JSToken], typescript: Bool) {
         self.tokens = tokens
@@ -35,6 +42,14 @@ struct JSParser {
         let t = current
         if index < tokens.count - 1 { index += 1 }
         return t
+    }
+
+    /// Enters one more level of nesting; the caller leaves it with `defer { nesting -= 1 }`.
+    mutating func descend() throws(JSSyntaxError) {
+        nesting += 1
+        if nesting > Self.maxNesting {
+            throw error("code nested more than \(Self.maxNesting) levels deep; docverify does not read code nested this deeply")
+        }
     }
 
     func error(_ message: String, at token: JSToken? = nil) -> JSSyntaxError {

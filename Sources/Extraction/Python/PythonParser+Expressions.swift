@@ -63,6 +63,8 @@ extension PythonParser {
     }
 
     mutating func parseExpression() throws -> PythonExpr {
+        try descend()
+        defer { nesting -= 1 }
         let start = current
         if current.isKeyword("lambda") {
             advance()
@@ -163,7 +165,12 @@ extension PythonParser {
         } else {
             base = try parsePrimary()
         }
-        if accept("**") { base = try Self.build(.binary("**", base, try parseFactor()), start, self) }
+        if accept("**") {
+            // `2**2**…` recurses without brackets: each level counts.
+            try descend()
+            defer { nesting -= 1 }
+            base = try Self.build(.binary("**", base, try parseFactor()), start, self)
+        }
         return base
     }
 
@@ -395,7 +402,7 @@ extension PythonParser {
                     }
                 case .expression(let source, let line, let column):
                     do {
-                        parts.append(.expression(try Self.parseEmbeddedExpression(source, line: line, column: column)))
+                        parts.append(.expression(try Self.parseEmbeddedExpression(source, line: line, column: column, nesting: nesting)))
                     } catch var error as PythonSyntaxError {
                         // A repair index would point into the field's own token list.
                         error.insertCommaBeforeToken = nil

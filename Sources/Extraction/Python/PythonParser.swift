@@ -7,6 +7,13 @@ struct PythonParser {
     var pos = 0
     /// End offset of the last consumed token, for slicing an expression's source text.
     var previousEnd = 0
+    /// How deep the recursive descent is (expressions, statements, f-string fields); bounded so
+    /// hostile nesting is a syntax error instead of a stack overflow.
+    var nesting = 0
+    /// Real code nests a few levels (brackets alone are bounded by the tokenizer, at 100).
+    static let maxNesting = 200
+    /// An f-string field starts a parser of its own, many frames deep: it counts as several levels.
+    static let fieldNestingCost = 6
 
     init(tokenizer: PythonTokenizer, tokens: [PythonToken]? = nil) {
         self.tokenizer = tokenizer
@@ -50,13 +57,24 @@ struct PythonParser {
     }
 
     /// Parses one expression (an f-string replacement field) that starts at `line`:`column` of the code.
-    static func parseEmbeddedExpression(_ source: String, line: Int, column: Int) throws -> PythonExpr {
+    static func parseEmbeddedExpression(_ source: String, line: Int, column: Int, nesting: Int = 0) throws -> PythonExpr {
         var parser = PythonParser(tokenizer: PythonTokenizer(source, line: line, column: column, expressionMode: true))
+        parser.nesting = nesting + fieldNestingCost
         let expr = try parser.parseStarExpressions()
         if parser.current.kind != .endMarker {
             throw parser.failure(at: parser.current, "f-string: invalid syntax in '{\(source)}': unexpected \(parser.describe(parser.current))")
         }
         return expr
+    }
+
+    /// Enters one more level of nesting; the caller leaves it with `defer { nesting -= 1 }`.
+    mutating func descend() throws {
+        nesting += 1
+        if nesting > Self.maxNesting {
+            throw PythonSyntaxError(
+                line: current.line, column: current.column,
+                message: "code nested more than \(Self.maxNesting) levels deep; docverify does not read code nested this deeply")
+        }
     }
 
     // MARK: Token access
@@ -133,6 +151,8 @@ struct PythonParser {
     }
 
     mutating func parseStatement() throws -> [PythonStmt] {
+        try descend()
+        defer { nesting -= 1 }
         let t = current
         if t.isOp("@") { return [try parseDecorated()] }
         if t.kind == .name {
