@@ -27,7 +27,7 @@ struct PathResolver: Sendable {
             let directory = URL(fileURLWithPath: fromFile).deletingLastPathComponent()
             absolute = directory.appendingPathComponent(path).standardizedFileURL.path
         }
-        guard let relative = relativePath(absolute) else { return .outside(absolute: absolute) }
+        guard let relative = relativePath(absolute), staysInsideAfterSymlinks(absolute) else { return .outside(absolute: absolute) }
         return .inside(absolute: absolute, relative: relative)
     }
 
@@ -37,6 +37,15 @@ struct PathResolver: Sendable {
         let prefix = root.hasSuffix("/") ? root : root + "/"
         guard standardized.hasPrefix(prefix) else { return nil }
         return String(standardized.dropFirst(prefix.count))
+    }
+
+    /// Readers follow symlinks, so a link inside the root (a file or a folder on the way) that
+    /// points outside must be refused too: the real path has to be inside the real root.
+    func staysInsideAfterSymlinks(_ absolute: String) -> Bool {
+        let real = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
+        let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        let prefix = realRoot.hasSuffix("/") ? realRoot : realRoot + "/"
+        return real.hasPrefix(prefix)
     }
 
     /// A path for messages: relative when inside the root, absolute otherwise.
