@@ -16,14 +16,37 @@ enum ArticleFinder {
                 result.append((path, root, true))
                 continue
             }
-            guard let enumerator = FileManager.default.enumerator(atPath: path) else {
+            // An unreadable subfolder must fail the run, never shrink it silently to a green one.
+            var unreadable: String?
+            let base = URL(fileURLWithPath: path).standardizedFileURL
+            guard let enumerator = FileManager.default.enumerator(
+                at: base, includingPropertiesForKeys: [.isDirectoryKey], options: [],
+                errorHandler: { url, _ in
+                    if unreadable == nil { unreadable = url.path }
+                    return true
+                })
+            else {
                 throw UsageError(message: "cannot read the folder '\(path)'")
             }
             var found: [String] = []
-            while let relative = enumerator.nextObject() as? String {
+            let prefix = base.path.hasSuffix("/") ? base.path : base.path + "/"
+            while let url = enumerator.nextObject() as? URL {
+                let full = url.standardizedFileURL.path
+                guard full.hasPrefix(prefix) else { continue }
+                let relative = String(full.dropFirst(prefix.count))
                 let components = relative.split(separator: "/")
                 if components.dropLast().contains("includes") || components.contains(where: { $0.hasPrefix(".") }) { continue }
-                if relative.lowercased().hasSuffix(".md") { found.append(relative) }
+                guard relative.lowercased().hasSuffix(".md") else { continue }
+                guard FileManager.default.isReadableFile(atPath: full) else {
+                    throw UsageError(message: "cannot read '\(full)'; check its permissions")
+                }
+                found.append(relative)
+            }
+            if let unreadable {
+                throw UsageError(message: "cannot read '\(unreadable)' inside '\(path)'; check its permissions")
+            }
+            if found.isEmpty {
+                throw UsageError(message: "no Markdown articles (.md files outside 'includes' folders) in '\(path)'; pass the folder that holds the docs")
             }
             for relative in found.sorted() {
                 result.append((URL(fileURLWithPath: path).appendingPathComponent(relative).path, root ?? path, false))
