@@ -17,6 +17,7 @@ public enum RuleCatalog {
         RuleDescription(id: "limit-conflict", defaultSeverity: .warning, description: "Two statements of one documented limit disagree."),
         RuleDescription(id: "include-missing", defaultSeverity: .error, description: "An include points at a file that doesn't exist."),
         RuleDescription(id: "include-cycle", defaultSeverity: .error, description: "An include includes itself, directly or through other includes."),
+        RuleDescription(id: "include-limit", defaultSeverity: .error, description: "An article's includes expand beyond docverify's bounds (count, total size or depth)."),
         RuleDescription(id: "include-escape", defaultSeverity: .error, description: "An include, or code pulled from a file, points outside the docs root."),
         RuleDescription(id: "zone-unclosed", defaultSeverity: .warning, description: "A zone has no closing `zone-end`, so it runs to the end of the file."),
         RuleDescription(id: "zone-end-unmatched", defaultSeverity: .error, description: "A `zone-end` closes no open zone."),

@@ -9,6 +9,9 @@ struct BlockReader {
     /// Absolute paths of the files being included, outermost first (cycle detection).
     var stack: [String]
     var findings: [Finding] = []
+    /// Includes spliced so far and their total size: an include bomb (files each including the
+    /// next twice) grows exponentially, so the expansion of one article is bounded.
+    var budget = IncludeBudget()
 
     /// A block or a directive that `group` pairs up.
     enum Item {
@@ -230,6 +233,14 @@ struct BlockReader {
                 let chain = (stack + [absolute]).map(resolver.display).joined(separator: " → ")
                 findings.append(Finding(rule: "include-cycle", severity: .error, location: location,
                                         message: "include cycle: \(chain); remove one of these includes"))
+                return []
+            }
+            if let exceeded = budget.spend(bytes: data.count, depth: stack.count) {
+                if !budget.reported {
+                    budget.reported = true
+                    findings.append(Finding(rule: "include-limit", severity: .error, location: location,
+                                            message: "\(exceeded); docverify stopped expanding includes here. Include shared content fewer times"))
+                }
                 return []
             }
             let markup = MarkupDocument(parsing: String(decoding: data, as: UTF8.self))
