@@ -5,7 +5,7 @@ APT_PACKAGES := pkg-config libcmark-dev libcurl4-openssl-dev
 SWIFT_BUILD_FLAGS ?=
 DOCVERIFY := .build/debug/docverify
 
-.PHONY: deps build demo test check-docs bench clean
+.PHONY: deps build demo test check-docs bench fuzz fuzz-smoke clean
 
 # Installs the C libraries docverify links against, only when one is missing.
 deps:
@@ -38,3 +38,12 @@ clean:
 # Speed and memory targets live here, not in the tests.
 bench: deps
 	bash bench/bench.sh
+
+# Seeded mutation fuzzing of the readers (Markdown + DocFX, Python, JS, TS, shell, JSON): a million
+# inputs a target by default (FUZZ_RUNS, FUZZ_SECONDS to change). fuzz-smoke is CI's short run.
+fuzz: deps
+	swift build -c release --product docverify-fuzz
+	bash scripts/fuzz.sh
+
+fuzz-smoke: build
+	BIN=.build/debug/docverify-fuzz FUZZ_RUNS=100000000 FUZZ_SECONDS=$${FUZZ_SECONDS:-15} bash scripts/fuzz.sh

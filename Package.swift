@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "docverify", targets: ["docverify"]),
+        .executable(name: "docverify-fuzz", targets: ["Fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -60,6 +61,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "docverify", dependencies: ["CLI"]),
+        // A seeded mutation fuzzer over the readers (`make fuzz`); not part of the pipeline.
+        .executableTarget(name: "Fuzz", dependencies: ["Core", "DocFX", "Quickstart", "Extraction"]),
         // Helpers for the test targets only: the shared corpus and throw-away TLS certificates.
         .target(name: "TestSupport", path: "Sources/TestSupport"),
 
