@@ -38,11 +38,12 @@ public enum RuleCatalog {
         RuleDescription(id: "js-module-mismatch", defaultSeverity: .error, description: "The set-up makes the project ECMAScript modules, but a `.js` sample uses `require`/`module.exports` (error: Node.js refuses it), or a CommonJS package's `.js` sample uses `import` (warning: recent Node.js versions re-parse it)."),
         RuleDescription(id: "shell-syntax", defaultSeverity: .error, description: "A shell sample has an unterminated quote, so the command (often a `curl`) can't be read."),
         RuleDescription(id: "response-status", defaultSeverity: .error, description: "The endpoint answered a request with a status other than 2xx."),
-        RuleDescription(id: "response-invalid", defaultSeverity: .error, description: "The answer doesn't decode as a chat completions response."),
+        RuleDescription(id: "response-invalid", defaultSeverity: .error, description: "The answer isn't what the operation returns: not a chat completion, not JSON, a broken event stream, audio not in the requested format, a transcript not in the requested text format, or a download that isn't an image."),
+        RuleDescription(id: "run-incomplete", defaultSeverity: .warning, description: "An assistants run was still pending after docverify's bounded polling, or ended `failed`, `cancelled` or `expired`, so its reply may be missing."),
         RuleDescription(id: "response-field-missing", defaultSeverity: .error, description: "The sample's code reads a field that the answer doesn't have."),
         RuleDescription(id: "response-audio-invalid", defaultSeverity: .error, description: "The audio in the answer doesn't decode in the format the request asked for."),
         RuleDescription(id: "endpoint-unreachable", defaultSeverity: .error, description: "docverify couldn't connect to the endpoint, or the connection failed before an answer (TLS failures included)."),
-        RuleDescription(id: "request-unresolved", defaultSeverity: .error, description: "A call needs a value nothing provides at run time: an environment variable that is unset, a file no earlier scenario wrote, or an expression docverify couldn't evaluate."),
+        RuleDescription(id: "request-unresolved", defaultSeverity: .error, description: "A call needs a value nothing provides at run time: an environment variable that is unset, or an expression docverify couldn't evaluate (an endpoint it can't work out is never replaced by the mock)."),
     ]
 
     public static func rule(_ id: String) -> RuleDescription? { rules.first { $0.id == id } }

@@ -47,7 +47,7 @@ public struct DocumentRunner: Sendable {
         let executor = ScenarioExecutor(
             client: client, configuration: configuration, baseURL: baseURL,
             credentials: Credentials(configuration: configuration, usingMock: configuration.usesMock),
-            built: document.built)
+            built: document.built, inputs: InputFiles(directory: configuration.inputsDirectory))
         // Requests whose bodies are broken are not sent: the static finding already says why.
         let brokenSamples = Set(document.built.filter { $0.value.contains { $0.request == nil && $0.extracted.body != nil } }.map(\.key))
 
