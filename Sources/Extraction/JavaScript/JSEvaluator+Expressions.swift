@@ -307,6 +307,8 @@ extension JSEvaluator {
         case .response(let call, let path): return "response\(call).\(ResponsePath.normalized(path))"
         case .fileBytes(let p): return "contents of \(p)"
         case .httpResponse(let call): return "HTTP response \(call)"
+        case .responseBytes(let call): return "bytes of response \(call)"
+        case .upload(let path, _): return "upload of \(path)"
         case .jsonText: return "JSON text"
         case .opaque(let t): return t
         }
