@@ -16,11 +16,15 @@ struct PlaceholderResolver {
     /// Placeholders that stand for the endpoint / the API key in this call.
     var endpointPlaceholders: Set<Placeholder>
     var apiKeyPlaceholders: Set<Placeholder>
+    /// Environment placeholders inside the `Authorization` header (`Bearer $AZURE_OPENAI_AD_TOKEN`):
+    /// the reader's token, so the run's.
+    var tokenPlaceholders: Set<Placeholder> = []
 
     /// The value of `placeholder`, nil when it has none yet (recorded in `unresolved`).
     func resolve(_ placeholder: Placeholder) -> JSONValue? {
         if endpointPlaceholders.contains(placeholder) { return .string(baseURL) }
         if apiKeyPlaceholders.contains(placeholder) { return credentials.apiKey.map(JSONValue.string) }
+        if tokenPlaceholders.contains(placeholder) { return credentials.bearerToken.map(JSONValue.string) }
         switch placeholder {
         case .environment(let name, let fallback):
             if let value = environment[name] { return .string(value) }

@@ -57,7 +57,10 @@ struct ScenarioExecutor: Sendable {
                     endpointPlaceholders: PlaceholderResolver.placeholders(in: request.extracted.endpoint).filter {
                         if case .environment = $0 { return true } else { return false }
                     },
-                    apiKeyPlaceholders: PlaceholderResolver.placeholders(in: request.extracted.headers["api-key"]))
+                    apiKeyPlaceholders: PlaceholderResolver.placeholders(in: request.extracted.headers["api-key"]),
+                    tokenPlaceholders: PlaceholderResolver.placeholders(in: request.extracted.headers["authorization"]).filter {
+                        if case .environment = $0 { return true } else { return false }
+                    })
                 let assembly = RequestAssembly(
                     resolver: resolver, baseURL: baseURL, credentials: credentials, deployment: configuration.deployment,
                     usesMock: configuration.usesMock, ids: ids)
@@ -162,6 +165,7 @@ struct ScenarioExecutor: Sendable {
     /// Paths of the files a call sends (body placeholders, form file parts, a raw body).
     static func files(of request: ExtractedRequest) -> Set<String> {
         var values: [SymbolicValue] = [request.body ?? .null, request.rawBody ?? .null]
+        if request.purpose == .download { return [] }
         values += (request.multipart ?? []).map(\.value)
         return values.reduce(into: Set<String>()) { acc, value in
             for case .file(let path, _) in PlaceholderResolver.placeholders(in: value) { acc.insert(path) }
@@ -170,7 +174,7 @@ struct ScenarioExecutor: Sendable {
 
     /// The values of the path's run-time holes (`{thread_id}`).
     static func pathParameters(of request: ExtractedRequest) -> [String: SymbolicValue] {
-        [:]
+        request.pathParameters
     }
 
     /// The embedded mock answers opus with labelled stand-in bytes, not an Ogg stream.
