@@ -49,7 +49,7 @@ public struct DocumentRunner: Sendable {
             credentials: Credentials(configuration: configuration, usingMock: configuration.usesMock),
             built: document.built, inputs: InputFiles(directory: configuration.inputsDirectory))
         // Requests whose bodies are broken are not sent: the static finding already says why.
-        let brokenSamples = Set(document.built.filter { $0.value.contains { $0.request == nil && $0.extracted.body != nil } }.map(\.key))
+        let brokenSamples = Set(document.built.filter { $0.value.contains { !$0.issues.isEmpty } }.map(\.key))
 
         var results: [String: ScenarioResult] = [:]
         var written: [String: [String: Data]] = [:]
