@@ -61,7 +61,11 @@ struct RequestAssembly {
                 return .unresolved("the deployment name has no value at run time")
             }
             if ReaderValues.isReaderValue(name) {
-                if let deployment { name = deployment } else if !usesMock {
+                if let deployment {
+                    name = deployment
+                } else if usesMock {
+                    name = Self.mockDeployments[request.operation?.id ?? ""] ?? "gpt-4o"
+                } else {
                     return .unresolved("the page leaves the deployment name (`\(name)`) to the reader; pass --deployment NAME")
                 }
             }
@@ -129,6 +133,14 @@ struct RequestAssembly {
         let type = request.headers["content-type"] == nil ? "application/json" : nil
         return .success((Data(ids.substitute(json: json).serialized().utf8), type))
     }
+
+    /// The embedded mock's deployment for each operation, used where the page leaves the name to the
+    /// reader and no `--deployment` is given (the names of the mock's default profile).
+    static let mockDeployments: [String: String] = [
+        "chat.completions.create": "gpt-4o", "completions.create": "gpt-35-turbo-instruct",
+        "embeddings.create": "text-embedding-3-small", "images.generate": "dall-e-3", "audio.speech.create": "tts",
+        "audio.transcriptions.create": "whisper", "audio.translations.create": "whisper",
+    ]
 
     /// A path segment or query part with everything but unreserved characters percent-encoded.
     static func percentEncoded(_ s: String) -> String {
