@@ -15,8 +15,11 @@ public struct ImageGenerationRequest: Hashable, Sendable, Codable {
     public var background: String?
     public var moderation: String?
 
-    public init(prompt: String) {
+    public init(prompt: String, size: String? = nil, n: Int? = nil, responseFormat: String? = nil) {
         self.prompt = prompt
+        self.size = size
+        self.n = n
+        self.responseFormat = responseFormat
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {

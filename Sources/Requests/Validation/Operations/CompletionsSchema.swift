@@ -8,8 +8,8 @@ struct CompletionsSchema {
 
     mutating func request(_ value: SymbolicValue) -> CompletionsRequest? {
         guard let m = reader.object(value, "", allowed: Self.fields) else { return nil }
-        guard let prompt = reader.required(m, "prompt", "").flatMap({ reader.textOrTokens($0, "prompt") }) else { return nil }
-        var r = CompletionsRequest(prompt: prompt)
+        let prompt = reader.required(m, "prompt", "").flatMap { reader.textOrTokens($0, "prompt") }
+        var r = CompletionsRequest(prompt: prompt ?? .text(""))
         r.model = reader.optional(m, "model", "", nullable: false).flatMap { reader.string($0, "model") }
         r.bestOf = reader.optional(m, "best_of", "").flatMap { reader.int($0, "best_of", range: 0...20) }
         r.echo = reader.optional(m, "echo", "").flatMap { reader.bool($0, "echo") }
@@ -29,6 +29,6 @@ struct CompletionsSchema {
         r.temperature = reader.optional(m, "temperature", "").flatMap { reader.number($0, "temperature", range: 0...2) }
         r.topP = reader.optional(m, "top_p", "").flatMap { reader.number($0, "top_p", range: 0...1) }
         r.user = reader.optional(m, "user", "", nullable: false).flatMap { reader.string($0, "user") }
-        return r
+        return prompt == nil ? nil : r
     }
 }

@@ -9,8 +9,8 @@ struct ImagesSchema {
     mutating func request(_ value: SymbolicValue) -> ImageGenerationRequest? {
         typealias R = ImageGenerationRequest
         guard let m = reader.object(value, "", allowed: Self.fields) else { return nil }
-        guard let prompt = reader.required(m, "prompt", "").flatMap({ reader.string($0, "prompt") }) else { return nil }
-        var r = R(prompt: prompt)
+        let prompt = reader.required(m, "prompt", "").flatMap { reader.string($0, "prompt") }
+        var r = R(prompt: prompt ?? "")
         r.model = reader.optional(m, "model", "", nullable: false).flatMap { reader.string($0, "model") }
         r.n = reader.optional(m, "n", "").flatMap { reader.int($0, "n", range: 1...10) }
         r.size = reader.optional(m, "size", "").flatMap { reader.oneOf($0, "size", allowed: R.sizes, what: "image size") }
@@ -26,6 +26,6 @@ struct ImagesSchema {
         r.outputCompression = reader.optional(m, "output_compression", "").flatMap { reader.int($0, "output_compression", range: 0...100) }
         r.background = reader.optional(m, "background", "").flatMap { reader.oneOf($0, "background", allowed: R.backgrounds, what: "image background") }
         r.moderation = reader.optional(m, "moderation", "").flatMap { reader.string($0, "moderation") }
-        return r
+        return prompt == nil ? nil : r
     }
 }
