@@ -95,36 +95,52 @@ struct MockResponder: HTTPResponder {
         case "chat.completions.create":
             let view = try decodeChatRequest(body, profile: profile)
             return try await complete(view, deployment: route.deployment ?? model(in: body))
-        case "completions.create":
-            return try CompletionsAnswer.answer(JSONRequest.object(body), model: route.deployment ?? model(in: body), now: now)
-        case "embeddings.create":
-            return try EmbeddingsAnswer.answer(JSONRequest.object(body), model: route.deployment ?? model(in: body))
-        case "images.generate":
-            return try await ImagesAnswer.answer(
-                JSONRequest.object(body), model: route.deployment ?? model(in: body), now: now, baseURL: baseURL(request),
-                store: imageStore)
-        case "audio.speech.create":
-            return try SpeechAnswer.answer(JSONRequest.object(body), deployment: route.deployment)
         case "audio.transcriptions.create", "audio.translations.create":
-            let form: MultipartForm
-            do {
-                form = try MultipartParser.parse(body, boundary: MultipartParser.boundary(contentType: request.headers[.contentType]))
-            } catch {
-                throw MockError.invalidRequest(param: nil, error.message)
-            }
+            let form = try multipartForm(request, body: body)
+            try SharedModelCheck.form(form, route: route)
             let task: TranscriptionAnswer.Task = id == "audio.translations.create" ? .translate : .transcribe
             return try TranscriptionAnswer(task: task, form: form, deployment: route.deployment).answer()
+        case "files.create":
+            let form = try multipartForm(request, body: body)
+            try SharedModelCheck.form(form, route: route)
+            return try await assistants.uploadFile(form, now: now)
+        default:
+            break
+        }
+        // JSON operations: the shared model first, then the handler.
+        var members: [String: JSONValue] = [:]
+        if route.operation.body == .json {
+            members = id == "threads.create" ? try JSONRequest.optionalObject(body) : try JSONRequest.object(body)
+            try SharedModelCheck.json(members, route: route)
+        }
+        let model = route.deployment ?? members["model"]?.stringValue ?? "gpt-4o"
+        switch id {
+        case "completions.create":
+            return try CompletionsAnswer.answer(members, model: model, now: now)
+        case "embeddings.create":
+            return try EmbeddingsAnswer.answer(members, model: model)
+        case "images.generate":
+            return try await ImagesAnswer.answer(members, model: model, now: now, baseURL: baseURL(request), store: imageStore)
+        case "audio.speech.create":
+            return try SpeechAnswer.answer(members, deployment: route.deployment)
         default:
             var query: [String: String] = [:]
             for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
-            return try await assistants.handle(
-                operation: id, ids: route.ids, body: body, query: query, contentType: request.headers[.contentType], now: now)
+            return try await assistants.handle(operation: id, ids: route.ids, members: members, query: query, now: now)
         }
     }
 
     /// The `model` member of a JSON body (the v1 form names the deployment there), or a default.
     private func model(in body: [UInt8]) -> String {
         (try? JSONValue.parse(String(decoding: body, as: UTF8.self)))?["model"]?.stringValue ?? "gpt-4o"
+    }
+
+    private func multipartForm(_ request: Request, body: [UInt8]) throws(MockError) -> MultipartForm {
+        do {
+            return try MultipartParser.parse(body, boundary: MultipartParser.boundary(contentType: request.headers[.contentType]))
+        } catch {
+            throw MockError.invalidRequest(param: nil, error.message)
+        }
     }
 
     /// The URL clients reached this server by, for links in answers (image URLs).

@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import Requests
 
 /// Generated images the mock serves at `/mock-images/{id}.png` for a follow-up download (as the
 /// service's answer `url` points at storage the client then GETs). Bounded, least recently used out.
@@ -34,13 +35,10 @@ enum ImagesAnswer {
             throw .invalidRequest(param: "prompt", "'prompt' must not be empty.")
         }
         let n = try read.int("n", in: 1...10) ?? 1
-        let size = try read.oneOf("size", ServiceFacts.imageSizes) ?? "1024x1024"
-        _ = try read.oneOf("quality", ServiceFacts.imageQualities)
-        _ = try read.oneOf("style", ServiceFacts.imageStyles)
-        _ = try read.string("user")
+        let size = try read.oneOf("size", ImageGenerationRequest.sizes) ?? "1024x1024"
         let isGPTImage = model.contains("gpt-image")
         // gpt-image models always answer base64 and take no response_format.
-        let format = try read.oneOf("response_format", ServiceFacts.imageResponseFormats) ?? (isGPTImage ? "b64_json" : "url")
+        let format = try read.oneOf("response_format", ImageGenerationRequest.responseFormats) ?? (isGPTImage ? "b64_json" : "url")
         let (width, height) = dimensions(size)
         var data: [JSONValue] = []
         for index in 0..<n {

@@ -1,23 +1,17 @@
 import Core
+import Requests
 
 /// Audio speech: JSON in, audio bytes out in the requested `response_format` (default mp3), the
 /// samples seeded by the input text and voice so the same request gives the same bytes.
 enum SpeechAnswer {
     static func answer(_ members: [String: JSONValue], deployment: String?) throws(MockError) -> MockAnswer {
         let read = MemberReader(members: members)
-        let known: Set<String> = ["model", "input", "voice", "response_format", "speed", "instructions", "stream_format"]
-        if let unknown = members.keys.sorted().first(where: { !known.contains($0) }) {
-            throw .invalidRequest(param: unknown, "Unknown parameter '\(unknown)'.")
-        }
         if deployment == nil { _ = try read.string("model", required: true) }
         guard let input = try read.string("input", required: true), !input.isEmpty else {
             throw .invalidRequest(param: "input", "'input' must not be empty.")
         }
-        guard input.count <= ServiceFacts.speechInputLimit else {
-            throw .invalidRequest(param: "input", "'input' is \(input.count) characters; the limit is \(ServiceFacts.speechInputLimit).")
-        }
-        let voice = try read.oneOf("voice", ServiceFacts.speechVoices, required: true) ?? "alloy"
-        let format = try read.oneOf("response_format", ServiceFacts.speechFormats.keys.sorted()) ?? "mp3"
+        let voice = try read.oneOf("voice", SpeechRequest.voices, required: true) ?? "alloy"
+        let format = try read.oneOf("response_format", SpeechRequest.responseFormats) ?? "mp3"
         let speed = try read.number("speed", in: 0.25...4.0) ?? 1
         _ = try read.string("instructions")
         let (encoding, contentType) = ServiceFacts.speechFormats[format] ?? (.silentMP3, "audio/mpeg")

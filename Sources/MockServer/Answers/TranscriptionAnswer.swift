@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import Requests
 
 /// Transcriptions and translations: a multipart upload in, text in the requested format out. The
 /// text is derived from the upload (format, duration, a fingerprint of the bytes), so the same file
@@ -36,21 +37,9 @@ struct TranscriptionAnswer {
         if deployment == nil, (form.field("model") ?? "").isEmpty {
             throw .invalidRequest(param: "model", "'model' is required on the /openai/v1/ route.")
         }
+        // Field values were checked by the shared form model (SharedModelCheck) before this.
         let format = form.field("response_format") ?? "json"
-        guard ServiceFacts.transcriptionFormats.contains(format) else {
-            throw .invalidRequest(
-                param: "response_format",
-                "'\(format)' is not a supported response_format; use one of: \(ServiceFacts.transcriptionFormats.joined(separator: ", ")).")
-        }
-        if let temperature = form.field("temperature") {
-            guard let t = Double(temperature), (0...1).contains(t) else {
-                throw .invalidRequest(param: "temperature", "'temperature' must be a number from 0 to 1, not '\(temperature)'.")
-            }
-        }
         let granularities = form.fields("timestamp_granularities[]") + form.fields("timestamp_granularities")
-        for g in granularities where !ServiceFacts.timestampGranularities.contains(g) {
-            throw .invalidRequest(param: "timestamp_granularities", "'\(g)' is not a timestamp granularity; use word or segment.")
-        }
         return Parsed(
             file: file, audio: audio, format: format, language: form.field("language"), granularities: granularities,
             prompt: form.field("prompt"))

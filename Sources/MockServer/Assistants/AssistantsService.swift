@@ -47,19 +47,19 @@ actor AssistantsService {
 
     // MARK: - Dispatch
 
-    func handle(
-        operation: String, ids: [String], body: [UInt8], query: [String: String], contentType: String?, now: Int
-    ) throws(MockError) -> MockAnswer {
+    /// One assistants-family operation. `members` is the JSON body, already checked by the shared
+    /// model (empty for operations without a body).
+    func handle(operation: String, ids: [String], members body: [String: JSONValue], query: [String: String], now: Int) throws(MockError) -> MockAnswer {
         switch operation {
-        case "assistants.create": return .json(try createAssistant(JSONRequest.object(body), now: now).json)
+        case "assistants.create": return .json(try createAssistant(body, now: now).json)
         case "assistants.list": return try list(assistants.allValues.sorted { $0.id.suffix(8) < $1.id.suffix(8) }.map { ($0.id, $0.createdAt, $0.json) }, query: query)
         case "assistants.retrieve": return .json(try assistant(ids[0]).json)
-        case "assistants.update": return .json(try updateAssistant(ids[0], JSONRequest.object(body)).json)
+        case "assistants.update": return .json(try updateAssistant(ids[0], body).json)
         case "assistants.delete":
             _ = try assistant(ids[0])
             assistants.remove(ids[0])
             return deleted(ids[0], "assistant.deleted")
-        case "threads.create": return .json(try createThread(JSONRequest.optionalObject(body), now: now).json)
+        case "threads.create": return .json(try createThread(body, now: now).json)
         case "threads.retrieve": return .json(try thread(ids[0]).json)
         case "threads.delete":
             let t = try thread(ids[0])
@@ -69,15 +69,15 @@ actor AssistantsService {
             return deleted(ids[0], "thread.deleted")
         case "threads.messages.create":
             _ = try thread(ids[0])
-            return .json(try addMessage(JSONRequest.object(body), thread: ids[0], now: now).json)
+            return .json(try addMessage(body, thread: ids[0], now: now).json)
         case "threads.messages.list":
             let t = try thread(ids[0])
             return try list(t.messageIDs.compactMap { messages.peek($0) }.map { ($0.id, $0.createdAt, $0.json) }, query: query)
         case "threads.runs.create":
             _ = try thread(ids[0])
-            return .json(try createRun(JSONRequest.object(body), thread: ids[0], now: now).json)
+            return .json(try createRun(body, thread: ids[0], now: now).json)
         case "threads.runs.createThreadAndRun":
-            let members = try JSONRequest.object(body)
+            let members = body
             let threadBody: [String: JSONValue]
             switch members["thread"] {
             case nil, .null?: threadBody = [:]
@@ -96,8 +96,7 @@ actor AssistantsService {
         case "threads.runs.retrieve": return .json(try advance(thread: ids[0], run: ids[1], now: now).json)
         case "threads.runs.cancel": return .json(try cancel(thread: ids[0], run: ids[1], now: now).json)
         case "threads.runs.submitToolOutputs":
-            return .json(try submitToolOutputs(JSONRequest.object(body), thread: ids[0], run: ids[1]).json)
-        case "files.create": return .json(try uploadFile(body, contentType: contentType, now: now).json)
+            return .json(try submitToolOutputs(body, thread: ids[0], run: ids[1]).json)
         case "files.list":
             let purpose = query["purpose"]
             let listed = files.allValues.filter { purpose == nil || $0.purpose == purpose }
@@ -111,11 +110,6 @@ actor AssistantsService {
     }
 
     // MARK: - Assistants
-
-    static let assistantFields: Set<String> = [
-        "model", "name", "description", "instructions", "tools", "tool_resources", "metadata", "temperature", "top_p",
-        "response_format", "file_ids",
-    ]
 
     private func createAssistant(_ members: [String: JSONValue], now: Int) throws(MockError) -> StoredAssistant {
         let read = MemberReader(members: members)
@@ -135,9 +129,6 @@ actor AssistantsService {
     }
 
     private func checkAssistantFields(_ members: [String: JSONValue]) throws(MockError) {
-        if let unknown = members.keys.sorted().first(where: { !Self.assistantFields.contains($0) }) {
-            throw .invalidRequest(param: unknown, "Unknown parameter: '\(unknown)'.")
-        }
         let read = MemberReader(members: members)
         for key in ["name", "description", "instructions"] { _ = try read.string(key) }
         _ = try read.number("temperature", in: 0...2)
@@ -323,23 +314,13 @@ actor AssistantsService {
 
     // MARK: - Files
 
-    static let filePurposes = ["assistants", "assistants_output", "batch", "fine-tune", "vision", "user_data", "evals"]
-
-    private func uploadFile(_ body: [UInt8], contentType: String?, now: Int) throws(MockError) -> StoredFile {
-        let form: MultipartForm
-        do {
-            form = try MultipartParser.parse(body, boundary: try MultipartParser.boundary(contentType: contentType))
-        } catch {
-            throw .invalidRequest(param: nil, error.message)
-        }
+    /// A checked upload form: stored as its name, purpose and size (the bytes are not kept).
+    func uploadFile(_ form: MultipartForm, now: Int) throws(MockError) -> MockAnswer {
         guard let file = form.part("file") else { throw .invalidRequest(param: "file", "The form has no 'file' part.") }
         guard let purpose = form.field("purpose") else { throw .invalidRequest(param: "purpose", "'purpose' is required.") }
-        guard Self.filePurposes.contains(purpose) else {
-            throw .invalidRequest(param: "purpose", "'\(purpose)' is not a file purpose; use one of: \(Self.filePurposes.joined(separator: ", ")).")
-        }
         let f = StoredFile(id: newID("file-"), createdAt: now, filename: file.filename ?? "file", purpose: purpose, bytes: file.data.count)
         files.set(f.id, f)
-        return f
+        return .json(f.json)
     }
 
     // MARK: - Shared

@@ -14,9 +14,10 @@ struct MultipartForm: Sendable, Equatable {
 
     var parts: [Part]
 
-    /// The first text field named `name` (a part without a filename).
+    /// The text field named `name` (a part without a filename); the last wins, as in the shared
+    /// form model and most form parsers.
     func field(_ name: String) -> String? {
-        parts.first { $0.name == name && $0.filename == nil }?.text
+        parts.last { $0.name == name && $0.filename == nil }?.text
     }
 
     /// Every value of a repeated field (`timestamp_granularities[]`).
