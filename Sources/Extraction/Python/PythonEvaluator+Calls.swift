@@ -262,6 +262,8 @@ extension PythonEvaluator {
         case "requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient":
             callsAPI = true
             return .module(name.hasPrefix("httpx") ? "httpx" : "requests")
+        case _ where LegacyOpenAI.operation(name) != nil:
+            return legacyCall(LegacyOpenAI.operation(name)!, args, e)
         case "openai.AzureOpenAI", "openai.AsyncAzureOpenAI", "openai.lib.azure.AzureOpenAI":
             return makeClient(isAzure: true, args)
         case "openai.OpenAI", "openai.AsyncOpenAI":
