@@ -58,6 +58,7 @@ public struct Extractor: Sendable {
                         var extraction = frontEnd(for: sample)?.extract(sample, context: context)
                             ?? SampleExtraction(sampleID: sample.id)
                         extraction.sampleID = sample.id
+                        findings += Self.markReaderValues(&extraction, pivot: pivot.id, tab: tab.id)
                         for f in extraction.findings.indices {
                             if extraction.findings[f].pivot == nil { extraction.findings[f].pivot = pivot.id }
                             if extraction.findings[f].tab == nil { extraction.findings[f].tab = tab.id }
@@ -89,6 +90,21 @@ public struct Extractor: Sendable {
         var line = first.drop(while: \.isWhitespace)
         if line.hasPrefix("$ ") { line = line.dropFirst(2) }
         return line.hasPrefix("curl ") || line.hasPrefix("curl.exe ")
+    }
+
+    /// Marks the values the page tells the reader to replace (endpoint, deployment, key) in every
+    /// request of `extraction`, and notes each distinct one once (`placeholder-value`).
+    static func markReaderValues(_ extraction: inout SampleExtraction, pivot: String?, tab: String?) -> [Finding] {
+        var findings: [Finding] = []
+        var seen: Set<String> = []
+        for index in extraction.requests.indices {
+            let (marked, found) = ReaderValues.mark(extraction.requests[index])
+            extraction.requests[index] = marked
+            for (kind, text) in found where seen.insert(text).inserted {
+                findings.append(ReaderValues.finding(kind, text, at: marked.location, pivot: pivot, tab: tab))
+            }
+        }
+        return findings
     }
 
     /// Samples of every tab with this id in the pivot (tabs with one id are selected together).
