@@ -163,9 +163,11 @@ import Testing
 
     @Test func readerValuesInTheEndpointAndKeyAreTheRunsOwn() async throws {
         var request = F.call("POST", "/openai/deployments/{deployment}/embeddings", line: 20,
-                             body: .object(["input": .string("hello")]), deployment: "YOUR-DEPLOYMENT-NAME-HERE", version: "2024-10-21",
-                             endpoint: .string("https://YOUR_RESOURCE_NAME.openai.azure.com/"))
-        request.headers["api-key"] = .string("REPLACE_WITH_YOUR_KEY_VALUE_HERE")
+                             body: .object(["input": .string("hello")]), version: "2024-10-21",
+                             endpoint: .placeholder(.readerValue(kind: .endpoint, text: "https://YOUR_RESOURCE_NAME.openai.azure.com/")))
+        // As extraction marks them.
+        request.deployment = .placeholder(.readerValue(kind: .deployment, text: "YOUR-DEPLOYMENT-NAME-HERE"))
+        request.headers["api-key"] = .placeholder(.readerValue(kind: .apiKey, text: "REPLACE_WITH_YOUR_KEY_VALUE_HERE"))
         let report = try await run(F.document([SampleExtraction(sampleID: 0, requests: [request])]))
         let result = try #require(report.scenarios.first)
         #expect(result.status == .passed, "\(report.findings)")

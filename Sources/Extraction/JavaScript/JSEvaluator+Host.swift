@@ -297,9 +297,11 @@ extension JSEvaluator {
             }
         }
         let auth: AuthKind? = headers["api-key"] != nil ? .apiKey : headers["authorization"] != nil ? .bearer : nil
-        requests.append(ExtractedRequest(
+        var request = ExtractedRequest(
             location: location(position), client: .javascriptFetch, method: method, endpoint: url.endpoint,
-            path: url.path, deployment: url.deployment, query: url.query, headers: headers, auth: auth, body: body))
+            path: url.path, deployment: url.deployment, query: url.query, headers: headers, auth: auth, body: body)
+        request.pathParameters = url.pathParameters
+        requests.append(request)
         return .httpResponse(requests.count - 1)
     }
 

@@ -262,6 +262,8 @@ extension PythonEvaluator {
         case "requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient":
             callsAPI = true
             return .module(name.hasPrefix("httpx") ? "httpx" : "requests")
+        case _ where LegacyOpenAI.operation(name) != nil:
+            return legacyCall(LegacyOpenAI.operation(name)!, args, e)
         case "openai.AzureOpenAI", "openai.AsyncAzureOpenAI", "openai.lib.azure.AzureOpenAI":
             return makeClient(isAzure: true, args)
         case "openai.OpenAI", "openai.AsyncOpenAI":
@@ -356,6 +358,7 @@ extension PythonEvaluator {
             endpoint: url.endpoint, path: url.path, deployment: url.deployment, query: query,
             headers: headers, auth: auth, body: body)
         request.multipart = multipart
+        request.pathParameters = PathHoles.parameters(path: url.path, url: snapshot(urlValue))
         requests.append(request)
         return .response(call: requests.count - 1, path: [], needsJSON: true)
     }
@@ -388,21 +391,11 @@ extension PythonEvaluator {
     /// A GET of a URL taken whole from an earlier answer (`requests.get(image_url)`): fetching a
     /// result, not calling the API.
     func downloadRequest(_ url: SymbolicValue, method: String, at e: PythonExpr) -> ExtractedRequest? {
-        guard method == "GET", Self.startsWithResponse(url) else { return nil }
+        guard FollowUpDownload.isDownload(url: url, method: method) else { return nil }
         var request = ExtractedRequest(
             location: location(e.line, e.column), client: .pythonRequests, method: "GET", endpoint: url,
             path: "", deployment: nil, auth: nil, body: nil)
         request.purpose = .download
         return request
-    }
-
-    static func startsWithResponse(_ value: SymbolicValue) -> Bool {
-        switch value {
-        case .placeholder(.response): return true
-        case .template(let parts):
-            if case .placeholder(.response)? = parts.first { return true }
-            return false
-        default: return false
-        }
     }
 }

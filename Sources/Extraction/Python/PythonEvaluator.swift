@@ -34,6 +34,8 @@ struct PythonEvaluator {
     var globals: [String: PythonValue] = ["__name__": .string("__main__")]
     var frames: [Frame] = []
     var clients: [OpenAIClientConfig] = []
+    /// Module-level settings of the `openai` 0.28 API (`openai.api_base = …`), by name.
+    var legacyOpenAI: [String: PythonValue] = [:]
     var functions: [Function] = []
     var calledFunctions: Set<Int> = []
     var requests: [ExtractedRequest] = []
@@ -280,8 +282,11 @@ struct PythonEvaluator {
             }
         case .starred(let inner):
             assign(inner, value)
+        case .attribute(let objectExpr, let name):
+            // `openai.api_base = …`: the 0.28 module API's settings; other attribute targets do
+            // not affect requests we can follow.
+            if case .module("openai") = evaluate(objectExpr, record: false) { legacyOpenAI[name] = value }
         default:
-            // Attribute targets (`obj.x = …`) do not affect requests we can follow.
             break
         }
     }

@@ -44,6 +44,10 @@ enum EndpointResolution {
         switch p {
         case .environment:
             return .url(baseURL)
+        case .readerValue(.endpoint, let text):
+            // `https://YOUR_RESOURCE_NAME.openai.azure.com/openai/v1`: the run's endpoint, the path kept.
+            if case .url(let url) = literal(text, baseURL: baseURL, readersHost: true) { return .url(url) }
+            return .url(baseURL)
         case .response:
             guard let value = resolve(p)?.stringValue, value.hasPrefix("http://") || value.hasPrefix("https://") else {
                 return .unresolved("the URL taken from an earlier answer is missing or not a URL")
@@ -63,7 +67,7 @@ enum EndpointResolution {
         for part in parts {
             switch part {
             case .literal(let l): out += l
-            case .placeholder(.environment): out += hole
+            case .placeholder(.environment), .placeholder(.readerValue(.endpoint, _)): out += hole
             case .placeholder(let p):
                 guard let s = resolve(p)?.stringValue else { return nil }
                 out += s
@@ -74,16 +78,18 @@ enum EndpointResolution {
 
     /// A literal URL: the reader's own resource (an Azure host, a value to replace, a variable in the
     /// host) is replaced by `baseURL`, keeping any path; another host is used as written.
-    static func literal(_ text: String, baseURL: String) -> Outcome {
+    static func literal(_ text: String, baseURL: String, readersHost: Bool = false) -> Outcome {
         guard let schemeEnd = text.range(of: "://") else {
-            return ReaderValues.isReaderValue(text) || text.contains(hole) ? .url(baseURL) : .unresolved("`\(text)` is not a URL")
+            return readersHost || text.contains(hole) ? .url(baseURL) : .unresolved("`\(text)` is not a URL")
         }
         let afterScheme = text[schemeEnd.upperBound...]
         let hostEnd = afterScheme.firstIndex { $0 == "/" || $0 == "?" } ?? afterScheme.endIndex
         let host = String(afterScheme[..<hostEnd])
         let rest = String(afterScheme[hostEnd...])
         let hostName = host.split(separator: ":").first.map(String.init) ?? host
-        if host.contains(hole) || ReaderValues.isReaderValue(host) || AzureHosts.isResourceHost(hostName) {
+        // No real host name has angle brackets or braces: `https://<resource>.openai.azure.com`.
+        let madeUp = host.contains { "<>{}[] ".contains($0) }
+        if readersHost || madeUp || host.contains(hole) || AzureHosts.isResourceHost(hostName) {
             return .url(trimmed(baseURL) + (rest == "/" ? "" : rest))
         }
         return .url(text)

@@ -44,6 +44,15 @@ struct PlaceholderResolver {
             return credentials.apiKey.map(JSONValue.string)
         case .unknown:
             return nil
+        case .readerValue(.endpoint, _):
+            // The reader's own endpoint is the one docverify runs against; a placeholder host
+            // name is never looked up.
+            return .string(baseURL)
+        case .readerValue(.apiKey, _):
+            return (credentials.apiKey ?? credentials.bearerToken).map(JSONValue.string)
+        case .readerValue(.deployment, let text):
+            // Any deployment name reaches the mock; a live run names its own deployments.
+            return .string(text)
         }
     }
 

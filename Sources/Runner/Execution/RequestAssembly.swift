@@ -60,7 +60,7 @@ struct RequestAssembly {
             guard var name = extracted.deployment.flatMap({ BuiltRequest.resolve($0, resolver.resolve).stringValue }) else {
                 return .unresolved("the deployment name has no value at run time")
             }
-            if ReaderValues.isReaderValue(name) {
+            if case .placeholder(.readerValue(.deployment, _))? = extracted.deployment {
                 if let deployment {
                     name = deployment
                 } else if usesMock {
@@ -87,15 +87,10 @@ struct RequestAssembly {
         return .request(HTTPRequest(method: extracted.purpose == .download ? "GET" : request.method, url: url))
     }
 
-    /// The sample's headers, resolved; a key or token the page leaves to the reader is the run's.
+    /// The sample's headers, resolved (a key or token the page leaves to the reader resolves to the
+    /// run's credential).
     private func headers(_ request: BuiltRequest) -> HTTPHeaders {
-        var values = request.headers(resolving: resolver.resolve)
-        if let key = values["api-key"], ReaderValues.isReaderValue(key), let apiKey = credentials.apiKey {
-            values["api-key"] = apiKey
-        }
-        if let auth = values["authorization"], ReaderValues.isReaderValue(auth), let token = credentials.bearerToken {
-            values["authorization"] = "Bearer " + token
-        }
+        let values = request.headers(resolving: resolver.resolve)
         return HTTPHeaders(values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
 

@@ -207,6 +207,7 @@ struct ScenarioExecutor: Sendable {
             case .response(let call, let path): return "\(path) of response \(call + 1)"
             case .credential(let kind): return "credential \(kind.rawValue)"
             case .unknown(let text): return "`\(text)`"
+            case .readerValue(let kind, let text): return "the reader's own \(kind.rawValue) (`\(text)` on the page)"
             }
         }
         return Array(Set(names)).sorted().joined(separator: ", ")
