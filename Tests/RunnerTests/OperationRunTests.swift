@@ -174,6 +174,14 @@ import Testing
         #expect(result.calls.first?.url.hasPrefix("http://127.0.0.1:") == true)
     }
 
+    @Test func aDeploymentNameTheMockDoesNotKnowIsTheReadersOwnChoice() async throws {
+        let request = F.call("POST", "/openai/deployments/{deployment}/embeddings", line: 20,
+                             body: .object(["input": .string("hello")]), deployment: "contoso-embeddings", version: "2024-10-21")
+        let report = try await run(F.document([SampleExtraction(sampleID: 0, requests: [request])]))
+        #expect(report.scenarios.first?.status == .passed, "\(report.findings)")
+        #expect(report.scenarios.first?.calls.first?.url.contains("/deployments/text-embedding-3-small/") == true)
+    }
+
     @Test func anEndpointDocverifyCannotEvaluateIsUnresolvedNotTheMock() async throws {
         let request = F.call("POST", "/openai/deployments/{deployment}/embeddings", line: 20,
                              body: .object(["input": .string("hello")]), deployment: "emb", version: "2024-10-21",

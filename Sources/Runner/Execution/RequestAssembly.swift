@@ -1,6 +1,7 @@
 import Core
 import Extraction
 import Foundation
+import MockServer
 import Requests
 import Transport
 
@@ -68,6 +69,11 @@ struct RequestAssembly {
                 } else {
                     return .unresolved("the page leaves the deployment name (`\(name)`) to the reader; pass --deployment NAME")
                 }
+            }
+            // The deployment name is the reader's own choice when they deploy the model: the
+            // embedded mock, which knows only its profile's names, gets one of its own for the call.
+            if usesMock, deployment == nil, !MockProfile.default.deployments.contains(name) {
+                name = Self.mockDeployments[request.operation?.id ?? ""] ?? "gpt-4o"
             }
             path = path.replacingOccurrences(of: "{deployment}", with: RequestAssembly.percentEncoded(name))
         }
