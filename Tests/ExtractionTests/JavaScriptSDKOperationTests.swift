@@ -118,4 +118,19 @@ struct JavaScriptSDKOperationTests {
         #expect(r.path == "/openai/v1/embeddings")
         #expect(r.query.isEmpty)
     }
+
+    @Test("fetching an image URL from the answer is a download whose bytes are saved")
+    func imageDownload() throws {
+        let x = ExtractorFixture.javascript(client + """
+        const results = await client.images.generate({ prompt: "a cat", size: "1024x1024", n: 1, model: "" });
+        const imageUrl = results.data[0].url;
+        const res = await fetch(imageUrl);
+        fs.writeFileSync("cat.png", Buffer.from(await res.arrayBuffer()));
+        """)
+        #expect(x.requests.count == 2)
+        #expect(x.requests[0].path == "/openai/deployments/{deployment}/images/generations")
+        #expect(x.requests[1].purpose == .download)
+        #expect(x.requests[1].endpoint == .placeholder(.response(call: 0, path: "data[0].url")))
+        #expect(x.requests[1].savesResponseTo?.path == "cat.png")
+    }
 }
