@@ -133,4 +133,29 @@ struct JavaScriptSDKOperationTests {
         #expect(x.requests[1].endpoint == .placeholder(.response(call: 0, path: "data[0].url")))
         #expect(x.requests[1].savesResponseTo?.path == "cat.png")
     }
+
+    @Test("speech answered as a fetch Response: ok and body are not JSON reads, body written to a file is saved")
+    func speechResponseBody() throws {
+        let x = ExtractorFixture.javascript("""
+        const { writeFile } = require("fs/promises");
+        const { createReadStream } = require("fs");
+        const { AzureOpenAI } = require("openai");
+        async function generateAudioStream(client, params) {
+          const response = await client.audio.speech.create(params);
+          if (response.ok) return response.body;
+          throw new Error(`Failed: ${response.statusText}`);
+        }
+        async function main() {
+          const client = new AzureOpenAI({ apiVersion: "2024-02-15-preview", deployment: "tts" });
+          const stream = await generateAudioStream(client, { voice: "nova", model: "tts", input: "hello" });
+          await writeFile("speech.mp3", stream);
+          const t = await client.audio.transcriptions.create({ model: "", file: createReadStream("speech.mp3") });
+        }
+        main();
+        """)
+        #expect(x.requests.count == 2)
+        #expect(x.requests[0].savesResponseTo?.path == "speech.mp3")
+        #expect(x.responseReads.isEmpty)
+        #expect(x.requests[1].multipart?.first?.filename == "speech.mp3")
+    }
 }

@@ -10,10 +10,10 @@ struct ReaderValueTests {
     func patterns() {
         for text in ["YOUR_RESOURCE_NAME", "https://YOUR_RESOURCE_NAME.openai.azure.com/", "<your-endpoint>",
                      "YOUR-DEPLOYMENT-NAME-HERE", "REPLACE_WITH_YOUR_KEY_VALUE_HERE", "<your-api-key>",
-                     "https://<resource-name>.openai.azure.com"] {
+                     "https://<resource-name>.openai.azure.com", "YourDeploymentName"] {
             #expect(ReaderValues.isReaderValue(text), "\(text)")
         }
-        for text in ["gpt-4o", "https://contoso.openai.azure.com", "whisper", "2024-10-21", "a < b > c", "layout-your"] {
+        for text in ["gpt-4o", "https://contoso.openai.azure.com", "whisper", "2024-10-21", "a < b > c", "layout-your", "Yourself"] {
             #expect(!ReaderValues.isReaderValue(text), "\(text)")
         }
     }

@@ -17,6 +17,16 @@ enum ReaderValues {
            lower[(open + 1)..<close].allSatisfy({ $0.isLetter || $0.isNumber || "-_ .".contains($0) }) {
             return true
         }
+        // `YourDeploymentName`, `YourResourceName`: CamelCase stand-ins.
+        let original = Array(text)
+        var j = 0
+        while j + 4 < original.count {
+            if original[j] == "Y", original[j + 1] == "o", original[j + 2] == "u", original[j + 3] == "r",
+               original[j + 4].isUppercase, j == 0 || !original[j - 1].isLetter {
+                return true
+            }
+            j += 1
+        }
         for marker in markers {
             let m = Array(marker)
             var i = 0
