@@ -53,4 +53,20 @@ struct ReaderValueTests {
         #expect(extraction.requests[0].endpoint == .string("https://contoso.openai.azure.com"))
         #expect(extraction.requests[1] == x.requests[1])
     }
+
+    @Test("a literal id from the page's earlier output in a REST path becomes a hole the Runner fills")
+    func resourceIDs() throws {
+        var x = ExtractorFixture.rest("""
+            curl "$AZURE_OPENAI_ENDPOINT/openai/threads/thread_abc123/runs/run_abc123?api-version=2024-08-01-preview" -H "api-key: $AZURE_OPENAI_API_KEY"
+            curl "$AZURE_OPENAI_ENDPOINT/openai/threads/runs?api-version=2024-08-01-preview" -H "api-key: $AZURE_OPENAI_API_KEY" -d '{"assistant_id": "asst_abc123"}'
+            """)
+        let notes = Extractor.markReaderValues(&x, pivot: nil, tab: nil)
+        #expect(x.requests[0].path == "/openai/threads/{thread_id}/runs/{run_id}")
+        #expect(x.requests[0].pathParameters == [
+            "thread_id": .placeholder(.readerValue(kind: .resourceID, text: "thread_abc123")),
+            "run_id": .placeholder(.readerValue(kind: .resourceID, text: "run_abc123")),
+        ])
+        #expect(x.requests[1].path == "/openai/threads/runs")
+        #expect(notes.count == 2)
+    }
 }
