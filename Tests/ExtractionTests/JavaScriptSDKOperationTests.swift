@@ -118,4 +118,44 @@ struct JavaScriptSDKOperationTests {
         #expect(r.path == "/openai/v1/embeddings")
         #expect(r.query.isEmpty)
     }
+
+    @Test("fetching an image URL from the answer is a download whose bytes are saved")
+    func imageDownload() throws {
+        let x = ExtractorFixture.javascript(client + """
+        const results = await client.images.generate({ prompt: "a cat", size: "1024x1024", n: 1, model: "" });
+        const imageUrl = results.data[0].url;
+        const res = await fetch(imageUrl);
+        fs.writeFileSync("cat.png", Buffer.from(await res.arrayBuffer()));
+        """)
+        #expect(x.requests.count == 2)
+        #expect(x.requests[0].path == "/openai/deployments/{deployment}/images/generations")
+        #expect(x.requests[1].purpose == .download)
+        #expect(x.requests[1].endpoint == .placeholder(.response(call: 0, path: "data[0].url")))
+        #expect(x.requests[1].savesResponseTo?.path == "cat.png")
+    }
+
+    @Test("speech answered as a fetch Response: ok and body are not JSON reads, body written to a file is saved")
+    func speechResponseBody() throws {
+        let x = ExtractorFixture.javascript("""
+        const { writeFile } = require("fs/promises");
+        const { createReadStream } = require("fs");
+        const { AzureOpenAI } = require("openai");
+        async function generateAudioStream(client, params) {
+          const response = await client.audio.speech.create(params);
+          if (response.ok) return response.body;
+          throw new Error(`Failed: ${response.statusText}`);
+        }
+        async function main() {
+          const client = new AzureOpenAI({ apiVersion: "2024-02-15-preview", deployment: "tts" });
+          const stream = await generateAudioStream(client, { voice: "nova", model: "tts", input: "hello" });
+          await writeFile("speech.mp3", stream);
+          const t = await client.audio.transcriptions.create({ model: "", file: createReadStream("speech.mp3") });
+        }
+        main();
+        """)
+        #expect(x.requests.count == 2)
+        #expect(x.requests[0].savesResponseTo?.path == "speech.mp3")
+        #expect(x.responseReads.isEmpty)
+        #expect(x.requests[1].multipart?.first?.filename == "speech.mp3")
+    }
 }

@@ -194,4 +194,23 @@ struct PythonSDKOperationTests {
         #expect(x.requests[1].deployment == .string("tts-1"))
         #expect(x.requests[1].query["api-version"] == .string("2025-03-01-preview"))
     }
+
+    @Test("iterating a list page reads its data items; urlretrieve of an answer's URL is a saved download")
+    func listPagesAndURLRetrieve() throws {
+        let x = extract(azureClient + """
+        import urllib.request
+        messages = client.beta.threads.messages.list(thread_id="thread_1")
+        for m in messages:
+            print(m.content[0].text.value)
+        for choice in client.chat.completions.create(model="gpt", messages=[]).choices:
+            print(choice.message.content)
+        img = client.images.generate(model="dalle3", prompt="p")
+        urllib.request.urlretrieve(img.data[0].url, "out.png")
+        """)
+        #expect(x.responseReads.map(\.path).contains("data[0].content[0].text.value"))
+        #expect(x.responseReads.map(\.path).contains("choices[0].message.content"))
+        let download = try #require(x.requests.last)
+        #expect(download.purpose == .download)
+        #expect(download.savesResponseTo?.path == "out.png")
+    }
 }

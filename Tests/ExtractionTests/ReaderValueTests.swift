@@ -10,10 +10,10 @@ struct ReaderValueTests {
     func patterns() {
         for text in ["YOUR_RESOURCE_NAME", "https://YOUR_RESOURCE_NAME.openai.azure.com/", "<your-endpoint>",
                      "YOUR-DEPLOYMENT-NAME-HERE", "REPLACE_WITH_YOUR_KEY_VALUE_HERE", "<your-api-key>",
-                     "https://<resource-name>.openai.azure.com"] {
+                     "https://<resource-name>.openai.azure.com", "YourDeploymentName"] {
             #expect(ReaderValues.isReaderValue(text), "\(text)")
         }
-        for text in ["gpt-4o", "https://contoso.openai.azure.com", "whisper", "2024-10-21", "a < b > c", "layout-your"] {
+        for text in ["gpt-4o", "https://contoso.openai.azure.com", "whisper", "2024-10-21", "a < b > c", "layout-your", "Yourself"] {
             #expect(!ReaderValues.isReaderValue(text), "\(text)")
         }
     }
@@ -52,5 +52,21 @@ struct ReaderValueTests {
         #expect(extraction.requests[0].headers["authorization"] == .template([.literal("Bearer "), .placeholder(.readerValue(kind: .apiKey, text: "<your-token>"))]))
         #expect(extraction.requests[0].endpoint == .string("https://contoso.openai.azure.com"))
         #expect(extraction.requests[1] == x.requests[1])
+    }
+
+    @Test("a literal id from the page's earlier output in a REST path becomes a hole the Runner fills")
+    func resourceIDs() throws {
+        var x = ExtractorFixture.rest("""
+            curl "$AZURE_OPENAI_ENDPOINT/openai/threads/thread_abc123/runs/run_abc123?api-version=2024-08-01-preview" -H "api-key: $AZURE_OPENAI_API_KEY"
+            curl "$AZURE_OPENAI_ENDPOINT/openai/threads/runs?api-version=2024-08-01-preview" -H "api-key: $AZURE_OPENAI_API_KEY" -d '{"assistant_id": "asst_abc123"}'
+            """)
+        let notes = Extractor.markReaderValues(&x, pivot: nil, tab: nil)
+        #expect(x.requests[0].path == "/openai/threads/{thread_id}/runs/{run_id}")
+        #expect(x.requests[0].pathParameters == [
+            "thread_id": .placeholder(.readerValue(kind: .resourceID, text: "thread_abc123")),
+            "run_id": .placeholder(.readerValue(kind: .resourceID, text: "run_abc123")),
+        ])
+        #expect(x.requests[1].path == "/openai/threads/runs")
+        #expect(notes.count == 2)
     }
 }

@@ -172,6 +172,9 @@ extension JSEvaluator {
             if path.isEmpty && name == "data" && axiosCalls.contains(call) { return value }
             return .response(call: call, path: path + [.key(name)])
         case .undefined, .null: return .undefined
+        // A fetch-style answer: `body` is its byte stream; `ok`, `status`, `headers` are not
+        // fields of the answer's JSON.
+        case .httpResponse(let call) where name == "body": return .responseBytes(call)
         default: return .opaque("\(describe(value)).\(name)")
         }
     }

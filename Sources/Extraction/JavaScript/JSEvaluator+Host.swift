@@ -277,6 +277,14 @@ extension JSEvaluator {
     mutating func fetch(_ args: [JSValue], at position: JSPosition) -> JSValue {
         usedAPI = true
         guard let urlValue = args.first else { return .opaque("fetch()") }
+        let urlSymbolic = JSEvaluator.stringValue(templateParts(urlValue))
+        if case .object? = args.dropFirst().first {} else if let s = symbolic(urlSymbolic), FollowUpDownload.isDownload(url: s, method: "GET") {
+            // `fetch(imageUrl)` of a URL from an earlier answer: a download, not an API call.
+            var download = ExtractedRequest(location: location(position), client: .javascriptFetch, method: "GET", endpoint: s, path: "", deployment: nil, auth: nil, body: nil)
+            download.purpose = .download
+            requests.append(download)
+            return .httpResponse(requests.count - 1)
+        }
         let url = RESTURLTemplate.split(templateParts(urlValue))
         var method = "GET"
         var headers: [String: SymbolicValue] = [:]

@@ -39,6 +39,8 @@ extension JSEvaluator {
             pathValues: pathValues, query: query, location: location(position), client: .javascriptOpenAI)
         if let options = plainClientOptions[client] { applyPlainClientOptions(objects[options], to: &request, operationPath: OpenAIClientConfig.fill(op.path, pathValues)) }
         requests.append(request)
+        // The SDK answers a binary operation (speech) with the fetch `Response` itself.
+        if op.binaryResponse { return (.httpResponse(requests.count - 1), pathValues) }
         return (.response(call: requests.count - 1, path: []), pathValues)
     }
 
@@ -79,7 +81,8 @@ extension JSEvaluator {
 
     /// `fs.writeFile(p, bytes)`: when the bytes are an answer's, that answer is saved as `p`.
     mutating func noteSavedResponse(_ args: [JSValue], path: String, at position: JSPosition) {
-        guard case .responseBytes(let call)? = args.dropFirst().first, requests.indices.contains(call) else { return }
+        guard case .responseBytes(let call)? = args.dropFirst().first, requests.indices.contains(call),
+              requests[call].savesResponseTo == nil else { return }
         requests[call].savesResponseTo = FileAccess(path: path, location: location(position))
     }
 

@@ -150,6 +150,9 @@ public enum ReaderValueKind: String, Hashable, Sendable, Codable {
     case deployment
     /// An API key (or a bearer token after `Bearer `).
     case apiKey = "api-key"
+    /// The id of something an earlier answer created (`thread_abc123` in a REST path): the reader
+    /// uses the id their own earlier call returned.
+    case resourceID = "id"
 }
 
 public enum CredentialKind: String, Hashable, Sendable, Codable {

@@ -257,6 +257,12 @@ extension PythonEvaluator {
         case "requests.post", "requests.get", "requests.put", "requests.patch", "requests.delete",
              "httpx.post", "httpx.get", "httpx.put", "httpx.patch", "httpx.delete":
             return httpCall(method: last.uppercased(), args, e)
+        case "urllib.request.urlretrieve":
+            // `urlretrieve(image_url, "image.png")`: a follow-up download saved as a file.
+            guard let url = args.argument(0, "url"), let download = downloadRequest(snapshot(url), method: "GET", at: e) else { return .unknown(e.text) }
+            requests.append(download)
+            if let path = args.argument(1, "filename").flatMap(pathString) { saveResponse(call: requests.count - 1, to: .string(path), at: e) }
+            return .unknown(e.text)
         case "requests.request", "httpx.request":
             return httpCall(method: nil, args, e)
         case "requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient":

@@ -17,6 +17,16 @@ enum ReaderValues {
            lower[(open + 1)..<close].allSatisfy({ $0.isLetter || $0.isNumber || "-_ .".contains($0) }) {
             return true
         }
+        // `YourDeploymentName`, `YourResourceName`: CamelCase stand-ins.
+        let original = Array(text)
+        var j = 0
+        while j + 4 < original.count {
+            if original[j] == "Y", original[j + 1] == "o", original[j + 2] == "u", original[j + 3] == "r",
+               original[j + 4].isUppercase, j == 0 || !original[j - 1].isLetter {
+                return true
+            }
+            j += 1
+        }
         for marker in markers {
             let m = Array(marker)
             var i = 0
@@ -60,6 +70,7 @@ enum ReaderValues {
             }
         }
         guard request.purpose == .api else { return (request, []) }
+        markResourceIDs(&request, &found)
         request.endpoint = mark(request.endpoint, .endpoint) ?? request.endpoint
         request.deployment = mark(request.deployment, .deployment)
         if let key = request.headers["api-key"] { request.headers["api-key"] = mark(key, .apiKey) }
@@ -71,12 +82,37 @@ enum ReaderValues {
         return (request, found)
     }
 
+    /// Collections whose next path segment is an id (`/threads/{id}`), and the hole name it gets.
+    static let idCollections: [String: String] = [
+        "threads": "thread_id", "runs": "run_id", "assistants": "assistant_id", "messages": "message_id",
+        "files": "file_id", "steps": "step_id",
+    ]
+    /// Segments after a collection that are sub-collections or actions, not ids.
+    static let notIDs: Set<String> = ["runs", "messages", "steps", "cancel", "submit_tool_outputs", "content", "files"]
+
+    /// A literal id in an assistants-style path (`/openai/threads/thread_abc123/messages`) can only
+    /// be an example from the page's own earlier output: it becomes a hole the Runner fills.
+    static func markResourceIDs(_ request: inout ExtractedRequest, _ found: inout [(ReaderValueKind, String)]) {
+        var segments = request.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        var changed = false
+        for i in segments.indices.dropFirst() {
+            guard let hole = idCollections[segments[i - 1]], !segments[i].isEmpty, !segments[i].hasPrefix("{"),
+                  !notIDs.contains(segments[i]), request.pathParameters[hole] == nil else { continue }
+            found.append((.resourceID, segments[i]))
+            request.pathParameters[hole] = .placeholder(.readerValue(kind: .resourceID, text: segments[i]))
+            segments[i] = "{\(hole)}"
+            changed = true
+        }
+        if changed { request.path = segments.joined(separator: "/") }
+    }
+
     /// The `placeholder-value` note for one reader value of a call.
     static func finding(_ kind: ReaderValueKind, _ text: String, at location: SourceLocation, pivot: String?, tab: String?) -> Finding {
         let what: String = switch kind {
         case .endpoint: "endpoint"
         case .deployment: "deployment name"
         case .apiKey: "key"
+        case .resourceID: "id, returned by an earlier call"
         }
         return Finding(
             rule: "placeholder-value", severity: .note, location: location,

@@ -50,7 +50,7 @@ struct PlaceholderResolver {
             return .string(baseURL)
         case .readerValue(.apiKey, _):
             return (credentials.apiKey ?? credentials.bearerToken).map(JSONValue.string)
-        case .readerValue(.deployment, let text):
+        case .readerValue(.deployment, let text), .readerValue(.resourceID, let text):
             // Any deployment name reaches the mock; a live run names its own deployments.
             return .string(text)
         }
