@@ -41,9 +41,16 @@ enum AnswerChecks {
             }
             outcome.json = json
             outcome.saved = response.body
+            if let problem = typedProblem(response.body, request: request) {
+                invalid("the answer is not a valid \(request.operation!.id) answer: \(problem)")
+            }
         case .chatStream, .eventStream:
             let stream = StreamChecks.check(ServerSentEvents.parse(response.body), chat: kind == .chatStream)
-            if let problem = stream.problem { invalid("the streamed answer is not valid: \(problem)") }
+            if let problem = stream.problem {
+                invalid("the streamed answer is not valid: \(problem)")
+            } else if kind == .chatStream, let problem = typedProblem(response.body, request: request, streamed: true) {
+                invalid("the streamed answer is not valid: \(problem)")
+            }
             outcome.json = stream.assembled
             outcome.findings += missingReads(reads, call: call, request: request) { path in
                 stream.chunks.contains { JSONPath.value(at: path, in: $0) != nil } || JSONPath.value(at: path, in: stream.assembled) != nil
@@ -73,6 +80,17 @@ enum AnswerChecks {
             outcome.findings += missingReads(reads, call: call, request: request) { JSONPath.value(at: $0, in: json) != nil }
         }
         return outcome
+    }
+
+    /// The first problem of the answer against its operation's typed model (Requests), nil when it
+    /// fits or docverify has no model for the operation.
+    static func typedProblem(_ body: Data, request: BuiltRequest, streamed: Bool = false) -> String? {
+        guard let operation = request.operation else { return nil }
+        switch OperationResponseDecoding.decode(body, operation: operation, streamed: streamed) {
+        case .success: return nil
+        case .failure(let problem):
+            return problem.message.hasPrefix("docverify has no answer model") ? nil : problem.description
+        }
     }
 
     static func missingReads(_ reads: [ResponseRead], call: Int, request: BuiltRequest, has: (String) -> Bool) -> [Finding] {
