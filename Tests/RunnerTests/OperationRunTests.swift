@@ -145,6 +145,25 @@ import Testing
         #expect(result.calls[3].response?["assistant_id"] == result.calls[0].response?["id"])
     }
 
+    @Test func restStepsInSectionsOfTheirOwnCarryTheIdsForward() async throws {
+        let steps = [
+            F.call("POST", "/openai/assistants", line: 20, body: .object(["model": .string("gpt-4o")])),
+            F.call("POST", "/openai/threads", line: 21, body: .object([:])),
+            F.call("POST", "/openai/threads/thread_abc123/messages", line: 22, body: .object(["role": .string("user"), "content": .string("Hi?")])),
+            F.call("POST", "/openai/threads/thread_abc123/runs", line: 23, body: .object(["assistant_id": .string("asst_abc123")])),
+            F.call("GET", "/openai/threads/thread_abc123/runs/run_abc123", line: 24),
+            F.call("GET", "/openai/threads/thread_abc123/messages", line: 25),
+        ]
+        let report = try await run(F.document(steps.enumerated().map { SampleExtraction(sampleID: $0.offset, requests: [$0.element]) }))
+        #expect(report.summary == RunSummary(scenarios: 6, passed: 6, failed: 0, skipped: 0), "\(report.findings)")
+        let ids = report.scenarios.map(\.scenario.id)
+        // The message step follows both creating steps; the read follows every creating step.
+        #expect(report.scenarios[2].scenario.dependencies == [ids[0], ids[1]])
+        #expect(report.scenarios[5].scenario.dependencies == [ids[0], ids[1], ids[2], ids[3]])
+        #expect(report.scenarios[4].calls.first?.response?["status"]?.stringValue == "completed")
+        #expect(report.scenarios[5].calls.first?.response?["data"]?[0]?["role"]?.stringValue == "assistant")
+    }
+
     @Test func anImageURLFromTheAnswerIsDownloadedAndMustBeAnImage() async throws {
         let generate = F.call("POST", "/openai/deployments/{deployment}/images/generations", line: 20,
                               body: .object(["prompt": .string("A red kite"), "n": .int(1), "size": .string("1024x1024")]),

@@ -16,22 +16,22 @@ struct ScenarioExecutor: Sendable {
     /// Where uploads no step wrote come from.
     var inputs: InputFiles
 
-    /// Runs `scenario` with `inputFiles` (what its dependencies wrote); returns the result and the
-    /// files it wrote.
-    func run(_ scenario: Scenario, inputFiles: [String: Data]) async -> (ScenarioResult, [String: Data]) {
-        var files = inputFiles
+    /// Runs `scenario` with what its dependencies left (files they wrote, ids they got); returns the
+    /// result and what it leaves for the scenarios after it.
+    func run(_ scenario: Scenario, carried: ScenarioState) async -> (ScenarioResult, ScenarioState) {
+        var files = carried.files
         var calls: [CallResult] = []
         var findings: [Finding] = []
         var supplied: [SuppliedInput] = []
-        var ids = ResourceIDs()
+        var ids = carried.ids
         let started = Date()
 
-        func finish(_ status: ScenarioStatus, _ reason: String?) -> (ScenarioResult, [String: Data]) {
+        func finish(_ status: ScenarioStatus, _ reason: String?) -> (ScenarioResult, ScenarioState) {
             var result = ScenarioResult(
                 scenario: scenario, status: status, reason: reason, calls: calls,
                 findings: findings.map { tagged($0, scenario) }, duration: Date().timeIntervalSince(started))
             result.inputs = supplied
-            return (result, files)
+            return (result, ScenarioState(files: files, ids: ids))
         }
 
         if let reason = missingCredential(scenario) {
