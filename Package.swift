@@ -41,6 +41,7 @@ let package = Package(
         // Stage 3b: the embedded Azure OpenAI mock endpoint.
         .target(name: "MockServer", dependencies: [
             "Core", "Requests",
+            "Extraction",  // MultipartPart: uploads are judged by the shared form models
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),

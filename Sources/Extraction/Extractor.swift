@@ -1,3 +1,4 @@
+import Foundation
 import Core
 import Quickstart
 
@@ -54,9 +55,10 @@ public struct Extractor: Sendable {
                             previous: i > 0 ? tabSamples[i - 1] : nil,
                             next: i + 1 < tabSamples.count ? tabSamples[i + 1] : nil,
                             siblings: siblings)
-                        var extraction = frontEnds[sample.language]?.extract(sample, context: context)
+                        var extraction = frontEnd(for: sample)?.extract(sample, context: context)
                             ?? SampleExtraction(sampleID: sample.id)
                         extraction.sampleID = sample.id
+                        findings += Self.markReaderValues(&extraction, pivot: pivot.id, tab: tab.id)
                         for f in extraction.findings.indices {
                             if extraction.findings[f].pivot == nil { extraction.findings[f].pivot = pivot.id }
                             if extraction.findings[f].tab == nil { extraction.findings[f].tab = tab.id }
@@ -71,6 +73,38 @@ public struct Extractor: Sendable {
         }
         findings += JSModuleMismatchCheck.findings(in: document)
         return DocumentExtraction(document: document, samples: samples, findings: findings)
+    }
+
+    /// The front-end that reads `sample`: PowerShell fences get their own (they are not POSIX
+    /// shell); a fence with no language whose first command is `curl` is read as shell.
+    func frontEnd(for sample: CodeSample) -> (any LanguageFrontEnd)? {
+        if sample.language == .shell, PowerShellFrontEnd.reads(sample) { return PowerShellFrontEnd() }
+        if sample.language == .text, Self.isBareCurl(sample) { return frontEnds[.shell] }
+        return frontEnds[sample.language]
+    }
+
+    /// A fence without an info string whose first command line is a `curl` call.
+    static func isBareCurl(_ sample: CodeSample) -> Bool {
+        guard sample.infoString.trimmingCharacters(in: .whitespaces).isEmpty else { return false }
+        guard let first = sample.code.split(separator: "\n").first(where: { !$0.allSatisfy(\.isWhitespace) }) else { return false }
+        var line = first.drop(while: \.isWhitespace)
+        if line.hasPrefix("$ ") { line = line.dropFirst(2) }
+        return line.hasPrefix("curl ") || line.hasPrefix("curl.exe ")
+    }
+
+    /// Marks the values the page tells the reader to replace (endpoint, deployment, key) in every
+    /// request of `extraction`, and notes each distinct one once (`placeholder-value`).
+    static func markReaderValues(_ extraction: inout SampleExtraction, pivot: String?, tab: String?) -> [Finding] {
+        var findings: [Finding] = []
+        var seen: Set<String> = []
+        for index in extraction.requests.indices {
+            let (marked, found) = ReaderValues.mark(extraction.requests[index])
+            extraction.requests[index] = marked
+            for (kind, text) in found where seen.insert(text).inserted {
+                findings.append(ReaderValues.finding(kind, text, at: marked.location, pivot: pivot, tab: tab))
+            }
+        }
+        return findings
     }
 
     /// Samples of every tab with this id in the pivot (tabs with one id are selected together).

@@ -19,7 +19,7 @@ func decodeChatRequest(_ body: [UInt8], profile: MockProfile) throws(MockError) 
         throw .invalidRequest(param: nil, "The request body is not valid JSON.")
     }
     let decoding = RequestValidation.decode(root, options: profile.validationOptions)
-    var problems = decoding.issues.map { RequestProblem(path: $0.path, message: sentence($0.message)) }
+    var problems = decoding.issues.map { RequestProblem(path: $0.path, message: JSONRequest.sentence($0.message)) }
     var view: ChatRequestView?
     if let request = decoding.request {
         view = makeView(request, canonicalBody: canonicalContent(root), problems: &problems)

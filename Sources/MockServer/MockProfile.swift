@@ -20,8 +20,9 @@ public enum AudioEncoding: String, Codable, Sendable, Hashable {
 /// not the documentation, so a document that drifts from the API fails against the mock as it would
 /// against the service.
 public struct MockProfile: Codable, Sendable, Hashable {
-    /// Values of the `api-version` query parameter the service knows; others get 404.
-    public var apiVersions: [String]
+    /// Narrows the `api-version` values accepted (for drift tests); nil accepts every published
+    /// version for the operations it has (`APIVersionTable`). Others get Azure's 404.
+    public var apiVersions: [String]?
     /// Deployment names that exist; others get 404 `DeploymentNotFound`.
     public var deployments: [String]
     /// `audio.voice` values accepted for audio output.
@@ -38,6 +39,11 @@ public struct MockProfile: Codable, Sendable, Hashable {
     public var limits: Limits
     /// Seconds an answer's `audio.id` stays usable in a later turn (`expires_at`).
     public var audioTTLSeconds: Int
+    /// Retrieves an assistants run takes to complete (queued → in_progress → … → completed).
+    public var runSteps: Int = 2
+    /// Entries each store keeps (audio ids, images, assistants, threads, files); least recently
+    /// used dropped first.
+    public var storeCapacity: Int = 1_000
 
     public struct Limits: Codable, Sendable, Hashable {
         /// Largest request body accepted, counted while it streams in (413 beyond).
@@ -52,10 +58,12 @@ public struct MockProfile: Codable, Sendable, Hashable {
     }
 
     public init(
-        apiVersions: [String], deployments: [String], voices: [String],
+        apiVersions: [String]?, deployments: [String], voices: [String],
         outputFormats: [String: AudioEncoding], inputFormats: [String], modalities: [String],
-        apiKeys: [String]? = nil, limits: Limits, audioTTLSeconds: Int = 3_600
+        apiKeys: [String]? = nil, limits: Limits, audioTTLSeconds: Int = 3_600, runSteps: Int = 2, storeCapacity: Int = 1_000
     ) {
+        self.runSteps = runSteps
+        self.storeCapacity = storeCapacity
         self.apiVersions = apiVersions
         self.deployments = deployments
         self.voices = voices
@@ -68,12 +76,18 @@ public struct MockProfile: Codable, Sendable, Hashable {
     }
 
     /// The specification's surface: voices and formats are the enums of the 2025-01-01-preview
-    /// inference spec; the two deployments are the audio models the quickstarts name. Input audio is
+    /// inference spec; the deployments are named after the models the quickstarts use (a
+    /// deployment's name is usually its model's), one or more for each operation. Input audio is
     /// capped at 20 MB (the documented audio message size); whole bodies at 48 MiB, enough for
     /// 20 MB of audio in base64 plus JSON.
     public static let `default` = MockProfile(
-        apiVersions: ["2025-01-01-preview"],
-        deployments: ["gpt-4o-audio-preview", "gpt-4o-mini-audio-preview"],
+        apiVersions: nil,
+        deployments: [
+            "gpt-4o-audio-preview", "gpt-4o-mini-audio-preview", "gpt-4o", "gpt-4o-mini", "gpt-4", "gpt-4.1", "gpt-4.1-mini",
+            "gpt-35-turbo", "gpt-35-turbo-instruct", "o1", "o3-mini", "o4-mini", "whisper", "gpt-4o-transcribe", "gpt-4o-mini-transcribe",
+            "tts", "tts-hd", "gpt-4o-mini-tts", "dall-e-3", "gpt-image-1", "text-embedding-ada-002", "text-embedding-3-small",
+            "text-embedding-3-large",
+        ],
         voices: ["alloy", "echo", "fable", "onyx", "nova", "shimmer"],
         outputFormats: ["wav": .wav, "pcm16": .pcm16, "mp3": .silentMP3, "flac": .flac, "opus": .placeholder],
         inputFormats: ["wav", "mp3"],
@@ -141,7 +155,8 @@ public struct MockProfile: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case apiVersions, deployments, voices, outputFormats, inputFormats, modalities, apiKeys, limits, audioTTLSeconds
+        case apiVersions, deployments, voices, outputFormats, inputFormats, modalities, apiKeys, limits, audioTTLSeconds, runSteps
+        case storeCapacity
     }
 }
 

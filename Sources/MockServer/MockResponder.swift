@@ -4,7 +4,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// The mock's whole HTTP surface: one route, Azure's checks in Azure's order, faults, logging.
+/// The mock's whole HTTP surface: every catalog operation, Azure's checks in Azure's order, faults, logging.
 struct MockResponder: HTTPResponder {
     typealias Context = MockRequestContext
 
@@ -12,6 +12,8 @@ struct MockResponder: HTTPResponder {
     let options: MockServerOptions
     let faults: FaultInjector
     let audioStore: AudioStore
+    let imageStore: ImageStore
+    let assistants: AssistantsService
     let log: RequestLog
 
     /// The header a test sets to get a given status back (`x-docverify-fault: 503`).
@@ -34,8 +36,13 @@ struct MockResponder: HTTPResponder {
         return response
     }
 
-    private func commonHeaders() -> HTTPFields {
+    /// Request ids on every answer; runs tell pollers to come back soon (the SDKs' `create_and_poll`
+    /// honours `openai-poll-after-ms`), so tests do not wait a second per poll.
+    private func commonHeaders(for route: MockRoute? = nil) -> HTTPFields {
         var headers = HTTPFields()
+        if let route, route.operation.id.hasPrefix("threads.runs") {
+            headers[HTTPField.Name("openai-poll-after-ms")!] = "20"
+        }
         let id = UUID().uuidString.lowercased()
         headers[HTTPField.Name("apim-request-id")!] = id
         headers[HTTPField.Name("x-request-id")!] = id
@@ -43,26 +50,26 @@ struct MockResponder: HTTPResponder {
     }
 
     private func answer(_ request: Request, bodyBytes: inout Int) async throws -> Response {
-        // /openai/deployments/{deployment}/chat/completions
-        let segments = request.uri.path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        guard segments.count == 5, segments.first == "openai", segments.dropFirst().first == "deployments",
-            Array(segments.suffix(2)) == ["chat", "completions"], let deployment = segments.dropFirst(2).first, !deployment.isEmpty
-        else {
-            throw MockError.resourceNotFound("This mock serves POST /openai/deployments/{deployment}/chat/completions only.")
+        let path = request.uri.path
+        // Downloads of generated images: plain GETs without credentials, like the storage URLs
+        // the service answers with.
+        if path.hasPrefix(ImagesAnswer.downloadPrefix), request.method == .get {
+            return try await downloadImage(path)
+        }
+        let route: MockRoute
+        switch MockRoute.resolve(method: request.method.rawValue, path: path) {
+        case .found(let found): route = found
+        case .unknown:
+            throw MockError.resourceNotFound("This mock serves the Azure OpenAI data-plane operations listed in docs/mock-endpoint.md; '\(path)' is none of them.")
+        case .wrongMethod(let allowed):
+            throw MockError(
+                status: .methodNotAllowed, code: "405",
+                message: "\(request.method.rawValue) is not allowed on \(path); use \(allowed.joined(separator: " or ")).")
         }
         guard isAuthorized(request.headers) else { throw MockError.unauthorized() }
-        guard let version = request.uri.queryParameters["api-version"].map(String.init), !version.isEmpty else {
-            throw MockError.resourceNotFound("The 'api-version' query parameter is missing; supported: \(profile.apiVersions.joined(separator: ", ")).")
-        }
-        guard profile.apiVersions.contains(version) else {
-            throw MockError.resourceNotFound("api-version '\(version)' is not supported; supported: \(profile.apiVersions.joined(separator: ", ")).")
-        }
-        let deploymentName = String(deployment).removingPercentEncoding ?? String(deployment)
-        guard profile.deployments.contains(deploymentName) else {
+        try APIVersionPolicy.check(request.uri.queryParameters["api-version"].map(String.init), route: route, profile: profile)
+        if let deploymentName = route.deployment, !profile.deployments.contains(deploymentName) {
             throw MockError.deploymentNotFound(deploymentName, known: profile.deployments)
-        }
-        guard request.method == .post else {
-            throw MockError(status: .methodNotAllowed, code: "405", message: "Use POST for chat completions, not \(request.method.rawValue).")
         }
         if let fault = try await injectedFault(request.headers) { throw MockError.injectedFault(fault) }
 
@@ -75,9 +82,79 @@ struct MockResponder: HTTPResponder {
                 closeConnection: true)
         case .complete(let body):
             bodyBytes = body.count
-            let view = try decodeChatRequest(body, profile: profile)
-            return try await complete(view, deployment: deploymentName)
+            let answer = try await dispatch(route, request: request, body: body)
+            return answer.response(headers: commonHeaders(for: route))
         }
+    }
+
+    /// The operation's handler. Bodies are judged by the operation's own model, never another's.
+    private func dispatch(_ route: MockRoute, request: Request, body: [UInt8]) async throws -> MockAnswer {
+        let now = Int(Date().timeIntervalSince1970)
+        let id = route.operation.id
+        switch id {
+        case "chat.completions.create":
+            let view = try decodeChatRequest(body, profile: profile)
+            return try await complete(view, deployment: route.deployment ?? model(in: body))
+        case "audio.transcriptions.create", "audio.translations.create":
+            let form = try multipartForm(request, body: body)
+            try SharedModelCheck.form(form, route: route)
+            let task: TranscriptionAnswer.Task = id == "audio.translations.create" ? .translate : .transcribe
+            return try TranscriptionAnswer(task: task, form: form, deployment: route.deployment).answer()
+        case "files.create":
+            let form = try multipartForm(request, body: body)
+            try SharedModelCheck.form(form, route: route)
+            return try await assistants.uploadFile(form, now: now)
+        default:
+            break
+        }
+        // JSON operations: the shared model first, then the handler.
+        var members: [String: JSONValue] = [:]
+        if route.operation.body == .json {
+            members = id == "threads.create" ? try JSONRequest.optionalObject(body) : try JSONRequest.object(body)
+            try SharedModelCheck.json(members, route: route)
+        }
+        let model = route.deployment ?? members["model"]?.stringValue ?? "gpt-4o"
+        switch id {
+        case "completions.create":
+            return try CompletionsAnswer.answer(members, model: model, now: now)
+        case "embeddings.create":
+            return try EmbeddingsAnswer.answer(members, model: model)
+        case "images.generate":
+            return try await ImagesAnswer.answer(members, model: model, now: now, baseURL: baseURL(request), store: imageStore)
+        case "audio.speech.create":
+            return try SpeechAnswer.answer(members, deployment: route.deployment)
+        default:
+            var query: [String: String] = [:]
+            for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+            return try await assistants.handle(operation: id, ids: route.ids, members: members, query: query, now: now)
+        }
+    }
+
+    /// The `model` member of a JSON body (the v1 form names the deployment there), or a default.
+    private func model(in body: [UInt8]) -> String {
+        (try? JSONValue.parse(String(decoding: body, as: UTF8.self)))?["model"]?.stringValue ?? "gpt-4o"
+    }
+
+    private func multipartForm(_ request: Request, body: [UInt8]) throws(MockError) -> MultipartForm {
+        do {
+            return try MultipartParser.parse(body, boundary: MultipartParser.boundary(contentType: request.headers[.contentType]))
+        } catch {
+            throw MockError.invalidRequest(param: nil, error.message)
+        }
+    }
+
+    /// The URL clients reached this server by, for links in answers (image URLs).
+    private func baseURL(_ request: Request) -> String {
+        let scheme = options.tls == nil ? "http" : "https"
+        return "\(scheme)://\(request.head.authority ?? "127.0.0.1")"
+    }
+
+    private func downloadImage(_ path: String) async throws -> Response {
+        let name = path.dropFirst(ImagesAnswer.downloadPrefix.count)
+        guard name.hasSuffix(".png"), let png = await imageStore.image(String(name.dropLast(4))) else {
+            throw MockError(status: .notFound, code: "BlobNotFound", message: "The specified image does not exist or has been evicted.")
+        }
+        return MockAnswer(contentType: "image/png", body: png).response(headers: commonHeaders())
     }
 
     private func isAuthorized(_ headers: HTTPFields) -> Bool {
@@ -101,7 +178,7 @@ struct MockResponder: HTTPResponder {
         return await faults.nextFault().map { HTTPResponse.Status(code: $0) }
     }
 
-    private func complete(_ view: ChatRequestView, deployment: String) async throws -> Response {
+    private func complete(_ view: ChatRequestView, deployment: String) async throws -> MockAnswer {
         let now = Int(Date().timeIntervalSince1970)
         for message in view.messages {
             guard let reference = message.audioReference else { continue }
@@ -122,14 +199,7 @@ struct MockResponder: HTTPResponder {
         }
         let completionID = "chatcmpl-" + hash.paddedHex
         let body = answer.response(completionID: completionID, created: now, audioID: audioID, expiresAt: expiresAt)
-        var headers = commonHeaders()
-        if view.stream {
-            headers[.contentType] = "text/event-stream"
-            headers[.cacheControl] = "no-cache"
-            let events = StreamedAnswer.events(for: body, includeUsage: view.streamUsage)
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: events)))
-        }
-        headers[.contentType] = "application/json"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: JSONBody.encode(body))))
+        if view.stream { return .events(StreamedAnswer.events(for: body, includeUsage: view.streamUsage)) }
+        return .encoded(body)
     }
 }

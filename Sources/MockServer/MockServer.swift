@@ -5,7 +5,7 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 
-/// The embedded Azure OpenAI chat-completions mock: a real HTTP(S) server on loopback.
+/// The embedded Azure OpenAI data-plane mock: a real HTTP(S) server on loopback.
 ///
 /// ```swift
 /// let server = try await MockServer.start(profile: .default)
@@ -83,7 +83,8 @@ public struct MockServer: Sendable {
         let log = try RequestLog(path: options.logPath)
         let responder = MockResponder(
             profile: profile, options: options, faults: FaultInjector(rules: options.faults, seed: options.faultSeed),
-            audioStore: AudioStore(), log: log)
+            audioStore: AudioStore(capacity: profile.storeCapacity), imageStore: ImageStore(capacity: min(profile.storeCapacity, 64)),
+            assistants: AssistantsService(settings: .init(runSteps: max(1, profile.runSteps), capacity: profile.storeCapacity)), log: log)
         return State(responder: responder, options: options)
     }
 

@@ -35,6 +35,7 @@ public enum RunReportFormat {
                 }
                 if let reason = result.reason, result.status != .passed { line += " — \(reason)" }
                 out += line + "\n"
+                for input in result.inputs { out += "        input \(input.summary)\n" }
             }
         }
         let findings = reports.flatMap(\.findings).sortedForReport()
@@ -69,8 +70,18 @@ public enum RunReportFormat {
             "reason": result.reason.map(JSONValue.string) ?? .null,
             "dependsOn": .array(s.dependencies.map(JSONValue.string)),
             "calls": .array(result.calls.map(call)),
+            "inputs": .array(result.inputs.map(inputJSON)),
             "findings": .array(result.findings.sortedForReport().map(findingJSON)),
         ])
+    }
+
+    /// `{"path": "dog.wav", "source": "stand-in", "detail": "a speech-like WAV"}` or
+    /// `{"path": …, "source": "inputs", "detail": "/abs/inputs/dog.wav"}`.
+    static func inputJSON(_ input: SuppliedInput) -> JSONValue {
+        switch input.source {
+        case .inputs(let file): .object(["path": .string(input.path), "source": .string("inputs"), "detail": .string(file)])
+        case .standIn(let kind): .object(["path": .string(input.path), "source": .string("stand-in"), "detail": .string(kind)])
+        }
     }
 
     static func call(_ call: CallResult) -> JSONValue {

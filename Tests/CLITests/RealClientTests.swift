@@ -65,6 +65,91 @@ final class RealClientTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(multiTurn.stdout.split(separator: "\n").count, 6, multiTurn.output)
     }
 
+    /// Our own samples for transcription, translation, speech, images (with the URL downloaded),
+    /// embeddings and assistants (create, thread, message, run, poll, list) run unchanged with the
+    /// official package against the mock.
+    func testOpenAIPythonSDKRunsEveryOperationFamilyAgainstTheMock() throws {
+        let binary = Self.packageRoot.appendingPathComponent(".build/debug/docverify")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw XCTSkip("the docverify binary is not built; run `make test` (it runs `swift build` first)")
+        }
+        let python = try pythonWithOpenAI()
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("docverify-real-ops-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        for (name, code) in RealClientScripts.all {
+            try code.write(to: work.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        // The recording a reader would download: 2 s of a 16 kHz tone.
+        try Data(Self.toneWAV(seconds: 2, sampleRate: 16_000)).write(to: work.appendingPathComponent("speech-sample.wav"))
+
+        let server = try MockProcess(binary: binary)
+        defer { server.stop() }
+        let environment = [
+            "AZURE_OPENAI_ENDPOINT": server.baseURL, "AZURE_OPENAI_API_KEY": "real-client-test-key",
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": work.path,
+        ]
+        func run(_ script: String) throws -> [String] {
+            let outcome = try runPython(python, script, in: work, environment: environment)
+            XCTAssertEqual(outcome.status, 0, "\(script): \(outcome.output)")
+            return outcome.stdout.split(separator: "\n").map(String.init)
+        }
+
+        let transcript = try run("transcribe.py")
+        XCTAssertEqual(transcript.count, 4, transcript.joined(separator: "\n"))
+        XCTAssertTrue(transcript.first?.contains("2.0 seconds of WAV audio") == true, transcript.joined(separator: "\n"))
+        XCTAssertEqual(transcript.dropFirst().first, "2.0 2")  // verbose_json: duration and two segments
+        XCTAssertEqual(transcript.dropFirst(2).first, "00:00:00,000 --> 00:00:01,000")  // SRT timing line
+        XCTAssertEqual(transcript.last, transcript.first)  // translation of the same upload
+
+        _ = try run("speak.py")
+        let wav = try Data(contentsOf: work.appendingPathComponent("greeting.wav"))
+        XCTAssertEqual(String(decoding: wav.prefix(4), as: UTF8.self), "RIFF")
+        XCTAssertGreaterThan(wav.count, 10_000)
+        let flac = try Data(contentsOf: work.appendingPathComponent("greeting.flac"))
+        XCTAssertEqual(String(decoding: flac.prefix(4), as: UTF8.self), "fLaC")
+
+        let images = try run("images.py")
+        XCTAssertEqual(images.last, "saved panda.png")
+        let png = try [UInt8](Data(contentsOf: work.appendingPathComponent("panda.png")))
+        XCTAssertEqual(Array(png.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        func u32(_ at: Int) -> Int { png[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
+        XCTAssertEqual([u32(16), u32(20)], [1_024, 1_792])
+        // The image data inflates to exactly one filtered RGB row per line (zlib is the judge).
+        let inflate = """
+            import struct, sys, zlib
+            b = open("panda.png", "rb").read(); i = 8; idat = b""
+            while i < len(b):
+                n = struct.unpack(">I", b[i:i+4])[0]; t = b[i+4:i+8]; d = b[i+8:i+8+n]
+                assert zlib.crc32(t + d) == struct.unpack(">I", b[i+8+n:i+12+n])[0]
+                idat += d if t == b"IDAT" else b""; i += 12 + n
+            print(len(zlib.decompress(idat)))
+            """
+        try inflate.write(to: work.appendingPathComponent("inflate.py"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try run("inflate.py"), [String(1_792 * (1 + 3 * 1_024))])
+
+        let embeddings = try run("embed.py")
+        XCTAssertEqual(embeddings, ["1536", "2 256 6", "1.0"])
+
+        let assistants = try run("assistants.py")
+        XCTAssertTrue(assistants.first?.hasPrefix("completed ") == true, assistants.joined(separator: "\n"))
+        XCTAssertTrue(assistants.contains { $0.hasPrefix("assistant: ") && $0.contains("How long do red pandas sleep?") }, assistants.joined(separator: "\n"))
+        XCTAssertTrue(assistants.contains("user: How long do red pandas sleep?"))
+        XCTAssertEqual(assistants.last, "completed")
+    }
+
+    /// A mono 16-bit PCM WAV of a 440 Hz tone.
+    static func toneWAV(seconds: Int, sampleRate: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        func le(_ v: Int, _ bytes: Int) { for i in 0..<bytes { out.append(UInt8(truncatingIfNeeded: v >> (8 * i))) } }
+        let count = seconds * sampleRate
+        out += Array("RIFF".utf8); le(36 + count * 2, 4); out += Array("WAVEfmt ".utf8)
+        le(16, 4); le(1, 2); le(1, 2); le(sampleRate, 4); le(sampleRate * 2, 4); le(2, 2); le(16, 2)
+        out += Array("data".utf8); le(count * 2, 4)
+        for n in 0..<count { le(Int(8_000 * sin(Double(n) * 2 * .pi * 440 / Double(sampleRate))), 2) }
+        return out
+    }
+
     // MARK: - Helpers
 
     func corpusArticle() throws -> URL {

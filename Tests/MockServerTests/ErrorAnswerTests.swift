@@ -62,7 +62,7 @@ struct ErrorAnswerTests {
         }
     }
 
-    @Test("unknown deployment → 404 DeploymentNotFound; unknown path → 404")
+    @Test("unknown deployment → 404 DeploymentNotFound; a path no operation has → 404")
     func deployment() async throws {
         try await Fixture.app().test(.router) { client in
             let body = Fixture.buffer(Fixture.textRequest("hello"))
@@ -70,7 +70,7 @@ struct ErrorAnswerTests {
             #expect(status == .notFound)
             #expect(error?["code"]?.stringValue == "DeploymentNotFound")
             #expect(error?["message"]?.stringValue?.contains("gpt-5-imaginary") == true)
-            let (path, pathError) = try await Self.post(client, uri: "/openai/deployments/x/embeddings?api-version=2025-01-01-preview", body: body)
+            let (path, pathError) = try await Self.post(client, uri: "/openai/deployments/gpt-4o/fine_tunes/x?api-version=2025-01-01-preview", body: body)
             #expect(path == .notFound)
             #expect(pathError?["code"]?.stringValue == "404")
         }

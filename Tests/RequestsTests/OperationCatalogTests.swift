@@ -98,12 +98,13 @@ struct OperationCatalogTests {
         #expect(built.operation?.id == "chat.completions.create")
     }
 
-    @Test("an operation without a body model yet is not judged by chat's")
+    @Test("an images body is judged by the images model, not by chat's")
     func unmodelledNotChat() {
         let body = SymbolicValue.object(["prompt": .string("a red kite"), "size": .string("1024x1024")])
         let built = RequestBuilder().build(Self.call("/openai/deployments/{deployment}/images/generations", body: body))
         #expect(built.findings.isEmpty)
         #expect(built.operation?.id == "images.generate")
+        #expect(built.typedBody == .imageGeneration(ImageGenerationRequest(prompt: "a red kite", size: "1024x1024")))
     }
 
     @Test("a URL matching no operation is request-unknown-operation, a warning naming the URL")

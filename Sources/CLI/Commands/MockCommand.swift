@@ -6,7 +6,7 @@ import MockServer
 struct MockCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mock",
-        abstract: "Run the embedded Azure OpenAI chat-completions mock.",
+        abstract: "Run the embedded Azure OpenAI data-plane mock.",
         subcommands: [Serve.self, Profile.self])
 
     struct Serve: AsyncParsableCommand {
@@ -16,7 +16,7 @@ struct MockCommand: AsyncParsableCommand {
                 Point a client at the printed URL as its Azure OpenAI endpoint, with any API key \
                 (or bearer token). The default service profile follows the REST API specification; \
                 --profile FILE replaces parts of it (JSON; keys: apiVersions, deployments, voices, \
-                outputFormats, inputFormats, modalities, apiKeys, limits, audioTTLSeconds).
+                outputFormats, inputFormats, modalities, apiKeys, limits, audioTTLSeconds, runSteps, storeCapacity).
                 """)
 
         @Option(help: "Address to listen on.")

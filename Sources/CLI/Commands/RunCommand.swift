@@ -41,6 +41,12 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "A PEM file of CA certificates to trust for the endpoint.")
     var cacert: String?
 
+    @Option(help: "A folder of files the samples upload but no step writes (the audio or image a page tells the reader to download); default: generated stand-ins.")
+    var inputs: String?
+
+    @Option(help: "The deployment name to use where a page leaves it to the reader (YOUR-DEPLOYMENT-NAME-HERE).")
+    var deployment: String?
+
     @Flag(help: "Do not verify the endpoint's TLS certificate (testing only).")
     var insecure = false
 
@@ -50,6 +56,12 @@ struct RunCommand: AsyncParsableCommand {
         if let endpoint {
             guard let url = URL(string: endpoint), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
                 throw ValidationError("--endpoint must be an http(s) URL, such as https://NAME.openai.azure.com")
+            }
+        }
+        if let inputs {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: inputs, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("--inputs must be a folder; '\(inputs)' is not one")
             }
         }
         if let cacert, !FileManager.default.isReadableFile(atPath: cacert) {
@@ -72,6 +84,8 @@ struct RunCommand: AsyncParsableCommand {
         configuration.transport.timeout = timeout
         configuration.transport.caCertPath = cacert
         configuration.transport.insecure = insecure
+        configuration.inputsDirectory = inputs
+        configuration.deployment = deployment
 
         let progress = ProgressDisplay(enabled: format == .text && ProgressDisplay.isInteractive)
         let reports: [RunReport]

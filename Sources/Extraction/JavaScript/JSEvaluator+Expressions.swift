@@ -172,6 +172,9 @@ extension JSEvaluator {
             if path.isEmpty && name == "data" && axiosCalls.contains(call) { return value }
             return .response(call: call, path: path + [.key(name)])
         case .undefined, .null: return .undefined
+        // A fetch-style answer: `body` is its byte stream; `ok`, `status`, `headers` are not
+        // fields of the answer's JSON.
+        case .httpResponse(let call) where name == "body": return .responseBytes(call)
         default: return .opaque("\(describe(value)).\(name)")
         }
     }
@@ -309,6 +312,8 @@ extension JSEvaluator {
         case .response(let call, let path): return "response\(call).\(ResponsePath.normalized(path))"
         case .fileBytes(let p): return "contents of \(p)"
         case .httpResponse(let call): return "HTTP response \(call)"
+        case .responseBytes(let call): return "bytes of response \(call)"
+        case .upload(let path, _): return "upload of \(path)"
         case .jsonText: return "JSON text"
         case .opaque(let t): return t
         }

@@ -75,12 +75,17 @@ extension JSEvaluator {
         case .client(let id, let path):
             let full = path + [name]
             if full == ["chat", "completions", "create"] || full == ["beta", "chat", "completions", "parse"]
-                || full == ["chat", "completions", "stream"] {
+                || full == ["chat", "completions", "stream"] || full == ["chat", "completions", "parse"] {
                 return chatCompletion(client: id, args, at: position)
             }
+            if let op = SDKOperation.pollingHelper(full) { return pollingCall(op, client: id, args, at: position) }
+            if let op = SDKOperation.lookup(full) { return sdkCall(op, client: id, args, at: position).value }
             return .opaque((["client"] + full).joined(separator: ".") + "()")
+        case .response(let call, []) where ["arrayBuffer", "blob", "buffer", "bytes"].contains(name):
+            return .responseBytes(call)
         case .httpResponse(let call):
             if name == "json" || name == "text" { return .response(call: call, path: []) }
+            if ["arrayBuffer", "blob", "buffer"].contains(name) { return .responseBytes(call) }
             return .opaque("\(describe(object)).\(name)()")
         case .fileBytes(let path):
             if name == "toString" {
@@ -102,7 +107,10 @@ extension JSEvaluator {
         }
     }
 
-    mutating func callHost(_ name: String, _ args: [JSValue], at position: JSPosition, isNew: Bool) -> JSValue {
+    mutating func callHost(_ qualified: String, _ args: [JSValue], at position: JSPosition, isNew: Bool) -> JSValue {
+        // `import fs from "fs"`: the default export of a Node module is the module itself.
+        let name = qualified.hasPrefix("fs.default.") || qualified.hasPrefix("fs.promises.default.")
+            ? qualified.replacingOccurrences(of: ".default.", with: ".") : qualified
         switch name {
         case "require":
             guard case .string(let specifier)? = args.first else { return .opaque("require()") }
@@ -122,10 +130,20 @@ extension JSEvaluator {
         case "fs.readFileSync", "fs.readFile", "fs.promises.readFile":
             return readFile(args, at: position)
         case "fs.writeFileSync", "fs.writeFile", "fs.promises.writeFile", "fs.appendFileSync":
-            if let path = pathArgument(args.first) { writes.append(FileAccess(path: path, location: location(position))) }
+            if let path = pathArgument(args.first) {
+                writes.append(FileAccess(path: path, location: location(position)))
+                noteSavedResponse(args, path: path, at: position)
+            }
             return .undefined
+        case "fs.createReadStream", "fs.openAsBlob":
+            guard let path = pathArgument(args.first) else { return .opaque("stream") }
+            reads.append(FileAccess(path: path, location: location(position)))
+            return .fileBytes(path)
+        case "openai.toFile", "openai.uploads.toFile", "openai.default.toFile":
+            return toFile(args)
         case "Buffer.from":
             if case .fileBytes? = args.first { return args[0] }
+            if case .responseBytes? = args.first { return args[0] }
             if case .placeholder(.file(let path, .base64))? = args.first, case .string("base64")? = args.dropFirst().first {
                 return .fileBytes(path)
             }
@@ -184,11 +202,11 @@ extension JSEvaluator {
 
     /// The `OpenAI` class pointed at Azure the older way: `baseURL` with the deployment path,
     /// `defaultQuery: { "api-version": … }`, `defaultHeaders: { "api-key": … }`.
-    func applyPlainClientOptions(_ options: [String: JSValue], to request: inout ExtractedRequest) {
+    func applyPlainClientOptions(_ options: [String: JSValue], to request: inout ExtractedRequest, operationPath: String = "/chat/completions") {
         if let base = options["baseURL"] {
             var parts = templateParts(base)
             if case .literal(let l)? = parts.last, l.hasSuffix("/") { parts[parts.count - 1] = .literal(String(l.dropLast())) }
-            let url = RESTURLTemplate.split(parts + [.literal("/chat/completions")])
+            let url = RESTURLTemplate.split(parts + [.literal(operationPath)])
             request.endpoint = url.endpoint
             request.path = url.path
             request.deployment = url.deployment
@@ -259,6 +277,14 @@ extension JSEvaluator {
     mutating func fetch(_ args: [JSValue], at position: JSPosition) -> JSValue {
         usedAPI = true
         guard let urlValue = args.first else { return .opaque("fetch()") }
+        let urlSymbolic = JSEvaluator.stringValue(templateParts(urlValue))
+        if case .object? = args.dropFirst().first {} else if let s = symbolic(urlSymbolic), FollowUpDownload.isDownload(url: s, method: "GET") {
+            // `fetch(imageUrl)` of a URL from an earlier answer: a download, not an API call.
+            var download = ExtractedRequest(location: location(position), client: .javascriptFetch, method: "GET", endpoint: s, path: "", deployment: nil, auth: nil, body: nil)
+            download.purpose = .download
+            requests.append(download)
+            return .httpResponse(requests.count - 1)
+        }
         let url = RESTURLTemplate.split(templateParts(urlValue))
         var method = "GET"
         var headers: [String: SymbolicValue] = [:]
@@ -279,9 +305,11 @@ extension JSEvaluator {
             }
         }
         let auth: AuthKind? = headers["api-key"] != nil ? .apiKey : headers["authorization"] != nil ? .bearer : nil
-        requests.append(ExtractedRequest(
+        var request = ExtractedRequest(
             location: location(position), client: .javascriptFetch, method: method, endpoint: url.endpoint,
-            path: url.path, deployment: url.deployment, query: url.query, headers: headers, auth: auth, body: body))
+            path: url.path, deployment: url.deployment, query: url.query, headers: headers, auth: auth, body: body)
+        request.pathParameters = url.pathParameters
+        requests.append(request)
         return .httpResponse(requests.count - 1)
     }
 

@@ -270,7 +270,7 @@ struct JSEvaluator {
         case .bool(let b): return b ? .yes : .no
         case .number(let d): return d == 0 || d.isNaN ? .no : .yes
         case .string(let s): return s.isEmpty ? .no : .yes
-        case .array, .object, .function, .host, .client, .fileBytes, .httpResponse: return .yes
+        case .array, .object, .function, .host, .client, .fileBytes, .httpResponse, .responseBytes, .upload: return .yes
         case .template, .placeholder, .response, .jsonText, .opaque: return .assumedYes
         }
     }

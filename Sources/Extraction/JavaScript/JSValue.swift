@@ -27,6 +27,10 @@ indirect enum JSValue: Sendable {
     case httpResponse(Int)
     /// The raw bytes of a file the code read.
     case fileBytes(String)
+    /// The bytes of a binary answer (speech audio) of call `call`: `Buffer.from(await r.arrayBuffer())`.
+    case responseBytes(Int)
+    /// A file to upload with the name the client sends: `toFile(fs.createReadStream(p), "a.wav")`.
+    case upload(path: String, filename: String)
     /// `JSON.stringify(value)`.
     case jsonText(JSValue)
     /// Exists at run time, not knowable statically; the text says what it is.

@@ -80,6 +80,11 @@ public struct ExtractedRequest: Hashable, Sendable {
     public var savesResponseTo: FileAccess?
     /// An API call, or a follow-up download of a URL taken from an earlier answer.
     public var purpose: RequestPurpose = .api
+    /// Values of the path's run-time holes, by hole name without braces: the path
+    /// `/openai/threads/{thread_id}/runs/{run_id}` with `thread_id` → the first call's `id`. Ids
+    /// known statically are written into the path itself; the Runner replaces `{name}` by the
+    /// resolved value (percent-encoded).
+    public var pathParameters: [String: SymbolicValue] = [:]
 
     public init(
         location: SourceLocation, client: RequestClient, method: String = "POST", endpoint: SymbolicValue,

@@ -108,6 +108,11 @@ public enum Placeholder: Hashable, Sendable {
     /// Known to exist but not statically knowable (an unresolved name or an unsupported
     /// expression); the text is the source expression.
     case unknown(String)
+    /// A value the page tells the reader to replace with their own (`YOUR_RESOURCE_NAME`,
+    /// `<your-endpoint>`, `REPLACE_WITH_YOUR_KEY_VALUE_HERE`), recognised by ``ReaderValues``:
+    /// the Runner substitutes its own endpoint, deployment or credential, and never resolves a
+    /// placeholder host name. `text` is the value as the page writes it.
+    case readerValue(kind: ReaderValueKind, text: String)
 
     /// A short name used inside templates: `{env:AZURE_OPENAI_ENDPOINT}`.
     public var shortName: String {
@@ -117,6 +122,7 @@ public enum Placeholder: Hashable, Sendable {
         case .response(let call, let path): "response:\(call):\(path)"
         case .credential(let kind): "credential:\(kind.rawValue)"
         case .unknown(let text): "unknown:\(text)"
+        case .readerValue(let kind, _): "reader:\(kind.rawValue)"
         }
     }
 
@@ -127,6 +133,7 @@ public enum Placeholder: Hashable, Sendable {
         case .response(let call, let path): .object(["$response": .int(call), "path": .string(path)])
         case .credential(let kind): .object(["$credential": .string(kind.rawValue)])
         case .unknown(let text): .object(["$unknown": .string(text)])
+        case .readerValue(let kind, let text): .object(["$reader": .string(kind.rawValue), "text": .string(text)])
         }
     }
 }
@@ -135,6 +142,17 @@ public enum FileEncoding: String, Hashable, Sendable, Codable {
     case base64
     case text
     case binary
+}
+
+/// What a reader value stands for, so the Runner knows what to put in its place.
+public enum ReaderValueKind: String, Hashable, Sendable, Codable {
+    case endpoint
+    case deployment
+    /// An API key (or a bearer token after `Bearer `).
+    case apiKey = "api-key"
+    /// The id of something an earlier answer created (`thread_abc123` in a REST path): the reader
+    /// uses the id their own earlier call returned.
+    case resourceID = "id"
 }
 
 public enum CredentialKind: String, Hashable, Sendable, Codable {

@@ -67,6 +67,14 @@ extension PythonEvaluator {
         let first = args.positional.first
         switch object {
         case .response(let call, let path, let needsJSON):
+            if path.isEmpty, ["stream_to_file", "write_to_file"].contains(name) {
+                saveResponse(call: call, to: first ?? args.keyword("file"), at: e)
+                return .nothing
+            }
+            if !needsJSON, ["model_dump_json", "to_json"].contains(name) {
+                // JSON text of the answer: `json.loads(result.model_dump_json())` reads it back.
+                return .response(call: call, path: path, needsJSON: true)
+            }
             if name == "json" || ((name == "model_dump" || name == "to_dict") && !needsJSON) {
                 return .response(call: call, path: path, needsJSON: false)
             }
@@ -122,6 +130,14 @@ extension PythonEvaluator {
                 return .fileContent(path: path, encoding: binary ? .binary : .text)
             case "write", "writelines":
                 if !writes.contains(where: { $0.path == path }) { writes.append(FileAccess(path: path, location: location(e.line, e.column))) }
+                // `f.write(response.content)`: the answer itself is saved as that file.
+                switch first {
+                case .method(.response(let call, [], true), "content")?, .response(let call, [], true)?:
+                    if requests[call].savesResponseTo == nil {
+                        requests[call].savesResponseTo = FileAccess(path: path, location: location(e.line, e.column))
+                    }
+                default: break
+                }
                 return .nothing
             default: return .nothing
             }
@@ -204,7 +220,7 @@ extension PythonEvaluator {
             guard let variable = args.argument(0, "key")?.stringValue else { return .unknown(e.text) }
             return .symbolic(.placeholder(.environment(name: variable, fallback: args.argument(1, "default")?.stringValue)))
         case "open", "io.open":
-            guard let path = args.argument(0, "file")?.stringValue else { return .unknown(e.text) }
+            guard let path = args.argument(0, "file").flatMap(pathString), !path.isEmpty else { return .unknown(e.text) }
             let mode = args.argument(1, "mode")?.stringValue ?? "r"
             return .fileHandle(path: path, binary: mode.contains("b"))
         case "base64.b64encode", "base64.standard_b64encode":
@@ -215,6 +231,7 @@ extension PythonEvaluator {
             if case .method(.response(let call, let path, true), let attribute)? = args.positional.first, attribute == "text" || attribute == "content" {
                 return .response(call: call, path: path, needsJSON: false)
             }
+            if case .response(let call, let path, true)? = args.positional.first { return .response(call: call, path: path, needsJSON: false) }
             return .unknown(e.text)
         case "json.dumps":
             return args.positional.first ?? .unknown(e.text)
@@ -230,6 +247,9 @@ extension PythonEvaluator {
         case "str":
             if case .symbolic(let s)? = args.positional.first, case .string = s { return .symbolic(s) }
             return .unknown(e.text)
+        case "pathlib.Path", "pathlib.PurePath":
+            // The SDKs accept a path object as a file to upload.
+            return .fileHandle(path: args.positional.first?.stringValue ?? "", binary: true)
         case "asyncio.run", "asyncio.get_event_loop.run_until_complete":
             return args.positional.first ?? .nothing
         case "print", "dotenv.load_dotenv", "load_dotenv":
@@ -237,11 +257,19 @@ extension PythonEvaluator {
         case "requests.post", "requests.get", "requests.put", "requests.patch", "requests.delete",
              "httpx.post", "httpx.get", "httpx.put", "httpx.patch", "httpx.delete":
             return httpCall(method: last.uppercased(), args, e)
+        case "urllib.request.urlretrieve":
+            // `urlretrieve(image_url, "image.png")`: a follow-up download saved as a file.
+            guard let url = args.argument(0, "url"), let download = downloadRequest(snapshot(url), method: "GET", at: e) else { return .unknown(e.text) }
+            requests.append(download)
+            if let path = args.argument(1, "filename").flatMap(pathString) { saveResponse(call: requests.count - 1, to: .string(path), at: e) }
+            return .unknown(e.text)
         case "requests.request", "httpx.request":
             return httpCall(method: nil, args, e)
         case "requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient":
             callsAPI = true
             return .module(name.hasPrefix("httpx") ? "httpx" : "requests")
+        case _ where LegacyOpenAI.operation(name) != nil:
+            return legacyCall(LegacyOpenAI.operation(name)!, args, e)
         case "openai.AzureOpenAI", "openai.AsyncAzureOpenAI", "openai.lib.azure.AzureOpenAI":
             return makeClient(isAzure: true, args)
         case "openai.OpenAI", "openai.AsyncOpenAI":
@@ -280,31 +308,6 @@ extension PythonEvaluator {
         return .client(clients.count - 1, [])
     }
 
-    /// A call on something reached from a client: `client.chat.completions.create(...)` sends a
-    /// request; `with_options(...)` and friends give the same client back.
-    mutating func clientCall(_ function: PythonValue, _ arguments: [PythonArgument], _ e: PythonExpr) -> PythonValue {
-        guard case .client(let index, let path) = function else { return .unknown(e.text) }
-        let args = evaluateArguments(arguments)
-        if path.count >= 2, path.suffix(2) == ["completions", "create"] || path.suffix(2) == ["completions", "parse"] {
-            var body: [String: SymbolicValue] = [:]
-            for (name, value) in args.keywords {
-                switch name {
-                case "extra_headers", "extra_query", "timeout": continue
-                case "extra_body":
-                    if case .object(let extra) = snapshot(value) { body.merge(extra) { _, new in new } }
-                default: body[name] = snapshot(value)
-                }
-            }
-            let request = clients[index].request(body: body, location: location(e.line, e.column), client: .pythonOpenAI)
-            requests.append(request)
-            return .response(call: requests.count - 1, path: [], needsJSON: false)
-        }
-        if let last = path.last, ["with_options", "copy", "with_raw_response"].contains(last) {
-            return .client(index, Array(path.dropLast()))
-        }
-        return .unknown(e.text)
-    }
-
     // MARK: requests / httpx
 
     mutating func httpCall(method: String?, _ args: Arguments, _ e: PythonExpr) -> PythonValue {
@@ -315,6 +318,10 @@ extension PythonEvaluator {
             method = (positional.isEmpty ? args.keyword("method") : positional.removeFirst())?.stringValue?.uppercased() ?? "POST"
         }
         guard let urlValue = positional.first ?? args.keyword("url") else { return .unknown(e.text) }
+        if let download = downloadRequest(snapshot(urlValue), method: method ?? "GET", at: e) {
+            requests.append(download)
+            return .response(call: requests.count - 1, path: [], needsJSON: true)
+        }
         let url = PythonURLTemplate(snapshot(urlValue))
         var query = url.query
         if case .object(let params)? = args.keyword("params").map({ snapshot($0) }) {
@@ -333,7 +340,16 @@ extension PythonEvaluator {
             }
         }
         var body: SymbolicValue?
-        if let json = args.keyword("json") {
+        var multipart: [MultipartPart]?
+        if let files = args.keyword("files") {
+            // `files=` makes a multipart form; `data=` fields travel in it as plain parts.
+            var parts: [MultipartPart] = []
+            if case .object(let fields)? = args.keyword("data").map({ snapshot($0) }) {
+                for name in fields.keys.sorted() { parts.append(MultipartPart(name: name, value: Self.formText(fields[name]!))) }
+            }
+            parts += formFiles(files, at: e)
+            multipart = parts
+        } else if let json = args.keyword("json") {
             body = snapshot(json)
         } else if let data = args.keyword("data") {
             let value = snapshot(data)
@@ -343,11 +359,49 @@ extension PythonEvaluator {
                 body = value
             }
         }
-        let request = ExtractedRequest(
+        var request = ExtractedRequest(
             location: location(e.line, e.column), client: .pythonRequests, method: method ?? "POST",
             endpoint: url.endpoint, path: url.path, deployment: url.deployment, query: query,
             headers: headers, auth: auth, body: body)
+        request.multipart = multipart
+        request.pathParameters = PathHoles.parameters(path: url.path, url: snapshot(urlValue))
         requests.append(request)
         return .response(call: requests.count - 1, path: [], needsJSON: true)
+    }
+
+    /// `files={"file": open(p, "rb")}`, `files={"file": ("a.wav", open(p, "rb"), "audio/wav")}` or a
+    /// list of `(name, file)` pairs: the file parts of a `requests` form.
+    mutating func formFiles(_ files: PythonValue, at e: PythonExpr) -> [MultipartPart] {
+        var pairs: [(String, PythonValue)] = []
+        switch files {
+        case .dict(let id):
+            pairs = dicts[id].keys.sorted().map { ($0, dicts[id][$0]!) }
+        case .list(let id):
+            for item in lists[id] {
+                if case .tuple(let t) = item, t.count == 2, let name = t[0].stringValue { pairs.append((name, t[1])) }
+            }
+        default: break
+        }
+        return pairs.map { name, value in
+            if let file = fileUpload(value, at: e) {
+                return MultipartPart(name: name, value: file.value, filename: file.filename, contentType: file.contentType)
+            }
+            // `(None, "whisper")`: a plain field sent through `files=`.
+            if case .tuple(let t) = value, t.count >= 2, case .symbolic(.null) = t[0] {
+                return MultipartPart(name: name, value: Self.formText(snapshot(t[1])))
+            }
+            return MultipartPart(name: name, value: Self.formText(snapshot(value)))
+        }
+    }
+
+    /// A GET of a URL taken whole from an earlier answer (`requests.get(image_url)`): fetching a
+    /// result, not calling the API.
+    func downloadRequest(_ url: SymbolicValue, method: String, at e: PythonExpr) -> ExtractedRequest? {
+        guard FollowUpDownload.isDownload(url: url, method: method) else { return nil }
+        var request = ExtractedRequest(
+            location: location(e.line, e.column), client: .pythonRequests, method: "GET", endpoint: url,
+            path: "", deployment: nil, auth: nil, body: nil)
+        request.purpose = .download
+        return request
     }
 }

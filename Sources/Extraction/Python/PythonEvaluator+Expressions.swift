@@ -147,6 +147,9 @@ extension PythonEvaluator {
                 return .symbolic(SymbolicValue.normalizedTemplate(a.templateParts(fallback: text) + b.templateParts(fallback: text)))
             }
             return .unknown(text)
+        case ("/", .fileHandle, .symbolic(.string(let name))), ("/", .method(.fileHandle, _), .symbolic(.string(let name))):
+            // `Path(__file__).parent / "speech.mp3"`: the file's name is what matters here.
+            return .fileHandle(path: name, binary: true)
         case ("|", .dict(let a), .dict(let b)):
             dicts.append(dicts[a].merging(dicts[b]) { _, new in new })
             return .dict(dicts.count - 1)

@@ -34,6 +34,8 @@ struct PythonEvaluator {
     var globals: [String: PythonValue] = ["__name__": .string("__main__")]
     var frames: [Frame] = []
     var clients: [OpenAIClientConfig] = []
+    /// Module-level settings of the `openai` 0.28 API (`openai.api_base = …`), by name.
+    var legacyOpenAI: [String: PythonValue] = [:]
     var functions: [Function] = []
     var calledFunctions: Set<Int> = []
     var requests: [ExtractedRequest] = []
@@ -245,10 +247,22 @@ struct PythonEvaluator {
         case .list(let id): return Array(lists[id].prefix(100))
         case .tuple(let items): return items
         case .dict(let id): return dicts[id].keys.sorted().map { .string($0) }
-        // A streamed response yields chunks with the same shape.
-        case .response: return [value]
+        // A streamed response yields chunks with the same shape; a list page (`messages.list`)
+        // yields its `data` items; an array field yields its elements.
+        case .response(let call, let path, let needsJSON):
+            if !path.isEmpty { return [.response(call: call, path: path + [.index(0)], needsJSON: needsJSON)] }
+            if requests.indices.contains(call), Self.isListPage(requests[call]) {
+                return [.response(call: call, path: [.key("data"), .index(0)], needsJSON: needsJSON)]
+            }
+            return [value]
         default: return [.unknown(text)]
         }
+    }
+
+    /// An SDK list call (`GET …/messages`, `GET /openai/assistants`), whose page iterates over `data`.
+    static func isListPage(_ request: ExtractedRequest) -> Bool {
+        guard request.method == "GET", request.client == .pythonOpenAI, let last = request.path.split(separator: "/").last else { return false }
+        return ["messages", "runs", "assistants", "files", "threads", "steps"].contains(last)
     }
 
     mutating func assign(_ target: PythonExpr, _ value: PythonValue) {
@@ -280,8 +294,11 @@ struct PythonEvaluator {
             }
         case .starred(let inner):
             assign(inner, value)
+        case .attribute(let objectExpr, let name):
+            // `openai.api_base = …`: the 0.28 module API's settings; other attribute targets do
+            // not affect requests we can follow.
+            if case .module("openai") = evaluate(objectExpr, record: false) { legacyOpenAI[name] = value }
         default:
-            // Attribute targets (`obj.x = …`) do not affect requests we can follow.
             break
         }
     }

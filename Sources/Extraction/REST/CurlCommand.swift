@@ -5,6 +5,12 @@ struct CurlCommand {
     var headers: [ShellWord] = []
     /// `-d` / `--data*` / `--json` arguments, in order.
     var data: [ShellWord] = []
+    /// True for each ``data`` entry given with `--data-binary` (sent byte for byte).
+    var dataIsBinary: [Bool] = []
+    /// `-F` / `--form` / `--form-string` arguments, in order (`name=value`, `file=@path;type=…`).
+    var forms: [ShellWord] = []
+    /// True for each ``forms`` entry given with `--form-string` (no `@` / `<` file reading).
+    var formIsString: [Bool] = []
     var isJSONOption = false
     /// `-o FILE`: where the response is written.
     var output: ShellWord?
@@ -13,7 +19,7 @@ struct CurlCommand {
     /// Options that take an argument and do not matter for the request.
     private static let ignoredWithArgument: Set<String> = [
         "-u", "--user", "-A", "--user-agent", "-e", "--referer", "-b", "--cookie", "-c", "--cookie-jar",
-        "-m", "--max-time", "--connect-timeout", "-w", "--write-out", "-F", "--form", "--cacert", "--cert",
+        "-m", "--max-time", "--connect-timeout", "-w", "--write-out", "--cacert", "--cert",
         "--key", "-x", "--proxy", "-T", "--upload-file", "--retry", "-K", "--config", "--resolve", "-r", "--range",
         "-D", "--dump-header", "--limit-rate", "--max-filesize", "-U", "--proxy-user",
     ]
@@ -37,10 +43,21 @@ struct CurlCommand {
             case "-X", "--request": method = argument()?.text.uppercased()
             case "-H", "--header": if let h = argument() { headers.append(h) }
             case "-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--data-urlencode":
-                if let d = argument() { data.append(d) }
+                if let d = argument() {
+                    data.append(d)
+                    dataIsBinary.append(text == "--data-binary")
+                }
             case "--json":
-                if let d = argument() { data.append(d) }
+                if let d = argument() {
+                    data.append(d)
+                    dataIsBinary.append(false)
+                }
                 isJSONOption = true
+            case "-F", "--form", "--form-string":
+                if let f = argument() {
+                    forms.append(f)
+                    formIsString.append(text == "--form-string")
+                }
             case "-o", "--output": output = argument()
             case "--url": url = argument()
             default:
@@ -52,6 +69,10 @@ struct CurlCommand {
                     headers.append(word.dropFirst(2))
                 } else if text.hasPrefix("-d"), text.count > 2 {
                     data.append(word.dropFirst(2))
+                    dataIsBinary.append(false)
+                } else if text.hasPrefix("-F"), text.count > 2 {
+                    forms.append(word.dropFirst(2))
+                    formIsString.append(false)
                 } else if !text.hasPrefix("-") || text == "-" {
                     if url == nil { url = word }
                 }
@@ -61,5 +82,5 @@ struct CurlCommand {
     }
 
     /// The method curl uses: `-X`, else POST with data, else GET.
-    var effectiveMethod: String { method ?? (data.isEmpty ? "GET" : "POST") }
+    var effectiveMethod: String { method ?? (data.isEmpty && forms.isEmpty ? "GET" : "POST") }
 }

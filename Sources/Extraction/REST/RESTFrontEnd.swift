@@ -32,13 +32,15 @@ struct RESTFrontEnd: LanguageFrontEnd {
             if Self.isPowerShellAPICall(command) { result.callsAPI = true }
             guard let curl = CurlCommand(command) else { continue }
             // A bare download (`curl -o file URL`) is not an API call.
-            guard curl.url != nil, !curl.data.isEmpty || !curl.headers.isEmpty || curl.method != nil else { continue }
+            guard curl.url != nil, !curl.data.isEmpty || !curl.forms.isEmpty || !curl.headers.isEmpty || curl.method != nil else { continue }
             result.callsAPI = true
-            if let request = request(from: curl, sample: sample, context: context, into: &result) {
-                result.requests.append(request)
-                if let output = curl.output?.text {
-                    result.writes.append(FileAccess(path: output, location: sample.markdownLocation(codeLine: curl.output!.position.line, codeColumn: curl.output!.position.column)))
+            if var request = request(from: curl, sample: sample, context: context, into: &result) {
+                if let output = curl.output {
+                    let access = FileAccess(path: output.text, location: sample.markdownLocation(codeLine: output.position.line, codeColumn: output.position.column))
+                    result.writes.append(access)
+                    request.savesResponseTo = access
                 }
+                result.requests.append(request)
             }
         }
         return result
@@ -59,8 +61,26 @@ struct RESTFrontEnd: LanguageFrontEnd {
         }
         if curl.isJSONOption && headers["content-type"] == nil { headers["content-type"] = .string("application/json") }
         var body: SymbolicValue?
-        if let data = curl.data.last {
-            if case .char("@", _)? = data.chars.first {
+        var rawBody: SymbolicValue?
+        var multipart: [MultipartPart]?
+        if !curl.forms.isEmpty {
+            var parts: [MultipartPart] = []
+            for (i, word) in curl.forms.enumerated() {
+                guard let form = CurlFormPart(word, literal: curl.formIsString[i]) else { continue }
+                if let file = form.file {
+                    result.reads.append(FileAccess(path: file, location: sample.markdownLocation(codeLine: word.position.line, codeColumn: word.position.column)))
+                }
+                parts.append(form.part)
+            }
+            multipart = parts
+        } else if let data = curl.data.last {
+            let binary = curl.dataIsBinary.last == true
+            if case .char("@", _)? = data.chars.first, binary, !Self.isJSONFile(data.dropFirst(1).text), context.jsonFile(named: data.dropFirst(1).text) == nil {
+                // `--data-binary @speech.wav`: the file's bytes are the body.
+                let path = data.dropFirst(1).text
+                result.reads.append(FileAccess(path: path, location: sample.markdownLocation(codeLine: data.position.line, codeColumn: data.position.column)))
+                rawBody = .placeholder(.file(path: path, encoding: .binary))
+            } else if case .char("@", _)? = data.chars.first {
                 let path = data.dropFirst(1).text
                 let location = sample.markdownLocation(codeLine: data.position.line, codeColumn: data.position.column)
                 result.reads.append(FileAccess(path: path, location: location))
@@ -85,10 +105,18 @@ struct RESTFrontEnd: LanguageFrontEnd {
                 }
             }
         }
-        return ExtractedRequest(
+        var request = ExtractedRequest(
             location: sample.markdownLocation(codeLine: curl.position.line, codeColumn: curl.position.column),
             client: .curl, method: curl.effectiveMethod, endpoint: url.endpoint, path: url.path,
             deployment: url.deployment, query: url.query, headers: headers, auth: Self.auth(headers), body: body)
+        request.multipart = multipart
+        request.rawBody = rawBody
+        request.pathParameters = url.pathParameters
+        return request
+    }
+
+    static func isJSONFile(_ path: String) -> Bool {
+        path.hasSuffix(".json") || path.hasSuffix(".jsonl") || path.hasSuffix(".jsonc")
     }
 
     /// `Invoke-RestMethod` / `Invoke-WebRequest` sending a body, headers or a non-GET method: an

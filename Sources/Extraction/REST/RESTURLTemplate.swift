@@ -6,6 +6,9 @@ struct RESTURLTemplate: Hashable, Sendable {
     var path: String
     var deployment: SymbolicValue?
     var query: [String: SymbolicValue]
+    /// Run-time values inside the path (`$THREAD_ID` in `/openai/threads/$THREAD_ID/runs`), by the
+    /// hole name the path holds (`env:THREAD_ID` for `{env:THREAD_ID}`).
+    var pathParameters: [String: SymbolicValue] = [:]
 
     /// One character of the URL, or a run-time value standing where it is interpolated.
     private enum Piece {
@@ -58,6 +61,7 @@ struct RESTURLTemplate: Hashable, Sendable {
             if case .char("/") = piece { segments.append([]) } else { segments[segments.count - 1].append(piece) }
         }
         var deployment: SymbolicValue?
+        var pathParameters: [String: SymbolicValue] = [:]
         var pathText: [String] = []
         for (n, segment) in segments.enumerated() {
             if n > 0, pathText.last == "deployments", !segment.isEmpty {
@@ -70,6 +74,7 @@ struct RESTURLTemplate: Hashable, Sendable {
                     case .value(let p): "{\(p.shortName)}"
                     }
                 }.joined())
+                for case .value(let p) in segment { pathParameters[p.shortName] = .placeholder(p) }
             }
         }
         var path = pathText.joined(separator: "/")
@@ -92,7 +97,7 @@ struct RESTURLTemplate: Hashable, Sendable {
                 current.append(piece)
             }
         }
-        return RESTURLTemplate(endpoint: endpoint, path: path, deployment: deployment, query: query)
+        return RESTURLTemplate(endpoint: endpoint, path: path, deployment: deployment, query: query, pathParameters: pathParameters)
     }
 
     private static func isSchemeSeparator(_ pieces: [Piece], _ i: Int) -> Bool {

@@ -36,8 +36,19 @@ public struct OpenAIClientConfig: Hashable, Sendable {
     /// The HTTP request a `chat.completions.create(body)` call on this client sends. The SDKs
     /// default the endpoint, key and API version from environment variables; so do we.
     public func request(body: [String: SymbolicValue], location: SourceLocation, client: RequestClient) -> ExtractedRequest {
+        request(operation: SDKOperation.table[0], body: body, location: location, client: client)
+    }
+
+    /// The HTTP request an SDK method sends: the URL form (deployment-scoped, assistants-style,
+    /// or `/openai/v1/`) follows from the client and its base URL, which is never joined twice.
+    func request(
+        operation: SDKOperation, body: [String: SymbolicValue]?, multipart: [MultipartPart]? = nil,
+        pathValues: [String: SymbolicValue] = [:], query extraQuery: [String: SymbolicValue] = [:],
+        location: SourceLocation, client: RequestClient
+    ) -> ExtractedRequest {
         let endpointValue = endpoint ?? .placeholder(.environment(name: isAzure ? "AZURE_OPENAI_ENDPOINT" : "OPENAI_BASE_URL", fallback: nil))
-        var headers: [String: SymbolicValue] = ["content-type": .string("application/json")]
+        var headers: [String: SymbolicValue] = [:]
+        if operation.body == .json && body != nil { headers["content-type"] = .string("application/json") }
         if usesTokenProvider {
             headers["authorization"] = .template([.literal("Bearer "), .placeholder(.credential(.bearerToken))])
         } else {
@@ -49,18 +60,59 @@ public struct OpenAIClientConfig: Hashable, Sendable {
                 headers["authorization"] = .template([.literal("Bearer "), Self.templatePart(key)])
             }
         }
-        if !isAzure {
-            return ExtractedRequest(
-                location: location, client: client, endpoint: endpointValue, path: "/chat/completions",
-                deployment: nil, headers: headers, auth: .bearer, body: .object(body))
+        if operation.sdkPath.first == "assistants" || operation.sdkPath.first == "threads" {
+            headers["openai-beta"] = .string("assistants=v2")
         }
-        var query: [String: SymbolicValue] = [:]
-        query["api-version"] = apiVersion ?? .placeholder(.environment(name: "OPENAI_API_VERSION", fallback: nil))
-        return ExtractedRequest(
-            location: location, client: client, endpoint: endpointValue,
-            path: "/openai/deployments/{deployment}/chat/completions",
-            deployment: deployment ?? body["model"], query: query, headers: headers,
-            auth: usesTokenProvider ? .bearer : .apiKey, body: .object(body))
+        let base = BaseURL(endpointValue)
+        var path: String
+        var deployment: SymbolicValue?
+        var query = base.query
+        if base.isV1 {
+            path = base.prefix + operation.path
+        } else if base.hasDeployment {
+            path = operation.deploymentScoped ? base.prefix + operation.path : base.beforeDeployments + operation.path
+            deployment = operation.deploymentScoped ? base.deployment : nil
+        } else if isAzure {
+            path = base.openAIPrefix + (operation.deploymentScoped ? "/deployments/{deployment}" : "") + operation.path
+            if operation.deploymentScoped { deployment = self.deployment ?? body?["model"] ?? multipart?.first { $0.name == "model" }?.value }
+        } else {
+            // A plain client aimed at another service: its base URL is the API root.
+            return finish(ExtractedRequest(
+                location: location, client: client, method: operation.method, endpoint: endpointValue,
+                path: Self.fill(operation.path, pathValues), deployment: nil, query: extraQuery, headers: headers,
+                auth: .bearer, body: body.map { .object($0) }), multipart: multipart, pathValues: pathValues)
+        }
+        if isAzure, !base.isV1 || apiVersion != nil {
+            query["api-version"] = apiVersion ?? .placeholder(.environment(name: "OPENAI_API_VERSION", fallback: nil))
+        }
+        query.merge(extraQuery) { _, new in new }
+        path = Self.fill(path, pathValues)
+        let request = ExtractedRequest(
+            location: location, client: client, method: operation.method, endpoint: base.endpoint,
+            path: path, deployment: deployment, query: query, headers: headers,
+            auth: usesTokenProvider ? .bearer : (isAzure ? .apiKey : .bearer), body: body.map { .object($0) })
+        return finish(request, multipart: multipart, pathValues: pathValues)
+    }
+
+    private func finish(_ request: ExtractedRequest, multipart: [MultipartPart]?, pathValues: [String: SymbolicValue]) -> ExtractedRequest {
+        var request = request
+        if let multipart {
+            request.multipart = multipart
+            request.body = nil
+        }
+        for (name, value) in pathValues where request.path.contains("{\(name)}") {
+            request.pathParameters[name] = value
+        }
+        return request
+    }
+
+    /// Puts literal ids into the path; run-time ids stay holes named after the parameter.
+    static func fill(_ path: String, _ values: [String: SymbolicValue]) -> String {
+        var out = path
+        for (name, value) in values {
+            if case .string(let s) = value { out = out.replacingOccurrences(of: "{\(name)}", with: s) }
+        }
+        return out
     }
 
     private static func templatePart(_ value: SymbolicValue) -> TemplatePart {

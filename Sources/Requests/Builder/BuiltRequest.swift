@@ -21,6 +21,9 @@ public struct BuiltRequest: Hashable, Sendable {
     public var operation: APIOperation?
     /// The strictly decoded body of an embeddings call (nil for other operations or with issues).
     public var embeddings: EmbeddingsRequest?
+    /// The strictly decoded body (JSON or form fields) of whatever operation the URL names; nil
+    /// with issues, without a body, or when docverify has no model for it.
+    public var typedBody: OperationBody?
 
     public init(
         extracted: ExtractedRequest, request: ChatCompletionRequest?, bindings: [String: Placeholder] = [:],

@@ -17,6 +17,8 @@ public struct RequestBuilder: Sendable {
 
     /// Builds one call. `pivot` and `tab` label the findings.
     public func build(_ extracted: ExtractedRequest, pivot: String? = nil, tab: String? = nil) -> BuiltRequest {
+        // A follow-up download (an image URL from an earlier answer) is no API operation.
+        if extracted.purpose == .download { return BuiltRequest(extracted: extracted, request: nil) }
         guard let operation = OperationCatalog.match(method: extracted.method, path: extracted.path) else {
             var built = BuiltRequest(extracted: extracted, request: nil)
             let methods = OperationCatalog.matchPath(extracted.path).map(\.method)
@@ -29,39 +31,42 @@ public struct RequestBuilder: Sendable {
                 pivot: pivot, tab: tab)]
             return built
         }
-        guard let body = extracted.body else {
+        if extracted.body == nil, extracted.multipart == nil, operation.id == "chat.completions.create" {
             var built = BuiltRequest(extracted: extracted, request: nil)
             built.operation = operation
-            if operation.id == "chat.completions.create" {
-                built.issues = [.invalid(path: "", message: "the request has no JSON body")]
-                built.findings = [Finding(
-                    rule: "request-invalid", severity: .error, location: extracted.location,
-                    message: "chat completions request has no JSON body; send the messages as JSON",
-                    pivot: pivot, tab: tab)]
-            }
+            built.issues = [.invalid(path: "", message: "the request has no JSON body")]
+            built.findings = [Finding(
+                rule: "request-invalid", severity: .error, location: extracted.location,
+                message: "chat completions request has no JSON body; send the messages as JSON",
+                pivot: pivot, tab: tab)]
             return built
         }
-        let decoding = OperationBodyValidation.decode(body, operation: operation, options: options)
+        let decoding = OperationBodyValidation.decode(extracted, operation: operation, options: options)
         let api = Self.apiName(operation)
-        let findings = decoding.issues.map { issue -> Finding in
+        let form = operation.body == .multipart
+        func finding(_ issue: RequestIssue, _ severity: Severity) -> Finding {
             switch issue {
             case .unknownField(let path):
+                let what = form ? "form field" : "request body field"
+                let fix = severity == .error ? "remove it or correct its name" : "the service may ignore it; check its name"
                 return Finding(
-                    rule: "request-unknown-field", severity: .error, location: extracted.location,
-                    message: "request body field '\(path)' is not part of the \(api) API; remove it or correct its name",
+                    rule: "request-unknown-field", severity: severity, location: extracted.location,
+                    message: "\(what) '\(path)' is not part of the \(api) API; \(fix)",
                     pivot: pivot, tab: tab)
             case .invalid(let path, let message):
-                let subject = path.isEmpty ? "request body" : "request body field '\(path)'"
+                let subject = path.isEmpty ? "request body" : (form ? "form field '\(path)'" : "request body field '\(path)'")
                 return Finding(
-                    rule: "request-invalid", severity: .error, location: extracted.location,
-                    message: "\(subject): \(message)", pivot: pivot, tab: tab)
+                    rule: "request-invalid", severity: severity, location: extracted.location,
+                    message: "\(form ? api + " " : "")\(subject): \(message)", pivot: pivot, tab: tab)
             }
         }
+        let findings = decoding.issues.map { finding($0, .error) } + decoding.warnings.map { finding($0, .warning) }
         var built = BuiltRequest(
             extracted: extracted, request: decoding.chat, bindings: decoding.bindings,
             templates: decoding.templates, issues: decoding.issues, findings: findings)
         built.operation = operation
         built.embeddings = decoding.embeddings
+        built.typedBody = decoding.body
         return built
     }
 
@@ -70,6 +75,17 @@ public struct RequestBuilder: Sendable {
         switch operation.id {
         case "chat.completions.create": "chat completions"
         case "embeddings.create": "embeddings"
+        case "completions.create": "completions"
+        case "images.generate": "image generations"
+        case "audio.speech.create": "text to speech"
+        case "audio.transcriptions.create": "audio transcriptions"
+        case "audio.translations.create": "audio translations"
+        case "assistants.create", "assistants.update": "assistants"
+        case "threads.create": "threads"
+        case "threads.messages.create": "messages"
+        case "threads.runs.create", "threads.runs.createThreadAndRun": "runs"
+        case "threads.runs.submitToolOutputs": "submit tool outputs"
+        case "files.create": "files"
         default: operation.id
         }
     }

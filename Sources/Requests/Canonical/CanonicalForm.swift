@@ -41,6 +41,7 @@ public enum CanonicalForm {
         case .response(_, let path): .object(["$response": .string(path)])
         case .credential(let kind): .object(["$credential": .string(kind.rawValue)])
         case .unknown: .object(["$unknown": .bool(true)])
+        case .readerValue(let kind, _): .object(["$reader": .string(kind.rawValue)])
         }
     }
 
@@ -51,6 +52,7 @@ public enum CanonicalForm {
         case .response(_, let path): "{response:\(path)}"
         case .credential(let kind): "{credential:\(kind.rawValue)}"
         case .unknown: "{unknown}"
+        case .readerValue(let kind, _): "{reader:\(kind.rawValue)}"
         }
     }
 

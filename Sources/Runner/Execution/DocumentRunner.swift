@@ -47,14 +47,14 @@ public struct DocumentRunner: Sendable {
         let executor = ScenarioExecutor(
             client: client, configuration: configuration, baseURL: baseURL,
             credentials: Credentials(configuration: configuration, usingMock: configuration.usesMock),
-            built: document.built)
+            built: document.built, inputs: InputFiles(directory: configuration.inputsDirectory))
         // Requests whose bodies are broken are not sent: the static finding already says why.
-        let brokenSamples = Set(document.built.filter { $0.value.contains { $0.request == nil && $0.extracted.body != nil } }.map(\.key))
+        let brokenSamples = Set(document.built.filter { $0.value.contains { !$0.issues.isEmpty } }.map(\.key))
 
         var results: [String: ScenarioResult] = [:]
-        var written: [String: [String: Data]] = [:]
+        var written: [String: ScenarioState] = [:]
         for wave in ScenarioPlanner.waves(scenarios) {
-            let outcomes = await withTaskGroup(of: (ScenarioResult, [String: Data]).self) { group in
+            let outcomes = await withTaskGroup(of: (ScenarioResult, ScenarioState).self) { group in
                 for scenario in wave {
                     // A dependency that failed only on its sample's static errors still wrote its files.
                     let blocked = scenario.dependencies.first { id in
@@ -63,20 +63,20 @@ public struct DocumentRunner: Sendable {
                             || !dep.calls.allSatisfy { ($0.status.map { (200..<300).contains($0) }) ?? false }
                     }
                     let broken = scenario.samples.contains { brokenSamples.contains($0.sample.id) }
-                    let inputs = scenario.dependencies.reduce(into: [String: Data]()) { acc, dep in
-                        acc.merge(written[dep] ?? [:]) { _, new in new }
+                    let inputs = scenario.dependencies.reduce(into: ScenarioState()) { acc, dep in
+                        if let state = written[dep] { acc.merge(state) }
                     }
                     group.addTask {
                         if let blocked {
                             return (ScenarioResult(scenario: scenario, status: .skipped,
-                                                   reason: "depends on \(blocked), which did not pass", calls: [], findings: [], duration: 0), [:])
+                                                   reason: "depends on \(blocked), which did not pass", calls: [], findings: [], duration: 0), ScenarioState())
                         }
                         if broken {
                             return (ScenarioResult(scenario: scenario, status: .failed,
-                                                   reason: "a request body is invalid (see the static findings)", calls: [], findings: [], duration: 0), [:])
+                                                   reason: "a request body is invalid (see the static findings)", calls: [], findings: [], duration: 0), ScenarioState())
                         }
                         progress(.started(scenario))
-                        var (result, files) = await executor.run(scenario, inputFiles: inputs)
+                        var (result, files) = await executor.run(scenario, carried: inputs)
                         // The calls may go through, but a reader running the sample as written would not
                         // get that far: the scenario fails on the sample's own errors.
                         if result.status == .passed, let error = Self.staticError(in: scenario, document.staticFindings) {
@@ -86,7 +86,7 @@ public struct DocumentRunner: Sendable {
                         return (result, files)
                     }
                 }
-                var collected: [(ScenarioResult, [String: Data])] = []
+                var collected: [(ScenarioResult, ScenarioState)] = []
                 for await outcome in group {
                     progress(.finished(outcome.0))
                     collected.append(outcome)

@@ -16,11 +16,15 @@ struct PlaceholderResolver {
     /// Placeholders that stand for the endpoint / the API key in this call.
     var endpointPlaceholders: Set<Placeholder>
     var apiKeyPlaceholders: Set<Placeholder>
+    /// Environment placeholders inside the `Authorization` header (`Bearer $AZURE_OPENAI_AD_TOKEN`):
+    /// the reader's token, so the run's.
+    var tokenPlaceholders: Set<Placeholder> = []
 
     /// The value of `placeholder`, nil when it has none yet (recorded in `unresolved`).
     func resolve(_ placeholder: Placeholder) -> JSONValue? {
         if endpointPlaceholders.contains(placeholder) { return .string(baseURL) }
         if apiKeyPlaceholders.contains(placeholder) { return credentials.apiKey.map(JSONValue.string) }
+        if tokenPlaceholders.contains(placeholder) { return credentials.bearerToken.map(JSONValue.string) }
         switch placeholder {
         case .environment(let name, let fallback):
             if let value = environment[name] { return .string(value) }
@@ -40,6 +44,15 @@ struct PlaceholderResolver {
             return credentials.apiKey.map(JSONValue.string)
         case .unknown:
             return nil
+        case .readerValue(.endpoint, _):
+            // The reader's own endpoint is the one docverify runs against; a placeholder host
+            // name is never looked up.
+            return .string(baseURL)
+        case .readerValue(.apiKey, _):
+            return (credentials.apiKey ?? credentials.bearerToken).map(JSONValue.string)
+        case .readerValue(.deployment, let text), .readerValue(.resourceID, let text):
+            // Any deployment name reaches the mock; a live run names its own deployments.
+            return .string(text)
         }
     }
 

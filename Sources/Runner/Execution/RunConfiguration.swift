@@ -14,6 +14,10 @@ public struct RunConfiguration: Sendable {
     /// At most this many transfers at once.
     public var jobs: Int
     public var transport: TransportOptions
+    /// `--inputs DIR`: files a sample uploads that no step writes (else generated stand-ins).
+    public var inputsDirectory: String?
+    /// `--deployment NAME`: used where the page leaves the deployment name to the reader.
+    public var deployment: String?
 
     public init(
         endpoint: String? = nil, apiKeyEnvironmentName: String = "AZURE_OPENAI_API_KEY",

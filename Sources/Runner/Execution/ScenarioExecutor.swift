@@ -13,20 +13,25 @@ struct ScenarioExecutor: Sendable {
     var credentials: Credentials
     /// Built requests by sample id.
     var built: [Int: [BuiltRequest]]
+    /// Where uploads no step wrote come from.
+    var inputs: InputFiles
 
-    /// Runs `scenario` with `inputFiles` (what its dependencies wrote); returns the result and the
-    /// files it wrote.
-    func run(_ scenario: Scenario, inputFiles: [String: Data]) async -> (ScenarioResult, [String: Data]) {
-        var files = inputFiles
+    /// Runs `scenario` with what its dependencies left (files they wrote, ids they got); returns the
+    /// result and what it leaves for the scenarios after it.
+    func run(_ scenario: Scenario, carried: ScenarioState) async -> (ScenarioResult, ScenarioState) {
+        var files = carried.files
         var calls: [CallResult] = []
         var findings: [Finding] = []
+        var supplied: [SuppliedInput] = []
+        var ids = carried.ids
         let started = Date()
 
-        func finish(_ status: ScenarioStatus, _ reason: String?) -> (ScenarioResult, [String: Data]) {
-            let result = ScenarioResult(
+        func finish(_ status: ScenarioStatus, _ reason: String?) -> (ScenarioResult, ScenarioState) {
+            var result = ScenarioResult(
                 scenario: scenario, status: status, reason: reason, calls: calls,
                 findings: findings.map { tagged($0, scenario) }, duration: Date().timeIntervalSince(started))
-            return (result, files)
+            result.inputs = supplied
+            return (result, ScenarioState(files: files, ids: ids))
         }
 
         if let reason = missingCredential(scenario) {
@@ -38,62 +43,138 @@ struct ScenarioExecutor: Sendable {
             var responses: [Int: JSONValue] = [:]
             var audioOutputs: [Data] = []
             for (index, request) in requests.enumerated() {
+                // Files the call uploads that no earlier step wrote: --inputs, else a stand-in.
+                for path in Self.files(of: request.extracted).sorted() where files[path] == nil {
+                    guard let input = inputs.supply(path) else {
+                        return finish(.skipped, "the call at line \(request.location.line) uploads \(path), which no step writes and docverify has no stand-in for; pass --inputs DIR with a file of that name")
+                    }
+                    files[path] = input.data
+                    supplied.append(input.input)
+                }
                 let resolver = PlaceholderResolver(
                     baseURL: baseURL, credentials: credentials, environment: configuration.environment,
                     files: files, responses: responses,
-                    endpointPlaceholders: PlaceholderResolver.placeholders(in: request.extracted.endpoint),
-                    apiKeyPlaceholders: PlaceholderResolver.placeholders(in: request.extracted.headers["api-key"]))
-                let envelope = [request.extracted.endpoint] + Array(request.extracted.query.values)
-                    + Array(request.extracted.headers.values) + [request.extracted.body ?? .null]
-                    + [request.extracted.deployment ?? .null]
-                let missing = resolver.unresolved(in: envelope)
-                if !missing.isEmpty {
-                    findings.append(Finding(
-                        rule: "request-unresolved", severity: .error, location: request.location,
-                        message: "cannot run this call: \(Self.describe(missing)) has no value at run time; make the earlier step that provides it work, or set it"))
-                    return finish(.failed, "a value the call needs is missing")
-                }
-                guard let url = request.url(resolving: resolver.resolve) else {
+                    endpointPlaceholders: PlaceholderResolver.placeholders(in: request.extracted.endpoint).filter {
+                        if case .environment = $0 { return true } else { return false }
+                    },
+                    apiKeyPlaceholders: PlaceholderResolver.placeholders(in: request.extracted.headers["api-key"]),
+                    tokenPlaceholders: PlaceholderResolver.placeholders(in: request.extracted.headers["authorization"]).filter {
+                        if case .environment = $0 { return true } else { return false }
+                    })
+                let assembly = RequestAssembly(
+                    resolver: resolver, baseURL: baseURL, credentials: credentials, deployment: configuration.deployment,
+                    usesMock: configuration.usesMock, ids: ids)
+                let httpRequest: HTTPRequest
+                switch assembly.assemble(request, pathParameters: Self.pathParameters(of: request.extracted)) {
+                case .request(let r):
+                    httpRequest = r
+                case .unresolved(let why):
                     findings.append(Finding(rule: "request-unresolved", severity: .error, location: request.location,
-                                            message: "cannot build the URL of this call from its endpoint and deployment"))
-                    return finish(.failed, "the URL cannot be built")
+                                            message: "cannot run this call: \(why)"))
+                    return finish(.failed, "a value the call needs is missing")
+                case .missingInput(let path):
+                    return finish(.skipped, "the call at line \(request.location.line) uploads \(path), which nothing provides")
                 }
-                var headers = HTTPHeaders(request.headers(resolving: resolver.resolve).sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
-                if !headers.contains("content-type"), request.extracted.body != nil { headers.append(name: "content-type", value: "application/json") }
-                let body = request.extracted.body == nil ? nil : request.encodedBody(resolving: resolver.resolve)
-                let httpRequest = HTTPRequest(method: request.method, url: url, headers: headers, body: body)
 
-                let response: HTTPResponse
+                var response: HTTPResponse
                 do {
                     response = try await client.send(httpRequest, options: configuration.transport)
                 } catch {
                     findings.append(Finding(
                         rule: "endpoint-unreachable", severity: .error, location: request.location,
                         message: "\(error.description); check --endpoint and that the service is reachable"))
-                    calls.append(CallResult(location: request.location, method: request.method, url: url, status: nil, timings: nil, attempts: 1, response: nil))
+                    calls.append(CallResult(location: request.location, method: httpRequest.method, url: httpRequest.url, status: nil, timings: nil, attempts: 1, response: nil))
                     return finish(.failed, "endpoint unreachable")
                 }
-                let json = try? JSONValue.parse(String(decoding: response.body, as: UTF8.self))
-                calls.append(CallResult(location: request.location, method: request.method, url: url, status: response.status,
-                                        timings: response.timings, attempts: response.attempts, response: json))
-                let check = ResponseChecks.check(
-                    response: response, json: json, request: request, call: index,
-                    reads: entry.extraction.responseReads,
+                let kind = AnswerKind.of(request)
+                var answer = AnswerChecks.check(
+                    response, kind: kind, request: request, call: index, reads: entry.extraction.responseReads,
                     placeholderFormats: configuration.usesMock ? Self.mockPlaceholderFormats : [])
-                findings += check.findings
-                if let audio = check.audio { audioOutputs.append(audio) }
-                guard response.isSuccess, let json else {
-                    return finish(.failed, "HTTP \(response.status)")
+                if response.isSuccess, let operation = request.operation?.id, case .object? = answer.json {
+                    let laterRetrieve = requests[(index + 1)...].contains { $0.operation?.id == RunPolling.runRetrieve }
+                    if operation == RunPolling.runRetrieve || (RunPolling.runStarters.contains(operation) && !laterRetrieve) {
+                        let polled = await poll(httpRequest, operation: operation, run: answer.json!, location: request.location)
+                        findings += polled.findings
+                        if let final = polled.response {
+                            response = final
+                            answer.json = try? JSONValue.parse(String(decoding: final.body, as: UTF8.self))
+                        }
+                    }
                 }
+                findings += answer.findings
+                calls.append(CallResult(location: request.location, method: httpRequest.method, url: httpRequest.url, status: response.status,
+                                        timings: response.timings, attempts: response.attempts, response: answer.json))
+                if let audio = answer.chatAudio { audioOutputs.append(audio) }
+                guard response.isSuccess, let json = answer.json ?? (answer.saved != nil ? .null : nil) else {
+                    return finish(.failed, response.isSuccess ? "the answer could not be read" : "HTTP \(response.status)")
+                }
+                if let saved = answer.saved, let target = request.extracted.savesResponseTo {
+                    files[target.path] = saved
+                }
+                ids.record(json)
                 responses[index] = json
             }
             // A sample that writes files writes the audio it received (what every audio quickstart does).
             if let audio = audioOutputs.last {
-                for write in entry.extraction.writes { files[write.path] = audio }
+                let saved = Set(requests.compactMap { $0.extracted.savesResponseTo?.path })
+                for write in entry.extraction.writes where !saved.contains(write.path) { files[write.path] = audio }
             }
         }
         let failed = findings.contains { $0.severity == .error }
         return finish(failed ? .failed : .passed, failed ? "a response check failed" : nil)
+    }
+
+    /// Retrieves the run until it leaves the pending statuses (bounded). `request` is the retrieve
+    /// itself, or a call that started the run (the SDK's `create_and_poll` polls after it).
+    private func poll(_ request: HTTPRequest, operation: String, run: JSONValue, location: SourceLocation) async -> (response: HTTPResponse?, findings: [Finding]) {
+        var retrieve = request
+        if operation != RunPolling.runRetrieve {
+            guard let thread = run["thread_id"]?.stringValue, let id = run["id"]?.stringValue,
+                  let url = Self.runURL(from: request.url, thread: thread, run: id) else { return (nil, []) }
+            var headers = request.headers
+            headers.remove("content-type")
+            retrieve = HTTPRequest(method: "GET", url: url, headers: headers, body: nil)
+        }
+        var status = run["status"]?.stringValue
+        var last: HTTPResponse?
+        var count = 0
+        while RunPolling.isPending(status), count < RunPolling.maxRetrieves {
+            count += 1
+            if !configuration.usesMock { try? await Task.sleep(for: .milliseconds(Int(RunPolling.liveInterval * 1000))) }
+            guard let response = try? await client.send(retrieve, options: configuration.transport), response.isSuccess,
+                  let json = try? JSONValue.parse(String(decoding: response.body, as: UTF8.self)) else { break }
+            last = response
+            status = json["status"]?.stringValue
+        }
+        if RunPolling.isPending(status) || (status != nil && !RunPolling.finished.contains(status!)) {
+            return (last, [Finding(rule: "run-incomplete", severity: .warning, location: location,
+                                   message: "the assistants run ended \(status ?? "without a status") after \(count) retrieves, so its reply may be missing")])
+        }
+        return (last, [])
+    }
+
+    /// `…/openai/threads/{thread}/runs/{run}?query` from the URL of a call that started the run.
+    static func runURL(from url: String, thread: String, run: String) -> String? {
+        let parts = url.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let range = parts[0].range(of: "/threads") else { return nil }
+        let base = parts[0][..<range.upperBound]
+        let query = parts.count > 1 ? "?" + parts[1] : ""
+        return "\(base)/\(RequestAssembly.percentEncoded(thread))/runs/\(RequestAssembly.percentEncoded(run))\(query)"
+    }
+
+    /// Paths of the files a call sends (body placeholders, form file parts, a raw body).
+    static func files(of request: ExtractedRequest) -> Set<String> {
+        var values: [SymbolicValue] = [request.body ?? .null, request.rawBody ?? .null]
+        if request.purpose == .download { return [] }
+        values += (request.multipart ?? []).map(\.value)
+        return values.reduce(into: Set<String>()) { acc, value in
+            for case .file(let path, _) in PlaceholderResolver.placeholders(in: value) { acc.insert(path) }
+        }
+    }
+
+    /// The values of the path's run-time holes (`{thread_id}`).
+    static func pathParameters(of request: ExtractedRequest) -> [String: SymbolicValue] {
+        request.pathParameters
     }
 
     /// The embedded mock answers opus with labelled stand-in bytes, not an Ogg stream.
@@ -126,6 +207,7 @@ struct ScenarioExecutor: Sendable {
             case .response(let call, let path): return "\(path) of response \(call + 1)"
             case .credential(let kind): return "credential \(kind.rawValue)"
             case .unknown(let text): return "`\(text)`"
+            case .readerValue(let kind, let text): return "the reader's own \(kind.rawValue) (`\(text)` on the page)"
             }
         }
         return Array(Set(names)).sorted().joined(separator: ", ")

@@ -43,6 +43,8 @@ public struct ScenarioResult: Sendable {
     public var findings: [Finding]
     /// Wall time of the scenario's calls, in seconds.
     public var duration: TimeInterval
+    /// Uploaded files no step wrote, taken from `--inputs` or generated.
+    public var inputs: [SuppliedInput] = []
 
     public init(scenario: Scenario, status: ScenarioStatus, reason: String?, calls: [CallResult], findings: [Finding], duration: TimeInterval) {
         self.scenario = scenario

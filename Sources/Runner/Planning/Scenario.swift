@@ -1,6 +1,7 @@
 import Core
 import Extraction
 import Quickstart
+import Requests
 
 /// One thing a reader can do with the doc: a pivot, a section, and a tab of that section
 /// (pivot × section × tab), with the samples it runs in order.
@@ -35,6 +36,45 @@ public struct Scenario: Hashable, Sendable, Identifiable {
     public var reads: Set<String> { Set(samples.flatMap { $0.extraction.reads.map(\.path) }) }
     /// Files the scenario's samples write.
     public var writes: Set<String> { Set(samples.flatMap { $0.extraction.writes.map(\.path) }) }
+
+    /// True when a call names a resource by an id an earlier step handed out (`thread_abc123` in a
+    /// REST step), so the scenario runs after the one before it, whose ids it uses.
+    public var usesEarlierIDs: Bool {
+        samples.contains { entry in
+            entry.extraction.requests.contains { request in
+                request.path.split(separator: "/").contains { ResourceIDs.prefix(of: String($0)) != nil }
+                    || request.pathParameters.values.contains { Self.namesID($0, depth: 0) }
+                    || request.body.map { Self.namesID($0, depth: 0) } == true
+                    || (request.multipart ?? []).contains { Self.namesID($0.value, depth: 0) }
+            }
+        }
+    }
+
+    /// True when a call creates an assistants-family resource (assistant, thread, message, run,
+    /// file) whose id a later step may use.
+    public var createsResources: Bool {
+        samples.contains { entry in
+            entry.extraction.requests.contains { request in
+                OperationCatalog.match(method: request.method, path: request.path).map { Self.creators.contains($0.id) } ?? false
+            }
+        }
+    }
+
+    static let creators: Set<String> = [
+        "assistants.create", "threads.create", "threads.messages.create", "threads.runs.create",
+        "threads.runs.createThreadAndRun", "files.create",
+    ]
+
+    private static func namesID(_ value: SymbolicValue, depth: Int) -> Bool {
+        guard depth < 16 else { return false }
+        switch value {
+        case .string(let s): return ResourceIDs.prefix(of: s) != nil
+        case .placeholder(.readerValue(.resourceID, _)): return true
+        case .array(let items): return items.contains { namesID($0, depth: depth + 1) }
+        case .object(let members): return members.values.contains { namesID($0, depth: depth + 1) }
+        default: return false
+        }
+    }
 }
 
 /// A sample of a scenario together with what extraction learned about it.

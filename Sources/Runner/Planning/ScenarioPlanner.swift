@@ -33,7 +33,8 @@ public enum ScenarioPlanner {
     }
 
     /// For each file a scenario reads, the latest earlier scenario of the same pivot that writes
-    /// it, preferring the same tab (a keyless reader follows the keyless writer).
+    /// it, preferring the same tab (a keyless reader follows the keyless writer); and for a scenario
+    /// that uses ids earlier steps handed out, the earlier scenarios that create resources.
     static func linkDependencies(_ scenarios: [Scenario]) -> [Scenario] {
         var result = scenarios
         for (i, scenario) in scenarios.enumerated() {
@@ -43,6 +44,13 @@ public enum ScenarioPlanner {
                 if let writer = writers.last(where: { $0.tab == scenario.tab }) ?? writers.last {
                     if !deps.contains(writer.id) { deps.append(writer.id) }
                 }
+            }
+            // A step that uses ids from earlier steps (REST assistants) follows the step before it.
+            if scenario.usesEarlierIDs {
+                let creators = scenarios[..<i].filter {
+                    $0.pivot == scenario.pivot && ($0.tab == nil || scenario.tab == nil || $0.tab == scenario.tab) && $0.createsResources
+                }
+                for creator in creators where !deps.contains(creator.id) { deps.append(creator.id) }
             }
             result[i].dependencies = deps
         }

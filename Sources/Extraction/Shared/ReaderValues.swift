@@ -1,0 +1,123 @@
+import Core
+
+/// Values a page tells the reader to replace with their own (`YOUR_RESOURCE_NAME`,
+/// `<your-endpoint>`, `YOUR-DEPLOYMENT-NAME-HERE`, `REPLACE_WITH_YOUR_KEY_VALUE_HERE`,
+/// `<your-api-key>`): the one table of their patterns, and the pass that marks them in a request's
+/// endpoint, deployment and key as ``Placeholder/readerValue(kind:text:)``.
+enum ReaderValues {
+    /// Phrases that mark a stand-in, matched case-insensitively at the start of a word.
+    static let markers: [String] = ["your_", "your-", "your ", "replace_with", "replace-with", "replace with", "insert_your", "insert-your"]
+
+    /// True when `text` is (or holds) a stand-in for the reader's own value.
+    static func isReaderValue(_ text: String) -> Bool {
+        let lower = Array(text.lowercased())
+        // `<your-endpoint>`, `<resource-name>`: angle brackets around a name.
+        if let open = lower.firstIndex(of: "<"), let close = lower[open...].firstIndex(of: ">"), close > open + 1,
+           lower[open + 1].isLetter, lower[close - 1] != " ",
+           lower[(open + 1)..<close].allSatisfy({ $0.isLetter || $0.isNumber || "-_ .".contains($0) }) {
+            return true
+        }
+        // `YourDeploymentName`, `YourResourceName`: CamelCase stand-ins.
+        let original = Array(text)
+        var j = 0
+        while j + 4 < original.count {
+            if original[j] == "Y", original[j + 1] == "o", original[j + 2] == "u", original[j + 3] == "r",
+               original[j + 4].isUppercase, j == 0 || !original[j - 1].isLetter {
+                return true
+            }
+            j += 1
+        }
+        for marker in markers {
+            let m = Array(marker)
+            var i = 0
+            while i + m.count <= lower.count {
+                if Array(lower[i..<(i + m.count)]) == m, i == 0 || !lower[i - 1].isLetter { return true }
+                i += 1
+            }
+        }
+        return false
+    }
+
+    /// `request` with reader values marked, and the texts found (for `placeholder-value`).
+    static func mark(_ request: ExtractedRequest) -> (ExtractedRequest, [(ReaderValueKind, String)]) {
+        var request = request
+        var found: [(ReaderValueKind, String)] = []
+        func mark(_ value: SymbolicValue?, _ kind: ReaderValueKind) -> SymbolicValue? {
+            guard let value else { return nil }
+            switch value {
+            case .string(let s) where isReaderValue(s):
+                found.append((kind, s))
+                return .placeholder(.readerValue(kind: kind, text: s))
+            case .template(let parts):
+                // `Bearer <your-token>`: keep the literal prefix, mark the rest.
+                if case .literal(let first)? = parts.first, first.lowercased().hasPrefix("bearer "), kind == .apiKey {
+                    let rest = String(first.dropFirst(7))
+                    if parts.count == 1, isReaderValue(rest) {
+                        found.append((kind, rest))
+                        return .template([.literal("Bearer "), .placeholder(.readerValue(kind: kind, text: rest))])
+                    }
+                    return value
+                }
+                let literals = parts.compactMap { if case .literal(let l) = $0 { l } else { nil } }
+                if literals.contains(where: isReaderValue) {
+                    let text = value.contractJSON.stringValue ?? literals.joined()
+                    found.append((kind, text))
+                    return .placeholder(.readerValue(kind: kind, text: text))
+                }
+                return value
+            default:
+                return value
+            }
+        }
+        guard request.purpose == .api else { return (request, []) }
+        markResourceIDs(&request, &found)
+        request.endpoint = mark(request.endpoint, .endpoint) ?? request.endpoint
+        request.deployment = mark(request.deployment, .deployment)
+        if let key = request.headers["api-key"] { request.headers["api-key"] = mark(key, .apiKey) }
+        if case .string(let s)? = request.headers["authorization"], s.lowercased().hasPrefix("bearer ") {
+            request.headers["authorization"] = mark(.template([.literal(s)]), .apiKey)
+        } else if let auth = request.headers["authorization"] {
+            request.headers["authorization"] = mark(auth, .apiKey)
+        }
+        return (request, found)
+    }
+
+    /// Collections whose next path segment is an id (`/threads/{id}`), and the hole name it gets.
+    static let idCollections: [String: String] = [
+        "threads": "thread_id", "runs": "run_id", "assistants": "assistant_id", "messages": "message_id",
+        "files": "file_id", "steps": "step_id",
+    ]
+    /// Segments after a collection that are sub-collections or actions, not ids.
+    static let notIDs: Set<String> = ["runs", "messages", "steps", "cancel", "submit_tool_outputs", "content", "files"]
+
+    /// A literal id in an assistants-style path (`/openai/threads/thread_abc123/messages`) can only
+    /// be an example from the page's own earlier output: it becomes a hole the Runner fills.
+    static func markResourceIDs(_ request: inout ExtractedRequest, _ found: inout [(ReaderValueKind, String)]) {
+        var segments = request.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        var changed = false
+        for i in segments.indices.dropFirst() {
+            guard let hole = idCollections[segments[i - 1]], !segments[i].isEmpty, !segments[i].hasPrefix("{"),
+                  !notIDs.contains(segments[i]), request.pathParameters[hole] == nil else { continue }
+            found.append((.resourceID, segments[i]))
+            request.pathParameters[hole] = .placeholder(.readerValue(kind: .resourceID, text: segments[i]))
+            segments[i] = "{\(hole)}"
+            changed = true
+        }
+        if changed { request.path = segments.joined(separator: "/") }
+    }
+
+    /// The `placeholder-value` note for one reader value of a call.
+    static func finding(_ kind: ReaderValueKind, _ text: String, at location: SourceLocation, pivot: String?, tab: String?) -> Finding {
+        let what: String = switch kind {
+        case .endpoint: "endpoint"
+        case .deployment: "deployment name"
+        case .apiKey: "key"
+        case .resourceID: "id, returned by an earlier call"
+        }
+        return Finding(
+            rule: "placeholder-value", severity: .note, location: location,
+            message: "`\(text)` stands for the reader's own \(what); readers replace it before running the code, "
+                + "and `docverify run` puts its own \(what) in its place",
+            pivot: pivot, tab: tab)
+    }
+}

@@ -1,0 +1,51 @@
+import Requests
+
+/// Which `api-version` values the mock accepts for an operation, and Azure's answer to the others.
+///
+/// Dated forms (deployment and assistants/files URLs) need a published version that has the
+/// operation (``APIVersionTable``); the profile's `apiVersions`, when set, narrows that further.
+/// Azure answers a missing, unknown or unsupported version with 404 and code "404" ("Resource not
+/// found"), which is what clients see. The `/openai/v1/` form takes no dated version: only none,
+/// `preview` or `latest`.
+enum APIVersionPolicy {
+    /// Values the v1 URL form accepts besides no api-version at all.
+    static let v1Values: Set<String> = ["preview", "latest", "v1"]
+
+    static func check(_ version: String?, route: MockRoute, profile: MockProfile) throws(MockError) {
+        let version = version.flatMap { $0.isEmpty ? nil : $0 }
+        if route.form == .v1 {
+            guard let version, !v1Values.contains(version) else { return }
+            throw MockError(
+                status: .badRequest, code: "BadRequest",
+                message: "API version not supported: the /openai/v1/ routes take no dated api-version (only 'preview' or 'latest'), not '\(version)'.")
+        }
+        guard let version else {
+            throw MockError.resourceNotFound("The 'api-version' query parameter is missing; add ?api-version=\(suggested(for: route.operation.id, profile: profile)).")
+        }
+        if accepts(version, operation: route.operation.id, profile: profile) { return }
+        let known = APIVersionTable.info(version) != nil || profile.apiVersions?.contains(version) == true
+        let why = known ? "does not have the operation \(route.operation.id)" : "is not a published api-version"
+        throw MockError.resourceNotFound(
+            "api-version '\(version)' \(why); use one that has it, such as \(suggested(for: route.operation.id, profile: profile)).")
+    }
+
+    static func accepts(_ version: String, operation: String, profile: MockProfile) -> Bool {
+        if let narrowed = profile.apiVersions {
+            guard narrowed.contains(version) else { return false }
+            // A version the table does not know is the profile's own (a drift test's): trust it.
+            guard APIVersionTable.info(version) != nil else { return true }
+        }
+        // A well-formed version newer than the table may be real: docverify's table, not the
+        // page, would be out of date, so the mock serves it.
+        if APIVersionTable.isNewerThanKnown(version) { return true }
+        return APIVersionTable.supports(version: version, operation: operation)
+    }
+
+    /// The newest accepted version for the operation, for messages.
+    static func suggested(for operation: String, profile: MockProfile) -> String {
+        if let narrowed = profile.apiVersions, let last = narrowed.last(where: { accepts($0, operation: operation, profile: profile) }) {
+            return last
+        }
+        return APIVersionTable.versions.last { $0.operations.contains(operation) }?.version ?? "2025-01-01-preview"
+    }
+}
