@@ -44,6 +44,8 @@ struct APIVersionTableTests {
         #expect(APIVersionTable.supports(version: "2024-02-15-preview", operation: "assistants.create"))
         #expect(APIVersionTable.supports(version: "2024-02-15-preview", operation: "audio.speech.create"))
         #expect(!APIVersionTable.supports(version: "2024-10-21", operation: "threads.runs.create"))
+        #expect(!APIVersionTable.supports(version: "2024-10-21", operation: "audio.speech.create"))
+        #expect(APIVersionTable.supports(version: "2024-10-21", operation: "images.generate"))
         #expect(!APIVersionTable.supports(version: "2031-01-01", operation: "embeddings.create"))
     }
 

@@ -11,10 +11,11 @@ import Quickstart
 ///   requests (another prompt, another parameter), which a reviewer must judge; whether a sample
 ///   actually works is decided by `request-*` errors and by `docverify run`.
 /// - `api-version-mismatch` (warning): calls of one document use different literal `api-version`s.
+/// - `api-version-unknown` / `-unsupported` / `-missing`: see ``APIVersionChecks``.
 public struct DocumentChecks {
     /// All document checks, findings in report order.
     public static func run(_ extraction: DocumentExtraction) -> [Finding] {
-        (pivotDrift(extraction) + apiVersionMismatch(extraction)).sortedForReport()
+        (pivotDrift(extraction) + apiVersionMismatch(extraction) + APIVersionChecks.run(extraction)).sortedForReport()
     }
 
     /// One way a section is done: a request-making sample of one pivot × tab, with its calls in
