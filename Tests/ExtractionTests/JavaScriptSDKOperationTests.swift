@@ -158,4 +158,16 @@ struct JavaScriptSDKOperationTests {
         #expect(x.responseReads.isEmpty)
         #expect(x.requests[1].multipart?.first?.filename == "speech.mp3")
     }
+
+    @Test("iterating a messages page reads the items of data")
+    func listPage() throws {
+        let x = ExtractorFixture.javascript(client + """
+        const messagesResponse = await client.beta.threads.messages.list("thread_1");
+        for await (const datum of messagesResponse) {
+          for (const item of datum.content) { console.log(item.text?.value); }
+        }
+        """)
+        #expect(x.responseReads.map(\.path).contains("data[0].content"))
+        #expect(!x.responseReads.map(\.path).contains("content"))
+    }
 }

@@ -106,7 +106,8 @@ struct PythonSDKOperationTests {
         result = client.images.generate(model="dalle3", prompt="a dog", n=1)
         image_url = json.loads(result.model_dump_json())['data'][0]['url']
         generated_image = requests.get(image_url).content
-        with open("generated_image.png", "wb") as image_file:
+        image_path = os.path.join(os.curdir, "generated_image.png")
+        with open(image_path, "wb") as image_file:
             image_file.write(generated_image)
         """)
         #expect(x.requests.count == 2)
@@ -114,7 +115,7 @@ struct PythonSDKOperationTests {
         #expect(download.purpose == .download)
         #expect(download.method == "GET")
         #expect(download.endpoint == .placeholder(.response(call: 0, path: "data[0].url")))
-        #expect(download.savesResponseTo?.path == "generated_image.png")
+        #expect(download.savesResponseTo?.path == "./generated_image.png")
         #expect(x.requests[0].purpose == .api)
     }
 
