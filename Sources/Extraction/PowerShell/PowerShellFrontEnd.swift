@@ -67,6 +67,10 @@ struct PowerShellFrontEnd: LanguageFrontEnd {
         if FollowUpDownload.isDownload(url: uriValue, method: method) {
             var download = ExtractedRequest(location: location, client: .powershell, method: "GET", endpoint: uriValue, path: "", deployment: nil, auth: nil, body: nil)
             download.purpose = .download
+            if case .value(.string(let out))? = p["outfile"] {
+                download.savesResponseTo = FileAccess(path: out, location: location)
+                result.writes.append(FileAccess(path: out, location: location))
+            }
             return download
         }
         let url = RESTURLTemplate.split(uriValue.templateParts(fallback: "uri"))
