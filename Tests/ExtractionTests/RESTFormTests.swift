@@ -217,4 +217,13 @@ struct RESTFormTests {
         #expect(download.endpoint == .placeholder(.response(call: 0, path: "data[0].url")))
         #expect(download.savesResponseTo?.path == "pictures/lighthouse.png")
     }
+
+    @Test("downloading the page's sample file is not an API call")
+    func powershellPlainDownload() {
+        let x = powershell("""
+            Invoke-WebRequest -Uri https://example.test/samples/talk.wav -OutFile talk.wav
+            """)
+        #expect(x.requests.isEmpty)
+        #expect(!x.callsAPI)
+    }
 }
