@@ -214,4 +214,20 @@ struct PythonSDKOperationTests {
         #expect(download.purpose == .download)
         #expect(download.savesResponseTo?.path == "out.png")
     }
+
+    @Test("a v1 client's default_query and default_headers travel with every call")
+    func defaultQuery() throws {
+        let x = extract("""
+        import os
+        from openai import OpenAI
+        client = OpenAI(base_url=os.environ["AZURE_OPENAI_ENDPOINT"] + "/openai/v1/", api_key=os.environ["AZURE_OPENAI_API_KEY"],
+                        default_query={"api-version": "preview"}, default_headers={"X-Trace": "1"})
+        client.embeddings.create(model="embed", input="x")
+        """)
+        let r = try #require(x.requests.first)
+        #expect(r.path == "/openai/v1/embeddings")
+        #expect(r.endpoint == env("AZURE_OPENAI_ENDPOINT"))
+        #expect(r.query["api-version"] == .string("preview"))
+        #expect(r.headers["x-trace"] == .string("1"))
+    }
 }

@@ -310,6 +310,12 @@ extension PythonEvaluator {
                 config.apiVersion = snapshot(value)
             case "azure_deployment":
                 config.deployment = snapshot(value)
+            case "default_query":
+                if case .object(let q) = snapshot(value) { config.defaultQuery = q }
+            case "default_headers":
+                if case .object(let h) = snapshot(value) {
+                    for (k, v) in h { config.defaultHeaders[k.lowercased()] = v }
+                }
             default: break
             }
         }
