@@ -347,6 +347,11 @@ struct PythonEvaluator {
         case .fileHandle(let path, _): return .placeholder(.unknown("open(\(path))"))
         case .function(let i): return .placeholder(.unknown(functions[i].name))
         case .unknown(let text): return .placeholder(.unknown(text))
+        case .jsonText(let inner):
+            // The same text JSON.stringify gives, so pivots compare equal; with run-time parts the
+            // text is unknown but still a string.
+            if let json = snapshot(inner, depth: depth + 1).jsonValue { return .string(json.serialized()) }
+            return .placeholder(.unknown("json.dumps(…)"))
         }
     }
 

@@ -29,6 +29,9 @@ indirect enum PythonValue: Hashable, Sendable {
     case response(call: Int, path: [ResponsePathComponent], needsJSON: Bool)
     /// A function the sample defines (index into the evaluator's functions).
     case function(Int)
+    /// `json.dumps(value)`: a string, the JSON text of `value`. Kept apart from other strings so
+    /// that `requests.post(url, data=json.dumps(body))` still sends `body` as the JSON body.
+    case jsonText(PythonValue)
     case unknown(String)
 
     static let nothing = PythonValue.symbolic(.null)
