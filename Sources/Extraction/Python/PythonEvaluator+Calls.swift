@@ -222,6 +222,17 @@ extension PythonEvaluator {
             return .unknown(e.text)
         case "json.dumps":
             return args.positional.first.map { .jsonText($0) } ?? .unknown(e.text)
+        case "openai.pydantic_function_tool":
+            // A function tool whose parameters are the class's strict schema.
+            guard case .modelClass(let cls, let schema)? = args.argument(0, "model") else {
+                return .symbolic(SDKBuiltValues.functionTool(
+                    name: args.keyword("name").map { snapshot($0) } ?? .placeholder(.unknown(e.text)),
+                    parameters: SDKBuiltValues.unknownSchema(e.text), description: args.keyword("description").map { snapshot($0) }))
+            }
+            return .symbolic(SDKBuiltValues.functionTool(
+                name: args.keyword("name").map { snapshot($0) } ?? .string(cls),
+                parameters: schema.map { SymbolicValue($0) } ?? SDKBuiltValues.unknownSchema(cls),
+                description: args.keyword("description").map { snapshot($0) }))
         case "dict":
             var members: [String: PythonValue] = [:]
             if case .dict(let id)? = args.positional.first { members = dicts[id] }
@@ -296,6 +307,14 @@ extension PythonEvaluator {
                 case "extra_headers", "extra_query", "timeout": continue
                 case "extra_body":
                     if case .object(let extra) = snapshot(value) { body.merge(extra) { _, new in new } }
+                case "response_format":
+                    if case .modelClass(let cls, let schema) = value {
+                        // `parse(response_format=Cls)`: the SDK sends the class's strict JSON schema.
+                        body[name] = SDKBuiltValues.responseFormat(
+                            name: .string(cls), schema: schema.map { SymbolicValue($0) } ?? SDKBuiltValues.unknownSchema(cls))
+                    } else {
+                        body[name] = snapshot(value)
+                    }
                 default: body[name] = snapshot(value)
                 }
             }
