@@ -31,6 +31,7 @@ struct BlockReader {
         case .paragraph(let paragraph):
             return convertParagraph(lines: paragraph.lines, inlines: paragraph.inlines, file: file)
         case .codeBlock(let code):
+            if let finding = UnclosedFences.finding(code, in: file) { findings.append(finding) }
             return [.block(.code(DocCodeBlock(block: code, location: file.location(code.fenceLine, code.column))))]
         case .htmlBlock(let html):
             return [.block(.html(literal: html.literal, location: file.location(html.span.startLine, html.span.startColumn)))]
