@@ -69,4 +69,17 @@ struct PathMappingTests {
         #expect(PathMapping.parse("~/a/../b=/tmp/rc") == nil)
         #expect(PathMapping.parse("~/rc") == nil)
     }
+
+    @Test func withoutARootTheDocsetsDocfxJSONFolderIsTheRoot() throws {
+        let docs = try TempDocs([
+            "articles/docfx.json": "{}",
+            "articles/openai/quickstart.md": "# Q\n\n[!INCLUDE [a](~/includes/auth.md)]\n\n[!INCLUDE [b](../includes/auth.md)]\n",
+            "articles/includes/auth.md": "## Authenticate\n",
+        ])
+        let doc = try DocFXLoader(root: nil).load(article: docs.path("articles/openai/quickstart.md"))
+        #expect(doc.findings.isEmpty)
+        #expect(doc.file == "openai/quickstart.md")
+        let headings = allBlocks(doc.blocks).compactMap { if case .heading(let h) = $0 { h.text } else { nil } }
+        #expect(headings.filter { $0 == "Authenticate" }.count == 2)
+    }
 }

@@ -32,8 +32,10 @@ public struct DocFXLoader: Sendable {
             throw DocFXLoadError(path: path, message: "cannot read the file; check the path")
         }
         let text = String(decoding: data, as: UTF8.self)
-        let rootPath = root.isEmpty ? URL(fileURLWithPath: absolute).deletingLastPathComponent().standardizedFileURL.path : root
-        let declared = PathMappingDiscovery.discover(from: URL(fileURLWithPath: absolute).deletingLastPathComponent().path)
+        // Without --root, the docset's own root (its docfx.json) is where `~/` and includes point.
+        let articleDirectory = URL(fileURLWithPath: absolute).deletingLastPathComponent().standardizedFileURL.path
+        let rootPath = root.isEmpty ? (PathMappingDiscovery.docsetRoot(from: articleDirectory) ?? articleDirectory) : root
+        let declared = PathMappingDiscovery.discover(from: articleDirectory)
         let resolver = PathResolver(root: rootPath, mappings: mappings + declared.filter { d in !mappings.contains { $0.prefix == d.prefix } })
         let relative = resolver.display(absolute)
         let markup = MarkupDocument(parsing: text)

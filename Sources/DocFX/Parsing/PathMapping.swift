@@ -55,6 +55,19 @@ public enum PathMappingDiscovery {
         return []
     }
 
+    /// The docset root DocFX uses for `~/`: the nearest folder above `directory` (itself included)
+    /// holding a `docfx.json`, nil when there is none within reach.
+    public static func docsetRoot(from directory: String) -> String? {
+        var current = URL(fileURLWithPath: directory).standardizedFileURL
+        for _ in 0..<searchDepth {
+            if FileManager.default.fileExists(atPath: current.appendingPathComponent("docfx.json").path) { return current.path }
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { break }
+            current = parent
+        }
+        return nil
+    }
+
     static func mappings(config: Data, repositoryRoot: String) -> [PathMapping] {
         guard let json = try? JSONSerialization.jsonObject(with: config) as? [String: Any],
               let repositories = json["dependent_repositories"] as? [[String: Any]] else { return [] }
