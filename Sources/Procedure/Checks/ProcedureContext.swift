@@ -28,27 +28,27 @@ public struct ProcedureContext: Sendable {
     }
 }
 
-/// File-name helpers shared by the checks.
-enum FileNames {
-    static func base(_ path: String) -> String {
+/// File-name helpers shared by the procedure checks (here and in Extraction).
+public enum FileNames {
+    public static func base(_ path: String) -> String {
         let trimmed = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
         return trimmed.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? trimmed
     }
 
-    static func stem(_ path: String) -> String {
+    public static func stem(_ path: String) -> String {
         let name = base(path)
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
     }
 
-    static func ext(_ path: String) -> String {
+    public static func ext(_ path: String) -> String {
         let name = base(path)
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
         return String(name[name.index(after: dot)...]).lowercased()
     }
 
     /// py / js family / ts family: what a run step's file and a created file must share.
-    static func family(_ path: String) -> String {
+    public static func family(_ path: String) -> String {
         switch ext(path) {
         case "py": "python"
         case "js", "mjs", "cjs", "jsx": "javascript"
