@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
         .testTarget(name: "DocFXTests", dependencies: ["TestSupport", "DocFX"], resources: [.copy("Fixtures")]),
         .testTarget(name: "QuickstartTests", dependencies: ["TestSupport", "Quickstart"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ProcedureTests", dependencies: ["TestSupport", "Procedure", "Quickstart", "DocFX"]),
+        .testTarget(name: "ProcedureTests", dependencies: ["TestSupport", "Procedure", "Quickstart", "DocFX", "Core"]),
         .testTarget(name: "ExtractionTests", dependencies: ["TestSupport", "Extraction"]),
         .testTarget(name: "RequestsTests", dependencies: ["TestSupport", "Requests"]),
         .testTarget(name: "TransportTests", dependencies: [

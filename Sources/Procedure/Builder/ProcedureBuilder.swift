@@ -55,6 +55,11 @@ public enum ProcedureBuilder {
         mutating func add(_ new: [ProcedureStep], tab: ProcedureTab?) {
             for var step in new {
                 step.tab = tab
+                // "Create the `app.py` file with the following code:" and its sample are one step.
+                if step.kind == .createFile, step.sampleID != nil, let last = steps.last, last.kind == .createFile,
+                   last.sampleID == nil, last.file == step.file, last.tab == tab {
+                    steps.removeLast()
+                }
                 steps.append(step)
             }
         }

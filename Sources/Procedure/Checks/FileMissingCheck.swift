@@ -27,14 +27,18 @@ public enum FileMissingCheck {
                         pivot: reading.pivot.pivot, tab: run.tab?.id ?? reading.tab))
                     continue
                 }
-                guard !named.isEmpty, allSamplesNamed(family: sources.families, steps: reading.steps, context: context) else { continue }
-                var message = "`\(run.command ?? file)` runs `\(file)`, but no step creates it (the page creates "
-                    + named.map { "`\($0)`" }.joined(separator: ", ") + ")"
-                if family == "javascript", created.contains(where: { FileNames.family($0) == "typescript" && FileNames.stem($0) == FileNames.stem(file) }), !compiles {
-                    message += "; the TypeScript file is never compiled: add a `npx tsc` step"
-                } else {
-                    message += "; name the file the same in both steps"
+                if family == "javascript", !compiles,
+                   let source = created.first(where: { FileNames.family($0) == "typescript" && FileNames.stem($0) == FileNames.stem(file) }) {
+                    findings.append(Finding(
+                        rule: "file-missing", severity: .error, location: location,
+                        message: "`\(run.command ?? file)` runs `\(file)`, but the page only creates `\(source)` and no step compiles it, "
+                            + "so Node.js can't find the file; add a `npx tsc` step before it",
+                        pivot: reading.pivot.pivot, tab: run.tab?.id ?? reading.tab))
+                    continue
                 }
+                guard !named.isEmpty, allSamplesNamed(family: sources.families, steps: reading.steps, context: context) else { continue }
+                let message = "`\(run.command ?? file)` runs `\(file)`, but no step creates it (the page creates "
+                    + named.map { "`\($0)`" }.joined(separator: ", ") + "); name the file the same in both steps"
                 findings.append(Finding(rule: "file-missing", severity: .error, location: location, message: message,
                                         pivot: reading.pivot.pivot, tab: run.tab?.id ?? reading.tab))
             }

@@ -27,7 +27,7 @@ enum DependencyMissingCheck {
                         let install = installs.last!
                         let failure = ecosystem == .python
                             ? "ModuleNotFoundError: No module named '\(use.name.split(separator: ".").first ?? "")'"
-                            : "Cannot find package '\(missing)'"
+                            : "Error: Cannot find module '\(missing)'"
                         findings.append(Finding(
                             rule: "dependency-missing", severity: .error,
                             location: sample.markdownLocation(codeLine: use.line, codeColumn: use.column),

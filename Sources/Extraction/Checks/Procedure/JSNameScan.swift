@@ -159,7 +159,7 @@ struct JSNameScan {
         case .call(let callee, let arguments, _):
             if case .identifier(let name) = callee.kind, name == "require" || name == "import",
                case .expression(let first)? = arguments.first, case .string(let module) = first.kind {
-                facts.imports.append(.init(name: module, line: e.position.line, column: e.position.column))
+                facts.imports.append(.init(name: module, line: first.position.line, column: first.position.column))
             }
             expr(callee, depth: d)
             for a in arguments {
