@@ -1,3 +1,4 @@
+import Foundation
 import Core
 import Quickstart
 
@@ -15,8 +16,13 @@ struct JavaScriptFrontEnd: LanguageFrontEnd {
 
     /// A file the page names `.js` (`.mjs`, `.cjs`).
     static func isNamedJS(_ sample: CodeSample) -> Bool {
-        guard let name = sample.fileName?.lowercased() else { return false }
-        return name.hasSuffix(".js") || name.hasSuffix(".mjs") || name.hasSuffix(".cjs")
+        let isJS = { (name: String) in name.hasSuffix(".js") || name.hasSuffix(".mjs") || name.hasSuffix(".cjs") }
+        if let name = sample.fileName?.lowercased() { return isJS(name) }
+        // A TypeScript fence gets no file name from a step that names a .js file: read the step.
+        guard sample.language == .typescript, let text = sample.stepText?.lowercased() else { return false }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { $0.trimmingCharacters(in: .punctuationCharacters.subtracting(.init(charactersIn: "."))) }
+        let cleaned = words.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
+        return cleaned.contains(where: isJS) && !cleaned.contains { $0.hasSuffix(".ts") || $0.hasSuffix(".tsx") }
     }
 
     func extract(_ sample: CodeSample, context: FrontEndContext) -> SampleExtraction {
@@ -56,7 +62,7 @@ struct JavaScriptFrontEnd: LanguageFrontEnd {
     }
 
     private func tsInJSFinding(_ error: JSSyntaxError, sample: CodeSample, context: FrontEndContext) -> Finding {
-        let file = sample.fileName ?? "the .js file"
+        let file = sample.fileName ?? "the .js file the step names"
         return Finding(
             rule: "ts-in-js", severity: .error,
             location: sample.markdownLocation(codeLine: error.line, codeColumn: error.column),
