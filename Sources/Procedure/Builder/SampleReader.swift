@@ -24,6 +24,7 @@ enum SampleReader {
                 let location = sample.markdownLocation(codeLine: command.line)
                 guard var found = CommandReader.step(command.words, location: location) else { continue }
                 found.sampleID = sample.id
+                if found.command == nil { found.command = command.words.joined(separator: " ") }
                 steps.append(found)
             }
         case .json, .jsonc:
