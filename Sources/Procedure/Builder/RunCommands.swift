@@ -14,7 +14,10 @@ enum RunCommands {
     ]
 
     static func step(tool: String, _ args: [String], location: SourceLocation) -> ProcedureStep? {
-        let name = tool.lowercased()
+        var name = tool.lowercased()
+        // `node.exe app.js`, `python.exe app.py`, `/usr/bin/python3 app.py`
+        if name.hasSuffix(".exe") { name = String(name.dropLast(4)) }
+        if let slash = name.lastIndex(where: { $0 == "/" || $0 == "\\" }) { name = String(name[name.index(after: slash)...]) }
         var step = ProcedureStep(kind: .run, location: location)
         step.tool = name
         step.command = ([tool] + args).joined(separator: " ")
@@ -40,6 +43,7 @@ enum RunCommands {
                 guard name.hasPrefix("python3.") else { return nil }
                 return RunCommands.step(tool: "python3", args, location: location)
             }
+            step.tool = name
             var i = 0
             var rest = args
             if name == "deno" || name == "bun" {

@@ -8,16 +8,20 @@ import Quickstart
 ///
 /// Only programs are judged: a sample with a file name or an import. A fragment that explains a line
 /// of a bigger sample reads names bound elsewhere on purpose. Samples filling one file together
-/// (same name in one pivot) share their bindings; unnamed samples of one pivot share theirs, as
-/// notebook cells do.
+/// (same name, seen by one reader) share their bindings; unnamed samples a reader sees share theirs,
+/// as notebook cells do.
 enum UndefinedNameCheck {
     static func findings(_ context: ProcedureContext, facts: SampleFacts) -> [Finding] {
         var findings: [Finding] = []
-        for pivot in context.document.pivots {
-            let samples = pivot.sections.flatMap { $0.tabs.flatMap(\.samples) }.filter { facts[$0.id] != nil }
-            for sample in samples {
-                guard let own = facts[sample.id], !own.unscopable, sample.fileName != nil || own.isProgram else { continue }
-                let partners = samples.filter { $0.language.family == sample.language.family && $0.fileName == sample.fileName }
+        for pivot in context.procedure.pivots {
+            for step in pivot.steps where step.kind == .createFile || step.kind == .code {
+                guard let id = step.sampleID, let sample = context.samples[id], let own = facts[id], !own.unscopable,
+                      sample.fileName != nil || own.isProgram else { continue }
+                // What the reader of this sample's tab sees (tabs are alternatives: a sibling tab's
+                // names are not the reader's); an untabbed sample is judged against every tab.
+                let view = step.tab.map { pivot.steps(forTab: $0.id) } ?? pivot.steps
+                let partners = view.compactMap { $0.sampleID.flatMap { context.samples[$0] } }
+                    .filter { $0.language.family == sample.language.family && $0.fileName == sample.fileName }
                 if partners.contains(where: { facts[$0.id]?.unscopable == true }) { continue }
                 let shared = partners.reduce(into: Set<String>()) { $0.formUnion(facts[$1.id]?.bound ?? []) }
                 let python = sample.language == .python
@@ -33,7 +37,7 @@ enum UndefinedNameCheck {
                     findings.append(Finding(
                         rule: "undefined-name", severity: .error,
                         location: sample.markdownLocation(codeLine: use.line, codeColumn: use.column), message: message,
-                        pivot: pivot.id))
+                        pivot: pivot.pivot, tab: step.tab?.id))
                 }
                 for miss in own.misspellings {
                     let error = python ? "AttributeError" : "TypeError (reading a property of undefined)"
@@ -42,7 +46,7 @@ enum UndefinedNameCheck {
                         location: sample.markdownLocation(codeLine: miss.line, codeColumn: miss.column),
                         message: "\(what) reads `\(miss.written)`, which doesn't exist, so running it stops with \(error); "
                             + "write `\(miss.meant)`",
-                        pivot: pivot.id))
+                        pivot: pivot.pivot, tab: step.tab?.id))
                 }
             }
         }
