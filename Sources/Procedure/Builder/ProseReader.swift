@@ -73,6 +73,14 @@ enum ProseReader {
                 case .text(let s) where emphasized:
                     let t = s.trimmingCharacters(in: .whitespaces)
                     if looksLikeFile(t) { names.append(t) }
+                case .text(let s):
+                    // "create a new file named ChatCompletion.ts": plain words, code extensions only.
+                    for word in s.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+                        let t = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()'\"!?"))
+                        if looksLikeFile(t), plainCodeExtensions.contains(ext(t)), !productNames.contains(t.lowercased()) {
+                            names.append(t)
+                        }
+                    }
                 case .emphasis(let c), .strong(let c):
                     visit(c, emphasized: true)
                 default:
@@ -82,6 +90,16 @@ enum ProseReader {
         }
         visit(inlines, emphasized: false)
         return names
+    }
+
+    /// Extensions a plain (unformatted) word must have to be read as a file name.
+    static let plainCodeExtensions: Set<String> = ["py", "js", "mjs", "cjs", "ts", "mts", "json", "txt"]
+    /// Product names that look like files (`Node.js`).
+    static let productNames: Set<String> = ["node.js", "vue.js", "next.js", "nuxt.js", "react.js", "express.js", "three.js", "chart.js", "d3.js", "nest.js", "deno.js", "bun.js"]
+
+    static func ext(_ name: String) -> String {
+        guard let dot = name.lastIndex(of: ".") else { return "" }
+        return String(name[name.index(after: dot)...]).lowercased()
     }
 
     /// `app.py`, `src/index.ts`, `.env`, `package.json`: a name with an extension and no spaces.

@@ -16,7 +16,8 @@ public enum FileMissingCheck {
                 let family = FileNames.family(file)
                 guard ["python", "javascript", "typescript"].contains(family) else { continue }
                 let sources = acceptedSources(for: file, compiles: compiles)
-                let named = created.filter { sources.families.contains(FileNames.family($0)) }
+                var seen = Set<String>()
+                let named = created.filter { sources.families.contains(FileNames.family($0)) && seen.insert($0).inserted }
                 if named.contains(where: { sources.stems.contains(FileNames.stem($0)) }) { continue }
                 let location = run.location
                 if let near = named.first(where: { name in sources.stems.contains { $0.lowercased() == FileNames.stem(name).lowercased() } }) {
@@ -54,7 +55,14 @@ public enum FileMissingCheck {
         return (families, [FileNames.stem(file)])
     }
 
+    /// Every sample of the family has a name: its own, or one an earlier paragraph gives ("create a
+    /// new file named app.ts", then the code in tabs).
     static func allSamplesNamed(family: Set<String>, steps: [ProcedureStep], context: ProcedureContext) -> Bool {
-        !steps.contains { $0.kind == .code && family.contains($0.tool ?? "") }
+        var proseNamed = Set<String>()
+        for step in steps {
+            if step.kind == .createFile, step.sampleID == nil, let file = step.file { proseNamed.insert(FileNames.family(file)) }
+            if step.kind == .code, let language = step.tool, family.contains(language), !proseNamed.contains(language) { return false }
+        }
+        return true
     }
 }
