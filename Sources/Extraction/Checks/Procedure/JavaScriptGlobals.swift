@@ -3,6 +3,8 @@
 /// built-ins, Node.js's globals, and the browser's. `import`/`super` are the parser's pseudo-names.
 enum JavaScriptGlobals {
     static let names: Set<String> = [
+        // Audio worklet and web worker scopes.
+        "registerProcessor", "AudioWorkletProcessor", "sampleRate", "currentTime", "currentFrame", "importScripts", "onmessage",
         "AbortController", "AbortSignal", "AggregateError", "Array", "ArrayBuffer", "Atomics", "Audio",
         "AudioBuffer", "AudioContext", "AudioWorkletNode", "BigInt", "BigInt64Array", "BigUint64Array", "Blob",
         "Boolean", "BroadcastChannel", "Buffer", "Bun", "ByteLengthQueuingStrategy", "CloseEvent",

@@ -1,7 +1,9 @@
 /// Names every Python 3 module can read without binding them: the `builtins` module (CPython 3.11's
-/// `dir(builtins)`, plus 3.13's additions) and the module attributes (`__name__`, `__file__`).
+/// `dir(builtins)`, plus 3.13's additions), the module attributes (`__name__`, `__file__`), and the
+/// names Jupyter adds for notebook-style pages (`display`, `get_ipython`).
 enum PythonBuiltins {
     static let names: Set<String> = [
+        "display", "get_ipython",
         "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BaseExceptionGroup",
         "BlockingIOError", "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError",
         "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError", "ConnectionResetError",
