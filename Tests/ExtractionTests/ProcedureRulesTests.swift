@@ -149,6 +149,30 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
         #expect(try findings(markdown).filter { $0.rule == "undefined-name" }.isEmpty)
     }
 
+    @Test func browserOnlyNamesInCodeRunByNode() throws {
+        let page = """
+            # Node page
+
+            1. Create `index.mjs`:
+
+                ```javascript
+                import OpenAI from "openai";
+                console.log(OpenAI, prompt);
+                ```
+
+            1. Run it:
+
+                ```console
+                node index.mjs
+                ```
+            """
+        let result = try findings(page).filter { $0.rule == "undefined-name" }
+        #expect(result.map(\.location.line) == [7])
+        // Without a Node.js step the same code may run in a browser, where `prompt` is a global.
+        let browser = page.replacingOccurrences(of: "node index.mjs", with: "echo done")
+        #expect(try findings(browser).filter { $0.rule == "undefined-name" }.isEmpty)
+    }
+
     @Test func fragmentsAreNotJudged() throws {
         let markdown = """
             # Fragment

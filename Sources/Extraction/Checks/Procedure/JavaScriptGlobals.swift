@@ -39,6 +39,13 @@ enum JavaScriptGlobals {
         "webkitAudioContext", "window",
     ]
 
+    /// Browser globals with names a program also uses for its own variables (`prompt`, `name`,
+    /// `status`): not globals in Node.js, so a file run by `node` that reads one undeclared fails.
+    static let browserOnlyCommonNames: Set<String> = [
+        "prompt", "name", "status", "open", "close", "print", "top", "parent", "origin", "self", "frames", "alert",
+        "confirm", "screen", "history", "location", "event", "opener",
+    ]
+
     /// Properties of Node's `process` object; a member close to `env` but not one of these is a
     /// misspelling (`process.evn`).
     static let processProperties: Set<String> = [

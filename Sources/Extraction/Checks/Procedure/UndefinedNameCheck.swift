@@ -25,9 +25,16 @@ enum UndefinedNameCheck {
                 if partners.contains(where: { facts[$0.id]?.unscopable == true }) { continue }
                 let shared = partners.reduce(into: Set<String>()) { $0.formUnion(facts[$1.id]?.bound ?? []) }
                 let python = sample.language == .python
+                // Code the page runs with Node.js (a `node`/`tsx` step, an npm install) has no `prompt` or `name` global.
+                let runsInNode = view.contains {
+                    ($0.kind == .run && ["node", "ts-node", "tsx", "bun", "deno", "tsc"].contains($0.tool ?? "")) || ($0.kind == .install && $0.ecosystem == .node)
+                }
                 let isBuiltin: (String) -> Bool = python
                     ? { PythonBuiltins.names.contains($0) }
-                    : { JavaScriptGlobals.names.contains($0) || JavaScriptGlobals.isFamilyGlobal($0) }
+                    : { name in
+                        if runsInNode && JavaScriptGlobals.browserOnlyCommonNames.contains(name) { return false }
+                        return JavaScriptGlobals.names.contains(name) || JavaScriptGlobals.isFamilyGlobal(name)
+                    }
                 let what = sample.fileName.map { "`\($0)`" } ?? "This \(python ? "Python" : "JavaScript") sample"
                 for use in own.undefinedReads(extraBound: shared, builtins: isBuiltin) {
                     let error = python ? "NameError: name '\(use.name)' is not defined" : "ReferenceError: \(use.name) is not defined"
