@@ -315,6 +315,46 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
         #expect(result.first?.location.line == 21)
     }
 
+    @Test func dotEnvFileAndRequirementsCount() throws {
+        let markdown = """
+            # dotenv
+
+            1. Create `requirements.txt`:
+
+                ```text
+                openai>=1.0
+                python-dotenv
+                ```
+
+            1. Install them:
+
+                ```console
+                python -m pip install -r requirements.txt
+                ```
+
+            1. Create a `.env` file:
+
+                ```text
+                SERVICE_URL=https://example.test
+                SERVICE_KEY=k
+                ```
+
+            1. Create `app.py`:
+
+                ```python
+                import os
+                from dotenv import load_dotenv
+                load_dotenv()
+                print(os.environ["SERVICE_URL"], os.getenv("SERVICE_KEY"))
+                ```
+            """
+        #expect(try findings(markdown).isEmpty)
+        let misspelt = markdown.replacingOccurrences(of: "os.getenv(\"SERVICE_KEY\")", with: "os.getenv(\"SERVICE_KY\")")
+        let result = try findings(misspelt)
+        #expect(result.map(\.rule) == ["env-var-undefined"])
+        #expect(result.first?.message.contains("`SERVICE_KEY`") == true)
+    }
+
     @Test func setUpOnAnotherPageIsANote() throws {
         let markdown = """
             # Elsewhere

@@ -22,7 +22,8 @@ enum ProseReader {
             steps.append(step)
             break
         }
-        if text.contains("variable") {
+        // "Set `AZURE_OPENAI_ENDPOINT` to …", "the `X` environment variable": the page names it for set-up.
+        if ["variable", "set ", "export", "environment", "define"].contains(where: text.contains) {
             let names = paragraph.inlines.codeSpans.filter(VariableSettings.looksLikeVariable).map(cleanVariable)
             if !names.isEmpty {
                 var step = ProcedureStep(kind: .setVariables, location: paragraph.location)
