@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // The module graph is the pipeline; each target only imports stages to its left:
-// Core → Markup → DocFX → Quickstart → Extraction → Requests → Transport / MockServer → Runner → Reporting → CLI
+// Core → Markup → DocFX → Quickstart → Procedure → Extraction → Requests → Transport / MockServer → Runner → Reporting → CLI
 import PackageDescription
 
 let package = Package(
@@ -32,8 +32,10 @@ let package = Package(
         .target(name: "DocFX", dependencies: ["Core", "Markup", .product(name: "Yams", package: "Yams")]),
         // Stage 1c: pivots → sections → tabs → steps → samples.
         .target(name: "Quickstart", dependencies: ["Core", "DocFX"]),
+        // Stage 1d: the procedure a reader follows per pivot and tab: files, installs, variables, runs.
+        .target(name: "Procedure", dependencies: ["Core", "DocFX", "Quickstart"]),
         // Stage 2a: language front-ends that read a sample's HTTP calls without running it.
-        .target(name: "Extraction", dependencies: ["Core", "Quickstart"]),
+        .target(name: "Extraction", dependencies: ["Core", "Quickstart", "Procedure"]),
         // Stage 2b: typed Codable chat-completions models, strict decoding, canonical form, document checks.
         .target(name: "Requests", dependencies: ["Core", "Quickstart", "Extraction"]),
         // Stage 3a: libcurl HTTP client.
@@ -55,10 +57,10 @@ let package = Package(
         // Stage 4: limits the docs state, read as data, and the checks of requests against them.
         .target(name: "Limits", dependencies: ["Core", "DocFX", "Requests"]),
         // Stage 5: report formats.
-        .target(name: "Reporting", dependencies: ["Core", "Quickstart", "Extraction", "Requests", "Runner"]),
+        .target(name: "Reporting", dependencies: ["Core", "Quickstart", "Procedure", "Extraction", "Requests", "Runner"]),
         // Stage 6: the command line.
         .target(name: "CLI", dependencies: [
-            "Core", "Markup", "DocFX", "Quickstart", "Extraction", "Requests", "Transport", "MockServer", "Runner", "Reporting", "Limits",
+            "Core", "Markup", "DocFX", "Quickstart", "Procedure", "Extraction", "Requests", "Transport", "MockServer", "Runner", "Reporting", "Limits",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "docverify", dependencies: ["CLI"]),
@@ -71,6 +73,7 @@ let package = Package(
         .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
         .testTarget(name: "DocFXTests", dependencies: ["TestSupport", "DocFX"], resources: [.copy("Fixtures")]),
         .testTarget(name: "QuickstartTests", dependencies: ["TestSupport", "Quickstart"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ProcedureTests", dependencies: ["TestSupport", "Procedure", "Quickstart", "DocFX", "Core"]),
         .testTarget(name: "ExtractionTests", dependencies: ["TestSupport", "Extraction"]),
         .testTarget(name: "RequestsTests", dependencies: ["TestSupport", "Requests"]),
         .testTarget(name: "TransportTests", dependencies: [

@@ -72,6 +72,7 @@ public struct Extractor: Sendable {
             }
         }
         findings += JSModuleMismatchCheck.findings(in: document)
+        findings += ProcedureChecks.findings(in: document)
         return DocumentExtraction(document: document, samples: samples, findings: findings)
     }
 

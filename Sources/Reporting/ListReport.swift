@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import Procedure
 import Quickstart
 
 /// The output of `docverify list`: the quickstart model as JSON (a contract other tools read) or as
@@ -30,8 +31,10 @@ public enum ListReport {
         var out = ""
         for document in documents {
             out += "\(document.file)" + (document.title.map { " — \($0)" } ?? "") + "\n"
+            let procedure = ProcedureBuilder.build(document)
             for pivot in document.pivots {
                 out += "  pivot \(pivot.id ?? "(none)")\n"
+                out += procedure.pivot(pivot.id).map(ProcedureText.lines) ?? ""
                 for section in pivot.sections {
                     out += "    ## \(section.title.isEmpty ? "(before the first section)" : section.title)  \(section.location.file):\(section.location.line)\n"
                     for tab in section.tabs {
@@ -81,7 +84,8 @@ private struct JSONDocument: Encodable {
         file = document.file
         title = document.title
         let bound = samplePayload.map { payload in { (sample: CodeSample) in payload(document, sample) } }
-        pivots = document.pivots.map { JSONPivot($0, samplePayload: bound) }
+        let procedure = ProcedureBuilder.build(document)
+        pivots = document.pivots.map { JSONPivot($0, procedure: procedure.pivot($0.id), samplePayload: bound) }
     }
 
     enum CodingKeys: String, CodingKey { case file, title, pivots }
@@ -96,17 +100,20 @@ private struct JSONDocument: Encodable {
 private struct JSONPivot: Encodable {
     var id: String?
     var sections: [JSONSection]
+    var procedure: [JSONProcedureReader]
 
-    init(_ pivot: Pivot, samplePayload: ((CodeSample) -> [String: JSONValue])?) {
+    init(_ pivot: Pivot, procedure: PivotProcedure?, samplePayload: ((CodeSample) -> [String: JSONValue])?) {
         id = pivot.id
         sections = pivot.sections.map { JSONSection($0, samplePayload: samplePayload) }
+        self.procedure = procedure.map(JSONProcedureReader.readers) ?? []
     }
 
-    enum CodingKeys: String, CodingKey { case id, sections }
+    enum CodingKeys: String, CodingKey { case id, sections, procedure }
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
         try c.encode(sections, forKey: .sections)
+        try c.encode(procedure, forKey: .procedure)
     }
 }
 

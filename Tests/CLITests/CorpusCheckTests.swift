@@ -81,6 +81,20 @@ struct CorpusCheckTests {
         #expect(!findings.contains { ($0["file"] as? String) == "includes/audio-completions-typescript.md" && ($0["severity"] as? String) == "error" })
     }
 
+    /// The procedure rules find one true defect on the corpus: the JavaScript files load `dotenv`,
+    /// which no step installs (the page installs only `openai` and `@azure/identity`). Nothing else:
+    /// names, files, variables and builds are all consistent on this page.
+    @Test func procedureRulesFindOnlyTheMissingDotenv() throws {
+        let findings = try #require(try checkJSON()["findings"] as? [[String: Any]])
+        let procedureRules: Set<String> = ["undefined-name", "dependency-missing", "file-missing", "ts-in-js", "build-step-invalid", "env-var-undefined"]
+        let found = findings.filter { procedureRules.contains($0["rule"] as? String ?? "") && $0["severity"] as? String != "note" }
+        #expect(Set(found.compactMap { $0["rule"] as? String }) == ["dependency-missing"])
+        #expect(found.allSatisfy { $0["file"] as? String == "includes/audio-completions-javascript.md" })
+        #expect(found.allSatisfy { ($0["message"] as? String)?.contains("`dotenv`") == true })
+        // One per .js file and tab: to-audio, from-audio, multi-turn × keyless, api-key.
+        #expect(found.compactMap { $0["line"] as? Int } == [75, 148, 220, 309, 396, 506])
+    }
+
     @Test func runExecutesEveryScenarioAgainstTheMock() async throws {
         let command = try #require(try DocverifyCommand.parseAsRoot(["run", Corpus.article!, "--format", "json"]) as? RunCommand)
         let (output, failed) = try await command.render()

@@ -72,6 +72,20 @@ import Testing
         #expect(sample["line"] as? Int == 16)
         #expect(sample["fileName"] as? String == "app.py")
         #expect(sample["code"] as? String == "print(\"hi\")\n")
+        // The procedure, per reader: the api-key tab creates app.py.
+        let reader = try #require((pivot["procedure"] as? [[String: Any]])?.first)
+        #expect(reader["tab"] as? String == "api-key")
+        let step = try #require((reader["steps"] as? [[String: Any]])?.first)
+        #expect(step["kind"] as? String == "create-file")
+        #expect(step["name"] as? String == "app.py")
+        #expect(step["line"] as? Int == 16)
+        #expect(step["provides"] as? [String] == ["file:app.py"])
+    }
+
+    @Test func textShowsTheProcedureCompactly() throws {
+        let root = try Self.docs(["a.md": Self.article])
+        let (output, _) = try list([root + "/a.md"])
+        #expect(output.contains("    procedure (tabs: api-key)\n      create-file [api-key] app.py  a.md:16\n"))
     }
 
     @Test func findingsMakeStatusOneAndCarryNulls() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Core
 import Quickstart
 
@@ -5,9 +6,27 @@ import Quickstart
 /// findings at the exact Markdown position; valid code is evaluated abstractly for its requests,
 /// file accesses and response reads.
 struct JavaScriptFrontEnd: LanguageFrontEnd {
-    func extract(_ sample: CodeSample, context: FrontEndContext) -> SampleExtraction {
-        let typescript = sample.language == .typescript
+    /// Whether the sample is read as TypeScript: a TypeScript fence or a `.ts` file — but never a
+    /// file the page names `.js`, which Node.js reads as JavaScript whatever the fence says.
+    static func isTypeScript(_ sample: CodeSample) -> Bool {
+        if isNamedJS(sample) { return false }
+        return sample.language == .typescript
             || sample.fileName.map { $0.hasSuffix(".ts") || $0.hasSuffix(".tsx") || $0.hasSuffix(".mts") } == true
+    }
+
+    /// A file the page names `.js` (`.mjs`, `.cjs`).
+    static func isNamedJS(_ sample: CodeSample) -> Bool {
+        let isJS = { (name: String) in name.hasSuffix(".js") || name.hasSuffix(".mjs") || name.hasSuffix(".cjs") }
+        if let name = sample.fileName?.lowercased() { return isJS(name) }
+        // A TypeScript fence gets no file name from a step that names a .js file: read the step.
+        guard sample.language == .typescript, let text = sample.stepText?.lowercased() else { return false }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { $0.trimmingCharacters(in: .punctuationCharacters.subtracting(.init(charactersIn: "."))) }
+        let cleaned = words.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
+        return cleaned.contains(where: isJS) && !cleaned.contains { $0.hasSuffix(".ts") || $0.hasSuffix(".tsx") }
+    }
+
+    func extract(_ sample: CodeSample, context: FrontEndContext) -> SampleExtraction {
+        let typescript = Self.isTypeScript(sample)
         var result = SampleExtraction(sampleID: sample.id)
         let tokens: [JSToken]
         do {
@@ -19,12 +38,18 @@ struct JavaScriptFrontEnd: LanguageFrontEnd {
         }
         result.callsAPI = JSAPIUsage.callsAPI(tokens: tokens)
         var parser = JSParser(tokens: tokens, typescript: typescript)
-        let program: [JSStatement]
+        var program: [JSStatement]
         do {
             program = try parser.parseProgram()
         } catch {
-            result.findings.append(syntaxFinding(error, sample: sample, typescript: typescript, context: context))
-            return result
+            // `ts-in-js`: TypeScript saved as .js parses as TypeScript but not as JavaScript.
+            var asTypeScript = JSParser(tokens: tokens, typescript: true)
+            guard Self.isNamedJS(sample), let typed = try? asTypeScript.parseProgram() else {
+                result.findings.append(syntaxFinding(error, sample: sample, typescript: typescript, context: context))
+                return result
+            }
+            result.findings.append(tsInJSFinding(error, sample: sample, context: context))
+            program = typed
         }
         var evaluator = JSEvaluator(sample: sample)
         evaluator.run(program)
@@ -34,6 +59,16 @@ struct JavaScriptFrontEnd: LanguageFrontEnd {
         result.responseReads = evaluator.responseReads
         result.callsAPI = result.callsAPI || evaluator.usedAPI
         return result
+    }
+
+    private func tsInJSFinding(_ error: JSSyntaxError, sample: CodeSample, context: FrontEndContext) -> Finding {
+        let file = sample.fileName ?? "the .js file the step names"
+        return Finding(
+            rule: "ts-in-js", severity: .error,
+            location: sample.markdownLocation(codeLine: error.line, codeColumn: error.column),
+            message: "`\(file)` holds TypeScript (type annotations, interfaces or `as` casts), but the page names it .js, "
+                + "so Node.js stops with a SyntaxError; name it .ts and compile it, or remove the TypeScript syntax",
+            pivot: context.pivot, tab: context.tab)
     }
 
     private func syntaxFinding(_ error: JSSyntaxError, sample: CodeSample, typescript: Bool, context: FrontEndContext) -> Finding {

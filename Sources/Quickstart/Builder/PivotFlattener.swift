@@ -1,8 +1,9 @@
 import DocFX
 
 /// The blocks a reader sees with one pivot selected: visible zones opened in place, others dropped.
-enum PivotFlattener {
-    static func flatten(_ blocks: [DocBlock], pivot: String?) -> [DocBlock] {
+public enum PivotFlattener {
+    /// The blocks with `pivot` selected (nil: an article without zones).
+    public static func flatten(_ blocks: [DocBlock], pivot: String?) -> [DocBlock] {
         blocks.flatMap { block -> [DocBlock] in
             switch block {
             case .zone(let zone):

@@ -31,7 +31,8 @@ public enum QuickstartLoader {
         }
         return QuickstartDocument(
             file: document.file, title: document.frontMatter.title ?? firstTitle(document.blocks),
-            frontMatter: document.frontMatter.values, pivots: pivots, findings: document.findings.sortedForReport())
+            frontMatter: document.frontMatter.values, pivots: pivots, findings: document.findings.sortedForReport(),
+            blocks: document.blocks)
     }
 
     static func firstTitle(_ blocks: [DocBlock]) -> String? {

@@ -1,4 +1,5 @@
 import Core
+import DocFX
 
 /// A quickstart as a reader sees it, per pivot: the product of stage 1 that every later stage reads.
 ///
@@ -13,13 +14,20 @@ public struct QuickstartDocument: Sendable {
     public var pivots: [Pivot]
     /// Everything wrong with the Markdown itself (include, zone, front matter, alert rules…).
     public var findings: [Finding]
+    /// The resolved DocFX blocks the pivots were built from, so later stages can read the prose
+    /// around the samples (the procedure model reads set-up links and file names from it).
+    public var blocks: [DocBlock]
 
-    public init(file: String, title: String?, frontMatter: [String: String], pivots: [Pivot], findings: [Finding]) {
+    public init(
+        file: String, title: String?, frontMatter: [String: String], pivots: [Pivot], findings: [Finding],
+        blocks: [DocBlock] = []
+    ) {
         self.file = file
         self.title = title
         self.frontMatter = frontMatter
         self.pivots = pivots
         self.findings = findings
+        self.blocks = blocks
     }
 
     /// Every sample of every pivot, in document order, with where it sits.

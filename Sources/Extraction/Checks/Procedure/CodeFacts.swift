@@ -1,0 +1,66 @@
+import Core
+
+/// What the procedure checks need from one sample's code, read from the parser's AST: the names it
+/// binds and reads, the modules it imports, the environment variables it reads.
+struct CodeFacts: Sendable {
+    struct NameUse: Hashable, Sendable {
+        var name: String
+        var line: Int
+        var column: Int
+    }
+
+    struct EnvRead: Hashable, Sendable {
+        var name: String
+        var line: Int
+        var column: Int
+        /// The code falls back to a value when the variable is unset (`os.getenv("X", "d")`, `process.env.X ?? "d"`).
+        var hasDefault: Bool
+    }
+
+    /// A misspelt member of an object the runtime provides (`process.evn`, `os.enviorn`).
+    struct Misspelling: Hashable, Sendable {
+        var written: String
+        var meant: String
+        var line: Int
+        var column: Int
+    }
+
+    var bound = Set<String>()
+    var reads: [NameUse] = []
+    var imports: [NameUse] = []
+    var envReads: [EnvRead] = []
+    /// Variables the code sets itself (`os.environ["X"] = …`).
+    var envWrites = Set<String>()
+    var misspellings: [Misspelling] = []
+    /// The code has constructs whose names can't be scoped statically (`from x import *`, `eval`,
+    /// `exec`, `globals()`): say nothing about its names.
+    var unscopable = false
+    /// The code has at least one import statement or `require` call: a program, not a fragment.
+    var isProgram: Bool { !imports.isEmpty }
+
+    /// Names read that nothing binds, in code order, each once.
+    func undefinedReads(extraBound: Set<String>, builtins: (String) -> Bool) -> [NameUse] {
+        var seen = Set<String>()
+        return reads.filter { use in
+            !bound.contains(use.name) && !extraBound.contains(use.name) && !builtins(use.name) && seen.insert(use.name).inserted
+        }
+    }
+}
+
+/// Levenshtein distance, for "did you mean" suggestions (short identifiers only).
+enum EditDistance {
+    static func between(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var row = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = row
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,75 @@
+import Core
+import Procedure
+import Quickstart
+
+/// `dependency-missing`: a program imports a module that is neither in the language's standard
+/// library nor installed by a step the reader follows (ModuleNotFoundError / "Cannot find package").
+/// Only judged when the reader's steps do install packages for that language, and when docverify
+/// knows everything those packages bring along; a page with no install step sends the reader elsewhere.
+enum DependencyMissingCheck {
+    static func findings(_ context: ProcedureContext, facts: SampleFacts) -> [Finding] {
+        var findings: [Finding] = []
+        for reading in context.readings {
+            let steps = reading.steps
+            let createdStems = Set(steps.filter { $0.kind == .createFile }.compactMap(\.file).map(FileNames.stem))
+            for ecosystem in [ProcedureStep.Ecosystem.python, .node] {
+                let installs = steps.filter { $0.kind == .install && $0.ecosystem == ecosystem && $0.tool != "npm init" }
+                guard !installs.isEmpty, !installs.contains(where: \.installsUnknown) else { continue }
+                let named = Set(installs.flatMap(\.packages))
+                guard let closure = PackageNames.closure(of: named, ecosystem: ecosystem) else { continue }
+                let languages: Set<CodeLanguage> = ecosystem == .python ? [.python] : [.javascript, .typescript]
+                for step in steps where step.kind == .createFile || step.kind == .code {
+                    guard let id = step.sampleID, let sample = context.samples[id], languages.contains(sample.language),
+                          let code = facts[id] else { continue }
+                    for use in code.imports {
+                        guard let missing = missingPackage(use.name, ecosystem: ecosystem, installed: closure, localStems: createdStems) else { continue }
+                        let what = sample.fileName.map { "`\($0)`" } ?? "The sample"
+                        let install = installs.last!
+                        let failure = ecosystem == .python
+                            ? "ModuleNotFoundError: No module named '\(use.name.split(separator: ".").first ?? "")'"
+                            : "Error: Cannot find module '\(missing)'"
+                        findings.append(Finding(
+                            rule: "dependency-missing", severity: .error,
+                            location: sample.markdownLocation(codeLine: use.line, codeColumn: use.column),
+                            message: "\(what) imports `\(use.name)`, but no step installs `\(missing)` (the page installs "
+                                + named.sorted().map { "`\($0)`" }.joined(separator: ", ") + "), so running it stops with "
+                                + "\(failure); add `\(missing)` to the install step at \(install.location.file):\(install.location.line)",
+                            pivot: reading.pivot.pivot, tab: step.tab?.id ?? reading.tab))
+                    }
+                }
+            }
+        }
+        return ProcedureContext.unique(findings)
+    }
+
+    /// The package to install for `module`, or nil when the module is available.
+    static func missingPackage(_ module: String, ecosystem: ProcedureStep.Ecosystem, installed: Set<String>, localStems: Set<String>) -> String? {
+        switch ecosystem {
+        case .python:
+            guard !module.hasPrefix("."), !module.isEmpty else { return nil }
+            let top = String(module.split(separator: ".").first ?? "")
+            if PythonStandardLibrary.modules.contains(top) || localStems.contains(top) { return nil }
+            let candidates = PackageNames.pythonPackages(forImport: module)
+            if !candidates.isDisjoint(with: installed) { return nil }
+            return PackageNames.pythonImportToPackages[top]?.first ?? suggestedPython(module)
+        case .node:
+            guard !module.hasPrefix("."), !module.hasPrefix("/"), !module.hasPrefix("#"), !module.contains(":") || module.hasPrefix("node:") else { return nil }
+            if NodeBuiltinModules.contains(module) { return nil }
+            let package = PackageNames.nodePackage(forSpecifier: module)
+            if installed.contains(package) || localStems.contains(package) { return nil }
+            // `@types/x` are never imported at run time; `x` with its types installed is still missing.
+            return package
+        }
+    }
+
+    /// `azure.identity` → `azure-identity`; `azure.ai.inference.models` → `azure-ai-inference`.
+    static func suggestedPython(_ module: String) -> String {
+        let parts = module.split(separator: ".").map(String.init)
+        guard let top = parts.first else { return module }
+        if top == "azure" || top == "google", parts.count >= 2 {
+            let count = (parts.count >= 3 && ["ai", "cognitiveservices", "cloud", "storage", "mgmt", "search"].contains(parts[1])) ? 3 : 2
+            return PackageNames.normalizePython(parts.prefix(count).joined(separator: "-"))
+        }
+        return PackageNames.normalizePython(top)
+    }
+}

@@ -1,0 +1,119 @@
+import Core
+import Procedure
+import Quickstart
+
+/// `env-var-undefined`: code reads an environment variable (without a fallback) that no set-up step
+/// the reader follows sets. An error when the reader's steps set other variables — the page does its
+/// own set-up and left this one out, or spelt it differently (named when one is a near miss); a note
+/// when the page sends the reader to another page for set-up and sets none of its own.
+enum EnvVarUndefinedCheck {
+    static func findings(_ context: ProcedureContext, facts: SampleFacts) -> [Finding] {
+        var findings: [Finding] = []
+        for reading in context.readings {
+            let steps = reading.steps
+            let set = Set(steps.filter { $0.kind == .setVariables }.flatMap(\.variables))
+            let elsewhere = steps.first { $0.kind == .setUpElsewhere }
+            guard !set.isEmpty || elsewhere != nil else { continue }
+            for step in steps {
+                for read in reads(of: step, context: context, facts: facts) where !set.contains(read.name) {
+                    let near = set.filter { EditDistance.between($0, read.name) <= 3 }.sorted()
+                    let what = step.file.map { "`\($0)`" } ?? "The sample"
+                    var message = "\(what) reads the environment variable `\(read.name)`, "
+                    let severity: Severity
+                    if set.isEmpty, let elsewhere {
+                        severity = .note
+                        message += "which this page doesn't set; it relies on the set-up linked at "
+                            + "\(elsewhere.location.file):\(elsewhere.location.line) (\(elsewhere.link ?? "")) to set it"
+                    } else if !near.isEmpty {
+                        severity = .error
+                        message += "but the set-up sets " + near.map { "`\($0)`" }.joined(separator: ", ")
+                            + "; a reader who follows the page runs it with `\(read.name)` unset: use one name in both places"
+                    } else if elsewhere != nil {
+                        severity = .note
+                        message += "which the page's set-up doesn't set (it sets " + set.sorted().map { "`\($0)`" }.joined(separator: ", ")
+                            + "); it may come from the set-up the page links to"
+                    } else {
+                        severity = .error
+                        message += "but no set-up step sets it (the page sets " + set.sorted().map { "`\($0)`" }.joined(separator: ", ")
+                            + "); add it to the set-up steps"
+                    }
+                    findings.append(Finding(
+                        rule: "env-var-undefined", severity: severity, location: read.location, message: message,
+                        pivot: reading.pivot.pivot, tab: step.tab?.id ?? reading.tab))
+                }
+            }
+        }
+        // One finding per place: a variable missing for several readers is reported once, at its worst.
+        var best: [String: Finding] = [:]
+        var order: [String] = []
+        for f in findings {
+            let key = "\(f.location)|\(f.message.prefix(while: { $0 != "," }))"
+            if let existing = best[key] {
+                if existing.severity == .note && f.severity == .error { best[key] = f }
+            } else {
+                best[key] = f
+                order.append(key)
+            }
+        }
+        return order.compactMap { best[$0] }
+    }
+
+    struct Read {
+        var name: String
+        var location: SourceLocation
+    }
+
+    /// Variables a step's sample reads without a fallback: code through its AST; `curl` commands
+    /// through `$NAME`, `${NAME}`, `$env:NAME` and `%NAME%`.
+    static func reads(of step: ProcedureStep, context: ProcedureContext, facts: SampleFacts) -> [Read] {
+        guard let id = step.sampleID, let sample = context.samples[id] else { return [] }
+        switch step.kind {
+        case .createFile, .code:
+            guard let code = facts[id] else { return [] }
+            var seen = Set<String>()
+            return code.envReads.filter { !$0.hasDefault && !code.envWrites.contains($0.name) && seen.insert($0.name).inserted }
+                .map { Read(name: $0.name, location: sample.markdownLocation(codeLine: $0.line, codeColumn: $0.column)) }
+        case .run where step.tool == "curl":
+            let text = step.command ?? ""
+            return ShellVariableReads.names(in: text).map { Read(name: $0, location: step.location) }
+        default:
+            return []
+        }
+    }
+}
+
+/// Variables a command line reads: `$NAME`, `${NAME}`, `$env:NAME`, `%NAME%` — upper-case names with
+/// an underscore, so `$HOME`, `$1` and PowerShell's own variables are never taken for set-up.
+enum ShellVariableReads {
+    static func names(in text: String) -> [String] {
+        var names: [String] = []
+        let chars = Array(text)
+        var i = 0
+        while i < chars.count {
+            var start: Int?
+            var closer: Character?
+            if chars[i] == "$" {
+                var j = i + 1
+                if j < chars.count, chars[j] == "{" { j += 1; closer = "}" }
+                if text.count > j + 4, String(chars[j..<min(chars.count, j + 4)]).lowercased() == "env:" { j += 4 }
+                start = j
+            } else if chars[i] == "%" {
+                start = i + 1
+                closer = "%"
+            }
+            if let s = start {
+                var j = s
+                while j < chars.count, chars[j].isASCII, chars[j].isLetter || chars[j].isNumber || chars[j] == "_" { j += 1 }
+                let name = String(chars[s..<j])
+                let closed = closer == nil || (j < chars.count && chars[j] == closer!)
+                if closed, name.contains("_"), name == name.uppercased(), VariableSettings.isVariableName(name), !names.contains(name) {
+                    names.append(name)
+                }
+                i = max(j, i + 1)
+                continue
+            }
+            i += 1
+        }
+        return names
+    }
+}

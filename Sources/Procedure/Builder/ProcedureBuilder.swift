@@ -1,0 +1,86 @@
+import Core
+import DocFX
+import Markup
+import Quickstart
+
+/// Builds the procedure of an article: per pivot, the steps in reading order, from the prose and the
+/// samples of the resolved DocFX blocks the quickstart model was built from.
+public enum ProcedureBuilder {
+    public static func build(_ document: QuickstartDocument) -> DocumentProcedure {
+        DocumentProcedure(file: document.file, pivots: document.pivots.map { pivot in
+            var walker = Walker(samples: Dictionary(
+                pivot.sections.flatMap { $0.tabs.flatMap(\.samples) }.map { (Walker.key($0.location), $0) },
+                uniquingKeysWith: { first, _ in first }))
+            walker.walk(PivotFlattener.flatten(document.blocks, pivot: pivot.id), tab: nil)
+            return PivotProcedure(pivot: pivot.id, steps: RequirementsFiles.resolve(walker.steps))
+        })
+    }
+
+    struct Walker {
+        var samples: [String: CodeSample]
+        var steps: [ProcedureStep] = []
+        var groupCount = 0
+
+        static func key(_ location: SourceLocation) -> String { "\(location.file):\(location.line)" }
+
+        mutating func walk(_ blocks: [DocBlock], tab: ProcedureTab?) {
+            for block in blocks {
+                switch block {
+                case .paragraph(let paragraph):
+                    add(ProseReader.steps(in: paragraph), tab: tab)
+                case .table(let table):
+                    add(ProseReader.steps(in: table), tab: tab)
+                case .code(let code):
+                    if let sample = samples[Self.key(code.location)] { add(SampleReader.steps(for: sample), tab: tab) }
+                case .codeDirective(let directive):
+                    if let sample = samples[Self.key(directive.location)] { add(SampleReader.steps(for: sample), tab: tab) }
+                case .list(let list):
+                    for item in list.items { walk(item.blocks, tab: tab) }
+                case .blockQuote(let quote):
+                    walk(quote.blocks, tab: tab)
+                case .alert(let alert):
+                    walk(alert.blocks, tab: tab)
+                case .zone(let zone):
+                    walk(zone.blocks, tab: tab)
+                case .tabGroup(let group):
+                    let index = groupCount
+                    groupCount += 1
+                    for item in group.tabs { walk(item.blocks, tab: ProcedureTab(group: index, id: item.link.id)) }
+                case .heading, .html, .thematicBreak, .image:
+                    continue
+                }
+            }
+        }
+
+        mutating func add(_ new: [ProcedureStep], tab: ProcedureTab?) {
+            for var step in new {
+                step.tab = tab
+                // "Create the `app.py` file with the following code:" and its sample are one step.
+                if step.kind == .createFile, step.sampleID != nil, let last = steps.last, last.kind == .createFile,
+                   last.sampleID == nil, last.file == step.file, last.tab == tab {
+                    steps.removeLast()
+                }
+                steps.append(step)
+            }
+        }
+    }
+}
+
+/// `pip install -r requirements.txt` installs what the page's `requirements.txt` sample lists.
+enum RequirementsFiles {
+    static func resolve(_ steps: [ProcedureStep]) -> [ProcedureStep] {
+        var files: [String: [String]] = [:]
+        for step in steps where step.kind == .install && step.tool == "requirements" {
+            if let file = step.file { files[file] = step.packages }
+        }
+        return steps.compactMap { step in
+            if step.kind == .install, step.tool == "requirements" { return nil }
+            guard step.kind == .install, step.installsUnknown, let file = step.file,
+                  let listed = files[file] ?? files[file.split(separator: "/").last.map(String.init) ?? file] else { return step }
+            var resolved = step
+            resolved.packages += listed
+            resolved.installsUnknown = false
+            return resolved
+        }
+    }
+}

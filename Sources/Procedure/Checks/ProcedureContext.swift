@@ -1,0 +1,59 @@
+import Core
+import Quickstart
+
+/// What the procedure checks read together: the document, its procedure, and a way from a step's
+/// sample id to the sample.
+public struct ProcedureContext: Sendable {
+    public var document: QuickstartDocument
+    public var procedure: DocumentProcedure
+    public var samples: [Int: CodeSample]
+
+    public init(document: QuickstartDocument, procedure: DocumentProcedure) {
+        self.document = document
+        self.procedure = procedure
+        var samples: [Int: CodeSample] = [:]
+        for entry in document.allSamples { samples[entry.sample.id] = entry.sample }
+        self.samples = samples
+    }
+
+    /// Every (pivot procedure, reader tab, steps the reader follows), in order.
+    public var readings: [(pivot: PivotProcedure, tab: String?, steps: [ProcedureStep])] {
+        procedure.pivots.flatMap { pivot in pivot.readers.map { (pivot, $0, pivot.steps(forTab: $0)) } }
+    }
+
+    /// Drops repeats of one finding reached by several readers (same rule, place and message).
+    public static func unique(_ findings: [Finding]) -> [Finding] {
+        var seen = Set<String>()
+        return findings.filter { seen.insert("\($0.rule)|\($0.location)|\($0.message)").inserted }
+    }
+}
+
+/// File-name helpers shared by the procedure checks (here and in Extraction).
+public enum FileNames {
+    public static func base(_ path: String) -> String {
+        let trimmed = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+        return trimmed.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? trimmed
+    }
+
+    public static func stem(_ path: String) -> String {
+        let name = base(path)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
+    public static func ext(_ path: String) -> String {
+        let name = base(path)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return String(name[name.index(after: dot)...]).lowercased()
+    }
+
+    /// py / js family / ts family: what a run step's file and a created file must share.
+    public static func family(_ path: String) -> String {
+        switch ext(path) {
+        case "py": "python"
+        case "js", "mjs", "cjs", "jsx": "javascript"
+        case "ts", "mts", "cts", "tsx": "typescript"
+        default: ext(path)
+        }
+    }
+}
