@@ -14,6 +14,9 @@ public struct RunConfiguration: Sendable {
     /// At most this many transfers at once.
     public var jobs: Int
     public var transport: TransportOptions
+    /// Answers every request in place of the network and the embedded mock (golden replay); the
+    /// run then uses the mock's stand-in credentials.
+    public var responder: (@Sendable (HTTPRequest) async -> HTTPResponse)?
 
     public init(
         endpoint: String? = nil, apiKeyEnvironmentName: String = "AZURE_OPENAI_API_KEY",

@@ -65,17 +65,23 @@ struct ScenarioExecutor: Sendable {
 
                 let response: HTTPResponse
                 do {
-                    response = try await client.send(httpRequest, options: configuration.transport)
+                    if let responder = configuration.responder {
+                        response = await responder(httpRequest)
+                    } else {
+                        response = try await client.send(httpRequest, options: configuration.transport)
+                    }
                 } catch {
                     findings.append(Finding(
                         rule: "endpoint-unreachable", severity: .error, location: request.location,
                         message: "\(error.description); check --endpoint and that the service is reachable"))
-                    calls.append(CallResult(location: request.location, method: request.method, url: url, status: nil, timings: nil, attempts: 1, response: nil))
+                    calls.append(CallResult(location: request.location, method: request.method, url: url, status: nil, timings: nil, attempts: 1, response: nil,
+                                            exchange: RecordedExchange(request: httpRequest, response: nil)))
                     return finish(.failed, "endpoint unreachable")
                 }
                 let json = try? JSONValue.parse(String(decoding: response.body, as: UTF8.self))
                 calls.append(CallResult(location: request.location, method: request.method, url: url, status: response.status,
-                                        timings: response.timings, attempts: response.attempts, response: json))
+                                        timings: response.timings, attempts: response.attempts, response: json,
+                                        exchange: RecordedExchange(request: httpRequest, response: response)))
                 let check = ResponseChecks.check(
                     response: response, json: json, request: request, call: index,
                     reads: entry.extraction.responseReads,
