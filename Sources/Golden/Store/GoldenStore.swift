@@ -25,23 +25,23 @@ public struct GoldenStore: Sendable {
         let folder = (target as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let temporary = (folder as NSString).appendingPathComponent(".\((target as NSString).lastPathComponent).\(UUID().uuidString).tmp")
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-                throw GoldenStoreError(path: target, message: "cannot create a temporary file in \(folder)")
-            }
-            do {
-                try beforeRename()
-                if rename(temporary, target) != 0 {
-                    throw GoldenStoreError(path: target, message: "cannot rename the temporary file into place (errno \(errno))")
-                }
-            } catch {
-                try? FileManager.default.removeItem(atPath: temporary)
-                throw error
-            }
-        } catch let error as GoldenStoreError {
-            throw error
         } catch {
-            throw GoldenStoreError(path: target, message: "\(error)")
+            throw GoldenStoreError(path: target, message: "cannot create the folder (\(error))")
+        }
+        let temporary = (folder as NSString).appendingPathComponent(".\((target as NSString).lastPathComponent).\(UUID().uuidString).tmp")
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
+            throw GoldenStoreError(path: target, message: "cannot create a temporary file in \(folder)")
+        }
+        do {
+            try beforeRename()
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+        if rename(temporary, target) != 0 {
+            let code = errno
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw GoldenStoreError(path: target, message: "cannot rename the temporary file into place (errno \(code))")
         }
     }
 

@@ -18,10 +18,11 @@ public enum RecordMode: String, Sendable, CaseIterable {
         return environment["CI"]?.lowercased() == "true" ? .never : .missing
     }
 
-    /// Whether a golden in state `state` is written in this mode.
+    /// Whether a golden in state `state` is written in this mode (one that agrees never is: its
+    /// file stays byte for byte as reviewed).
     public func writes(_ state: GoldenState) -> Bool {
         switch (self, state) {
-        case (.never, _): false
+        case (.never, _), (_, .same): false
         case (.all, _): true
         case (.missing, .absent), (.failed, .absent), (.failed, .different): true
         default: false
