@@ -87,6 +87,29 @@ public struct ReplayBook: Sendable {
         }
     }
 
+    /// A changed value weighs less than a missing one or one of another type: an edited prompt is
+    /// closer to its own recording than to one with a different message shape.
+    static func distance(_ differences: [GoldenDifference]) -> Double {
+        differences.reduce(0.0) { sum, d in
+            guard let e = d.expected, let a = d.actual else { return sum + 2 }
+            guard e.typeName == a.typeName, d.note == nil else { return sum + 3 }
+            if let x = e.stringValue, let y = a.stringValue { return sum + 0.5 + 0.5 * dissimilarity(x, y) }
+            return sum + 1
+        }
+    }
+
+    /// 0 for equal strings, 1 for strings with no common prefix or suffix.
+    static func dissimilarity(_ x: String, _ y: String) -> Double {
+        let a = Array(x), b = Array(y)
+        let longest = max(a.count, b.count)
+        guard longest > 0 else { return 0 }
+        var prefix = 0
+        while prefix < min(a.count, b.count), a[prefix] == b[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < min(a.count, b.count) - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+        return 1 - Double(prefix + suffix) / Double(longest)
+    }
+
     /// Names the closest recording and how the request differs from it.
     func missingMessage(_ sent: JSONValue) -> String {
         let what = "\(sent["method"]?.stringValue ?? "?") \(sent["path"]?.stringValue ?? "?")"
@@ -94,7 +117,7 @@ public struct ReplayBook: Sendable {
         let candidates = samePath.isEmpty ? all : samePath
         let diff = GoldenDiff(mode: .exact)
         let scored = candidates.map { ($0, diff.compare(expected: $0.request, actual: sent)) }
-        guard let best = scored.min(by: { $0.1.count < $1.1.count }) else {
+        guard let best = scored.min(by: { Self.distance($0.1) < Self.distance($1.1) }) else {
             return "no golden recording answers \(what); record the goldens with `docverify golden update` first"
         }
         let shown = best.1.prefix(3).map(\.description).joined(separator: "; ")
