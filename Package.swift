@@ -51,7 +51,7 @@ let package = Package(
         // Stage 3c: runs scenarios through the transport, in dependency order.
         .target(name: "Runner", dependencies: ["Core", "Quickstart", "Extraction", "Requests", "Transport", "MockServer"]),
         // Stage 3d: golden files of the runs: record, compare, replay; the outputs the docs promise.
-        .target(name: "Golden", dependencies: ["Core", "Quickstart", "Extraction", "Runner", "Transport", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Golden", dependencies: ["Core", "Quickstart", "Extraction", "Requests", "Runner", "Transport", .product(name: "Yams", package: "Yams")]),
         // Stage 4: limits the docs state, read as data, and the checks of requests against them.
         .target(name: "Limits", dependencies: ["Core", "DocFX", "Requests"]),
         // Stage 5: report formats.

@@ -40,13 +40,13 @@ struct GoldenRun {
     var recordMode: RecordMode { forceRecord ?? options.record ?? RecordMode.fromEnvironment(environment) ?? .missing }
 
     /// Each checked document's article path and golden layout.
-    func locate(_ documents: [CheckedDocument]) throws -> [String: (article: String, layout: GoldenLayout)] {
-        var byFile: [String: (String, GoldenLayout)] = [:]
+    func locate(_ documents: [CheckedDocument]) throws -> [String: (article: String, layout: GoldenLayout, docsRoot: String)] {
+        var byFile: [String: (String, GoldenLayout, String)] = [:]
         for (path, root, _) in try ArticleFinder.articles(in: pipeline.paths, root: pipeline.root) {
             let docsRoot = URL(fileURLWithPath: root ?? (path as NSString).deletingLastPathComponent).standardizedFileURL.path
             let article = URL(fileURLWithPath: path).standardizedFileURL.path
             let relative = article.hasPrefix(docsRoot + "/") ? String(article.dropFirst(docsRoot.count + 1)) : (article as NSString).lastPathComponent
-            byFile[relative] = (article, GoldenLayout.forDocs(at: docsRoot, goldenDirectory: options.goldenDir))
+            byFile[relative] = (article, GoldenLayout.forDocs(at: docsRoot, goldenDirectory: options.goldenDir), docsRoot)
         }
         return byFile
     }
@@ -74,13 +74,14 @@ struct GoldenRun {
 
     /// Compares, records and reports; returns the reports with golden findings and what changed.
     func apply(_ reports: [RunReport], documents: [CheckedDocument], configuration: RunConfiguration) throws -> ([RunReport], GoldenChanges) {
-        if options.replay { return (ReplayFindings.apply(reports), GoldenChanges()) }
         let located = try locate(documents)
+        let reports = outputChecks(reports, documents: documents, located: located, configuration: configuration)
+        if options.replay { return (ReplayFindings.apply(reports), GoldenChanges()) }
         let match = options.match ?? (configuration.endpoint == nil ? .exact : .shape)
         var inputs: [GoldenSession.Document] = []
         var passthrough: [Int: RunReport] = [:]
         for (index, report) in reports.enumerated() {
-            guard let (article, layout) = located[report.file], enabled(layout) else { passthrough[index] = report; continue }
+            guard let (article, layout, _) = located[report.file], enabled(layout) else { passthrough[index] = report; continue }
             inputs.append(GoldenSession.Document(report: report, article: article, layout: layout))
         }
         guard let rulesDirectory = inputs.first?.layout.directory else { return (reports, GoldenChanges()) }
@@ -96,6 +97,23 @@ struct GoldenRun {
         var iterator = updated.makeIterator()
         let merged = reports.indices.map { passthrough[$0] ?? iterator.next()! }
         return (merged, changes)
+    }
+
+    /// `output-drift` and `output-file-mismatch`: the outputs the pages promise against the run.
+    func outputChecks(
+        _ reports: [RunReport], documents: [CheckedDocument], located: [String: (article: String, layout: GoldenLayout, docsRoot: String)],
+        configuration: RunConfiguration
+    ) -> [RunReport] {
+        reports.map { report in
+            guard let document = documents.first(where: { $0.document.file == report.file }) else { return report }
+            let docsRoot = located[report.file]?.docsRoot ?? FileManager.default.currentDirectoryPath
+            let checks = DocumentedOutputs(usingMock: configuration.endpoint == nil && !options.replay) { file in
+                FileManager.default.contents(atPath: (docsRoot as NSString).appendingPathComponent(file)).map { String(decoding: $0, as: UTF8.self) }
+            }
+            var report = report
+            report.staticFindings += checks.check(report, extraction: document.extraction)
+            return report
+        }
     }
 
     /// The unified diffs of the differing goldens, for the text format.
