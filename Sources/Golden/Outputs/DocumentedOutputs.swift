@@ -131,23 +131,24 @@ public struct DocumentedOutputs: Sendable {
         return out
     }
 
-    /// File claims in the prose from the end of `sample`'s fence to the next fence or heading (at
-    /// most 30 lines): that is where pages say what running the sample produced.
+    /// File claims in the prose from the end of `sample`'s fence to the next H1/H2 heading or the next
+    /// fence of program code (at most 40 lines): where pages say what running the sample produced.
+    /// Run commands and output blocks in between are stepped over.
     func claims(after sample: CodeSample, in text: String) -> [(name: String, line: Int)] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let codeLines = sample.code.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
-        var index = sample.codeStartLine - 1 + codeLines + 1  // the closing fence's 0-based index + 1
+        var index = sample.codeStartLine + codeLines  // 0-based index of the line after the closing fence
         var out: [(String, Int)] = []
-        var fences = 0
-        let stop = min(lines.count, index + 30)
+        var insideFence = false
+        let stop = min(lines.count, index + 40)
         while index < stop {
             let line = lines[index].trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("#") { break }
+            // A section ends the search; a sub-heading such as "### Output" introduces the claim.
+            if !insideFence, line.hasPrefix("# ") || line.hasPrefix("## ") { break }
             if line.hasPrefix("```") || line.hasPrefix("~~~") {
-                fences += 1
-                // A run command's fence is fine to skip over; the fence after it starts another sample.
-                if fences > 2 { break }
-            } else if fences % 2 == 0, let match = OutputPhrases.fileClaim.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
+                if !insideFence, Self.programLanguages.contains(CodeLanguage(infoString: String(line.dropFirst(3))).rawValue) { break }
+                insideFence.toggle()
+            } else if !insideFence, let match = OutputPhrases.fileClaim.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
                       let range = Range(match.range(at: 1), in: line) {
                 out.append((String(line[range]), index + 1))
             }
@@ -155,4 +156,7 @@ public struct DocumentedOutputs: Sendable {
         }
         return out
     }
+
+    /// Fences that start another program: the prose after them is about that one.
+    static let programLanguages: Set<String> = ["python", "javascript", "typescript", "http", "csharp", "java", "go"]
 }

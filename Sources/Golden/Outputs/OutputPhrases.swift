@@ -19,7 +19,7 @@ enum OutputPhrases {
     /// "saves the audio to out.wav": the file name is group 1. Third-person verbs only: "Create a
     /// file named listen.py" is an instruction, not a claim about what a script does.
     static let fileClaim = try! NSRegularExpression(
-        pattern: #"\b(?:generates|creates|saves|writes|produces|outputs)\b[^.\n]{0,60}?(?:\bfiles?\b(?:\s+(?:named|called))?|\bto|\bas)\s+[_*`"']*([A-Za-z0-9][A-Za-z0-9_.-]*\.(?:wav|mp3|flac|opus|pcm|ogg|m4a|aac|png|jpe?g|webp|json|txt|srt|vtt))\b"#,
+        pattern: #"\b(?:generates|creates|saves|writes|produces|outputs)\b[^.\n]{0,60}?(?:\bfiles?\b(?:\s+(?:named|called))?|\bto|\bas)\s+[_*`"']*([A-Za-z0-9][A-Za-z0-9_.-]*\.(?:wav|mp3|flac|opus|pcm|ogg|m4a|aac|png|jpe?g|webp|json|txt|srt|vtt))(?![A-Za-z0-9])"#,
         options: [.caseInsensitive])
 
     /// Answer fields a live Azure OpenAI resource adds that the embedded mock does not imitate: a

@@ -28,7 +28,7 @@ enum OutputShape {
         }
         switch (d, a) {
         case (.object(let dm), .object(let am)):
-            for (key, value) in dm where !skipping.contains(key) {
+            for (key, value) in dm.sorted(by: { $0.key < $1.key }) where !skipping.contains(key) {
                 walk(value, am[key], path: path.isEmpty ? key : "\(path).\(key)", skipping: skipping, depth: depth + 1, into: &out)
             }
         case (.array(let di), .array(let ai)):
