@@ -128,6 +128,34 @@ import Testing
         #expect(!result.output.contains("golden-"))
     }
 
+    static let binary = packageRoot.appendingPathComponent(".build/debug/docverify")
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path), "the docverify binary is not built"))
+    func anUpdateKilledMidWayLeavesNoTruncatedGolden() async throws {
+        let (root, docs) = try Self.repository()
+        for delay in [0.2, 0.5, 0.8, 1.2] {
+            let process = Process()
+            process.executableURL = Self.binary
+            process.arguments = ["golden", "update", docs, "--jobs", "1"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            try await Task.sleep(for: .seconds(delay))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            // Whatever was written is whole: every golden parses.
+            for (path, text) in try goldenTexts(root) {
+                #expect(text.hasSuffix("}\n"), "\(path) is truncated")
+                #expect((try? JSONSerialization.jsonObject(with: Data(text.utf8))) != nil, "\(path) is not JSON")
+            }
+            // The next update starts over with a prompt edit, so every kill interrupts rewrites too.
+            if delay == 0.5 { try Self.editPrompt(docs) }
+        }
+        let finished = try await update([docs])
+        #expect(!finished.failed)
+        #expect(try goldenTexts(root).count == 18)
+    }
+
     /// Every golden under `root/golden`, by path relative to it.
     func goldenTexts(_ root: String) throws -> [String: String] {
         let base = root + "/golden"

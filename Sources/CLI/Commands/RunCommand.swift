@@ -55,6 +55,9 @@ struct RunCommand: AsyncParsableCommand {
                 throw ValidationError("--endpoint must be an http(s) URL, such as https://NAME.openai.azure.com")
             }
         }
+        if golden.replay, endpoint != nil {
+            throw ValidationError("--replay answers from the goldens; it does not go to an --endpoint")
+        }
         if let cacert, !FileManager.default.isReadableFile(atPath: cacert) {
             throw ValidationError("cannot read the CA file '\(cacert)'")
         }

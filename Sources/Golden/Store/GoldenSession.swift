@@ -83,7 +83,7 @@ public struct GoldenSession: Sendable {
                 if !record.writes(.absent) {
                     findings.append(Finding(
                         rule: "golden-missing", severity: .error, location: locations.first ?? result.scenario.sectionLocation,
-                        message: "scenario \(result.scenario.id) has no golden file \(shown); record it with `docverify golden update \(document.article)`"
+                        message: "scenario \(result.scenario.id) has no golden file \(shown); record it with `docverify golden update \(documentPath)`"
                             + (record == .never ? " (this run records nothing: --record never, or CI=true)" : "")))
                 }
             }
