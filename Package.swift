@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // The module graph is the pipeline; each target only imports stages to its left:
-// Core → Markup → DocFX → Quickstart → Procedure → Extraction → Requests → Transport / MockServer → Runner → Reporting → CLI
+// Core → Markup → DocFX → Quickstart → Procedure → Extraction → Requests → Transport / MockServer → Runner → Golden → Reporting → CLI
 import PackageDescription
 
 let package = Package(
@@ -54,13 +54,15 @@ let package = Package(
         ]),
         // Stage 3c: runs scenarios through the transport, in dependency order.
         .target(name: "Runner", dependencies: ["Core", "Quickstart", "Extraction", "Requests", "Transport", "MockServer"]),
+        // Stage 3d: golden files of the runs: record, compare, replay; the outputs the docs promise.
+        .target(name: "Golden", dependencies: ["Core", "Quickstart", "Extraction", "Requests", "Runner", "Transport", .product(name: "Yams", package: "Yams")]),
         // Stage 4: limits the docs state, read as data, and the checks of requests against them.
         .target(name: "Limits", dependencies: ["Core", "DocFX", "Requests"]),
         // Stage 5: report formats.
         .target(name: "Reporting", dependencies: ["Core", "Quickstart", "Procedure", "Extraction", "Requests", "Runner"]),
         // Stage 6: the command line.
         .target(name: "CLI", dependencies: [
-            "Core", "Markup", "DocFX", "Quickstart", "Procedure", "Extraction", "Requests", "Transport", "MockServer", "Runner", "Reporting", "Limits",
+            "Core", "Markup", "DocFX", "Quickstart", "Procedure", "Extraction", "Requests", "Transport", "MockServer", "Runner", "Reporting", "Limits", "Golden",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "docverify", dependencies: ["CLI"]),
@@ -89,6 +91,7 @@ let package = Package(
         ]),
         .testTarget(name: "RunnerTests", dependencies: ["TestSupport", "Runner", "MockServer"]),
         .testTarget(name: "LimitsTests", dependencies: ["TestSupport", "Limits", "DocFX", "Requests", "Extraction"]),
+        .testTarget(name: "GoldenTests", dependencies: ["TestSupport", "Golden", "Runner", "MockServer"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "CLI", "Quickstart"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Core
 import Foundation
+import Golden
 import Reporting
 import Runner
 import Transport
@@ -50,6 +51,8 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Do not verify the endpoint's TLS certificate (testing only).")
     var insecure = false
 
+    @OptionGroup var golden: GoldenRunOptions
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard timeout > 0, timeout <= 86_400 else { throw ValidationError("--timeout must be between 0 and 86400 seconds") }
@@ -63,6 +66,9 @@ struct RunCommand: AsyncParsableCommand {
             guard FileManager.default.fileExists(atPath: inputs, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw ValidationError("--inputs must be a folder; '\(inputs)' is not one")
             }
+        }
+        if golden.replay, endpoint != nil {
+            throw ValidationError("--replay answers from the goldens; it does not go to an --endpoint")
         }
         if let cacert, !FileManager.default.isReadableFile(atPath: cacert) {
             throw ValidationError("cannot read the CA file '\(cacert)'")
@@ -78,6 +84,11 @@ struct RunCommand: AsyncParsableCommand {
     /// The whole output, built before anything is printed, and whether the run failed (an error
     /// finding or a failed scenario).
     func render() async throws -> (output: String, failed: Bool) {
+        try await render(goldenRun: GoldenRun(options: golden, pipeline: documents.pipeline, environment: ProcessInfo.processInfo.environment)).0
+    }
+
+    /// The output, and what the run did to the goldens (`golden update` prints that).
+    func render(goldenRun: GoldenRun) async throws -> ((output: String, failed: Bool), GoldenChanges) {
         let checked = try documents.pipeline.checkDocuments()
         var configuration = RunConfiguration(
             endpoint: endpoint, apiKeyEnvironmentName: apiKeyEnv, tokenEnvironmentName: tokenEnv, jobs: jobs)
@@ -86,9 +97,12 @@ struct RunCommand: AsyncParsableCommand {
         configuration.transport.insecure = insecure
         configuration.inputsDirectory = inputs
         configuration.deployment = deployment
+        if let book = try goldenRun.replayBook(checked) {
+            configuration.responder = book.responder(recorder: goldenRun.recorder(configuration: configuration))
+        }
 
         let progress = ProgressDisplay(enabled: format == .text && ProgressDisplay.isInteractive)
-        let reports: [RunReport]
+        var reports: [RunReport]
         do {
             reports = try await DocumentRunner(configuration: configuration).run(
                 checked.map { ($0.extraction, $0.findings, $0.requests) },
@@ -98,9 +112,12 @@ struct RunCommand: AsyncParsableCommand {
             throw EmbeddedMockError(detail: "\(error)")
         }
         progress.finish()
-        let output = format == .json ? RunReportFormat.json(reports) : RunReportFormat.text(reports)
+        let changes: GoldenChanges
+        (reports, changes) = try goldenRun.apply(reports, documents: checked, configuration: configuration)
+        var output = format == .json ? RunReportFormat.json(reports) : RunReportFormat.text(reports)
+        if format == .text { output += GoldenRun.diffs(changes, colour: isatty(STDOUT_FILENO) != 0) }
         let failed = reports.flatMap(\.findings).hasErrors || reports.contains { $0.summary.failed > 0 }
-        return (output, failed)
+        return ((output, failed), changes)
     }
 }
 

@@ -27,8 +27,8 @@ public struct DocumentRunner: Sendable {
         progress: @escaping @Sendable (RunProgress) -> Void = { _ in }
     ) async throws -> [RunReport] {
         // Nothing after the start throws: the mock is always stopped below.
-        let mock: RunningMockServer? = configuration.endpoint == nil ? try await MockServer.start() : nil
-        let baseURL = configuration.endpoint ?? mock!.baseURL
+        let mock: RunningMockServer? = configuration.endpoint == nil && configuration.responder == nil ? try await MockServer.start() : nil
+        let baseURL = configuration.endpoint ?? mock?.baseURL ?? Self.replayBaseURL
         var reports: [RunReport] = []
         let client = HTTPClient(jobs: configuration.jobs)
         for document in documents {
@@ -102,6 +102,9 @@ public struct DocumentRunner: Sendable {
             file: document.extraction.document.file, title: document.extraction.document.title,
             scenarios: scenarios.compactMap { results[$0.id] }, staticFindings: document.staticFindings)
     }
+
+    /// The base URL requests carry when a responder answers them: never connected to.
+    static let replayBaseURL = "http://127.0.0.1:9"
 
     /// The first error finding inside one of the scenario's samples (syntax, module mismatch…).
     static func staticError(in scenario: Scenario, _ findings: [Finding]) -> Finding? {

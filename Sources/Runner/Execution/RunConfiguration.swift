@@ -18,6 +18,9 @@ public struct RunConfiguration: Sendable {
     public var inputsDirectory: String?
     /// `--deployment NAME`: used where the page leaves the deployment name to the reader.
     public var deployment: String?
+    /// Answers every request in place of the network and the embedded mock (golden replay); the
+    /// run then uses the mock's stand-in credentials.
+    public var responder: (@Sendable (HTTPRequest) async -> HTTPResponse)?
 
     public init(
         endpoint: String? = nil, apiKeyEnvironmentName: String = "AZURE_OPENAI_API_KEY",

@@ -78,12 +78,17 @@ struct ScenarioExecutor: Sendable {
 
                 var response: HTTPResponse
                 do {
-                    response = try await client.send(httpRequest, options: configuration.transport)
+                    if let responder = configuration.responder {
+                        response = await responder(httpRequest)
+                    } else {
+                        response = try await client.send(httpRequest, options: configuration.transport)
+                    }
                 } catch {
                     findings.append(Finding(
                         rule: "endpoint-unreachable", severity: .error, location: request.location,
                         message: "\(error.description); check --endpoint and that the service is reachable"))
-                    calls.append(CallResult(location: request.location, method: httpRequest.method, url: httpRequest.url, status: nil, timings: nil, attempts: 1, response: nil))
+                    calls.append(CallResult(location: request.location, method: httpRequest.method, url: httpRequest.url, status: nil, timings: nil, attempts: 1, response: nil,
+                                            exchange: RecordedExchange(request: httpRequest, response: nil)))
                     return finish(.failed, "endpoint unreachable")
                 }
                 let kind = AnswerKind.of(request)
@@ -103,7 +108,8 @@ struct ScenarioExecutor: Sendable {
                 }
                 findings += answer.findings
                 calls.append(CallResult(location: request.location, method: httpRequest.method, url: httpRequest.url, status: response.status,
-                                        timings: response.timings, attempts: response.attempts, response: answer.json))
+                                        timings: response.timings, attempts: response.attempts, response: answer.json,
+                                        exchange: RecordedExchange(request: httpRequest, response: response)))
                 if let audio = answer.chatAudio { audioOutputs.append(audio) }
                 guard response.isSuccess, let json = answer.json ?? (answer.saved != nil ? .null : nil) else {
                     return finish(.failed, response.isSuccess ? "the answer could not be read" : "HTTP \(response.status)")
@@ -141,7 +147,9 @@ struct ScenarioExecutor: Sendable {
         while RunPolling.isPending(status), count < RunPolling.maxRetrieves {
             count += 1
             if !configuration.usesMock { try? await Task.sleep(for: .milliseconds(Int(RunPolling.liveInterval * 1000))) }
-            guard let response = try? await client.send(retrieve, options: configuration.transport), response.isSuccess,
+            let polled: HTTPResponse?
+            if let responder = configuration.responder { polled = await responder(retrieve) } else { polled = try? await client.send(retrieve, options: configuration.transport) }
+            guard let response = polled, response.isSuccess,
                   let json = try? JSONValue.parse(String(decoding: response.body, as: UTF8.self)) else { break }
             last = response
             status = json["status"]?.stringValue

@@ -21,14 +21,32 @@ public struct CallResult: Sendable {
     public var attempts: Int
     /// The response body as JSON, when it was JSON.
     public var response: JSONValue?
+    /// The request exactly as sent and the raw answer, for golden files. Holds the credentials the
+    /// request carried: redact before writing it anywhere.
+    public var exchange: RecordedExchange?
 
-    public init(location: SourceLocation, method: String, url: String, status: Int?, timings: Timings?, attempts: Int, response: JSONValue?) {
+    public init(
+        location: SourceLocation, method: String, url: String, status: Int?, timings: Timings?, attempts: Int, response: JSONValue?,
+        exchange: RecordedExchange? = nil
+    ) {
         self.location = location
         self.method = method
         self.url = url
         self.status = status
         self.timings = timings
         self.attempts = attempts
+        self.response = response
+        self.exchange = exchange
+    }
+}
+
+/// One request as it went on the wire and what came back (nil when no answer arrived).
+public struct RecordedExchange: Sendable {
+    public var request: HTTPRequest
+    public var response: HTTPResponse?
+
+    public init(request: HTTPRequest, response: HTTPResponse?) {
+        self.request = request
         self.response = response
     }
 }

@@ -1,0 +1,35 @@
+import Foundation
+
+/// The one table of how pages introduce the output of a sample and name the files it creates.
+enum OutputPhrases {
+    /// Lead text of an output block ("Output", "The output looks like", "you should see", "similar to
+    /// the following"), matched case-insensitively against the step text before the fence.
+    static let introduction = try! NSRegularExpression(
+        pattern: #"(^\s*(sample |example )?(output|response|result)s?\s*:?\s*$)|(\boutput (looks|should look|is) (like|similar)|\byou (should|will|might) see\b|\bsimilar to the following\b|\b(response|output|result) (looks|should look) like\b|\bprints? (something like|output like|the following)\b|\bexample (output|response)\b)"#,
+        options: [.caseInsensitive])
+
+    /// Tab ids and labels of an output tab (`# [Output](#tab/python-output)`).
+    static func isOutputTab(id: String?, label: String?) -> Bool {
+        let id = id?.lowercased() ?? "", label = label?.lowercased() ?? ""
+        return id == "output" || id.hasSuffix("-output") || id.hasSuffix("-response") || label == "output" || label == "response"
+            || label.hasSuffix(" output")
+    }
+
+    /// "The script generates an audio file named _dog.wav_", "creates a file called `reply.mp3`",
+    /// "saves the audio to out.wav": the file name is group 1. Third-person verbs only: "Create a
+    /// file named listen.py" is an instruction, not a claim about what a script does.
+    static let fileClaim = try! NSRegularExpression(
+        pattern: #"\b(?:generates|creates|saves|writes|produces|outputs)\b[^.\n]{0,60}?(?:\bfiles?\b(?:\s+(?:named|called))?|\bto|\bas)\s+[_*`"']*([A-Za-z0-9][A-Za-z0-9_.-]*\.(?:wav|mp3|flac|opus|pcm|ogg|m4a|aac|png|jpe?g|webp|json|txt|srt|vtt))(?![A-Za-z0-9])"#,
+        options: [.caseInsensitive])
+
+    /// Answer fields a live Azure OpenAI resource adds that the embedded mock does not imitate: a
+    /// page documenting them is right, so a mock run says nothing about them.
+    static let serviceOnlyFields: Set<String> = [
+        "prompt_filter_results", "content_filter_results", "content_filter_result", "system_fingerprint", "service_tier",
+        "logprobs", "refusal", "annotations", "prompt_tokens_details", "completion_tokens_details",
+    ]
+
+    static func matches(_ expression: NSRegularExpression, _ text: String) -> Bool {
+        expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+}
