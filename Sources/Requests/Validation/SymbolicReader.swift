@@ -41,7 +41,7 @@ struct SymbolicReader {
     static func mayBeAnyType(_ placeholder: Placeholder) -> Bool {
         switch placeholder {
         case .unknown, .response: true
-        case .environment, .file, .credential: false
+        case .environment, .file, .credential, .readerValue: false
         }
     }
 
