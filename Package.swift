@@ -52,6 +52,8 @@ let package = Package(
         .target(name: "Runner", dependencies: ["Core", "Quickstart", "Extraction", "Requests", "Transport", "MockServer"]),
         // Stage 4: limits the docs state, read as data, and the checks of requests against them.
         .target(name: "Limits", dependencies: ["Core", "DocFX", "Requests"]),
+        // Stage 4b: OpenAPI specs (2 and 3, JSON or YAML) and the checks of requests and documented lists against them.
+        .target(name: "Spec", dependencies: ["Core", "Extraction", "Requests", "Limits", .product(name: "Yams", package: "Yams")]),
         // Stage 5: report formats.
         .target(name: "Reporting", dependencies: ["Core", "Quickstart", "Extraction", "Requests", "Runner"]),
         // Stage 6: the command line.
@@ -82,6 +84,7 @@ let package = Package(
         ]),
         .testTarget(name: "RunnerTests", dependencies: ["TestSupport", "Runner", "MockServer"]),
         .testTarget(name: "LimitsTests", dependencies: ["TestSupport", "Limits", "DocFX", "Requests", "Extraction"]),
+        .testTarget(name: "SpecTests", dependencies: ["TestSupport", "Spec", "Limits", "Requests", "Extraction", "DocFX"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "CLI", "Quickstart"]),
     ],
     swiftLanguageModes: [.v6]
