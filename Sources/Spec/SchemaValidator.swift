@@ -28,13 +28,15 @@ public struct SchemaValidator: Sendable {
             return check(value, .object(["$ref": .string(target)]), path: path, depth: depth + 1, dispatch: false)
         }
         if let types = flat.types, !Self.matches(value, types) {
-            return [SpecIssue(kind: .type, path: display(path), message: "\(display(path)) is \(Self.article(value.typeName)), but \(flat.label) expects \(types.sorted().joined(separator: " or "))")]
+            return [SpecIssue(kind: .type, path: display(path), message: "\(display(path)) is \(Self.article(value.typeName)), but \(flat.label) expects \(types.sorted().joined(separator: " or "))",
+                              found: "\(display(path)): \(value.typeName)", expected: types.sorted().joined(separator: " or "))]
         }
         var issues: [SpecIssue] = []
         if let allowed = flat.enumValues, Self.isScalar(value), !allowed.contains(where: { Self.equal($0, value) }) {
             issues.append(SpecIssue(
                 kind: .enumViolation, path: display(path),
-                message: "\(display(path)) is \(value.serialized()), which \(flat.label) does not allow; allowed: \(allowed.map { $0.serialized() }.joined(separator: ", "))"))
+                message: "\(display(path)) is \(value.serialized()), which \(flat.label) does not allow; allowed: \(allowed.map { $0.serialized() }.joined(separator: ", "))",
+                found: "\(display(path)) = \(value.serialized())", expected: "one of " + allowed.map { $0.serialized() }.joined(separator: ", ")))
         }
         for group in flat.alternatives {
             issues += chooseBranch(value, group, path: path, depth: depth)
@@ -57,7 +59,9 @@ public struct SchemaValidator: Sendable {
     func checkObject(_ members: [String: JSONValue], _ flat: FlatSchema, path: String, depth: Int) -> [SpecIssue] {
         var issues: [SpecIssue] = []
         for name in flat.required.sorted() where members[name] == nil {
-            issues.append(SpecIssue(kind: .required, path: display(path), message: "\(display(path)) lacks '\(name)', which \(flat.label) requires"))
+            issues.append(SpecIssue(
+                kind: .required, path: display(path), message: "\(display(path)) lacks '\(name)', which \(flat.label) requires",
+                found: "\(display(path)) without '\(name)'", expected: "'\(name)' required by \(flat.label)"))
         }
         // Members the alternatives declare are known here too (a schema may split its fields that way).
         let alternativeMembers = Set(flat.alternatives.joined().flatMap { flatten($0, depth: 0).properties.keys })
@@ -76,8 +80,9 @@ public struct SchemaValidator: Sendable {
                     kind: .unknownField, path: memberPath,
                     message: closed
                         ? "\(memberPath) is not a field of \(flat.label), which allows no other fields"
-                        : "\(memberPath) is not a field \(flat.label) defines (it declares \(flat.properties.keys.sorted().joined(separator: ", ")))",
-                    closed: closed))
+                        : "\(memberPath) is not a field \(flat.label) defines (it declares \(Self.shortList(flat.properties.keys.sorted())))",
+                    closed: closed, found: "\(memberPath) = \(Self.show(member))",
+                    expected: "\(flat.label) declares \(Self.shortList(flat.properties.keys.sorted()))\(closed ? " and no other field" : "")"))
             }
         }
         return issues
@@ -229,6 +234,16 @@ public struct SchemaValidator: Sendable {
 
     static func article(_ typeName: String) -> String {
         ["array", "object"].contains(typeName) ? "an \(typeName)" : "a \(typeName)"
+    }
+
+    /// At most eight names, then how many more.
+    static func shortList(_ names: [String]) -> String {
+        names.count <= 8 ? names.joined(separator: ", ") : names.prefix(8).joined(separator: ", ") + " and \(names.count - 8) more"
+    }
+
+    /// Compact JSON with run-time values shown as `…`.
+    static func show(_ value: JSONValue) -> String {
+        value.serialized().replacingOccurrences(of: #"{"\#(placeholderKey)":true}"#, with: "…")
     }
 
     func display(_ path: String) -> String { path.isEmpty ? "the body" : path }

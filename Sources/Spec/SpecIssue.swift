@@ -16,12 +16,17 @@ public struct SpecIssue: Sendable, Hashable {
     /// For unknown fields: true when the schema closes the object (`additionalProperties: false`);
     /// an open object allows any member, so the field is only absent from the spec, not refused by it.
     public var closed: Bool
+    /// The request's side (`"marin"`, `a string`), and the spec's (`one of "alloy", …`), for reports.
+    public var found: String
+    public var expected: String
 
-    public init(kind: SpecIssueKind, path: String, message: String, closed: Bool = true) {
+    public init(kind: SpecIssueKind, path: String, message: String, closed: Bool = true, found: String = "", expected: String = "") {
         self.kind = kind
         self.path = path
         self.message = message
         self.closed = closed
+        self.found = found
+        self.expected = expected
     }
 
     /// Issues that make the value invalid under JSON Schema (an undeclared member of an open object does not).

@@ -114,3 +114,10 @@ import Testing
         #expect(found.first?.severity == .warning)
     }
 }
+
+@Suite struct SpecTolerancesTests {
+    @Test func theDeploymentNameInTheBodyIsTolerated() throws {
+        let body: SymbolicValue = .object(["model": .string("gpt-4o-audio-preview"), "messages": .array([SpecFixtures.user("hi")])])
+        #expect(SpecRequestChecks.check([SpecFixtures.request(body)], specs: SpecSet([try SpecFixtures.spec()])).isEmpty)
+    }
+}

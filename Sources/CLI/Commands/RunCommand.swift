@@ -2,6 +2,7 @@ import ArgumentParser
 import Core
 import Foundation
 import Reporting
+import Spec
 import Runner
 import Transport
 
@@ -19,6 +20,8 @@ struct RunCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var documents: DocumentOptions
+
+    @OptionGroup var spec: SpecOptions
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
@@ -66,7 +69,9 @@ struct RunCommand: AsyncParsableCommand {
     /// The whole output, built before anything is printed, and whether the run failed (an error
     /// finding or a failed scenario).
     func render() async throws -> (output: String, failed: Bool) {
-        let checked = try documents.pipeline.checkDocuments()
+        var pipeline = documents.pipeline
+        pipeline.specs = try spec.load()
+        let checked = try pipeline.checkDocuments()
         var configuration = RunConfiguration(
             endpoint: endpoint, apiKeyEnvironmentName: apiKeyEnv, tokenEnvironmentName: tokenEnv, jobs: jobs)
         configuration.transport.timeout = timeout
