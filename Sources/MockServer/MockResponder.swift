@@ -13,6 +13,8 @@ struct MockResponder: HTTPResponder {
     let faults: FaultInjector
     let audioStore: AudioStore
     let log: RequestLog
+    /// Answers what the routes below do not serve (see ``FallbackAnswerer``).
+    var fallback: FallbackAnswerer? = nil
 
     /// The header a test sets to get a given status back (`x-docverify-fault: 503`).
     static let faultHeader = HTTPField.Name("x-docverify-fault")!
@@ -48,6 +50,7 @@ struct MockResponder: HTTPResponder {
         guard segments.count == 5, segments.first == "openai", segments.dropFirst().first == "deployments",
             Array(segments.suffix(2)) == ["chat", "completions"], let deployment = segments.dropFirst(2).first, !deployment.isEmpty
         else {
+            if let fallback, let answered = try await answerByFallback(request, fallback, bodyBytes: &bodyBytes) { return answered }
             throw MockError.resourceNotFound("This mock serves POST /openai/deployments/{deployment}/chat/completions only.")
         }
         guard isAuthorized(request.headers) else { throw MockError.unauthorized() }
@@ -131,5 +134,20 @@ struct MockResponder: HTTPResponder {
         }
         headers[.contentType] = "application/json"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: JSONBody.encode(body))))
+    }
+
+    /// The fallback's answer to an authorized request, nil when it has none.
+    private func answerByFallback(_ request: Request, _ fallback: FallbackAnswerer, bodyBytes: inout Int) async throws -> Response? {
+        guard isAuthorized(request.headers) else { throw MockError.unauthorized() }
+        var body = Data()
+        if case .complete(let bytes) = try await BodyReader.read(request, limit: profile.limits.maxRequestBytes) { body = Data(bytes) }
+        bodyBytes = body.count
+        let query = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { a, _ in a })
+        guard let answer = fallback(FallbackRequest(method: request.method.rawValue, path: request.uri.path, query: query, body: body)) else { return nil }
+        var headers = commonHeaders()
+        headers[.contentType] = "application/json"
+        return Response(
+            status: HTTPResponse.Status(code: answer.status), headers: headers,
+            body: .init(byteBuffer: ByteBuffer(string: answer.body.serialized())))
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Core
 import Foundation
+import MockServer
 import Reporting
 import Spec
 import Runner
@@ -77,6 +78,13 @@ struct RunCommand: AsyncParsableCommand {
         configuration.transport.timeout = timeout
         configuration.transport.caCertPath = cacert
         configuration.transport.insecure = insecure
+        if !pipeline.specs.isEmpty {
+            let answerer = SpecAnswerer(specs: pipeline.specs)
+            configuration.mockFallback = { request in
+                answerer.answer(method: request.method, path: request.path, apiVersion: request.query["api-version"], body: request.body)
+                    .map { FallbackAnswer(status: $0.status, body: $0.body) }
+            }
+        }
 
         let progress = ProgressDisplay(enabled: format == .text && ProgressDisplay.isInteractive)
         let reports: [RunReport]

@@ -1,4 +1,5 @@
 import Foundation
+import MockServer
 import Transport
 
 /// Where and how `docverify run` sends the doc's requests.
@@ -14,6 +15,8 @@ public struct RunConfiguration: Sendable {
     /// At most this many transfers at once.
     public var jobs: Int
     public var transport: TransportOptions
+    /// How the embedded mock answers operations it has no model of (from `--spec`); nil: 404.
+    public var mockFallback: FallbackAnswerer?
 
     public init(
         endpoint: String? = nil, apiKeyEnvironmentName: String = "AZURE_OPENAI_API_KEY",
