@@ -84,6 +84,10 @@ struct DriftCommand: AsyncParsableCommand {
 
         let allRequests = checked.flatMap { $0.requests.values.flatMap { $0 } }
         let planned = plan(limitsByArticle, specs: specs, documentOrder: checked.map(\.document.file))
+        if planned.contains(where: { $0.limit.key == "api-version.minimum" }),
+           !planned.contains(where: { $0.limit.key == "api-version.minimum" && $0.expectation == .refuse }) {
+            remarks.append("No api-version earlier than the documented minimum is known, so none was probed; pass the earlier specs with --spec.")
+        }
         var results: [ProbeResult] = []
         if !planned.isEmpty, probeBudget > 0 {
             let (sent, remark) = try await probe(planned, requests: allRequests, specs: specs)
