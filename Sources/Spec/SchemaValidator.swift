@@ -11,7 +11,14 @@ public struct SchemaValidator: Sendable {
     /// An object with this key stands for a value docverify cannot know statically.
     public static let placeholderKey = "$placeholder"
 
-    public init(spec: SpecDocument) { self.spec = spec }
+    /// Values come from a form: every part is text, so a string that reads as the number or boolean
+    /// the schema wants fits, and a single part fits an array.
+    public var formValues = false
+
+    public init(spec: SpecDocument, formValues: Bool = false) {
+        self.spec = spec
+        self.formValues = formValues
+    }
 
     /// Every issue of `value` under `schema`, in path order.
     public func validate(_ value: JSONValue, against schema: JSONValue) -> [SpecIssue] {
@@ -20,9 +27,10 @@ public struct SchemaValidator: Sendable {
 
     // MARK: The walk
 
-    func check(_ value: JSONValue, _ schema: JSONValue, path: String, depth: Int, dispatch: Bool) -> [SpecIssue] {
-        guard depth < Self.maxDepth, !Self.isPlaceholder(value), value != .null else { return [] }
+    func check(_ given: JSONValue, _ schema: JSONValue, path: String, depth: Int, dispatch: Bool) -> [SpecIssue] {
+        guard depth < Self.maxDepth, !Self.isPlaceholder(given), given != .null else { return [] }
         let flat = flatten(schema, depth: 0)
+        let value = formValues ? Self.formValue(given, types: flat.types) : given
         if dispatch, let discriminator = flat.discriminator, let tag = value[discriminator.property]?.stringValue,
            let target = discriminator.mapping[tag] {
             return check(value, .object(["$ref": .string(target)]), path: path, depth: depth + 1, dispatch: false)
@@ -204,6 +212,17 @@ public struct SchemaValidator: Sendable {
     static func isPlaceholder(_ value: JSONValue) -> Bool {
         if case .object(let members) = value { return members[placeholderKey] != nil }
         return false
+    }
+
+    /// A form part's text read as the type the schema asks for, when it reads as one.
+    static func formValue(_ value: JSONValue, types: Set<String>?) -> JSONValue {
+        guard let types else { return value }
+        if types.contains("array"), !(value.arrayValue != nil) { return .array([value]) }
+        guard case .string(let text) = value, !types.contains("string") else { return value }
+        if types.contains("integer"), let i = Int(text) { return .int(i) }
+        if types.contains("number"), let d = Double(text) { return .double(d) }
+        if types.contains("boolean"), text == "true" || text == "false" { return .bool(text == "true") }
+        return value
     }
 
     static func isScalar(_ value: JSONValue) -> Bool {

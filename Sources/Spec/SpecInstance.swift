@@ -31,5 +31,20 @@ public enum SpecInstance {
         }
     }
 
+    /// A form as one object: a part's text by its name, a repeated name as an array, a file as a
+    /// placeholder (its bytes are not known statically).
+    public static func form(_ parts: [MultipartPart]) -> JSONValue {
+        var members: [String: JSONValue] = [:]
+        for part in parts {
+            let value = part.isFile ? placeholder : convert(part.value, depth: 0)
+            switch members[part.name] {
+            case nil: members[part.name] = value
+            case .array(let items)?: members[part.name] = .array(items + [value])
+            case let first?: members[part.name] = .array([first, value])
+            }
+        }
+        return .object(members)
+    }
+
     static let placeholder: JSONValue = .object([SchemaValidator.placeholderKey: .bool(true)])
 }

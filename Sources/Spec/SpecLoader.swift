@@ -113,7 +113,8 @@ public enum SpecLoader {
                     method: method.uppercased(), path: joined(prefix, path), operationId: raw["operationId"]?.stringValue,
                     requestSchema: requestSchema(raw, parameters: parameters, format: format, resolver: resolver),
                     apiVersionValues: apiVersionValues(parameters, format: format, resolver: resolver),
-                    success: success(raw, format: format, resolver: resolver)))
+                    success: success(raw, format: format, resolver: resolver))
+                    .withForm(formSchema(raw, parameters: parameters, format: format, resolver: resolver)))
             }
         }
         return SpecDocument(
@@ -153,6 +154,31 @@ public enum SpecLoader {
             guard let body = raw["requestBody"].map({ deref($0, resolver) }), case .object(let content)? = body["content"] else { return nil }
             let json = content.keys.sorted().first { $0.lowercased().contains("json") }
             return json.flatMap { content[$0]?["schema"] }
+        }
+    }
+
+    /// A form body: OpenAPI 3 `multipart/form-data` or URL-encoded content, or OpenAPI 2 `formData`
+    /// parameters gathered into one object schema.
+    static func formSchema(_ raw: JSONValue, parameters: [JSONValue], format: SpecFormat, resolver: SpecDocument) -> JSONValue? {
+        switch format {
+        case .openAPI2:
+            let fields = parameters.filter { $0["in"]?.stringValue == "formData" }
+            guard !fields.isEmpty else { return nil }
+            var properties: [String: JSONValue] = [:]
+            var required: [JSONValue] = []
+            for field in fields {
+                guard let name = field["name"]?.stringValue else { continue }
+                var schema = field.objectValue ?? [:]
+                for key in ["name", "in", "required", "description"] { schema[key] = nil }
+                if schema["type"] == .string("file") { schema["type"] = .string("string") }
+                properties[name] = .object(schema)
+                if field["required"] == .bool(true) { required.append(.string(name)) }
+            }
+            return .object(["type": .string("object"), "properties": .object(properties), "required": .array(required)])
+        case .openAPI3:
+            guard let body = raw["requestBody"].map({ deref($0, resolver) }), case .object(let content)? = body["content"] else { return nil }
+            let form = content.keys.sorted().first { $0.lowercased().hasPrefix("multipart/form-data") || $0.lowercased() == "application/x-www-form-urlencoded" }
+            return form.flatMap { content[$0]?["schema"] }
         }
     }
 

@@ -10,6 +10,8 @@ public struct SpecOperation: Sendable, Hashable {
     public var operationId: String?
     /// The JSON request body schema (possibly a `$ref`); nil when the operation takes no JSON body.
     public var requestSchema: JSONValue?
+    /// The `multipart/form-data` (or URL-encoded form) body schema; nil when the operation takes no form.
+    public var formSchema: JSONValue?
     /// Values the `api-version` query parameter enumerates (empty when it is free text).
     public var apiVersionValues: [String]
     /// The first 2xx answer: status, JSON schema and example, when the spec gives them.
@@ -25,6 +27,13 @@ public struct SpecOperation: Sendable, Hashable {
         self.requestSchema = requestSchema
         self.apiVersionValues = apiVersionValues
         self.success = success
+    }
+
+    /// The operation with its form body schema set.
+    public func withForm(_ schema: JSONValue?) -> SpecOperation {
+        var copy = self
+        copy.formSchema = schema
+        return copy
     }
 
     /// `POST /openai/deployments/{deployment-id}/chat/completions`, for messages.

@@ -35,10 +35,16 @@ public enum SpecRequestChecks {
                     message: "api-version \(version) is not among the versions of the specs given (\(versions.sorted().joined(separator: ", "))); the body was checked against \(spec.version); pass the spec of \(version), or use a version the specs describe"),
                     docSide: "api-version=\(version)", specSide: "versions: \(versions.sorted().joined(separator: ", "))"))
             }
-            guard let schema = operation.requestSchema, let body = request.extracted.body else { continue }
-            let issues = SchemaValidator(spec: spec).validate(SpecInstance.json(body), against: schema)
-                .filter { !tolerated($0, operation: operation) }
-            for issue in issues {
+            let issues: [SpecIssue]
+            if let schema = operation.requestSchema, let body = request.extracted.body {
+                issues = SchemaValidator(spec: spec).validate(SpecInstance.json(body), against: schema)
+            } else if let schema = operation.formSchema, let parts = request.extracted.multipart {
+                issues = SchemaValidator(spec: spec, formValues: true).validate(SpecInstance.form(parts), against: schema)
+            } else {
+                continue
+            }
+            let kept = issues.filter { !tolerated($0, operation: operation) }
+            for issue in kept {
                 findings.append(Located(finding: Finding(
                     rule: issue.kind.rawValue, severity: issue.severity, location: request.location,
                     message: "\(issue.message) (\(operation.title) in the \(spec.version) spec); \(advice(issue))"),
