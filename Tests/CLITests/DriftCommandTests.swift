@@ -13,12 +13,11 @@ import TestSupport
 
         The following voices are supported for audio out: Alloy and Echo.
 
-        ```http
-        POST https://contoso.openai.azure.com/openai/deployments/gpt-4o-audio-preview/chat/completions?api-version=2025-01-01-preview
-        Content-Type: application/json
-        api-key: {key}
-
-        {"modalities": ["text", "audio"], "audio": {"voice": "alloy", "format": "wav"}, "messages": [{"role": "user", "content": "Hi"}]}
+        ```bash
+        curl "$AZURE_OPENAI_ENDPOINT/openai/deployments/gpt-4o-audio-preview/chat/completions?api-version=2025-01-01-preview" \\
+          -H "Content-Type: application/json" \\
+          -H "api-key: $AZURE_OPENAI_API_KEY" \\
+          -d '{"modalities": ["text", "audio"], "audio": {"voice": "alloy", "format": "wav"}, "messages": [{"role": "user", "content": "Hi"}]}'
         ```
         """
 
@@ -37,6 +36,16 @@ import TestSupport
         #expect(markdown.contains("| audio.voices = Alloy, Echo |"))
         let (_, none) = try await drift([root + "/voices.md", "--mock-profile", root + "/profile.json", "--probe-budget", "0"])
         #expect(!none)
+    }
+
+    @Test func runFailuresAreEndpointDrift() async throws {
+        let root = try ListCommandTests.docs(["voices.md": Self.page, "profile.json": #"{"voices": ["echo"]}"#])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (json, failed) = try await drift([root + "/voices.md", "--mock-profile", root + "/profile.json", "--probe-budget", "0", "--run", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let items = try #require(object["items"] as? [[String: Any]])
+        #expect(items.contains { $0["kind"] as? String == "doc-endpoint" && $0["rule"] as? String == "response-status" })
+        #expect(failed)
     }
 
     @Test func rejectsABadSpecAsAUsageError() async throws {

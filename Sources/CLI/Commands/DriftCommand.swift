@@ -5,6 +5,7 @@ import Foundation
 import Limits
 import MockServer
 import Requests
+import Runner
 import Spec
 import Transport
 
@@ -44,6 +45,9 @@ struct DriftCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("mock-profile"), help: "Service profile (JSON) of the embedded mock, as for 'mock serve --profile'.")
     var mockProfile: String?
+
+    @Flag(name: .customLong("run"), help: "Also run every scenario against the endpoint and report what fails as doc ↔ endpoint drift.")
+    var runScenarios = false
 
     /// Pause between two probes to a live endpoint, so probing never looks like a burst.
     static let liveInterval: Duration = .milliseconds(500)
@@ -89,10 +93,19 @@ struct DriftCommand: AsyncParsableCommand {
             remarks.append("No api-version earlier than the documented minimum is known, so none was probed; pass the earlier specs with --spec.")
         }
         var results: [ProbeResult] = []
-        if !planned.isEmpty, probeBudget > 0 {
-            let (sent, remark) = try await probe(planned, requests: allRequests, specs: specs)
-            results = sent
-            if let remark { remarks.append(remark) }
+        let wantsProbes = !planned.isEmpty && probeBudget > 0
+        if wantsProbes || runScenarios {
+            let profile = try loadProfile()
+            let mock = endpoint == nil ? try await startMock(profile, specs: specs) : nil
+            if wantsProbes {
+                let (sent, remark) = await probe(planned, requests: allRequests, specs: specs, mock: mock.map { ($0, profile) })
+                results = sent
+                if let remark { remarks.append(remark) }
+            }
+            if runScenarios {
+                items += await runItems(checked, mockURL: mock?.baseURL)
+            }
+            await mock?.stop()
         }
         items += DriftCollector.endpointItems(results)
         let report = DriftReport(
@@ -122,14 +135,61 @@ struct DriftCommand: AsyncParsableCommand {
         return probes
     }
 
-    /// Sends the probes to the endpoint or to an embedded mock; a remark says why none were sent.
-    func probe(_ probes: [Probe], requests: [BuiltRequest], specs: SpecSet) async throws -> ([ProbeResult], String?) {
+    func loadProfile() throws -> MockProfile {
+        do {
+            return try mockProfile.map { try MockProfile.load(path: $0) } ?? .default
+        } catch {
+            throw UsageError(message: "\(error)")
+        }
+    }
+
+    /// The embedded mock with `profile`, answering operations it has no model of from the specs.
+    func startMock(_ profile: MockProfile, specs: SpecSet) async throws -> RunningMockServer {
+        var fallback: FallbackAnswerer?
+        if !specs.isEmpty {
+            let answerer = SpecAnswerer(specs: specs)
+            fallback = { request in
+                answerer.answer(method: request.method, path: request.path, apiVersion: request.query["api-version"], body: request.body)
+                    .map { FallbackAnswer(status: $0.status, body: $0.body) }
+            }
+        }
+        do {
+            return try await MockServer.start(profile: profile, fallback: fallback)
+        } catch {
+            throw EmbeddedMockError(detail: "\(error)")
+        }
+    }
+
+    /// Every scenario run against the endpoint (or the mock at `mockURL`); what the run finds beyond
+    /// the static findings is doc ↔ endpoint drift.
+    func runItems(_ checked: [CheckedDocument], mockURL: String?) async -> [DriftItem] {
+        var environment = ProcessInfo.processInfo.environment
+        if mockURL != nil {
+            // The mock takes any credential; stand-ins keep every tab runnable.
+            environment[apiKeyEnv] = environment[apiKeyEnv] ?? "docverify-mock-key"
+            environment["AZURE_OPENAI_AD_TOKEN"] = environment["AZURE_OPENAI_AD_TOKEN"] ?? "docverify-mock-token"
+        }
+        let configuration = RunConfiguration(
+            endpoint: mockURL ?? endpoint, apiKeyEnvironmentName: apiKeyEnv, environment: environment, jobs: 2)
+        guard let reports = try? await DocumentRunner(configuration: configuration).run(checked.map { ($0.extraction, $0.findings, $0.requests) }) else {
+            return []
+        }
+        return reports.flatMap { report in
+            report.findings.filter { !report.staticFindings.contains($0) }.map { finding in
+                DriftItem(kind: .docEndpoint, document: report.file, finding: finding, docSide: "the sample's request", otherSide: "the endpoint's answer (see the message)")
+            }
+        }
+    }
+
+    /// Sends the probes to the endpoint or to the embedded mock; a remark says why none were sent.
+    func probe(_ probes: [Probe], requests: [BuiltRequest], specs: SpecSet, mock: (RunningMockServer, MockProfile)?) async -> ([ProbeResult], String?) {
         let literalDeployment = requests.lazy.compactMap { request -> String? in
             if case .string(let name)? = request.extracted.deployment { return name }
             return nil
         }.first
         let apiVersion = requests.lazy.compactMap(\.apiVersion).first ?? specs.newest?.version
-        if let endpoint {
+        guard let (server, profile) = mock else {
+            let endpoint = endpoint ?? ""
             guard let key = ProcessInfo.processInfo.environment[apiKeyEnv], !key.isEmpty else {
                 return ([], "No API key in $\(apiKeyEnv): no probe was sent to \(endpoint).")
             }
@@ -139,23 +199,9 @@ struct DriftCommand: AsyncParsableCommand {
             let target = ProbeTarget(baseURL: endpoint, deployment: deployment, apiVersion: apiVersion, headers: ["api-key": key], interval: Self.liveInterval)
             return (await ProbeRunner.run(probes, target: target, budget: probeBudget), nil)
         }
-        let profile: MockProfile
-        do {
-            profile = try mockProfile.map { try MockProfile.load(path: $0) } ?? .default
-        } catch {
-            throw UsageError(message: "\(error)")
-        }
-        let server: RunningMockServer
-        do {
-            server = try await MockServer.start(profile: profile)
-        } catch {
-            throw EmbeddedMockError(detail: "\(error)")
-        }
         let chosen = deployment ?? literalDeployment.flatMap { profile.deployments.contains($0) ? $0 : nil } ?? profile.deployments.first ?? "deployment"
         let version = apiVersion.flatMap { profile.apiVersions.contains($0) ? $0 : nil } ?? profile.apiVersions.first ?? "2025-01-01-preview"
         let target = ProbeTarget(baseURL: server.baseURL, deployment: chosen, apiVersion: version, headers: ["api-key": "docverify-probe"], interval: .zero)
-        let results = await ProbeRunner.run(probes, target: target, budget: probeBudget)
-        await server.stop()
-        return (results, nil)
+        return (await ProbeRunner.run(probes, target: target, budget: probeBudget), nil)
     }
 }
