@@ -82,6 +82,18 @@ struct CorpusDriftTests {
         #expect(!items.contains { ($0["rule"] as? String)?.hasPrefix("spec-") == true && $0["severity"] as? String == "error" })
     }
 
+    @Test func aGenerousProfileLeavesBothDocumentedLimitsUnenforced() async throws {
+        let root = try ListCommandTests.docs(["profile.json": #"{"voices": ["alloy", "echo", "fable", "onyx", "nova", "shimmer"], "limits": {"maxAudioBytes": 25000000}}"#])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let json = try await driftJSON(["--mock-profile", root + "/profile.json"])
+        let items = try #require(json["items"] as? [[String: Any]])
+        let notEnforced = items.filter { $0["rule"] as? String == "limit-not-enforced" }
+        #expect(notEnforced.count == 2)
+        #expect(notEnforced.contains { ($0["doc"] as? String)?.hasPrefix("audio.voices") == true })
+        #expect(notEnforced.contains { ($0["doc"] as? String)?.hasPrefix("audio.max-input-size") == true })
+        #expect(!items.contains { $0["rule"] as? String == "limit-stricter" })
+    }
+
     @Test func theDefaultMockAcceptsAVoiceTheDocsDoNotList() async throws {
         let json = try await driftJSON()
         let items = try #require(json["items"] as? [[String: Any]])
