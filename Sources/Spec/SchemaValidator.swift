@@ -80,7 +80,8 @@ public struct SchemaValidator: Sendable {
                 issues += check(member, schema, path: memberPath, depth: depth + 1, dispatch: true)
             } else if case .object(let extra)? = flat.additional, !extra.isEmpty {
                 issues += check(member, .object(extra), path: memberPath, depth: depth + 1, dispatch: true)
-            } else if alternativeMembers.contains(name) {
+            } else if alternativeMembers.contains(name) || flat.additional == .bool(true) || flat.additional == .object([:]) {
+                // Declared by a branch, or explicitly allowed: `additionalProperties: true` or `{}`.
                 continue
             } else if flat.additional == .bool(false) || !flat.properties.isEmpty {
                 let closed = flat.additional == .bool(false)

@@ -106,6 +106,16 @@ import Testing
         #expect(SpecRequestChecks.check([request], specs: SpecSet([try SpecFixtures.spec()])).isEmpty)
     }
 
+    @Test func explicitlyOpenObjectsTakeAnyMember() throws {
+        let spec = try SpecLoader.parse(#"""
+            {"openapi": "3.0.0", "info": {"version": "v"}, "paths": {"/x": {"post": {"requestBody": {"content": {"application/json": {"schema":
+              {"type": "object", "additionalProperties": true, "properties": {"a": {"type": "string"}}}}}}}}}}
+            """#, file: "open.json")
+        let operation = try #require(spec.operation(method: "POST", path: "/x"))
+        let issues = SchemaValidator(spec: spec).validate(.object(["a": .string("1"), "b": .int(2)]), against: operation.requestSchema!)
+        #expect(issues.isEmpty)
+    }
+
     @Test func closedOpenAPI2Schema() throws {
         let spec = try SpecLoader.parse(SpecFixtures.openAPI2YAML, file: "toy.yaml")
         let request = SpecFixtures.request(.object(["messages": .array([]), "n": .int(1), "stream": .bool(true)]), apiVersion: "2030-05-01")
