@@ -58,11 +58,15 @@ let package = Package(
         .target(name: "Golden", dependencies: ["Core", "Quickstart", "Extraction", "Requests", "Runner", "Transport", .product(name: "Yams", package: "Yams")]),
         // Stage 4: limits the docs state, read as data, and the checks of requests against them.
         .target(name: "Limits", dependencies: ["Core", "DocFX", "Requests"]),
+        // Stage 4b: OpenAPI specs (2 and 3, JSON or YAML) and the checks of requests and documented lists against them.
+        .target(name: "Spec", dependencies: ["Core", "Extraction", "Requests", "Limits", .product(name: "Yams", package: "Yams")]),
+        // Stage 4c: boundary probes of documented limits against an endpoint, and the drift report.
+        .target(name: "Drift", dependencies: ["Core", "Requests", "Limits", "Spec", "Transport"]),
         // Stage 5: report formats.
         .target(name: "Reporting", dependencies: ["Core", "Quickstart", "Procedure", "Extraction", "Requests", "Runner"]),
         // Stage 6: the command line.
         .target(name: "CLI", dependencies: [
-            "Core", "Markup", "DocFX", "Quickstart", "Procedure", "Extraction", "Requests", "Transport", "MockServer", "Runner", "Reporting", "Limits", "Golden",
+            "Core", "Markup", "DocFX", "Quickstart", "Procedure", "Extraction", "Requests", "Transport", "MockServer", "Runner", "Reporting", "Limits", "Golden", "Spec", "Drift",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "docverify", dependencies: ["CLI"]),
@@ -92,6 +96,8 @@ let package = Package(
         .testTarget(name: "RunnerTests", dependencies: ["TestSupport", "Runner", "MockServer"]),
         .testTarget(name: "LimitsTests", dependencies: ["TestSupport", "Limits", "DocFX", "Requests", "Extraction"]),
         .testTarget(name: "GoldenTests", dependencies: ["TestSupport", "Golden", "Runner", "MockServer"]),
+        .testTarget(name: "SpecTests", dependencies: ["TestSupport", "Spec", "Limits", "Requests", "Extraction", "DocFX", "MockServer", "Transport"]),
+        .testTarget(name: "DriftTests", dependencies: ["TestSupport", "Drift", "Limits", "MockServer", "Transport", "Core"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "CLI", "Quickstart"]),
     ],
     swiftLanguageModes: [.v6]

@@ -15,6 +15,8 @@ struct MockResponder: HTTPResponder {
     let imageStore: ImageStore
     let assistants: AssistantsService
     let log: RequestLog
+    /// Answers what the routes below do not serve (see ``FallbackAnswerer``).
+    var fallback: FallbackAnswerer? = nil
 
     /// The header a test sets to get a given status back (`x-docverify-fault: 503`).
     static let faultHeader = HTTPField.Name("x-docverify-fault")!
@@ -60,6 +62,8 @@ struct MockResponder: HTTPResponder {
         switch MockRoute.resolve(method: request.method.rawValue, path: path) {
         case .found(let found): route = found
         case .unknown:
+            // An operation docverify has no model of: the spec (`--spec`) may answer it.
+            if let fallback, let answered = try await answerByFallback(request, fallback, bodyBytes: &bodyBytes) { return answered }
             throw MockError.resourceNotFound("This mock serves the Azure OpenAI data-plane operations listed in docs/mock-endpoint.md; '\(path)' is none of them.")
         case .wrongMethod(let allowed):
             throw MockError(
@@ -202,5 +206,20 @@ struct MockResponder: HTTPResponder {
         let body = answer.response(completionID: completionID, created: now, audioID: audioID, expiresAt: expiresAt)
         if view.stream { return .events(StreamedAnswer.events(for: body, includeUsage: view.streamUsage)) }
         return .encoded(body)
+    }
+
+    /// The fallback's answer to an authorized request, nil when it has none.
+    private func answerByFallback(_ request: Request, _ fallback: FallbackAnswerer, bodyBytes: inout Int) async throws -> Response? {
+        guard isAuthorized(request.headers) else { throw MockError.unauthorized() }
+        var body = Data()
+        if case .complete(let bytes) = try await BodyReader.read(request, limit: profile.limits.maxRequestBytes) { body = Data(bytes) }
+        bodyBytes = body.count
+        let query = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { a, _ in a })
+        guard let answer = fallback(FallbackRequest(method: request.method.rawValue, path: request.uri.path, query: query, body: body)) else { return nil }
+        var headers = commonHeaders()
+        headers[.contentType] = "application/json"
+        return Response(
+            status: HTTPResponse.Status(code: answer.status), headers: headers,
+            body: .init(byteBuffer: ByteBuffer(string: answer.body.serialized())))
     }
 }

@@ -25,9 +25,10 @@ public struct MockServer: Sendable {
     /// Starts a server in the background and returns once it is listening. `port: 0` picks a free
     /// port; read it from ``RunningMockServer/baseURL``. Call ``RunningMockServer/stop()`` when done.
     public static func start(
-        host: String = "127.0.0.1", port: Int = 0, profile: MockProfile = .default, options: MockServerOptions = .init()
+        host: String = "127.0.0.1", port: Int = 0, profile: MockProfile = .default, options: MockServerOptions = .init(),
+        fallback: FallbackAnswerer? = nil
     ) async throws -> RunningMockServer {
-        let state = try MockServer(profile: profile, options: options).makeState()
+        let state = try MockServer(profile: profile, options: options).makeState(fallback: fallback)
         let (bound, boundContinuation) = AsyncThrowingStream.makeStream(of: Int.self)
         let app = try makeApplication(state: state, host: host, port: port) { port in
             boundContinuation.yield(port)
@@ -79,12 +80,12 @@ public struct MockServer: Sendable {
         var log: RequestLog { responder.log }
     }
 
-    func makeState() throws -> State {
+    func makeState(fallback: FallbackAnswerer? = nil) throws -> State {
         let log = try RequestLog(path: options.logPath)
         let responder = MockResponder(
             profile: profile, options: options, faults: FaultInjector(rules: options.faults, seed: options.faultSeed),
             audioStore: AudioStore(capacity: profile.storeCapacity), imageStore: ImageStore(capacity: min(profile.storeCapacity, 64)),
-            assistants: AssistantsService(settings: .init(runSteps: max(1, profile.runSteps), capacity: profile.storeCapacity)), log: log)
+            assistants: AssistantsService(settings: .init(runSteps: max(1, profile.runSteps), capacity: profile.storeCapacity)), log: log, fallback: fallback)
         return State(responder: responder, options: options)
     }
 

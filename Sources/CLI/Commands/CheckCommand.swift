@@ -2,6 +2,7 @@ import ArgumentParser
 import Core
 import Foundation
 import Reporting
+import Spec
 
 /// `docverify check PATH...`: parse, extract every sample's requests, build them as typed
 /// requests and check them across pivots — no network.
@@ -12,6 +13,8 @@ struct CheckCommand: ParsableCommand {
         discussion: "No network. Exit status: 0 when no finding is an error, 1 when one is, 2 for usage errors.")
 
     @OptionGroup var documents: DocumentOptions
+
+    @OptionGroup var spec: SpecOptions
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
@@ -28,7 +31,9 @@ struct CheckCommand: ParsableCommand {
     }
 
     func render() throws -> (output: String, hasErrors: Bool) {
-        let checked = try documents.pipeline.checkDocuments()
+        var pipeline = documents.pipeline
+        pipeline.specs = try spec.load()
+        let checked = try pipeline.checkDocuments()
         let output = json(checked, format: format)
         for (fileFormat, path) in try reportFiles.parsed() {
             let docs = checked.map { ReportDocument(file: $0.document.file, findings: $0.findings) }

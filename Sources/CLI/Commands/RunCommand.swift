@@ -2,7 +2,9 @@ import ArgumentParser
 import Core
 import Foundation
 import Golden
+import MockServer
 import Reporting
+import Spec
 import Runner
 import Transport
 
@@ -20,6 +22,8 @@ struct RunCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var documents: DocumentOptions
+
+    @OptionGroup var spec: SpecOptions
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
@@ -89,7 +93,9 @@ struct RunCommand: AsyncParsableCommand {
 
     /// The output, and what the run did to the goldens (`golden update` prints that).
     func render(goldenRun: GoldenRun) async throws -> ((output: String, failed: Bool), GoldenChanges) {
-        let checked = try documents.pipeline.checkDocuments()
+        var pipeline = documents.pipeline
+        pipeline.specs = try spec.load()
+        let checked = try pipeline.checkDocuments()
         var configuration = RunConfiguration(
             endpoint: endpoint, apiKeyEnvironmentName: apiKeyEnv, tokenEnvironmentName: tokenEnv, jobs: jobs)
         configuration.transport.timeout = timeout
@@ -99,6 +105,13 @@ struct RunCommand: AsyncParsableCommand {
         configuration.deployment = deployment
         if let book = try goldenRun.replayBook(checked) {
             configuration.responder = book.responder(recorder: goldenRun.recorder(configuration: configuration))
+        }
+        if !pipeline.specs.isEmpty {
+            let answerer = SpecAnswerer(specs: pipeline.specs)
+            configuration.mockFallback = { request in
+                answerer.answer(method: request.method, path: request.path, apiVersion: request.query["api-version"], body: request.body)
+                    .map { FallbackAnswer(status: $0.status, body: $0.body) }
+            }
         }
 
         let progress = ProgressDisplay(enabled: format == .text && ProgressDisplay.isInteractive)

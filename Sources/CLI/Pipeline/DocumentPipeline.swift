@@ -5,6 +5,7 @@ import DocFX
 import Limits
 import Quickstart
 import Requests
+import Spec
 
 /// One document taken through the static stages: parsed, extracted, built into typed requests and
 /// checked across pivots. What `check` prints and what `run` executes.
@@ -39,6 +40,8 @@ struct DocumentPipeline {
             return mapping
         }
     }
+    /// The `--spec` files; empty leaves the spec checks out.
+    var specs = SpecSet([])
 
     /// Validates the flags, then loads every article (include-only files skipped unless named).
     func loadDocuments() throws -> [QuickstartDocument] {
@@ -77,7 +80,8 @@ struct DocumentPipeline {
             var seen = Set<Finding>()
             let limits = limitsByArticle[document.file] ?? []
             let limitFindings = LimitChecks.conflicts(limits) + LimitChecks.check(built.requests.values.flatMap { $0 }, against: limits)
-            let findings = (extraction.allFindings + built.findings + DocumentChecks.run(extraction) + limitFindings)
+            let specFindings = specFindings(built.requests.values.flatMap { $0 }, limits: limits)
+            let findings = (extraction.allFindings + built.findings + DocumentChecks.run(extraction) + limitFindings + specFindings)
                 .filter { seen.insert($0).inserted }
                 .sortedForReport()
             return CheckedDocument(extraction: extraction, requests: built.requests, findings: findings)
@@ -105,5 +109,12 @@ struct DocumentPipeline {
             result[document.file, default: []] += LimitExtractor.limits(in: document)
         }
         return result
+    }
+
+    /// Requests and documented lists against the `--spec` files, each finding once per location.
+    func specFindings(_ requests: [BuiltRequest], limits: [DocumentedLimit]) -> [Finding] {
+        guard !specs.isEmpty else { return [] }
+        return SpecRequestChecks.check(requests, specs: specs)
+            + DocumentedListChecks.findings(DocumentedListChecks.compare(limits, specs: specs))
     }
 }

@@ -27,7 +27,7 @@ public struct DocumentRunner: Sendable {
         progress: @escaping @Sendable (RunProgress) -> Void = { _ in }
     ) async throws -> [RunReport] {
         // Nothing after the start throws: the mock is always stopped below.
-        let mock: RunningMockServer? = configuration.endpoint == nil && configuration.responder == nil ? try await MockServer.start() : nil
+        let mock: RunningMockServer? = configuration.endpoint == nil && configuration.responder == nil ? try await MockServer.start(fallback: configuration.mockFallback) : nil
         let baseURL = configuration.endpoint ?? mock?.baseURL ?? Self.replayBaseURL
         var reports: [RunReport] = []
         let client = HTTPClient(jobs: configuration.jobs)

@@ -1,4 +1,5 @@
 import Foundation
+import MockServer
 import Transport
 
 /// Where and how `docverify run` sends the doc's requests.
@@ -21,6 +22,8 @@ public struct RunConfiguration: Sendable {
     /// Answers every request in place of the network and the embedded mock (golden replay); the
     /// run then uses the mock's stand-in credentials.
     public var responder: (@Sendable (HTTPRequest) async -> HTTPResponse)?
+    /// How the embedded mock answers operations it has no model of (from `--spec`); nil: 404.
+    public var mockFallback: FallbackAnswerer?
 
     public init(
         endpoint: String? = nil, apiKeyEnvironmentName: String = "AZURE_OPENAI_API_KEY",

@@ -1,0 +1,208 @@
+import ArgumentParser
+import Core
+import Drift
+import Foundation
+import Limits
+import MockServer
+import Requests
+import Runner
+import Spec
+import Transport
+
+/// `docverify drift PATH...`: where the docs and the API disagree — doc ↔ spec, doc ↔ endpoint
+/// (boundary probes of the documented limits), pivot ↔ pivot, doc ↔ golden — in one report.
+struct DriftCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "drift",
+        abstract: "Report drift between the docs and the API: spec, endpoint probes, pivots.",
+        discussion: """
+            Without --endpoint the probes go to an embedded mock (--mock-profile to change what it accepts). \
+            With --endpoint the API key is read from $AZURE_OPENAI_API_KEY (or --api-key-env); without one no \
+            probe is sent. Probes are sent one at a time, at most --probe-budget of them. \
+            Exit status: 0 when no item is an error, 1 when one is, 2 for usage errors.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
+
+    @OptionGroup var documents: DocumentOptions
+
+    @OptionGroup var spec: SpecOptions
+
+    @Option(help: "Output format: text, json or markdown.")
+    var format: Format = .text
+
+    @Option(help: "A live endpoint (https://NAME.openai.azure.com); default: the embedded mock.")
+    var endpoint: String?
+
+    @Option(name: .customLong("api-key-env"), help: "Environment variable holding the API key for --endpoint.")
+    var apiKeyEnv: String = "AZURE_OPENAI_API_KEY"
+
+    @Option(help: "The deployment to probe (default: the first one the samples name literally).")
+    var deployment: String?
+
+    @Option(name: .customLong("probe-budget"), help: "Send at most this many probes (0 sends none).")
+    var probeBudget: Int = 16
+
+    @Option(name: .customLong("mock-profile"), help: "Service profile (JSON) of the embedded mock, as for 'mock serve --profile'.")
+    var mockProfile: String?
+
+    @Flag(name: .customLong("run"), help: "Also run every scenario against the endpoint and report what fails as doc ↔ endpoint drift.")
+    var runScenarios = false
+
+    /// Pause between two probes to a live endpoint, so probing never looks like a burst.
+    static let liveInterval: Duration = .milliseconds(500)
+
+    func validate() throws {
+        guard probeBudget >= 0, probeBudget <= 1_000 else { throw ValidationError("--probe-budget must be between 0 and 1000") }
+        if let endpoint {
+            guard let url = URL(string: endpoint), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
+                throw ValidationError("--endpoint must be an http(s) URL, such as https://NAME.openai.azure.com")
+            }
+        }
+        if let mockProfile, !FileManager.default.isReadableFile(atPath: mockProfile) {
+            throw ValidationError("cannot read the mock profile '\(mockProfile)'")
+        }
+    }
+
+    func run() async throws {
+        let (output, failed) = try await render()
+        print(output, terminator: "")
+        if failed { throw ExitCode(1) }
+    }
+
+    func render() async throws -> (output: String, failed: Bool) {
+        var pipeline = documents.pipeline
+        pipeline.specs = try spec.load()
+        let specs = pipeline.specs
+        let checked = try pipeline.checkDocuments()
+        let limitsByArticle = pipeline.limitsByArticle()
+        var items: [DriftItem] = []
+        var remarks: [String] = []
+        for doc in checked {
+            items += DriftCollector.staticItems(
+                document: doc.document.file, requests: doc.requests.values.flatMap { $0 }, limits: limitsByArticle[doc.document.file] ?? [],
+                checkFindings: doc.findings, specs: specs)
+        }
+        if specs.isEmpty { remarks.append("No --spec given: doc ↔ spec and docverify's model ↔ spec were not compared.") }
+        remarks.append("No goldens are available: doc ↔ golden was not compared.")
+
+        let allRequests = checked.flatMap { $0.requests.values.flatMap { $0 } }
+        let planned = plan(limitsByArticle, specs: specs, documentOrder: checked.map(\.document.file))
+        if planned.contains(where: { $0.limit.key == "api-version.minimum" }),
+           !planned.contains(where: { $0.limit.key == "api-version.minimum" && $0.expectation == .refuse }) {
+            remarks.append("No api-version earlier than the documented minimum is known, so none was probed; pass the earlier specs with --spec.")
+        }
+        var results: [ProbeResult] = []
+        let wantsProbes = !planned.isEmpty && probeBudget > 0
+        if wantsProbes || runScenarios {
+            let profile = try loadProfile()
+            let mock = endpoint == nil ? try await startMock(profile, specs: specs) : nil
+            if wantsProbes {
+                let (sent, remark) = await probe(planned, requests: allRequests, specs: specs, mock: mock.map { ($0, profile) })
+                results = sent
+                if let remark { remarks.append(remark) }
+            }
+            if runScenarios {
+                items += await runItems(checked, mockURL: mock?.baseURL)
+            }
+            await mock?.stop()
+        }
+        items += DriftCollector.endpointItems(results)
+        let report = DriftReport(
+            items: items, probes: results, probesOverBudget: results.isEmpty ? 0 : max(0, planned.count - probeBudget),
+            modelDifferences: ModelSpecDrift.differences(specs), documents: checked.map(\.document.file), remarks: remarks)
+        let output: String
+        switch format {
+        case .text: output = report.text()
+        case .json: output = report.json()
+        case .markdown: output = report.markdown()
+        }
+        return (output, report.hasErrors)
+    }
+
+    /// Probes for every article's limits; a statement shared through an include is probed once.
+    func plan(_ limitsByArticle: [String: [DocumentedLimit]], specs: SpecSet, documentOrder: [String]) -> [Probe] {
+        let voiceSite = SpecEnumSites.documentedLists["audio.voices"]!
+        let knownVoices = specs.newest?.enumValues(at: voiceSite) ?? Voice.specValues.map(\.rawValue)
+        let knownVersions = APIVersionTable.versions.map(\.version) + specs.apiVersions.sorted()
+        var seen = Set<String>()
+        var probes: [Probe] = []
+        for article in documentOrder {
+            for probe in ProbePlanner.plan(limitsByArticle[article] ?? [], knownVoices: knownVoices, knownVersions: knownVersions) {
+                if seen.insert("\(probe.limit.location)|\(probe.payload)").inserted { probes.append(probe) }
+            }
+        }
+        return probes
+    }
+
+    func loadProfile() throws -> MockProfile {
+        do {
+            return try mockProfile.map { try MockProfile.load(path: $0) } ?? .default
+        } catch {
+            throw UsageError(message: "\(error)")
+        }
+    }
+
+    /// The embedded mock with `profile`, answering operations it has no model of from the specs.
+    func startMock(_ profile: MockProfile, specs: SpecSet) async throws -> RunningMockServer {
+        var fallback: FallbackAnswerer?
+        if !specs.isEmpty {
+            let answerer = SpecAnswerer(specs: specs)
+            fallback = { request in
+                answerer.answer(method: request.method, path: request.path, apiVersion: request.query["api-version"], body: request.body)
+                    .map { FallbackAnswer(status: $0.status, body: $0.body) }
+            }
+        }
+        do {
+            return try await MockServer.start(profile: profile, fallback: fallback)
+        } catch {
+            throw EmbeddedMockError(detail: "\(error)")
+        }
+    }
+
+    /// Every scenario run against the endpoint (or the mock at `mockURL`); what the run finds beyond
+    /// the static findings is doc ↔ endpoint drift.
+    func runItems(_ checked: [CheckedDocument], mockURL: String?) async -> [DriftItem] {
+        var environment = ProcessInfo.processInfo.environment
+        if mockURL != nil {
+            // The mock takes any credential; stand-ins keep every tab runnable.
+            environment[apiKeyEnv] = environment[apiKeyEnv] ?? "docverify-mock-key"
+            environment["AZURE_OPENAI_AD_TOKEN"] = environment["AZURE_OPENAI_AD_TOKEN"] ?? "docverify-mock-token"
+        }
+        let configuration = RunConfiguration(
+            endpoint: mockURL ?? endpoint, apiKeyEnvironmentName: apiKeyEnv, environment: environment, jobs: 2)
+        guard let reports = try? await DocumentRunner(configuration: configuration).run(checked.map { ($0.extraction, $0.findings, $0.requests) }) else {
+            return []
+        }
+        return reports.flatMap { report in
+            report.findings.filter { !report.staticFindings.contains($0) }.map { finding in
+                DriftItem(kind: .docEndpoint, document: report.file, finding: finding, docSide: "the sample's request", otherSide: "the endpoint's answer (see the message)")
+            }
+        }
+    }
+
+    /// Sends the probes to the endpoint or to the embedded mock; a remark says why none were sent.
+    func probe(_ probes: [Probe], requests: [BuiltRequest], specs: SpecSet, mock: (RunningMockServer, MockProfile)?) async -> ([ProbeResult], String?) {
+        let literalDeployment = requests.lazy.compactMap { request -> String? in
+            if case .string(let name)? = request.extracted.deployment { return name }
+            return nil
+        }.first
+        let apiVersion = requests.lazy.compactMap(\.apiVersion).first ?? specs.newest?.version
+        guard let (server, profile) = mock else {
+            let endpoint = endpoint ?? ""
+            guard let key = ProcessInfo.processInfo.environment[apiKeyEnv], !key.isEmpty else {
+                return ([], "No API key in $\(apiKeyEnv): no probe was sent to \(endpoint).")
+            }
+            guard let deployment = deployment ?? literalDeployment, let apiVersion else {
+                return ([], "No deployment or api-version to probe with: pass --deployment (and samples with an api-version).")
+            }
+            let target = ProbeTarget(baseURL: endpoint, deployment: deployment, apiVersion: apiVersion, headers: ["api-key": key], interval: Self.liveInterval)
+            return (await ProbeRunner.run(probes, target: target, budget: probeBudget), nil)
+        }
+        let chosen = deployment ?? literalDeployment.flatMap { profile.deployments.contains($0) ? $0 : nil } ?? profile.deployments.first ?? "deployment"
+        // A profile without a version list accepts every published version.
+        let version = apiVersion.flatMap { v in (profile.apiVersions.map { $0.contains(v) } ?? true) ? v : nil } ?? profile.apiVersions?.first ?? "2025-01-01-preview"
+        let target = ProbeTarget(baseURL: server.baseURL, deployment: chosen, apiVersion: version, headers: ["api-key": "docverify-probe"], interval: .zero)
+        return (await ProbeRunner.run(probes, target: target, budget: probeBudget), nil)
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import Spec
+
+/// `--spec FILE` for `check`, `run` and `drift`: the OpenAPI specs requests and documented lists are
+/// compared with.
+struct SpecOptions: ParsableArguments {
+    @Option(name: .customLong("spec"), help: "An OpenAPI 2 or 3 spec (JSON or YAML), or a folder of them; repeatable. Request bodies and documented lists are checked against it.")
+    var paths: [String] = []
+
+    /// The loaded specs (empty without `--spec`); an unreadable or invalid spec is a usage error.
+    func load() throws -> SpecSet {
+        do {
+            return SpecSet(try SpecLoader.load(paths: paths))
+        } catch {
+            throw UsageError(message: "cannot use the spec \(error.description)")
+        }
+    }
+}

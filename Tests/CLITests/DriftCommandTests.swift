@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import CLI
+
+@Suite struct DriftCommandTests {
+    static let page = """
+        ---
+        title: Voices
+        ---
+
+        # Voices
+
+        The following voices are supported for audio out: Alloy and Echo.
+
+        ```bash
+        curl "$AZURE_OPENAI_ENDPOINT/openai/deployments/gpt-4o-audio-preview/chat/completions?api-version=2025-01-01-preview" \\
+          -H "Content-Type: application/json" \\
+          -H "api-key: $AZURE_OPENAI_API_KEY" \\
+          -d '{"modalities": ["text", "audio"], "audio": {"voice": "alloy", "format": "wav"}, "messages": [{"role": "user", "content": "Hi"}]}'
+        ```
+        """
+
+    func drift(_ arguments: [String]) async throws -> (String, Bool) {
+        let command = try #require(try DocverifyCommand.parseAsRoot(["drift"] + arguments) as? DriftCommand)
+        return try await command.render()
+    }
+
+    @Test func aMockRefusingADocumentedVoiceFailsTheReport() async throws {
+        let root = try ListCommandTests.docs(["voices.md": Self.page, "profile.json": #"{"voices": ["echo"]}"#])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (markdown, failed) = try await drift([root + "/voices.md", "--mock-profile", root + "/profile.json", "--format", "markdown"])
+        #expect(failed)
+        #expect(markdown.contains("`limit-stricter`"))
+        #expect(markdown.contains("[voices.md:7](voices.md#L7)"))
+        #expect(markdown.contains("| audio.voices = Alloy, Echo |"))
+        let (_, none) = try await drift([root + "/voices.md", "--mock-profile", root + "/profile.json", "--probe-budget", "0"])
+        #expect(!none)
+    }
+
+    @Test func runFailuresAreEndpointDrift() async throws {
+        let root = try ListCommandTests.docs(["voices.md": Self.page, "profile.json": #"{"voices": ["echo"]}"#])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (json, failed) = try await drift([root + "/voices.md", "--mock-profile", root + "/profile.json", "--probe-budget", "0", "--run", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let items = try #require(object["items"] as? [[String: Any]])
+        #expect(items.contains { $0["kind"] as? String == "doc-endpoint" && $0["rule"] as? String == "response-status" })
+        #expect(failed)
+    }
+
+    @Test func rejectsABadSpecAsAUsageError() async throws {
+        let root = try ListCommandTests.docs(["voices.md": Self.page, "bad.json": #"{"not": "a spec"}"#])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        await #expect(throws: UsageError.self) { try await drift([root + "/voices.md", "--spec", root + "/bad.json"]) }
+    }
+}
+
+@Suite(.enabled(if: Corpus.article != nil && CorpusDrift.spec != nil, "../shared/corpus is absent"))
+struct CorpusDriftTests {
+    func driftJSON(_ extra: [String] = []) async throws -> [String: Any] {
+        let command = try #require(try DocverifyCommand.parseAsRoot(
+            ["drift", Corpus.article!, "--spec", CorpusDrift.spec!, "--format", "json"] + extra) as? DriftCommand)
+        let (output, _) = try await command.render()
+        return try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+    }
+
+    @Test func showsTheShortVoiceListAndTheAssistantAudioOncePerLocation() async throws {
+        let json = try await driftJSON(["--probe-budget", "0"])
+        let items = try #require(json["items"] as? [[String: Any]])
+        let incomplete = items.filter { $0["rule"] as? String == "doc-incomplete" }
+        #expect(incomplete.count == 1)
+        #expect((incomplete.first?["message"] as? String)?.contains("lists 3") == true)
+        #expect((incomplete.first?["message"] as? String)?.contains("accepts 6") == true)
+        let unknown = items.filter { $0["rule"] as? String == "spec-unknown-field" }
+        #expect(!unknown.isEmpty)
+        #expect(unknown.allSatisfy { ($0["message"] as? String)?.contains("messages[1].audio") == true })
+        let places = unknown.map { "\($0["file"]!):\($0["line"]!)" }
+        #expect(Set(places).count == places.count, "one item per location")
+        // Every multi-turn sample (4 languages × 2 tabs) sends the assistant audio reference.
+        #expect(places.count == 8)
+        // Nothing of the spec comparison is an error: the spec lags the service.
+        #expect(!items.contains { ($0["rule"] as? String)?.hasPrefix("spec-") == true && $0["severity"] as? String == "error" })
+    }
+
+    @Test func aGenerousProfileLeavesBothDocumentedLimitsUnenforced() async throws {
+        let root = try ListCommandTests.docs(["profile.json": #"{"voices": ["alloy", "echo", "fable", "onyx", "nova", "shimmer"], "limits": {"maxAudioBytes": 25000000}}"#])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let json = try await driftJSON(["--mock-profile", root + "/profile.json"])
+        let items = try #require(json["items"] as? [[String: Any]])
+        let notEnforced = items.filter { $0["rule"] as? String == "limit-not-enforced" }
+        #expect(notEnforced.count == 2)
+        #expect(notEnforced.contains { ($0["doc"] as? String)?.hasPrefix("audio.voices") == true })
+        #expect(notEnforced.contains { ($0["doc"] as? String)?.hasPrefix("audio.max-input-size") == true })
+        #expect(!items.contains { $0["rule"] as? String == "limit-stricter" })
+    }
+
+    @Test func theDefaultMockAcceptsAVoiceTheDocsDoNotList() async throws {
+        let json = try await driftJSON()
+        let items = try #require(json["items"] as? [[String: Any]])
+        let notEnforced = items.filter { $0["rule"] as? String == "limit-not-enforced" }
+        #expect(notEnforced.count == 1)
+        #expect((notEnforced.first?["message"] as? String)?.contains("'fable'") == true)
+        #expect(!items.contains { $0["rule"] as? String == "limit-stricter" })
+    }
+}
+
+enum CorpusDrift {
+    static let spec = SharedCorpus.path("specs/azure-openai-inference-2025-01-01-preview.json")
+}
