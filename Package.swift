@@ -62,11 +62,13 @@ let package = Package(
         .target(name: "Spec", dependencies: ["Core", "Extraction", "Requests", "Limits", .product(name: "Yams", package: "Yams")]),
         // Stage 4c: boundary probes of documented limits against an endpoint, and the drift report.
         .target(name: "Drift", dependencies: ["Core", "Requests", "Limits", "Spec", "Transport"]),
+        // Stage 4b: what the repository accepts — inline suppressions and baselines.
+        .target(name: "Policy", dependencies: ["Core"]),
         // Stage 5: report formats.
         .target(name: "Reporting", dependencies: ["Core", "Quickstart", "Procedure", "Extraction", "Requests", "Runner"]),
         // Stage 6: the command line.
         .target(name: "CLI", dependencies: [
-            "Core", "Markup", "DocFX", "Quickstart", "Procedure", "Extraction", "Requests", "Transport", "MockServer", "Runner", "Reporting", "Limits", "Golden", "Spec", "Drift",
+            "Core", "Markup", "DocFX", "Quickstart", "Procedure", "Extraction", "Requests", "Transport", "MockServer", "Runner", "Reporting", "Limits", "Golden", "Spec", "Drift", "Policy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "docverify", dependencies: ["CLI"]),
@@ -98,6 +100,7 @@ let package = Package(
         .testTarget(name: "GoldenTests", dependencies: ["TestSupport", "Golden", "Runner", "MockServer"]),
         .testTarget(name: "SpecTests", dependencies: ["TestSupport", "Spec", "Limits", "Requests", "Extraction", "DocFX", "MockServer", "Transport"]),
         .testTarget(name: "DriftTests", dependencies: ["TestSupport", "Drift", "Limits", "MockServer", "Transport", "Core"]),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "Core"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "CLI", "Quickstart"]),
     ],
     swiftLanguageModes: [.v6]

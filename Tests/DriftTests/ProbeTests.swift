@@ -19,7 +19,7 @@ private let specVoices = ["alloy", "echo", "fable", "onyx", "nova", "shimmer"]
 private func probe(_ profile: MockProfile, _ limits: [DocumentedLimit] = documented, budget: Int = 20) async throws -> [ProbeResult] {
     let server = try await MockServer.start(profile: profile)
     let target = ProbeTarget(
-        baseURL: server.baseURL, deployment: profile.deployments[0], apiVersion: profile.apiVersions[0],
+        baseURL: server.baseURL, deployment: profile.deployments[0], apiVersion: profile.apiVersions?.first ?? "2025-01-01-preview",
         headers: ["api-key": "probe"], interval: .zero)
     let probes = ProbePlanner.plan(limits, knownVoices: specVoices, knownVersions: ["2024-10-21", "2025-01-01-preview"])
     let results = await ProbeRunner.run(probes, target: target, budget: budget)

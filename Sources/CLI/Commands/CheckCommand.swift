@@ -24,6 +24,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var reportFiles: ReportOptions
 
+    @OptionGroup var policy: PolicyOptions
+
     func run() throws {
         let (output, hasErrors) = try render()
         print(output, terminator: "")
@@ -33,7 +35,7 @@ struct CheckCommand: ParsableCommand {
     func render() throws -> (output: String, hasErrors: Bool) {
         var pipeline = documents.pipeline
         pipeline.specs = try spec.load()
-        let checked = try pipeline.checkDocuments()
+        let checked = try policy.apply(pipeline.checkDocuments())
         let output = json(checked, format: format)
         for (fileFormat, path) in try reportFiles.parsed() {
             let docs = checked.map { ReportDocument(file: $0.document.file, findings: $0.findings) }

@@ -23,6 +23,8 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var documents: DocumentOptions
 
+    @OptionGroup var policy: PolicyOptions
+
     @OptionGroup var spec: SpecOptions
 
     @Option(help: "Output format: text or json.")
@@ -127,6 +129,7 @@ struct RunCommand: AsyncParsableCommand {
         progress.finish()
         let changes: GoldenChanges
         (reports, changes) = try goldenRun.apply(reports, documents: checked, configuration: configuration)
+        reports = try policy.apply(reports, roots: Array(Set(checked.map(\.document.root))).sorted())
         var output = format == .json ? RunReportFormat.json(reports) : RunReportFormat.text(reports)
         if format == .text { output += GoldenRun.diffs(changes, colour: isatty(STDOUT_FILENO) != 0) }
         let failed = reports.flatMap(\.findings).hasErrors || reports.contains { $0.summary.failed > 0 }

@@ -29,10 +29,12 @@ public enum QuickstartLoader {
         let pivots = pivotIDs.map { id in
             Pivot(id: id, sections: SectionBuilder.sections(of: PivotFlattener.flatten(document.blocks, pivot: id), ids: &ids))
         }
-        return QuickstartDocument(
+        var quickstart = QuickstartDocument(
             file: document.file, title: document.frontMatter.title ?? firstTitle(document.blocks),
             frontMatter: document.frontMatter.values, pivots: pivots, findings: document.findings.sortedForReport(),
             blocks: document.blocks)
+        quickstart.root = document.root
+        return quickstart
     }
 
     static func firstTitle(_ blocks: [DocBlock]) -> String? {

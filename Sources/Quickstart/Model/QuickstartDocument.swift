@@ -17,6 +17,8 @@ public struct QuickstartDocument: Sendable {
     /// The resolved DocFX blocks the pivots were built from, so later stages can read the prose
     /// around the samples (the procedure model reads set-up links and file names from it).
     public var blocks: [DocBlock]
+    /// The absolute docs root `file` (and every finding's file) is relative to; empty when unknown.
+    public var root: String = ""
 
     public init(
         file: String, title: String?, frontMatter: [String: String], pivots: [Pivot], findings: [Finding],

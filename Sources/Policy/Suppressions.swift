@@ -1,0 +1,80 @@
+import Core
+import Foundation
+
+/// Applies a repository's inline suppressions to findings, and reports the suppressions that
+/// suppress nothing (`suppression-unused`), so stale ones don't pile up.
+public enum Suppressions {
+    /// - Parameters:
+    ///   - findings: every finding of the run, in any order.
+    ///   - lines: a file's lines by the finding's file name (relative to its docs root); nil when
+    ///     the file can't be read (its findings are then kept).
+    /// - Returns: the findings kept, with a `suppression-unused` warning for each directive that
+    ///   matched nothing.
+    public static func apply(_ findings: [Finding], lines: (String) -> [String]?) -> [Finding] {
+        var directivesByFile: [String: [SuppressionDirective]] = [:]
+        var linesByFile: [String: [String]] = [:]
+        for file in Set(findings.map(\.location.file)) {
+            guard let text = lines(file) else { continue }
+            linesByFile[file] = text
+            directivesByFile[file] = SuppressionDirective.scan(text)
+        }
+        var used = Set<SourceLocation>()
+        var kept: [Finding] = []
+        for finding in findings {
+            let file = finding.location.file
+            guard let directives = directivesByFile[file], !directives.isEmpty,
+                  let directive = suppressing(finding, directives, lines: linesByFile[file] ?? []) else {
+                kept.append(finding)
+                continue
+            }
+            used.insert(SourceLocation(file: file, line: directive.line))
+        }
+        for (file, directives) in directivesByFile {
+            for directive in directives where directive.kind != .enable && !used.contains(SourceLocation(file: file, line: directive.line)) {
+                let what = directive.rules.isEmpty ? "any finding" : directive.rules.sorted().joined(separator: ", ")
+                kept.append(Finding(
+                    rule: "suppression-unused", severity: .warning, location: SourceLocation(file: file, line: directive.line),
+                    message: "this \(directive.kind.rawValue) comment suppresses nothing (\(what)); remove it, or fix the rule id"))
+            }
+        }
+        return kept.sortedForReport()
+    }
+
+    /// The directive that suppresses `finding`, nil when none does.
+    static func suppressing(_ finding: Finding, _ directives: [SuppressionDirective], lines: [String]) -> SuppressionDirective? {
+        let line = finding.location.line
+        // A next-line comment covers the next non-blank line, and the whole code block when that
+        // line opens a fence (findings inside samples sit on their code's lines).
+        for directive in directives where directive.kind == .disableNextLine && directive.covers(finding.rule) {
+            let (first, last) = coveredLines(after: directive.line, lines: lines)
+            if (first...last).contains(line) { return directive }
+        }
+        // A range: the last disable before the line with no enable of that rule in between.
+        var open: SuppressionDirective?
+        for directive in directives where directive.line < line && directive.covers(finding.rule) {
+            switch directive.kind {
+            case .disable: open = directive
+            case .enable: open = nil
+            case .disableNextLine: continue
+            }
+        }
+        return open
+    }
+
+    /// The lines a next-line directive at `line` covers.
+    static func coveredLines(after line: Int, lines: [String]) -> (Int, Int) {
+        var next = line + 1
+        while next <= lines.count, lines[next - 1].trimmingCharacters(in: .whitespaces).isEmpty { next += 1 }
+        guard next <= lines.count else { return (next, next) }
+        let opening = lines[next - 1].drop { $0 == " " || $0 == "\t" || $0 == ">" }
+        guard opening.hasPrefix("```") || opening.hasPrefix("~~~") else { return (next, next) }
+        let marker = opening.prefix { $0 == opening.first }
+        var end = next + 1
+        while end <= lines.count {
+            let text = lines[end - 1].drop { $0 == " " || $0 == "\t" || $0 == ">" }
+            if text.hasPrefix(marker), text.allSatisfy({ $0 == marker.first || $0 == " " }) { break }
+            end += 1
+        }
+        return (next, min(end, lines.count))
+    }
+}
