@@ -19,5 +19,16 @@ struct DocumentOptions: ParsableArguments {
     @Option(name: .customLong("map"), help: "Map a `~/` prefix to a folder, as DocFX maps dependent repositories: --map ~/reusable-content=DIR (repeatable).")
     var map: [String] = []
 
-    var pipeline: DocumentPipeline { DocumentPipeline(paths: paths, root: root, pivotGroups: pivotGroups, map: map) }
+    @Option(help: "Check only shard K of N (a deterministic partition of the articles by path), for a CI matrix: --shard 2/4.")
+    var shard: String?
+
+    func validate() throws {
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, such as 2/4") }
+    }
+
+    var pipeline: DocumentPipeline {
+        var pipeline = DocumentPipeline(paths: paths, root: root, pivotGroups: pivotGroups, map: map)
+        pipeline.shard = shard.flatMap(Shard.init)
+        return pipeline
+    }
 }

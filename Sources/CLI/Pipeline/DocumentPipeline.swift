@@ -26,6 +26,8 @@ struct DocumentPipeline {
     var pivotGroups: String?
     /// `--map ~/prefix=DIR`, as written.
     var map: [String] = []
+    /// `--shard k/n`: only the articles of that shard.
+    var shard: Shard?
 
     /// The `--map` options, checked: each `~/prefix=DIR` with an existing folder.
     func mappings() throws -> [PathMapping] {
@@ -57,6 +59,7 @@ struct DocumentPipeline {
         }
         var documents: [QuickstartDocument] = []
         for (path, articleRoot, explicit) in try ArticleFinder.articles(in: paths, root: root) {
+            if let shard, !shard.contains(Self.relative(path, to: articleRoot)) { continue }
             do {
                 let document = try QuickstartLoader.load(path: path, root: articleRoot, pivotGroupsFile: pivotGroups, mappings: mappings)
                 // Files that only exist to be included are not articles, unless named on the command line.
@@ -67,6 +70,14 @@ struct DocumentPipeline {
             }
         }
         return documents
+    }
+
+    /// The article's path relative to its root (the path itself without a root), for sharding.
+    static func relative(_ path: String, to root: String?) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        guard let root else { return URL(fileURLWithPath: path).lastPathComponent }
+        let prefix = URL(fileURLWithPath: root).standardizedFileURL.path + "/"
+        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
     }
 
     /// Every article through extraction, typed requests and the document checks.

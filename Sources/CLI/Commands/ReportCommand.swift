@@ -1,0 +1,86 @@
+import ArgumentParser
+import Core
+import Foundation
+import Reporting
+
+/// `docverify report merge A.json B.json… --format FORMAT`: joins the JSON reports of `check`
+/// shards (`--shard k/n`) into one report in any findings format.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Work with saved reports.",
+        subcommands: [ReportMergeCommand.self])
+}
+
+struct ReportMergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Join the JSON reports of check shards (--shard k/n) into one report.",
+        discussion: "Documents and findings of every input, in path order. Exit status: 0 when no finding is an error, 1 when one is, 2 for usage errors.")
+
+    @Argument(help: "JSON reports written by `docverify check --format json` (or --report json=FILE).")
+    var reports: [String]
+
+    @Option(help: "Output format: text, json, junit, sarif, github or markdown.")
+    var format: String = "json"
+
+    @Option(help: "Write the merged report to FILE (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(help: "Paths in SARIF, GitHub and Markdown output are relative to this root.")
+    var root: String?
+
+    func run() throws {
+        guard let fileFormat = ReportFileFormat(rawValue: format) else {
+            throw UsageError(message: "--format must be one of \(ReportFileFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let merged = try Self.merge(reports)
+        let text = ReportOptions.render(fileFormat, merged.documents, root: root) { merged.json }
+        if let output { try writeAtomically(text, to: output) } else { print(text, terminator: "") }
+        if merged.documents.flatMap(\.findings).hasErrors { throw ExitCode(1) }
+    }
+
+    /// The merged JSON (the shape `check --format json` writes) and its documents' findings.
+    static func merge(_ paths: [String]) throws -> (json: String, documents: [ReportDocument]) {
+        var documents: [String: JSONValue] = [:]
+        var findings: [Finding] = []
+        var version: JSONValue = .int(1)
+        for path in paths {
+            guard let data = FileManager.default.contents(atPath: path) else { throw UsageError(message: "cannot read the report '\(path)'") }
+            let value: JSONValue
+            do { value = try JSONValue.parse(String(decoding: data, as: UTF8.self)) } catch {
+                throw UsageError(message: "'\(path)' is not JSON (\(error)); pass reports written by check --format json")
+            }
+            guard case .array(let docs)? = value["documents"], case .array(let found)? = value["findings"] else {
+                throw UsageError(message: "'\(path)' is not a check report: it has no 'documents' and 'findings'")
+            }
+            version = value["version"] ?? version
+            for doc in docs {
+                guard case .string(let file)? = doc["file"] else { continue }
+                documents[file] = doc
+            }
+            for item in found {
+                guard let finding = try? JSONDecoder().decode(Finding.self, from: JSONEncoder().encode(item)) else {
+                    throw UsageError(message: "'\(path)' has a finding docverify can't read: \(item)")
+                }
+                findings.append(finding)
+            }
+        }
+        var seen = Set<Finding>()
+        findings = findings.filter { seen.insert($0).inserted }.sortedForReport()
+        let files = documents.keys.sorted()
+        let merged: JSONValue = .object([
+            "version": version,
+            "documents": .array(files.map { documents[$0]! }),
+            "findings": .array(findings.compactMap { try? JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode($0)) }),
+        ])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let json = String(decoding: (try? encoder.encode(merged)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+        // A finding belongs to the document it names, or to its include's own entry.
+        var byFile: [String: [Finding]] = [:]
+        for finding in findings { byFile[finding.location.file, default: []].append(finding) }
+        let reportFiles = (Set(files).union(byFile.keys)).sorted()
+        return (json, reportFiles.map { ReportDocument(file: $0, findings: byFile[$0] ?? []) })
+    }
+}
