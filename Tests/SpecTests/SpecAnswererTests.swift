@@ -8,7 +8,7 @@ import Transport
 @Suite struct SpecAnswererTests {
     static let embeddingsSpec = #"""
     {"openapi": "3.0.0", "info": {"version": "2031-02-03-preview"}, "servers": [{"url": "https://{endpoint}/openai"}],
-     "paths": {"/deployments/{deployment-id}/embeddings": {"post": {
+     "paths": {"/deployments/{deployment-id}/rerank": {"post": {
        "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["input"],
          "properties": {"input": {"type": "string"}, "dimensions": {"type": "integer"}}}}}},
        "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/list"}}}}}}}},
@@ -25,7 +25,7 @@ import Transport
 
     @Test func buildsAnAnswerFromTheResponseSchema() throws {
         let answer = try #require(try answerer().answer(
-            method: "POST", path: "/openai/deployments/d/embeddings", apiVersion: "2031-02-03-preview", body: Data(#"{"input": "hi"}"#.utf8)))
+            method: "POST", path: "/openai/deployments/d/rerank", apiVersion: "2031-02-03-preview", body: Data(#"{"input": "hi"}"#.utf8)))
         #expect(answer.status == 200)
         #expect(answer.body["object"] == .string("list"))
         #expect(answer.body["data"]?[0]?["embedding"]?[0] == .double(0))
@@ -46,6 +46,7 @@ import Transport
         #expect(toy.answer(method: "POST", path: "/openai/files", apiVersion: nil, body: Data()) == nil)
     }
 
+    /// `rerank` stands for an operation the mock has no model of.
     @Test func theMockAnswersUnmodelledOperationsThroughTheFallback() async throws {
         let answerer = try answerer()
         let server = try await MockServer.start(fallback: { request in
@@ -53,7 +54,7 @@ import Transport
                 .map { FallbackAnswer(status: $0.status, body: $0.body) }
         })
         let client = HTTPClient(jobs: 1)
-        let url = server.baseURL + "/openai/deployments/d/embeddings?api-version=2031-02-03-preview"
+        let url = server.baseURL + "/openai/deployments/d/rerank?api-version=2031-02-03-preview"
         let ok = try await client.send(HTTPRequest(method: "POST", url: url, headers: ["api-key": "k", "Content-Type": "application/json"], body: Data(#"{"input": "hi"}"#.utf8)))
         let refused = try await client.send(HTTPRequest(method: "POST", url: url, headers: ["api-key": "k"], body: Data(#"{"dimensions": 3}"#.utf8)))
         let unknown = try await client.send(HTTPRequest(method: "GET", url: server.baseURL + "/openai/models", headers: ["api-key": "k"]))

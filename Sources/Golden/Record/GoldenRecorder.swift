@@ -43,7 +43,7 @@ public struct GoldenRecorder: Sendable {
         var headers: [String: JSONValue] = [:]
         for header in request.headers {
             let name = header.name.lowercased()
-            headers[name] = .string(Self.secretHeaders.contains(name) ? Self.redacted : header.value)
+            headers[name] = .string(Self.secretHeaders.contains(name) ? Self.redacted : Self.maskBoundary(header.value))
         }
         let body = request.body.map { BodyRecord.record($0, contentType: request.headers["content-type"]) } ?? .null
         let requestJSON = JSONValue.object([
@@ -63,6 +63,14 @@ public struct GoldenRecorder: Sendable {
             ])
         }
         return .object(["request": requestJSON, "response": responseJSON])
+    }
+
+    /// A multipart boundary is chosen anew for every request: `boundary=<boundary>` in the golden.
+    static func maskBoundary(_ value: String) -> String {
+        guard let range = value.range(of: "boundary=") else { return value }
+        let rest = value[range.upperBound...]
+        let end = rest.firstIndex(of: ";") ?? rest.endIndex
+        return String(value[..<range.upperBound]) + "<boundary>" + String(rest[end...])
     }
 
     /// Path and decoded query of a URL (the host is where it ran, not what it sent).

@@ -20,9 +20,42 @@ struct VolatileMasker: Sendable {
     /// Masks a request: only ids an earlier answer carried are replaced.
     mutating func maskRequest(_ value: JSONValue) -> JSONValue { mask(value, key: nil, learn: false, depth: 0) }
 
-    /// The placeholder for a known id inside text (a URL path such as `/threads/thread_abc/runs`).
-    func maskText(_ text: String) -> String {
-        placeholders.reduce(text) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
+    /// The placeholder for an id inside text (a URL path such as `/threads/thread_abc/runs`): a
+    /// known id, or a segment shaped like a service id (an id an earlier scenario got).
+    mutating func maskText(_ text: String) -> String {
+        let known = placeholders.reduce(text) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
+        guard known.contains("/") else { return Self.isServiceID(known) ? placeholder(for: known) : known }
+        return known.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+            Self.isServiceID(String(segment)) ? placeholder(for: String(segment)) : String(segment)
+        }.joined(separator: "/")
+    }
+
+    /// Prefixes of the ids the service hands out (`asst_…`, `thread_…`, `file-…`).
+    static let serviceIDPrefixes: Set<String> = [
+        "asst", "thread", "msg", "run", "step", "file", "batch", "vs", "vsfb", "chatcmpl", "cmpl", "audio", "img", "call", "assistant",
+    ]
+
+    /// `thread_2db3a9fa…`: a known prefix, `_` or `-`, then at least six letters and digits.
+    static func isServiceID(_ s: String) -> Bool {
+        guard let separator = s.firstIndex(where: { $0 == "_" || $0 == "-" }) else { return false }
+        let prefix = s[..<separator]
+        let rest = s[s.index(after: separator)...]
+        return serviceIDPrefixes.contains(String(prefix)) && rest.count >= 6
+            && rest.allSatisfy { ($0.isLetter || $0.isNumber) && $0.isASCII }
+    }
+
+    /// A URL on the embedded mock (`http://127.0.0.1:PORT/…`, a generated image's address) with
+    /// its port, which changes every run, replaced by `{mock}`.
+    static func maskLoopbackOrigin(_ s: String) -> String {
+        for scheme in ["http://", "https://"] {
+            for host in ["127.0.0.1:", "localhost:", "[::1]:"] where s.hasPrefix(scheme + host) {
+                let afterHost = s.dropFirst(scheme.count + host.count)
+                let port = afterHost.prefix { $0.isNumber }
+                guard !port.isEmpty else { return s }
+                return "{mock}" + afterHost.dropFirst(port.count)
+            }
+        }
+        return s
     }
 
     private mutating func mask(_ value: JSONValue, key: String?, learn: Bool, depth: Int) -> JSONValue {
@@ -37,6 +70,10 @@ struct VolatileMasker: Sendable {
         case .string(let s):
             if let known = placeholders[s] { return .string(known) }
             if learn, let key, Self.isIDKey(key), !s.isEmpty, !Self.isPlaceholder(s) { return .string(placeholder(for: s)) }
+            // An id shaped like the service's in a request (one an earlier scenario got).
+            if let key, Self.isIDKey(key), Self.isServiceID(s) { return .string(placeholder(for: s)) }
+            let origin = Self.maskLoopbackOrigin(s)
+            if origin != s { return .string(origin) }
             return value
         case .int, .double:
             if let key, Self.timestampKeys.contains(key) { return .int(0) }
