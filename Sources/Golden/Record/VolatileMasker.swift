@@ -20,14 +20,20 @@ struct VolatileMasker: Sendable {
     /// Masks a request: only ids an earlier answer carried are replaced.
     mutating func maskRequest(_ value: JSONValue) -> JSONValue { mask(value, key: nil, learn: false, depth: 0) }
 
-    /// The placeholder for an id inside text (a URL path such as `/threads/thread_abc/runs`): a
-    /// known id, or a segment shaped like a service id (an id an earlier scenario got).
+    /// The placeholder for an id inside text (a URL path such as `/threads/thread_abc/runs`, an
+    /// image URL ending in `img-…png`): a known id, or a segment shaped like a service id (one an
+    /// earlier scenario got, or one the mock numbered in run order).
     mutating func maskText(_ text: String) -> String {
         let known = placeholders.reduce(text) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
-        guard known.contains("/") else { return Self.isServiceID(known) ? placeholder(for: known) : known }
-        return known.split(separator: "/", omittingEmptySubsequences: false).map { segment in
-            Self.isServiceID(String(segment)) ? placeholder(for: String(segment)) : String(segment)
-        }.joined(separator: "/")
+        return known.split(separator: "/", omittingEmptySubsequences: false).map { maskSegment(String($0)) }.joined(separator: "/")
+    }
+
+    private mutating func maskSegment(_ segment: String) -> String {
+        if Self.isServiceID(segment) { return placeholders[segment] ?? placeholder(for: segment) }
+        guard let dot = segment.lastIndex(of: "."), dot != segment.startIndex else { return segment }
+        let stem = String(segment[..<dot])
+        guard Self.isServiceID(stem) else { return segment }
+        return (placeholders[stem] ?? placeholder(for: stem)) + segment[dot...]
     }
 
     /// Prefixes of the ids the service hands out (`asst_…`, `thread_…`, `file-…`).
@@ -62,8 +68,10 @@ struct VolatileMasker: Sendable {
         guard depth < Self.maxDepth else { return value }
         switch value {
         case .object(let members):
+            // Sorted: placeholders are numbered in the order ids are met, which must not depend
+            // on the dictionary's hash order.
             var out: [String: JSONValue] = [:]
-            for (k, v) in members { out[k] = mask(v, key: k, learn: learn, depth: depth + 1) }
+            for k in members.keys.sorted() { out[k] = mask(members[k]!, key: k, learn: learn, depth: depth + 1) }
             return .object(out)
         case .array(let items):
             return .array(items.map { mask($0, key: key, learn: learn, depth: depth + 1) })
@@ -73,8 +81,8 @@ struct VolatileMasker: Sendable {
             // An id shaped like the service's in a request (one an earlier scenario got).
             if let key, Self.isIDKey(key), Self.isServiceID(s) { return .string(placeholder(for: s)) }
             let origin = Self.maskLoopbackOrigin(s)
-            if origin != s { return .string(origin) }
-            return value
+            if origin.contains("/"), origin.count < 2048 { return .string(maskText(origin)) }
+            return origin == s ? value : .string(origin)
         case .int, .double:
             if let key, Self.timestampKeys.contains(key) { return .int(0) }
             return value
