@@ -82,6 +82,7 @@ struct MockResponder: HTTPResponder {
                 closeConnection: true)
         case .complete(let body):
             bodyBytes = body.count
+            try APIVersionPolicy.checkFeatures(body, version: request.uri.queryParameters["api-version"].map(String.init), route: route)
             let answer = try await dispatch(route, request: request, body: body)
             return answer.response(headers: commonHeaders(for: route))
         }

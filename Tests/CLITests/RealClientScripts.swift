@@ -124,8 +124,39 @@ print(second.status)
 client.beta.assistants.delete(assistant.id)
 """
 
+    static let stream = """
+import os
+from openai import AzureOpenAI
+
+client = AzureOpenAI(
+    azure_endpoint=os.environ["AZURE_OPENAI_ENDPOINT"],
+    api_key=os.environ["AZURE_OPENAI_API_KEY"],
+    api_version="2024-10-21",
+)
+
+stream = client.chat.completions.create(
+    model="gpt-4o",
+    messages=[{"role": "user", "content": "Name three facts about red pandas."}],
+    stream=True,
+    stream_options={"include_usage": True},
+)
+pieces = []
+usage = None
+for chunk in stream:
+    if chunk.choices and chunk.choices[0].delta.content:
+        pieces.append(chunk.choices[0].delta.content)
+    if chunk.usage:
+        usage = chunk.usage
+print("".join(pieces))
+print(len(pieces) > 1, usage.total_tokens > 0)
+
+legacy = client.completions.create(model="gpt-35-turbo-instruct", prompt="Red pandas live in", max_tokens=20)
+print(legacy.choices[0].text.strip())
+"""
+
     /// File name → script.
     static let all: [String: String] = [
         "transcribe.py": transcribe, "speak.py": speak, "images.py": images, "embed.py": embed, "assistants.py": assistants,
+        "stream.py": stream,
     ]
 }

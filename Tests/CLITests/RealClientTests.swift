@@ -66,8 +66,8 @@ final class RealClientTests: XCTestCase {
     }
 
     /// Our own samples for transcription, translation, speech, images (with the URL downloaded),
-    /// embeddings and assistants (create, thread, message, run, poll, list) run unchanged with the
-    /// official package against the mock.
+    /// embeddings, assistants (create, thread, message, run, poll, list), streamed chat and legacy
+    /// completions run unchanged with the official package against the mock.
     func testOpenAIPythonSDKRunsEveryOperationFamilyAgainstTheMock() throws {
         let binary = Self.packageRoot.appendingPathComponent(".build/debug/docverify")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
@@ -136,6 +136,13 @@ final class RealClientTests: XCTestCase {
         XCTAssertTrue(assistants.contains { $0.hasPrefix("assistant: ") && $0.contains("How long do red pandas sleep?") }, assistants.joined(separator: "\n"))
         XCTAssertTrue(assistants.contains("user: How long do red pandas sleep?"))
         XCTAssertEqual(assistants.last, "completed")
+
+        // Chat with stream=True: the SDK reads the events and assembles the text; then a legacy completion.
+        let streamed = try run("stream.py")
+        XCTAssertEqual(streamed.count, 3, streamed.joined(separator: "\n"))
+        XCTAssertTrue(streamed.first?.contains("Name three facts about red pandas.") == true, streamed.joined(separator: "\n"))
+        XCTAssertEqual(streamed.dropFirst().first, "True True")
+        XCTAssertTrue(streamed.last?.contains("Red pandas live in") == true, streamed.joined(separator: "\n"))
     }
 
     /// A mono 16-bit PCM WAV of a 440 Hz tone.

@@ -96,3 +96,27 @@ struct RoutingAndVersionTests {
         }
     }
 }
+
+@Suite("Request features by api-version")
+struct FeatureVersionTests {
+    @Test("a field newer than the called version → 400 'Unrecognized request argument supplied', naming a version that has it")
+    func unrecognized() async throws {
+        try await Fixture.app().test(.router) { client in
+            let audio = Fixture.audioRequest()
+            let old = try await Fixture.call(client, .post, Fixture.chatPath(apiVersion: "2024-06-01"), json: audio)
+            #expect(old.status == .badRequest)
+            #expect(old.error?["param"]?.stringValue == "modalities")
+            let message = old.error?["message"]?.stringValue ?? ""
+            #expect(message.hasPrefix("Unrecognized request argument supplied: modalities"))
+            #expect(message.contains("2025-01-01-preview"))
+            #expect(try await Fixture.call(client, .post, Fixture.chatPath(apiVersion: "2025-01-01-preview"), json: audio).status == .ok)
+            // Plain text chat works on every version that has chat.
+            #expect(try await Fixture.call(client, .post, Fixture.chatPath(apiVersion: "2023-05-15"), json: Fixture.textRequest("hi")).status == .ok)
+            let tokens = JSONValue.object([
+                "messages": .array([.object(["role": .string("user"), "content": .string("hi")])]), "max_completion_tokens": .int(5),
+            ])
+            let early = try await Fixture.call(client, .post, Fixture.chatPath(deployment: "o1", apiVersion: "2024-06-01"), json: tokens)
+            #expect(early.status == .badRequest && early.error?["param"]?.stringValue == "max_completion_tokens")
+        }
+    }
+}

@@ -1,3 +1,5 @@
+import Core
+import Extraction
 import Requests
 
 /// Which `api-version` values the mock accepts for an operation, and Azure's answer to the others.
@@ -47,5 +49,22 @@ enum APIVersionPolicy {
             return last
         }
         return APIVersionTable.versions.last { $0.operations.contains(operation) }?.version ?? "2025-01-01-preview"
+    }
+
+    /// A request field that arrived after the called version: Azure answers 400 "Unrecognized
+    /// request argument supplied". Only for versions the table knows (never for the v1 form, a
+    /// newer-than-known version or one only the profile names); unparsable bodies are left to the
+    /// operation's handler.
+    static func checkFeatures(_ body: [UInt8], version: String?, route: MockRoute) throws(MockError) {
+        guard route.form != .v1, route.operation.body == .json, let version, let info = APIVersionTable.info(version),
+            let json = try? JSONValue.parse(String(decoding: body, as: UTF8.self))
+        else { return }
+        for use in APIFeatureUse.uses(in: SymbolicValue(json), operation: route.operation) where !info.features.contains(use.feature) {
+            let field = use.path.split(separator: ".").first.map { String($0.split(separator: "[").first ?? $0) } ?? use.path
+            let newer = APIVersionTable.versions.first { $0.version > version && $0.features.contains(use.feature) && $0.operations.contains(route.operation.id) }
+            throw .invalidRequest(
+                param: use.path,
+                "Unrecognized request argument supplied: \(field). api-version \(version) does not have \(use.name)\(newer.map { "; use \($0.version) or later" } ?? "").")
+        }
     }
 }
