@@ -17,7 +17,7 @@ public struct RequestBuilder: Sendable {
 
     /// Builds one call. `pivot` and `tab` label the findings.
     public func build(_ extracted: ExtractedRequest, pivot: String? = nil, tab: String? = nil) -> BuiltRequest {
-        // A follow-up download (an image URL from an earlier answer) is not an API call.
+        // A follow-up download (an image URL from an earlier answer) is no API operation.
         if extracted.purpose == .download { return BuiltRequest(extracted: extracted, request: nil) }
         guard let operation = OperationCatalog.match(method: extracted.method, path: extracted.path) else {
             var built = BuiltRequest(extracted: extracted, request: nil)
