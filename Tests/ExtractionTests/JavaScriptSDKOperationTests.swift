@@ -158,4 +158,28 @@ struct JavaScriptSDKOperationTests {
         #expect(x.responseReads.isEmpty)
         #expect(x.requests[1].multipart?.first?.filename == "speech.mp3")
     }
+
+    @Test("iterating a messages page reads the items of data")
+    func listPage() throws {
+        let x = ExtractorFixture.javascript(client + """
+        const messagesResponse = await client.beta.threads.messages.list("thread_1");
+        for await (const datum of messagesResponse) {
+          for (const item of datum.content) { console.log(item.text?.value); }
+        }
+        """)
+        #expect(x.responseReads.map(\.path).contains("data[0].content"))
+        #expect(!x.responseReads.map(\.path).contains("content"))
+    }
+
+    @Test("a file named through path.join is still the uploaded file")
+    func pathJoin() throws {
+        let x = ExtractorFixture.javascript(client + """
+        import path from "path";
+        const audioFilePath = path.join(__dirname, "audio", "talk.wav");
+        const r = await client.audio.transcriptions.create({ model: "", file: fs.createReadStream(audioFilePath) });
+        """)
+        let file = try #require(x.requests.first?.multipart?.first { $0.isFile })
+        #expect(file.value == .placeholder(.file(path: "audio/talk.wav", encoding: .binary)))
+        #expect(file.filename == "talk.wav")
+    }
 }

@@ -106,7 +106,8 @@ struct PythonSDKOperationTests {
         result = client.images.generate(model="dalle3", prompt="a dog", n=1)
         image_url = json.loads(result.model_dump_json())['data'][0]['url']
         generated_image = requests.get(image_url).content
-        with open("generated_image.png", "wb") as image_file:
+        image_path = os.path.join(os.curdir, "generated_image.png")
+        with open(image_path, "wb") as image_file:
             image_file.write(generated_image)
         """)
         #expect(x.requests.count == 2)
@@ -114,7 +115,7 @@ struct PythonSDKOperationTests {
         #expect(download.purpose == .download)
         #expect(download.method == "GET")
         #expect(download.endpoint == .placeholder(.response(call: 0, path: "data[0].url")))
-        #expect(download.savesResponseTo?.path == "generated_image.png")
+        #expect(download.savesResponseTo?.path == "./generated_image.png")
         #expect(x.requests[0].purpose == .api)
     }
 
@@ -212,5 +213,21 @@ struct PythonSDKOperationTests {
         let download = try #require(x.requests.last)
         #expect(download.purpose == .download)
         #expect(download.savesResponseTo?.path == "out.png")
+    }
+
+    @Test("a v1 client's default_query and default_headers travel with every call")
+    func defaultQuery() throws {
+        let x = extract("""
+        import os
+        from openai import OpenAI
+        client = OpenAI(base_url=os.environ["AZURE_OPENAI_ENDPOINT"] + "/openai/v1/", api_key=os.environ["AZURE_OPENAI_API_KEY"],
+                        default_query={"api-version": "preview"}, default_headers={"X-Trace": "1"})
+        client.embeddings.create(model="embed", input="x")
+        """)
+        let r = try #require(x.requests.first)
+        #expect(r.path == "/openai/v1/embeddings")
+        #expect(r.endpoint == env("AZURE_OPENAI_ENDPOINT"))
+        #expect(r.query["api-version"] == .string("preview"))
+        #expect(r.headers["x-trace"] == .string("1"))
     }
 }

@@ -177,4 +177,53 @@ struct RESTFormTests {
         #expect(x.requests[1].path == "/openai/threads/{response:0:id}/messages")
         #expect(x.requests[1].pathParameters["response:0:id"] == .placeholder(.response(call: 0, path: "id")))
     }
+
+    @Test("a settings hashtable with comments, $($x.y) interpolation, an image download with Join-Path and -OutFile")
+    func powershellSettingsAndDownload() throws {
+        let x = powershell("""
+            # Settings for the service
+            $svc = @{
+                key      = $Env:AZURE_OPENAI_API_KEY
+                base     = $Env:AZURE_OPENAI_ENDPOINT  # looks like https://YOUR_RESOURCE_NAME.openai.azure.com/
+                version  = '2024-10-21'  # may change
+                name     = 'YOUR-DEPLOYMENT-NAME-HERE'
+            }
+            $headers = [ordered]@{ 'api-key' = $svc.key }
+            $body = [ordered]@{
+                prompt = 'A lighthouse at dusk'
+                n      = 1
+            } | ConvertTo-Json
+            $url = "$($svc.base)/openai/deployments/$($svc.name)/images/generations?api-version=$($svc.version)"
+            $response = Invoke-RestMethod -Uri $url -Headers $headers -Body $body -Method Post -ContentType 'application/json'
+            $dir = Join-Path -Path $pwd -ChildPath 'pictures'
+            if (-not(Resolve-Path $dir -ErrorAction Ignore)) {
+                New-Item -Path $dir -ItemType Directory
+            }
+            $file = Join-Path -Path 'pictures' -ChildPath 'lighthouse.png'
+            $image_url = $response.data[0].url  # the picture's address
+            Invoke-WebRequest -Uri $image_url -OutFile $file
+            return $file
+            """)
+        #expect(x.findings.isEmpty)
+        #expect(x.requests.count == 2)
+        let r = x.requests[0]
+        #expect(r.path == "/openai/deployments/{deployment}/images/generations")
+        #expect(r.deployment == .placeholder(.readerValue(kind: .deployment, text: "YOUR-DEPLOYMENT-NAME-HERE")))
+        #expect(r.query["api-version"] == .string("2024-10-21"))
+        #expect(r.headers["api-key"] == .placeholder(.environment(name: "AZURE_OPENAI_API_KEY", fallback: nil)))
+        #expect(ExtractorFixture.dig(r.body, "prompt") == .string("A lighthouse at dusk"))
+        let download = x.requests[1]
+        #expect(download.purpose == .download)
+        #expect(download.endpoint == .placeholder(.response(call: 0, path: "data[0].url")))
+        #expect(download.savesResponseTo?.path == "pictures/lighthouse.png")
+    }
+
+    @Test("downloading the page's sample file is not an API call")
+    func powershellPlainDownload() {
+        let x = powershell("""
+            Invoke-WebRequest -Uri https://example.test/samples/talk.wav -OutFile talk.wav
+            """)
+        #expect(x.requests.isEmpty)
+        #expect(!x.callsAPI)
+    }
 }

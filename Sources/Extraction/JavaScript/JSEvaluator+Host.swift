@@ -139,6 +139,10 @@ extension JSEvaluator {
             guard let path = pathArgument(args.first) else { return .opaque("stream") }
             reads.append(FileAccess(path: path, location: location(position)))
             return .fileBytes(path)
+        case "path.join", "path.resolve", "path.default.join", "path.default.resolve":
+            // `path.join(__dirname, "audio.wav")`: the known parts name the file.
+            let known = args.compactMap { pathArgument($0) }
+            return known.isEmpty ? .opaque("path") : .string(known.joined(separator: "/"))
         case "openai.toFile", "openai.uploads.toFile", "openai.default.toFile":
             return toFile(args)
         case "Buffer.from":

@@ -183,6 +183,9 @@ struct JSEvaluator {
             // yields its elements.
             if case .response(let call, let path) = collection {
                 element = .response(call: call, path: path.isEmpty ? path : path + [.index(0)])
+                if path.isEmpty, requests.indices.contains(call), SDKOperation.isListPage(requests[call]) {
+                    element = .response(call: call, path: [.key("data"), .index(0)])
+                }
             }
             bind(pattern, to: element, in: loopScope, declaring: true)
             if case .returned(let v) = execute(body, in: newScope(parent: loopScope)) { return .returned(v) }

@@ -22,9 +22,14 @@ struct PowerShellFrontEnd: LanguageFrontEnd {
         var result = SampleExtraction(sampleID: sample.id)
         for command in reader.invocations {
             guard let request = request(command, sample: sample, into: &result) else { continue }
+            // A plain download (`Invoke-WebRequest -Uri …/sample.wav -OutFile sample.wav`) is how a
+            // page hands the reader a file, not an API call.
+            if request.purpose == .api, request.method == "GET", request.headers.isEmpty, request.body == nil { continue }
             result.requests.append(request)
         }
-        result.callsAPI = !result.requests.isEmpty
+        result.callsAPI = !result.requests.isEmpty || reader.invocations.contains { command in
+            ["headers", "body", "form", "infile"].contains { command.parameters[$0] != nil }
+        }
         // `curl.exe` lines: the curl reader, without its POSIX quoting judgement.
         if result.requests.isEmpty, sample.code.range(of: "curl", options: .caseInsensitive) != nil {
             var curl = RESTFrontEnd().extract(sample, context: context)
@@ -67,6 +72,10 @@ struct PowerShellFrontEnd: LanguageFrontEnd {
         if FollowUpDownload.isDownload(url: uriValue, method: method) {
             var download = ExtractedRequest(location: location, client: .powershell, method: "GET", endpoint: uriValue, path: "", deployment: nil, auth: nil, body: nil)
             download.purpose = .download
+            if case .value(.string(let out))? = p["outfile"] {
+                download.savesResponseTo = FileAccess(path: out, location: location)
+                result.writes.append(FileAccess(path: out, location: location))
+            }
             return download
         }
         let url = RESTURLTemplate.split(uriValue.templateParts(fallback: "uri"))

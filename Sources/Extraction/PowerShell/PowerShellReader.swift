@@ -188,6 +188,12 @@ struct PowerShellReader {
                 return .value(.placeholder(.file(path: path, encoding: .text)))
             }
             return .unknown(command.name)
+        case "join-path":
+            let parent = command.parameters["path"] ?? command.arguments.first
+            let child = command.parameters["childpath"] ?? command.arguments.dropFirst().first
+            guard case .value(.string(let name))? = child else { return .unknown(command.name) }
+            if case .value(.string(let dir))? = parent { return .value(.string(dir + "/" + name)) }
+            return .value(.string(name))
         case "write-host", "write-output", "echo", "start-sleep", "sleep", "out-file", "set-content":
             return .value(.null)
         default:

@@ -247,6 +247,15 @@ extension PythonEvaluator {
         case "str":
             if case .symbolic(let s)? = args.positional.first, case .string = s { return .symbolic(s) }
             return .unknown(e.text)
+        case "os.path.join":
+            // `os.path.join(os.curdir, "images", "x.png")`: the file name is what scenarios share.
+            let pieces = args.positional.map { value -> String? in
+                if case .module("os.curdir") = value { return "." }
+                return pathString(value)
+            }
+            if pieces.allSatisfy({ $0 != nil }), !pieces.isEmpty { return .string(pieces.map { $0! }.joined(separator: "/")) }
+            if let last = pieces.last, let name = last { return .string(name) }
+            return .unknown(e.text)
         case "pathlib.Path", "pathlib.PurePath":
             // The SDKs accept a path object as a file to upload.
             return .fileHandle(path: args.positional.first?.stringValue ?? "", binary: true)
@@ -301,6 +310,12 @@ extension PythonEvaluator {
                 config.apiVersion = snapshot(value)
             case "azure_deployment":
                 config.deployment = snapshot(value)
+            case "default_query":
+                if case .object(let q) = snapshot(value) { config.defaultQuery = q }
+            case "default_headers":
+                if case .object(let h) = snapshot(value) {
+                    for (k, v) in h { config.defaultHeaders[k.lowercased()] = v }
+                }
             default: break
             }
         }

@@ -251,18 +251,12 @@ struct PythonEvaluator {
         // yields its `data` items; an array field yields its elements.
         case .response(let call, let path, let needsJSON):
             if !path.isEmpty { return [.response(call: call, path: path + [.index(0)], needsJSON: needsJSON)] }
-            if requests.indices.contains(call), Self.isListPage(requests[call]) {
+            if requests.indices.contains(call), SDKOperation.isListPage(requests[call]) {
                 return [.response(call: call, path: [.key("data"), .index(0)], needsJSON: needsJSON)]
             }
             return [value]
         default: return [.unknown(text)]
         }
-    }
-
-    /// An SDK list call (`GET …/messages`, `GET /openai/assistants`), whose page iterates over `data`.
-    static func isListPage(_ request: ExtractedRequest) -> Bool {
-        guard request.method == "GET", request.client == .pythonOpenAI, let last = request.path.split(separator: "/").last else { return false }
-        return ["messages", "runs", "assistants", "files", "threads", "steps"].contains(last)
     }
 
     mutating func assign(_ target: PythonExpr, _ value: PythonValue) {

@@ -14,6 +14,11 @@ public struct OpenAIClientConfig: Hashable, Sendable {
     /// Set when the client is built with an Entra ID token provider (`azure_ad_token_provider`,
     /// `azureADTokenProvider`).
     public var usesTokenProvider: Bool
+    /// `default_query` / `defaultQuery`: query parameters the client adds to every call
+    /// (`{"api-version": "preview"}` on a v1 client).
+    public var defaultQuery: [String: SymbolicValue] = [:]
+    /// `default_headers` / `defaultHeaders`, names lowercased.
+    public var defaultHeaders: [String: SymbolicValue] = [:]
 
     public init(
         isAzure: Bool = true, endpoint: SymbolicValue? = nil, apiVersion: SymbolicValue? = nil,
@@ -85,7 +90,9 @@ public struct OpenAIClientConfig: Hashable, Sendable {
         if isAzure, !base.isV1 || apiVersion != nil {
             query["api-version"] = apiVersion ?? .placeholder(.environment(name: "OPENAI_API_VERSION", fallback: nil))
         }
+        query.merge(defaultQuery) { _, new in new }
         query.merge(extraQuery) { _, new in new }
+        headers.merge(defaultHeaders) { _, new in new }
         path = Self.fill(path, pathValues)
         let request = ExtractedRequest(
             location: location, client: client, method: operation.method, endpoint: base.endpoint,

@@ -108,16 +108,14 @@ enum ReaderValues {
 
     /// The `placeholder-value` note for one reader value of a call.
     static func finding(_ kind: ReaderValueKind, _ text: String, at location: SourceLocation, pivot: String?, tab: String?) -> Finding {
-        let what: String = switch kind {
-        case .endpoint: "endpoint"
-        case .deployment: "deployment name"
-        case .apiKey: "key"
-        case .resourceID: "id, returned by an earlier call"
+        let message: String = switch kind {
+        case .resourceID:
+            "`\(text)` is an id from the page's own earlier output; readers use the id their earlier call returned, "
+                + "and `docverify run` uses the one its earlier call returned"
+        default:
+            "`\(text)` stands for the reader's own \(kind == .endpoint ? "endpoint" : kind == .deployment ? "deployment name" : "key"); "
+                + "readers replace it before running the code, and `docverify run` puts its own in its place"
         }
-        return Finding(
-            rule: "placeholder-value", severity: .note, location: location,
-            message: "`\(text)` stands for the reader's own \(what); readers replace it before running the code, "
-                + "and `docverify run` puts its own \(what) in its place",
-            pivot: pivot, tab: tab)
+        return Finding(rule: "placeholder-value", severity: .note, location: location, message: message, pivot: pivot, tab: tab)
     }
 }

@@ -120,6 +120,14 @@ struct SDKOperation: Hashable, Sendable {
         return table.first { $0.sdkPath.joined(separator: ".") == base }
     }
 
+    /// An SDK list call (`GET …/messages`, `GET /openai/assistants`): iterating its page yields
+    /// the items of `data`.
+    static func isListPage(_ request: ExtractedRequest) -> Bool {
+        guard request.method == "GET", request.client == .pythonOpenAI || request.client == .javascriptOpenAI,
+              let last = request.path.split(separator: "/").last else { return false }
+        return ["messages", "runs", "assistants", "files", "threads", "steps"].contains(last)
+    }
+
     /// The retrieve a polling helper repeats.
     static var runRetrieve: SDKOperation { table.first { $0.sdkPath == ["threads", "runs", "retrieve"] }! }
 }
