@@ -51,7 +51,9 @@ public enum APIVersionChecks {
                 "\(request.method) \(request.urlTemplate) has no 'api-version' query, so the service rejects it; add ?api-version=\(suggestion(for: operation.id))")]
         }
         guard case .string(let version) = value else { return [] }
-        guard let info = APIVersionTable.info(version) else {
+        // Case is not judged: whether the service folds it is not known, and a miss is cheaper
+        // than a false alarm.
+        guard let info = APIVersionTable.info(version) ?? APIVersionTable.info(version.lowercased()) else {
             return [unknown(version, finding)]
         }
         if !info.operations.contains(operation.id) {

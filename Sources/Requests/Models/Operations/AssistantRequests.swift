@@ -113,6 +113,8 @@ public struct RunRequest: Hashable, Sendable, Codable {
     public var temperature: Double?
     public var topP: Double?
     public var stream: Bool?
+    /// Thread and run only.
+    public var streamOptions: StreamOptions?
     public var maxPromptTokens: Int?
     public var maxCompletionTokens: Int?
     public var truncationStrategy: JSONValue?
@@ -130,6 +132,7 @@ public struct RunRequest: Hashable, Sendable, Codable {
         case additionalInstructions = "additional_instructions"
         case additionalMessages = "additional_messages"
         case toolResources = "tool_resources"
+        case streamOptions = "stream_options"
         case topP = "top_p"
         case maxPromptTokens = "max_prompt_tokens"
         case maxCompletionTokens = "max_completion_tokens"
@@ -141,7 +144,7 @@ public struct RunRequest: Hashable, Sendable, Codable {
 
     /// Members each form takes (the other form's extras are unknown to it).
     static let runOnly: Set<String> = ["additional_instructions", "additional_messages"]
-    static let threadAndRunOnly: Set<String> = ["thread", "tool_resources"]
+    static let threadAndRunOnly: Set<String> = ["thread", "tool_resources", "stream_options"]
 }
 
 /// The body of `POST /openai/threads/{id}/runs/{id}/submit_tool_outputs`.

@@ -157,6 +157,9 @@ struct AssistantsSchema {
         if threadAndRun {
             r.thread = reader.optional(m, "thread", "").flatMap { thread($0, "thread") }
             r.toolResources = reader.optional(m, "tool_resources", "").flatMap { reader.freeJSON($0, "tool_resources", requireObject: true) }
+            if let v = reader.optional(m, "stream_options", ""), let o = reader.object(v, "stream_options", allowed: ["include_usage"]) {
+                r.streamOptions = StreamOptions(includeUsage: reader.optional(o, "include_usage", "stream_options").flatMap { reader.bool($0, "stream_options.include_usage") })
+            }
         } else {
             r.additionalInstructions = reader.optional(m, "additional_instructions", "").flatMap { reader.string($0, "additional_instructions") }
             if let v = reader.optional(m, "additional_messages", ""), let items = reader.array(v, "additional_messages") {
