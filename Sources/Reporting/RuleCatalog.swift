@@ -19,6 +19,8 @@ public enum RuleCatalog {
         RuleDescription(id: "include-cycle", defaultSeverity: .error, description: "An include includes itself, directly or through other includes."),
         RuleDescription(id: "include-escape", defaultSeverity: .error, description: "An include, or code pulled from a file, points outside the docs root."),
         RuleDescription(id: "zone-unclosed", defaultSeverity: .warning, description: "A zone has no closing `zone-end`, so it runs to the end of the file."),
+        RuleDescription(id: "tab-group-unclosed", defaultSeverity: .warning, description: "A tab group has no closing `---` and its last tab swallows a heading of its section's level."),
+        RuleDescription(id: "code-fence-unclosed", defaultSeverity: .error, description: "A code fence is never closed and swallows the Markdown after it."),
         RuleDescription(id: "zone-end-unmatched", defaultSeverity: .error, description: "A `zone-end` closes no open zone."),
         RuleDescription(id: "zone-nested", defaultSeverity: .error, description: "A zone starts inside another zone; zones don't nest."),
         RuleDescription(id: "zone-invalid", defaultSeverity: .error, description: "A zone line has no `pivot` or `target`, a bad or duplicate attribute, or an unknown target."),

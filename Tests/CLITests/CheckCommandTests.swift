@@ -100,6 +100,22 @@ import Testing
         #expect(body["model"] as? String == "gpt-4o-audio-preview")
     }
 
+    @Test func mapReadsATildeIncludeFromAnotherFolder() throws {
+        let root = try ListCommandTests.docs([
+            "docs/a.md": "---\ntitle: Shared\n---\n\n# Shared\n\n[!INCLUDE [s](~/reusable-content/s.md)]\n",
+            "rc/s.md": "## From elsewhere\n\n```json\n{\"a\": 1,}\n```\n",
+        ])
+        // Unmapped: a note, nothing read.
+        let (unmapped, _) = try check([root + "/docs/a.md"])
+        #expect(unmapped.contains("[include-external]"))
+        // Mapped: the include is read, and its broken JSON is found there.
+        let (mapped, hasErrors) = try check(["--map", "~/reusable-content=" + root + "/rc", root + "/docs/a.md"])
+        #expect(!mapped.contains("[include-external]"))
+        #expect(hasErrors && mapped.contains("~/reusable-content/s.md:4"))
+        #expect(throws: (any Error).self) { try check(["--map", "reusable-content", root + "/docs/a.md"]) }
+        #expect(throws: (any Error).self) { try check(["--map", "~/x=" + root + "/missing", root + "/docs/a.md"]) }
+    }
+
     @Test func unreadablePathIsAUsageError() throws {
         #expect(throws: (any Error).self) { try check(["/nonexistent/nowhere.md"]) }
         do {

@@ -144,6 +144,23 @@ import Testing
         #expect(result.responseReads.map(\.path) == ["choices[0].message.content"])
     }
 
+    @Test func jsonStringifyInsideABodyIsAString() {
+        let result = ExtractorFixture.javascript(keyClient + """
+            const weather = { city: "Paris", celsius: 21 };
+            await client.chat.completions.create({ model: "m", messages: [
+              { role: "tool", tool_call_id: "call_1", content: JSON.stringify(weather) },
+              { role: "user", content: JSON.stringify({ key: process.env.KEY }) },
+            ] });
+            """)
+        #expect(result.requests.count == 1)
+        let request = result.requests.first
+        // Same text as Python's json.dumps gives in docverify, so the two pivots compare equal.
+        #expect(ExtractorFixture.dig(request?.body, "messages", 0, "content") == .string(#"{"celsius":21,"city":"Paris"}"#))
+        if case .placeholder(.unknown)? = ExtractorFixture.dig(request?.body, "messages", 1, "content") {} else {
+            Issue.record("a JSON.stringify of run-time values should be an unknown string")
+        }
+    }
+
     @Test func functionNeverCalledIsStillEvaluated() {
         let result = ExtractorFixture.javascript(keyClient + """
             export async function main() {

@@ -326,4 +326,37 @@ struct PythonBodyTextTests {
         #expect(request.auth == .bearer)
         #expect(request.method == "POST")
     }
+
+    @Test("json.dumps(value) inside a body is a string, not the object it serializes")
+    func jsonDumpsIsAString() throws {
+        let x = PythonFrontEnd().extract(pythonSample("""
+        import json, os
+        from openai import AzureOpenAI
+        client = AzureOpenAI(azure_endpoint=os.environ["E"], api_key=os.environ["K"], api_version="2024-10-21")
+        weather = {"city": "Paris", "celsius": 21}
+        client.chat.completions.create(model="gpt-4o", messages=[
+            {"role": "tool", "tool_call_id": "call_1", "content": json.dumps(weather)},
+            {"role": "user", "content": json.dumps({"key": os.environ["K"]})},
+        ])
+        """))
+        let request = try #require(x.requests.first)
+        guard case .object(let body)? = request.body, case .array(let messages)? = body["messages"],
+              case .object(let tool) = messages[0], case .object(let user) = messages[1] else {
+            Issue.record("no messages in \(String(describing: request.body))"); return
+        }
+        // Known values serialize as JSON.stringify would; run-time values leave an unknown string.
+        #expect(tool["content"] == .string(#"{"celsius":21,"city":"Paris"}"#))
+        if case .placeholder(.unknown) = user["content"] {} else { Issue.record("expected an unknown string, got \(String(describing: user["content"]))") }
+    }
+
+    @Test("data=json.dumps(body).encode() still sends the body, placeholders kept")
+    func jsonDumpsEncoded() throws {
+        let x = PythonFrontEnd().extract(pythonSample("""
+        import json, os, requests
+        body = {"messages": [{"role": "user", "content": os.environ["PROMPT"]}]}
+        requests.post("https://h.test/x", data=json.dumps(body).encode("utf-8"))
+        """))
+        let request = try #require(x.requests.first)
+        #expect(request.body == .object(["messages": .array([.object(["role": .string("user"), "content": env("PROMPT")])])]))
+    }
 }

@@ -159,3 +159,26 @@ struct RequestValidationTests {
         ])
     }
 }
+
+@Suite("Strict request decoding: values docverify can't type")
+struct UntypedValueTests {
+    private func body(_ format: SymbolicValue) -> SymbolicValue {
+        .object(["model": .string("m"), "messages": .array([.object(["role": .string("user"), "content": .string("Hi")])]), "response_format": format])
+    }
+
+    @Test func anUnknownOrEarlierAnswerValueWhereAnObjectGoesIsNoIssue() {
+        #expect(RequestValidation.decode(body(.placeholder(.unknown("make_format()")))).issues == [])
+        #expect(RequestValidation.decode(.object([
+            "model": .string("m"),
+            "messages": .array([
+                .object(["role": .string("user"), "content": .string("Hi")]),
+                .placeholder(.response(call: 0, path: "choices[0].message")),
+            ]),
+        ])).issues == [])
+    }
+
+    @Test func anEnvironmentVariableWhereAnObjectGoesIsStillAnIssue() {
+        let issues = RequestValidation.decode(body(.placeholder(.environment(name: "FORMAT", fallback: nil)))).issues
+        #expect(issues.map(\.path) == ["response_format"])
+    }
+}

@@ -16,5 +16,8 @@ struct DocumentOptions: ParsableArguments {
     @Option(name: .customLong("pivot-groups"), help: "The zone-pivot-groups.yml to check zone pivots against (default: found upward from the article).")
     var pivotGroups: String?
 
-    var pipeline: DocumentPipeline { DocumentPipeline(paths: paths, root: root, pivotGroups: pivotGroups) }
+    @Option(name: .customLong("map"), help: "Map a `~/` prefix to a folder, as DocFX maps dependent repositories: --map ~/reusable-content=DIR (repeatable).")
+    var map: [String] = []
+
+    var pipeline: DocumentPipeline { DocumentPipeline(paths: paths, root: root, pivotGroups: pivotGroups, map: map) }
 }

@@ -23,9 +23,26 @@ struct DocumentPipeline {
     var paths: [String]
     var root: String?
     var pivotGroups: String?
+    /// `--map ~/prefix=DIR`, as written.
+    var map: [String] = []
+
+    /// The `--map` options, checked: each `~/prefix=DIR` with an existing folder.
+    func mappings() throws -> [PathMapping] {
+        try map.map { text in
+            guard let mapping = PathMapping.parse(text) else {
+                throw UsageError(message: "cannot read --map '\(text)'; write it as ~/prefix=FOLDER, e.g. --map ~/reusable-content=../reusable-content")
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: mapping.directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw UsageError(message: "--map '\(text)': the folder '\(mapping.directory)' does not exist")
+            }
+            return mapping
+        }
+    }
 
     /// Validates the flags, then loads every article (include-only files skipped unless named).
     func loadDocuments() throws -> [QuickstartDocument] {
+        let mappings = try mappings()
         if let pivotGroups, !FileManager.default.isReadableFile(atPath: pivotGroups) {
             throw UsageError(message: "cannot read the pivot groups file '\(pivotGroups)'")
         }
@@ -38,7 +55,7 @@ struct DocumentPipeline {
         var documents: [QuickstartDocument] = []
         for (path, articleRoot, explicit) in try ArticleFinder.articles(in: paths, root: root) {
             do {
-                let document = try QuickstartLoader.load(path: path, root: articleRoot, pivotGroupsFile: pivotGroups)
+                let document = try QuickstartLoader.load(path: path, root: articleRoot, pivotGroupsFile: pivotGroups, mappings: mappings)
                 // Files that only exist to be included are not articles, unless named on the command line.
                 if document.frontMatter["ms.topic"] == "include" && !explicit { continue }
                 documents.append(document)
@@ -76,7 +93,7 @@ struct DocumentPipeline {
 
     /// Loads are cheap next to extraction; the DocFX tree is read again so Quickstart stays unchanged.
     private func documentedLimits(ofPath path: String, root articleRoot: String?) -> [DocumentedLimit] {
-        guard let document = try? DocFXLoader(root: articleRoot, pivotGroupsFile: pivotGroups).load(article: path) else { return [] }
+        guard let document = try? DocFXLoader(root: articleRoot, pivotGroupsFile: pivotGroups, mappings: (try? mappings()) ?? []).load(article: path) else { return [] }
         return LimitExtractor.limits(in: document)
     }
 
@@ -84,7 +101,7 @@ struct DocumentPipeline {
     func limitsByArticle() -> [String: [DocumentedLimit]] {
         var result: [String: [DocumentedLimit]] = [:]
         for (path, articleRoot, _) in (try? ArticleFinder.articles(in: paths, root: root)) ?? [] {
-            guard let document = try? DocFXLoader(root: articleRoot, pivotGroupsFile: pivotGroups).load(article: path) else { continue }
+            guard let document = try? DocFXLoader(root: articleRoot, pivotGroupsFile: pivotGroups, mappings: (try? mappings()) ?? []).load(article: path) else { continue }
             result[document.file, default: []] += LimitExtractor.limits(in: document)
         }
         return result

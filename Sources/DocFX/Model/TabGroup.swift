@@ -45,11 +45,14 @@ public struct TabGroup: Sendable {
     public var level: Int
     public var tabs: [Tab]
     public var location: SourceLocation
+    /// True when a thematic break (`---`) ends the group; false when it runs to its container's end.
+    public var isClosed: Bool
 
-    public init(level: Int, tabs: [Tab], location: SourceLocation) {
+    public init(level: Int, tabs: [Tab], location: SourceLocation, isClosed: Bool = true) {
         self.level = level
         self.tabs = tabs
         self.location = location
+        self.isClosed = isClosed
     }
 }
 

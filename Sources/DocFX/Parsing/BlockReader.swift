@@ -31,6 +31,7 @@ struct BlockReader {
         case .paragraph(let paragraph):
             return convertParagraph(lines: paragraph.lines, inlines: paragraph.inlines, file: file)
         case .codeBlock(let code):
+            if let finding = UnclosedFences.finding(code, in: file) { findings.append(finding) }
             return [.block(.code(DocCodeBlock(block: code, location: file.location(code.fenceLine, code.column))))]
         case .htmlBlock(let html):
             return [.block(.html(literal: html.literal, location: file.location(html.span.startLine, html.span.startColumn)))]
@@ -216,10 +217,11 @@ struct BlockReader {
         case .inside(let absolute, let relative):
             guard let data = FileManager.default.contents(atPath: absolute) else {
                 // DocFX maps `~/` paths missing from the docset to other repositories
-                // (`dependent_repositories`); docverify has no mapping, so it can't judge them.
-                if path.hasPrefix("~/") {
+                // (`dependent_repositories`); without a mapping docverify can't judge them. Through
+                // a mapping (a checkout, or --map) a missing file is missing.
+                if path.hasPrefix("~/"), !resolver.mappings.contains(where: { $0.remainder(of: path) != nil }) {
                     findings.append(Finding(rule: "include-external", severity: .note, location: location,
-                                            message: "included file '\(path)' is not in this docset; DocFX may map it to another repository, so docverify did not read it"))
+                                            message: "included file '\(path)' is not in this docset; DocFX may map it to another repository, so docverify did not read it (pass --map ~/PREFIX=FOLDER to read it from a local checkout)"))
                     return []
                 }
                 findings.append(Finding(rule: "include-missing", severity: .error, location: location,

@@ -10,13 +10,17 @@ public struct DocFXLoader: Sendable {
     public let root: String
     /// An explicit `zone-pivot-groups.yml`; when nil, one is looked for upward from the article.
     public let pivotGroupsFile: String?
+    /// `~/` prefixes given on the command line (`--map`); they win over the docset's own.
+    public let mappings: [PathMapping]
 
     /// - Parameters:
     ///   - root: the docs root; nil means the folder of each article loaded.
     ///   - pivotGroupsFile: the `zone-pivot-groups.yml` to check pivots against.
-    public init(root: String?, pivotGroupsFile: String? = nil) {
+    ///   - mappings: `~/` prefixes mapped to folders, beside those the docset declares.
+    public init(root: String?, pivotGroupsFile: String? = nil, mappings: [PathMapping] = []) {
         self.root = root.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? ""
         self.pivotGroupsFile = pivotGroupsFile
+        self.mappings = mappings
     }
 
     /// Loads the article at `path`.
@@ -28,8 +32,11 @@ public struct DocFXLoader: Sendable {
             throw DocFXLoadError(path: path, message: "cannot read the file; check the path")
         }
         let text = String(decoding: data, as: UTF8.self)
-        let rootPath = root.isEmpty ? URL(fileURLWithPath: absolute).deletingLastPathComponent().standardizedFileURL.path : root
-        let resolver = PathResolver(root: rootPath)
+        // Without --root, the docset's own root (its docfx.json) is where `~/` and includes point.
+        let articleDirectory = URL(fileURLWithPath: absolute).deletingLastPathComponent().standardizedFileURL.path
+        let rootPath = root.isEmpty ? (PathMappingDiscovery.docsetRoot(from: articleDirectory) ?? articleDirectory) : root
+        let declared = PathMappingDiscovery.discover(from: articleDirectory)
+        let resolver = PathResolver(root: rootPath, mappings: mappings + declared.filter { d in !mappings.contains { $0.prefix == d.prefix } })
         let relative = resolver.display(absolute)
         let markup = MarkupDocument(parsing: text)
         var (frontMatter, findings) = FrontMatterParser.parse(markup.frontMatter, lines: markup.lines, file: relative)

@@ -71,7 +71,13 @@ extension BlockReader {
             }
             close(end: nil)
         }
-        return Self.tabGroups(top)
+        let grouped = Self.tabGroups(top)
+        // An include's blocks are grouped in the include and again in its parent: report once.
+        for finding in UnclosedTabGroups.findings(in: grouped)
+        where !findings.contains(where: { $0.rule == finding.rule && $0.location == finding.location }) {
+            findings.append(finding)
+        }
+        return grouped
     }
 
     /// DocFX's tab rule: a tab heading starts a group; every following tab heading (of any level)
@@ -88,6 +94,7 @@ extension BlockReader {
             }
             var tabs: [Tab] = []
             var current = Tab(link: firstLink, blocks: [], location: first.location)
+            var isClosed = false
             index += 1
             while index < blocks.count {
                 let block = blocks[index]
@@ -96,6 +103,7 @@ extension BlockReader {
                     current = Tab(link: link, blocks: [], location: heading.location)
                 } else if case .thematicBreak = block {
                     index += 1
+                    isClosed = true
                     break
                 } else {
                     current.blocks.append(block)
@@ -103,7 +111,7 @@ extension BlockReader {
                 index += 1
             }
             tabs.append(current)
-            out.append(.tabGroup(TabGroup(level: first.level, tabs: tabs, location: first.location)))
+            out.append(.tabGroup(TabGroup(level: first.level, tabs: tabs, location: first.location, isClosed: isClosed)))
         }
         return out
     }

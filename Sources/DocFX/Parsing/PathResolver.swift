@@ -4,9 +4,12 @@ import Foundation
 struct PathResolver: Sendable {
     /// Absolute, standardized docs root without a trailing slash.
     let root: String
+    /// `~/` prefixes mapped to other folders, longest prefix first.
+    let mappings: [PathMapping]
 
-    init(root: String) {
+    init(root: String, mappings: [PathMapping] = []) {
         self.root = URL(fileURLWithPath: root).standardizedFileURL.path
+        self.mappings = mappings.sorted { $0.prefix.count > $1.prefix.count }
     }
 
     enum Resolution {
@@ -19,7 +22,13 @@ struct PathResolver: Sendable {
         var path = written.removingPercentEncoding ?? written
         if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<cut]) }
         let absolute: String
-        if path.hasPrefix("~/") {
+        if path.hasPrefix("~/"), let mapping = mappings.first(where: { $0.remainder(of: path) != nil }) {
+            // A mapped folder is a root of its own: the path must stay inside it.
+            let mapped = URL(fileURLWithPath: mapping.directory).appendingPathComponent(mapping.remainder(of: path)!).standardizedFileURL.path
+            guard mapped.hasPrefix(mapping.directory + "/") else { return .outside(absolute: mapped) }
+            if let relative = relativePath(mapped) { return .inside(absolute: mapped, relative: relative) }
+            return .inside(absolute: mapped, relative: mapping.prefix + "/" + String(mapped.dropFirst(mapping.directory.count + 1)))
+        } else if path.hasPrefix("~/") {
             absolute = URL(fileURLWithPath: root).appendingPathComponent(String(path.dropFirst(2))).standardizedFileURL.path
         } else if path.hasPrefix("/") {
             absolute = URL(fileURLWithPath: root).appendingPathComponent(String(path.dropFirst())).standardizedFileURL.path

@@ -152,6 +152,18 @@ extension JSEvaluator {
                 return .fileBytes(path)
             }
             return .opaque("buffer")
+        case "openai.zodResponseFormat":
+            // The SDK turns the zod object into a strict JSON schema docverify does not derive.
+            let schemaName = args.dropFirst().first.flatMap { symbolic($0) } ?? .placeholder(.unknown("zodResponseFormat name"))
+            return fromSymbolic(SDKBuiltValues.responseFormat(name: schemaName, schema: SDKBuiltValues.unknownSchema("a zod object")))
+        case "openai.zodFunction":
+            var name: SymbolicValue = .placeholder(.unknown("zodFunction name"))
+            var description: SymbolicValue?
+            if case .object(let id)? = args.first {
+                if let n = objects[id]["name"].flatMap({ symbolic($0) }) { name = n }
+                description = objects[id]["description"].flatMap { symbolic($0) }
+            }
+            return fromSymbolic(SDKBuiltValues.functionTool(name: name, parameters: SDKBuiltValues.unknownSchema("a zod object"), description: description))
         case "JSON.stringify":
             return .jsonText(args.first ?? .undefined)
         case "JSON.parse":
@@ -438,6 +450,23 @@ extension JSEvaluator {
         if merged.count == 1, case .literal(let l) = merged[0] { return .string(l) }
         if merged.count == 1, case .placeholder(let p) = merged[0] { return .placeholder(p) }
         return .template(merged)
+    }
+
+    /// A value built outside the sample's code (an SDK helper's result) as an evaluator value.
+    mutating func fromSymbolic(_ value: SymbolicValue) -> JSValue {
+        switch value {
+        case .array(let items):
+            var values: [JSValue] = []
+            for item in items { values.append(fromSymbolic(item)) }
+            return newArray(values)
+        case .object(let members):
+            var values: [String: JSValue] = [:]
+            for (k, v) in members { values[k] = fromSymbolic(v) }
+            return newObject(values)
+        case .template(let parts): return .template(parts)
+        case .placeholder(let p): return .placeholder(p)
+        default: return value.jsonValue.map { fromJSON($0) } ?? .undefined
+        }
     }
 
     mutating func fromJSON(_ json: JSONValue) -> JSValue {

@@ -145,6 +145,9 @@ extension PythonEvaluator {
             return ["decode", "encode", "strip"].contains(name) ? .fileContent(path: path, encoding: encoding) : .unknown(e.text)
         case .credential:
             return name == "get_token" ? .accessToken : .unknown(e.text)
+        case .jsonText:
+            // `json.dumps(body).encode("utf-8")` is the same text as bytes.
+            return name == "encode" ? object : .unknown(e.text)
         default:
             return .unknown(e.text)
         }
@@ -227,6 +230,7 @@ extension PythonEvaluator {
             if case .fileContent(let path, _)? = args.positional.first { return .fileContent(path: path, encoding: .base64) }
             return .unknown(e.text)
         case "json.loads":
+            if case .jsonText(let inner)? = args.positional.first { return inner }
             // `json.loads(r.text)` is the same as `r.json()`.
             if case .method(.response(let call, let path, true), let attribute)? = args.positional.first, attribute == "text" || attribute == "content" {
                 return .response(call: call, path: path, needsJSON: false)
@@ -234,7 +238,18 @@ extension PythonEvaluator {
             if case .response(let call, let path, true)? = args.positional.first { return .response(call: call, path: path, needsJSON: false) }
             return .unknown(e.text)
         case "json.dumps":
-            return args.positional.first ?? .unknown(e.text)
+            return args.positional.first.map { .jsonText($0) } ?? .unknown(e.text)
+        case "openai.pydantic_function_tool":
+            // A function tool whose parameters are the class's strict schema.
+            guard case .modelClass(let cls, let schema)? = args.argument(0, "model") else {
+                return .symbolic(SDKBuiltValues.functionTool(
+                    name: args.keyword("name").map { snapshot($0) } ?? .placeholder(.unknown(e.text)),
+                    parameters: SDKBuiltValues.unknownSchema(e.text), description: args.keyword("description").map { snapshot($0) }))
+            }
+            return .symbolic(SDKBuiltValues.functionTool(
+                name: args.keyword("name").map { snapshot($0) } ?? .string(cls),
+                parameters: schema.map { SymbolicValue($0) } ?? SDKBuiltValues.unknownSchema(cls),
+                description: args.keyword("description").map { snapshot($0) }))
         case "dict":
             var members: [String: PythonValue] = [:]
             if case .dict(let id)? = args.positional.first { members = dicts[id] }
@@ -366,6 +381,8 @@ extension PythonEvaluator {
             multipart = parts
         } else if let json = args.keyword("json") {
             body = snapshot(json)
+        } else if case .jsonText(let inner)? = args.keyword("data") {
+            body = snapshot(inner)
         } else if let data = args.keyword("data") {
             let value = snapshot(data)
             if case .string(let text) = value, let parsed = try? JSONValue.parse(text) {

@@ -53,7 +53,14 @@ extension PythonEvaluator {
             default: break
             }
             switch op.body {
-            case .json: body[name] = snapshot(value)
+            case .json:
+                if name == "response_format", case .modelClass(let cls, let schema) = value {
+                    // `parse(response_format=Cls)`: the SDK sends the class's strict JSON schema.
+                    body[name] = SDKBuiltValues.responseFormat(
+                        name: .string(cls), schema: schema.map { SymbolicValue($0) } ?? SDKBuiltValues.unknownSchema(cls))
+                } else {
+                    body[name] = snapshot(value)
+                }
             case .multipart: parts += multipartParts(name, value, at: e)
             case .none: if op.method == "GET", let text = Self.queryText(snapshot(value)) { query[name] = text }
             }

@@ -152,8 +152,21 @@ struct PythonEvaluator {
         case .function(let name, let parameters, let body, _, _):
             functions.append(Function(name: name, parameters: parameters, body: body, topLevel: frames.isEmpty))
             bind(name, .function(functions.count - 1))
-        case .classDef(let name, _, _, _):
-            bind(name, .unknown(name))
+        case .classDef(let name, let bases, let body, _):
+            let isModel = bases.contains { base in
+                switch evaluate(base.value, record: false) {
+                case .module(let m): return m == "pydantic.BaseModel" || m.hasSuffix(".BaseModel")
+                case .modelClass: return true
+                default: return false
+                }
+            }
+            if isModel {
+                // Inherited fields are not read: a subclass's schema stays unknown.
+                let inherits = bases.contains { if case .modelClass = evaluate($0.value, record: false) { true } else { false } }
+                bind(name, .modelClass(name: name, schema: inherits ? nil : PydanticSchema.schema(name: name, body: body)))
+            } else {
+                bind(name, .unknown(name))
+            }
         case .ifStatement(let branches, let orElse):
             for branch in branches {
                 let condition = evaluate(branch.test)
@@ -358,6 +371,12 @@ struct PythonEvaluator {
         case .fileHandle(let path, _): return .placeholder(.unknown("open(\(path))"))
         case .function(let i): return .placeholder(.unknown(functions[i].name))
         case .unknown(let text): return .placeholder(.unknown(text))
+        case .modelClass(let name, _): return .placeholder(.unknown(name))
+        case .jsonText(let inner):
+            // The same text JSON.stringify gives, so pivots compare equal; with run-time parts the
+            // text is unknown but still a string.
+            if let json = snapshot(inner, depth: depth + 1).jsonValue { return .string(json.serialized()) }
+            return .placeholder(.unknown("json.dumps(…)"))
         }
     }
 

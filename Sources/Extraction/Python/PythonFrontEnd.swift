@@ -11,12 +11,40 @@ public struct PythonFrontEnd: Sendable {
     /// Everything static reading learns about `sample`. Never throws: problems are findings.
     public func extract(_ sample: CodeSample) -> SampleExtraction {
         var extraction = SampleExtraction(sampleID: sample.id)
-        let parsed = PythonParser.parseModuleRecovering(sample.code)
+        var sample = sample
+        var parsed = PythonParser.parseModuleRecovering(sample.code)
+        let indent = parsed.errors.isEmpty ? 0 : PythonSyntaxHints.commonIndent(sample.code)
+        if indent > 0 {
+            // The whole sample is indented: one clear finding, then read the code as meant.
+            let firstLine = sample.code.split(separator: "\n", omittingEmptySubsequences: false)
+                .firstIndex { $0.contains { !$0.isWhitespace } } ?? 0
+            extraction.findings.append(Finding(
+                rule: "python-syntax", severity: .error,
+                location: sample.markdownLocation(codeLine: firstLine + 1, codeColumn: 1),
+                message: "every line is indented by \(indent) spaces; a reader who copies it gets IndentationError: unexpected indent: dedent the fence's code"))
+            sample.code = PythonSyntaxHints.dedent(sample.code, by: indent)
+            sample.codeStartColumn += indent
+            parsed = PythonParser.parseModuleRecovering(sample.code)
+        }
+        if !parsed.errors.isEmpty, PythonSyntaxHints.isAllCommands(sample.code) {
+            // Commands fenced as Python: a reader runs them in a terminal and they work, so the
+            // fence's language is wrong, not the steps (a warning, not an error).
+            let line = PythonSyntaxHints.commandLines(sample.code).first ?? 1
+            extraction.findings.append(Finding(
+                rule: "python-syntax", severity: .warning,
+                location: sample.markdownLocation(codeLine: line, codeColumn: 1),
+                message: "this is a command, not Python: the fence is marked `\(sample.infoString)`, so it is shown and checked as Python code; use ```console (or ```bash / ```powershell)"))
+            return extraction
+        }
+        let commandLines = Set(PythonSyntaxHints.commandLines(sample.code))
         for error in parsed.errors {
+            let message = commandLines.contains(error.line)
+                ? "line \(error.line) of this Python sample is a shell command; a reader who runs the file gets SyntaxError: this is a command, move it to a ```console fence of its own"
+                : "Python syntax error: \(error.message)"
             extraction.findings.append(Finding(
                 rule: "python-syntax", severity: .error,
                 location: sample.markdownLocation(codeLine: error.line, codeColumn: error.column),
-                message: "Python syntax error: \(error.message)"))
+                message: message))
         }
         guard let statements = parsed.statements else {
             // Unparseable code: still say whether it evidently calls an API, so the orchestrator

@@ -1,3 +1,5 @@
+import Core
+
 /// What the abstract evaluator knows about a Python value. Lists and dicts live on a heap so that
 /// aliasing and mutation behave as in Python (`body = {"messages": messages}` then
 /// `messages.append(…)` changes `body` too); a request snapshots the heap when it is sent.
@@ -29,6 +31,12 @@ indirect enum PythonValue: Hashable, Sendable {
     case response(call: Int, path: [ResponsePathComponent], needsJSON: Bool)
     /// A function the sample defines (index into the evaluator's functions).
     case function(Int)
+    /// `json.dumps(value)`: a string, the JSON text of `value`. Kept apart from other strings so
+    /// that `requests.post(url, data=json.dumps(body))` still sends `body` as the JSON body.
+    case jsonText(PythonValue)
+    /// A pydantic model class the sample defines, with the JSON schema the SDK sends for it when
+    /// docverify could derive it (``PydanticSchema``).
+    case modelClass(name: String, schema: JSONValue?)
     case unknown(String)
 
     static let nothing = PythonValue.symbolic(.null)

@@ -11,10 +11,11 @@ public enum QuickstartLoader {
     ///   - root: the docs root (`--root`); nil means the article's folder.
     ///   - pivotGroupsFile: a `zone-pivot-groups.yml` (`--pivot-groups`); nil means look upward from the article.
     /// - Throws: ``QuickstartLoadError`` when the article itself cannot be read.
-    public static func load(path: String, root: String?, pivotGroupsFile: String?) throws(QuickstartLoadError) -> QuickstartDocument {
+    ///   - mappings: `~/` prefixes mapped to folders (`--map`).
+    public static func load(path: String, root: String?, pivotGroupsFile: String?, mappings: [PathMapping] = []) throws(QuickstartLoadError) -> QuickstartDocument {
         let document: DocFXDocument
         do {
-            document = try DocFXLoader(root: root, pivotGroupsFile: pivotGroupsFile).load(article: path)
+            document = try DocFXLoader(root: root, pivotGroupsFile: pivotGroupsFile, mappings: mappings).load(article: path)
         } catch {
             throw QuickstartLoadError(path: error.path, message: error.message)
         }

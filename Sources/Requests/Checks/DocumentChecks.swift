@@ -10,6 +10,12 @@ import Quickstart
 ///   still work on its own: the defect is that readers of different languages are taught different
 ///   requests (another prompt, another parameter), which a reviewer must judge; whether a sample
 ///   actually works is decided by `request-*` errors and by `docverify run`.
+///   Only alternatives are compared — the same step's call in two pivots, or in two tabs of one tab
+///   group — aligned by operation and by its occurrence within the section, never two successive
+///   calls of one pivot and tab. An optional member sent in one alternative and left out in another
+///   is a note unless the value sent differs from the API's default (``OptionalFieldDefaults``); a
+///   different number of calls is a note. The body's `model` is ignored when the URL names the
+///   deployment (the service does not read it then).
 /// - `api-version-mismatch` (warning): calls of one document use different literal `api-version`s.
 /// - `api-version-unknown` / `-unsupported` / `-missing`: see ``APIVersionChecks``.
 public struct DocumentChecks {
@@ -18,14 +24,40 @@ public struct DocumentChecks {
         (pivotDrift(extraction) + apiVersionMismatch(extraction) + APIVersionChecks.run(extraction)).sortedForReport()
     }
 
-    /// One way a section is done: a request-making sample of one pivot × tab, with its calls in
-    /// order. A tab that shows the same call twice (a Python program and a `curl` line) has two
-    /// variants, each compared with the other pivots' — not one variant with both samples' calls.
+    /// Where a reader follows one way of doing a section: a pivot, and a tab of one tab group.
+    struct Alternative: Hashable {
+        var pivot: String?
+        var group: Int?
+        var tab: String?
+
+        /// Two places a reader chooses between (not two steps one reader follows): another pivot, or
+        /// another tab of the same tab group.
+        func isAlternative(to other: Alternative) -> Bool {
+            if pivot != other.pivot { return true }
+            return group != nil && group == other.group && tab != other.tab
+        }
+    }
+
+    /// Which call of a section a call is: its operation and how many calls of that operation the
+    /// same alternative made before it.
+    struct Slot: Hashable {
+        var operation: String
+        var occurrence: Int
+    }
+
+    /// One request-making sample of one alternative, with its calls in order and each call's slot.
+    /// A sample that shows an earlier sample's calls again with another client (a Python program and
+    /// then a `curl` line) takes that sample's slots: it is another way, not the next step.
     struct Variant {
         var index: Int
-        var pivot: String?
-        var tab: String?
+        var alternative: Alternative
         var calls: [ExtractedRequest]
+        var slots: [Slot]
+        /// False for a sample that repeats an earlier one's calls.
+        var advances: Bool = true
+
+        var pivot: String? { alternative.pivot }
+        var tab: String? { alternative.tab }
 
         var label: String {
             let p = pivot.map { "pivot '\($0)'" } ?? "the article"
@@ -38,6 +70,11 @@ public struct DocumentChecks {
         }
     }
 
+    /// The operation a call is aligned by: the catalog's id, else its method and path.
+    static func operationKey(_ call: ExtractedRequest) -> String {
+        OperationCatalog.match(method: call.method, path: call.path)?.id ?? "\(call.method.uppercased()) \(call.path)"
+    }
+
     /// Section title → its variants with at least one call, in document order.
     static func variantsBySection(_ extraction: DocumentExtraction) -> [(title: String, variants: [Variant])] {
         var order: [String] = []
@@ -47,11 +84,27 @@ public struct DocumentChecks {
             for section in pivot.sections {
                 let title = section.title.trimmingCharacters(in: .whitespaces)
                 for tab in section.tabs {
+                    let alternative = Alternative(pivot: pivot.id, group: tab.group, tab: tab.id)
+                    var seen: [String: Int] = [:]
+                    var earlier: [(operations: [String], clients: Set<RequestClient>, slots: [Slot])] = []
                     for sample in tab.samples {
                         let calls = extraction.samples[sample.id]?.requests ?? []
                         guard !calls.isEmpty else { continue }
+                        let operations = calls.map(operationKey)
+                        let clients = Set(calls.map(\.client))
+                        var variant = Variant(index: index, alternative: alternative, calls: calls, slots: [])
+                        if let repeated = earlier.first(where: { $0.operations == operations && $0.clients.isDisjoint(with: clients) }) {
+                            variant.slots = repeated.slots
+                            variant.advances = false
+                        } else {
+                            variant.slots = operations.map { op in
+                                defer { seen[op, default: 0] += 1 }
+                                return Slot(operation: op, occurrence: seen[op, default: 0])
+                            }
+                            earlier.append((operations, clients, variant.slots))
+                        }
                         if groups[title] == nil { order.append(title) }
-                        groups[title, default: []].append(Variant(index: index, pivot: pivot.id, tab: tab.id, calls: calls))
+                        groups[title, default: []].append(variant)
                         index += 1
                     }
                 }
@@ -75,30 +128,66 @@ public struct DocumentChecks {
 
     public static func pivotDrift(_ extraction: DocumentExtraction) -> [Finding] {
         var findings: [Finding] = []
-        for (title, variants) in variantsBySection(extraction) where variants.count > 1 {
+        for (title, variants) in variantsBySection(extraction) {
+            let alternatives = Set(variants.map(\.alternative))
+            guard alternatives.count > 1 else { continue }
             let sectionName = title.isEmpty ? "the introduction" : "section '\(title)'"
-            // Call counts first: a variant that makes another number of calls is reported once.
-            let byCount = Dictionary(grouping: variants, by: { $0.calls.count })
-            let referenceCount = reference(byCount)!
-            let referenceVariant = byCount[referenceCount]!.min { $0.index < $1.index }!
-            for variant in variants where variant.calls.count != referenceCount {
-                findings.append(Finding(
-                    rule: "pivot-drift", severity: .warning, location: variant.calls[0].location,
-                    message: "\(sectionName) makes \(variant.calls.count) request(s) in \(variant.label) but \(referenceCount) in \(referenceVariant.label) (\(referenceVariant.calls[0].location)); every pivot and tab should send the same requests",
-                    pivot: variant.pivot, tab: variant.tab))
+            findings += callCountNotes(variants, sectionName: sectionName)
+            // Align each call with the calls of the other alternatives in the same slot.
+            var slotOrder: [Slot] = []
+            var bySlot: [Slot: [(variant: Variant, call: Int)]] = [:]
+            for variant in variants {
+                for (i, slot) in variant.slots.enumerated() {
+                    if bySlot[slot] == nil { slotOrder.append(slot) }
+                    bySlot[slot, default: []].append((variant, i))
+                }
             }
-            let callCount = variants.map(\.calls.count).max()!
-            for call in 0..<callCount {
-                let present = variants.filter { $0.calls.count > call }
-                guard present.count > 1 else { continue }
-                findings += drift(call: call, variants: present, sectionName: sectionName)
+            for slot in slotOrder {
+                let present = bySlot[slot]!
+                guard Set(present.map(\.variant.alternative)).count > 1 else { continue }
+                findings += drift(present, sectionName: sectionName)
             }
         }
         return findings
     }
 
-    static func drift(call: Int, variants: [Variant], sectionName: String) -> [Finding] {
-        let bodies = variants.map { v in v.calls[call].body.map { CanonicalForm.canonical($0) } ?? .null }
+    /// A note per alternative whose calls (operations and their number) differ from what most
+    /// alternatives of the section make: not drift of a body, but a reader of that pivot or tab
+    /// does something the others don't.
+    static func callCountNotes(_ variants: [Variant], sectionName: String) -> [Finding] {
+        var slotsOf: [Alternative: [Slot]] = [:]
+        var firstOf: [Alternative: Variant] = [:]
+        for variant in variants where variant.advances {
+            slotsOf[variant.alternative, default: []] += variant.slots
+            if firstOf[variant.alternative] == nil { firstOf[variant.alternative] = variant }
+        }
+        let bySlots = Dictionary(grouping: firstOf.values, by: { Set(slotsOf[$0.alternative]!) })
+        guard bySlots.count > 1, let referenceSlots = reference(bySlots) else { return [] }
+        let referenceGroup = bySlots[referenceSlots]!
+        var findings: [Finding] = []
+        for variant in firstOf.values.sorted(by: { $0.index < $1.index }) where Set(slotsOf[variant.alternative]!) != referenceSlots {
+            guard let referenceVariant = referenceGroup.filter({ $0.alternative.isAlternative(to: variant.alternative) }).min(by: { $0.index < $1.index }) else { continue }
+            findings.append(Finding(
+                rule: "pivot-drift", severity: .note, location: variant.calls[0].location,
+                message: "\(sectionName) makes \(slotsOf[variant.alternative]!.count) request(s) in \(variant.label) but \(referenceSlots.count) in \(referenceVariant.label) (\(referenceVariant.calls[0].location)); check that every pivot and tab teaches the same calls",
+                pivot: variant.pivot, tab: variant.tab))
+        }
+        return findings
+    }
+
+    /// The body a call is compared by: canonical, without `model` when the URL names the deployment.
+    static func comparedBody(_ call: ExtractedRequest) -> JSONValue {
+        var body = call.body.map { CanonicalForm.canonical($0) } ?? .null
+        if call.path.contains("{deployment}") || call.path.contains("/deployments/"), case .object(var members) = body {
+            members["model"] = nil
+            body = .object(members)
+        }
+        return body
+    }
+
+    static func drift(_ aligned: [(variant: Variant, call: Int)], sectionName: String) -> [Finding] {
+        let variants = aligned.map(\.variant)
+        let bodies = aligned.map { comparedBody($0.variant.calls[$0.call]) }
         var paths: [String] = []
         var seen = Set<String>()
         for body in bodies.dropFirst() {
@@ -117,21 +206,41 @@ public struct DocumentChecks {
                 valueOf[variant.index] = value
             }
             guard groups.count > 1, let referenceValue = reference(groups) else { continue }
-            let referenceVariant = groups[referenceValue]!.min { $0.index < $1.index }!
             let agreeing = groups[referenceValue]!.count
-            for variant in variants where valueOf[variant.index]! != referenceValue {
+            for (variant, call) in aligned where valueOf[variant.index]! != referenceValue {
+                // Compared only with an alternative: never with a later step of the same reader.
+                guard let referenceEntry = aligned.filter({ entry in
+                    valueOf[entry.variant.index]! == referenceValue && entry.variant.alternative.isAlternative(to: variant.alternative)
+                }).min(by: { $0.variant.index < $1.variant.index }) else { continue }
                 // A difference already reported at an enclosing path (a missing message) covers this one.
                 if reportedPaths[variant.index, default: []].contains(where: { Self.isAncestor($0, of: path) }) { continue }
                 reportedPaths[variant.index, default: []].append(path)
-                let other = referenceVariant.calls[call].location
-                let ordinal = call == 0 ? "the request" : "request \(call + 1)"
+                let value = valueOf[variant.index]!
+                let severity = severityOf(path: path, value, referenceValue)
+                let other = referenceEntry.variant.calls[referenceEntry.call].location
+                let ordinal = call == 0 && variant.calls.count == 1 ? "the request" : "request \(call + 1)"
+                let advice = severity == .note
+                    ? "the API's default makes them alike or docverify does not know its default; check that the difference is meant"
+                    : "make the samples send the same request"
                 findings.append(Finding(
-                    rule: "pivot-drift", severity: .warning, location: variant.calls[call].location,
-                    message: "\(sectionName): \(ordinal) sends \(path.isEmpty ? "body" : path) = \(JSONDiff.show(valueOf[variant.index]!)) in \(variant.label), but \(JSONDiff.show(referenceValue)) in \(referenceVariant.label) at \(other.file):\(other.line) (\(agreeing) of \(variants.count) variants agree with the latter); make the samples send the same request",
+                    rule: "pivot-drift", severity: severity, location: variant.calls[call].location,
+                    message: "\(sectionName): \(ordinal) sends \(path.isEmpty ? "body" : path) = \(JSONDiff.show(value)) in \(variant.label), but \(JSONDiff.show(referenceValue)) in \(referenceEntry.variant.label) at \(other.file):\(other.line) (\(agreeing) of \(variants.count) variants agree with the latter); \(advice)",
                     pivot: variant.pivot, tab: variant.tab))
             }
         }
         return findings
+    }
+
+    /// A note when a top-level optional member is sent on one side only and sending it changes
+    /// nothing docverify knows of; a warning for any other difference.
+    static func severityOf(path: String, _ a: JSONValue?, _ b: JSONValue?) -> Severity {
+        guard !path.isEmpty, !path.contains("."), !path.contains("[") else { return .warning }
+        switch (a, b) {
+        case (nil, let sent?), (let sent?, nil):
+            return OptionalFieldDefaults.absenceIsMinor(member: path, value: sent) ? .note : .warning
+        default:
+            return .warning
+        }
     }
 
     static func isAncestor(_ a: String, of b: String) -> Bool {

@@ -37,7 +37,23 @@ struct SymbolicReader {
         }
     }
 
+    /// Placeholders whose value may be of any JSON type.
+    static func mayBeAnyType(_ placeholder: Placeholder) -> Bool {
+        switch placeholder {
+        case .unknown, .response: true
+        case .environment, .file, .credential, .readerValue: false
+        }
+    }
+
     mutating func expected(_ what: String, _ value: SymbolicValue, _ path: String) {
+        // A value whose type docverify can't know (an expression it couldn't evaluate, an SDK-built
+        // value, an earlier answer's message) may well be of the expected type: docverify's limit,
+        // not the page's defect. Environment variables, files and credentials are strings, so a
+        // non-string position holding one is still reported.
+        if case .placeholder(let p) = value, Self.mayBeAnyType(p) {
+            bindings[path] = p
+            return
+        }
         invalid(path, "expected \(what), found \(Self.typeName(value))")
     }
 

@@ -1,0 +1,67 @@
+/// Two ways a `python` fence fails that deserve a plainer message than the parser's: code indented
+/// as a whole (an `IndentationError` for whoever copies it) and shell commands fenced as Python.
+enum PythonSyntaxHints {
+    /// First words of the commands quickstarts show (`pip install openai`, `python app.py`,
+    /// `export AZURE_OPENAI_API_KEY=…`): one table, the place to add one.
+    static let commandWords: Set<String> = [
+        "pip", "pip3", "python", "python3", "py", "export", "setx", "npm", "npx", "node", "az", "curl",
+        "cd", "source", "conda", "mkdir", "uv", "poetry", "pipenv", "venv", "dotnet",
+    ]
+
+    /// The indentation every non-blank line shares, in spaces; 0 when a line starts with a tab or
+    /// isn't indented.
+    static func commonIndent(_ code: String) -> Int {
+        var common: Int?
+        for line in code.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard line.contains(where: { !$0.isWhitespace }) else { continue }
+            let spaces = line.prefix { $0 == " " }.count
+            if line.dropFirst(spaces).first == "\t" { return 0 }
+            common = min(common ?? spaces, spaces)
+            if common == 0 { return 0 }
+        }
+        return common ?? 0
+    }
+
+    /// `code` with the first `count` characters of every non-blank line removed.
+    static func dedent(_ code: String, by count: Int) -> String {
+        code.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.count >= count ? String($0.dropFirst(count)) : String($0.drop { $0 == " " }) }
+            .joined(separator: "\n")
+    }
+
+    /// True for a line that reads as a shell command: a command word followed by an argument, not
+    /// by something Python would accept after a name (`python = 3`, `node.value`, `cd(x)`).
+    static func isCommand<S: StringProtocol>(_ line: S) -> Bool {
+        var text = line.drop { $0 == " " || $0 == "\t" }
+        if text.hasPrefix("$ ") || text.hasPrefix("> ") { text = text.dropFirst(2) }
+        let word = text.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        guard commandWords.contains(String(word)) else { return false }
+        let rest = text.dropFirst(word.count)
+        guard rest.first == " " else { return false }
+        let argument = rest.drop { $0 == " " }
+        guard let next = argument.first else { return false }
+        if "=([.:,+*/%<>!&|^@".contains(next) { return false }
+        // `python -m pip`, `pip install x`, `export NAME=value`, `python app.py`
+        let secondWord = String(argument.prefix { !$0.isWhitespace })
+        let pythonKeywords: Set<String> = ["and", "or", "in", "is", "not", "if", "else", "for"]
+        return !pythonKeywords.contains(secondWord)
+    }
+
+    /// 1-based lines of `code` that read as shell commands.
+    static func commandLines(_ code: String) -> [Int] {
+        code.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .filter { isCommand($0.element) }.map { $0.offset + 1 }
+    }
+
+    /// True when every line is a command, a comment or blank.
+    static func isAllCommands(_ code: String) -> Bool {
+        var any = false
+        for line in code.split(separator: "\n", omittingEmptySubsequences: false) {
+            let text = line.drop { $0 == " " || $0 == "\t" }
+            if text.isEmpty || text.hasPrefix("#") { continue }
+            guard isCommand(text) else { return false }
+            any = true
+        }
+        return any
+    }
+}
