@@ -66,3 +66,23 @@ struct MultipartTests {
         #expect(UploadedAudio(Array("hello".utf8)).format == nil)
     }
 }
+
+@Suite("Hostile multipart bodies")
+struct HostileMultipartTests {
+    @Test("more parts than the cap, or endless part headers, are refused with a 400 message")
+    func hostile() async throws {
+        var many = ""
+        for i in 0...MultipartParser.maxParts { many += "--b\r\nContent-Disposition: form-data; name=\"f\(i)\"\r\n\r\nx\r\n" }
+        many += "--b--\r\n"
+        let manyBytes = Array(many.utf8)
+        #expect(throws: MultipartError.self) { try MultipartParser.parse(Array(many.utf8), boundary: "b") }
+        let longHeader = "--b\r\nContent-Disposition: form-data; name=\"" + String(repeating: "x", count: 20_000) + "\"\r\n\r\nv\r\n--b--\r\n"
+        #expect(throws: MultipartError.self) { try MultipartParser.parse(Array(longHeader.utf8), boundary: "b") }
+        try await Fixture.app().test(.router) { client in
+            let reply = try await Fixture.call(
+                client, .post, AudioOperationTests.transcriptions, body: manyBytes, contentType: "multipart/form-data; boundary=b")
+            #expect(reply.status == .badRequest)
+            #expect(reply.error?["message"]?.stringValue?.contains("parts") == true)
+        }
+    }
+}

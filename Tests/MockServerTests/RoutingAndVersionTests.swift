@@ -91,7 +91,9 @@ struct RoutingAndVersionTests {
             // A chat body sent to embeddings: the embeddings model names what is wrong.
             let chat = try await Fixture.call(client, .post, Fixture.deploymentPath("text-embedding-ada-002", "/embeddings"), json: Fixture.textRequest("hi"))
             #expect(chat.status == .badRequest)
-            #expect(chat.error?["param"]?.stringValue == "messages")
+            // Unknown members of an embeddings body are tolerated (the spec allows extra members),
+            // so what is wrong is the missing `input`.
+            #expect(chat.error?["param"]?.stringValue == "input")
             #expect(chat.error?["message"]?.stringValue?.contains("input") == true)
         }
     }
@@ -117,6 +119,52 @@ struct FeatureVersionTests {
             ])
             let early = try await Fixture.call(client, .post, Fixture.chatPath(deployment: "o1", apiVersion: "2024-06-01"), json: tokens)
             #expect(early.status == .badRequest && early.error?["param"]?.stringValue == "max_completion_tokens")
+        }
+    }
+}
+
+@Suite("Every operation: unknown version and bad bodies")
+struct EveryOperationTests {
+    /// A concrete path for a template: deployment and ids filled in.
+    static func path(_ template: String) -> String {
+        template.replacingOccurrences(of: "{deployment}", with: "gpt-4o").replacingOccurrences(of: "{id}", with: "x1")
+    }
+
+    @Test("each catalog operation, in its dated form, answers an unpublished api-version with Azure's 404")
+    func unknownVersion() async throws {
+        try await Fixture.app().test(.router) { client in
+            for operation in OperationCatalog.operations {
+                guard let template = operation.deploymentPath else { continue }
+                let method = HTTPRequest.Method(rawValue: operation.method)!
+                let reply = try await Fixture.call(client, method, Self.path(template) + "?api-version=2019-01-01", json: .object([:]))
+                #expect(reply.status == .notFound, "\(operation.id)")
+                #expect(reply.error?["code"]?.stringValue == "404", "\(operation.id)")
+            }
+        }
+    }
+
+    @Test("bad JSON bodies → 400 naming the field, for each operation's own model")
+    func badBodies() async throws {
+        try await Fixture.app().test(.router) { client in
+            let v = "?api-version=2025-01-01-preview"
+            let assistant = try await Fixture.call(client, .post, "/openai/assistants" + v, json: .object(["model": .string("gpt-4o")]))
+            let assistantID = assistant.json?["id"]?.stringValue ?? ""
+            let thread = try await Fixture.call(client, .post, "/openai/threads" + v, json: .object([:]))
+            let threadID = thread.json?["id"]?.stringValue ?? ""
+            let cases: [(String, JSONValue, String)] = [
+                (Fixture.deploymentPath("gpt-35-turbo-instruct", "/completions"), .object(["prompt": .string("x"), "max_tokens": .string("ten")]), "max_tokens"),
+                (Fixture.deploymentPath("dall-e-3", "/images/generations"), .object(["prompt": .string("x"), "n": .string("2")]), "n"),
+                (Fixture.deploymentPath("tts", "/audio/speech"), .object(["input": .string("x"), "voice": .string("alloy"), "speed": .int(9)]), "speed"),
+                ("/openai/assistants" + v, .object(["model": .string("gpt-4o"), "temperature": .string("hot")]), "temperature"),
+                ("/openai/threads/\(threadID)/messages" + v, .object(["role": .string("system"), "content": .string("x")]), "role"),
+                ("/openai/threads/\(threadID)/runs" + v, .object(["instructions": .string("x")]), "assistant_id"),
+                ("/openai/threads/runs" + v, .object(["assistant_id": .string(assistantID), "thread": .string("t")]), "thread"),
+            ]
+            for (path, body, param) in cases {
+                let reply = try await Fixture.call(client, .post, path, json: body)
+                #expect(reply.status == .badRequest, "\(path): \(reply.text)")
+                #expect(reply.error?["param"]?.stringValue == param, "\(path): \(reply.text)")
+            }
         }
     }
 }

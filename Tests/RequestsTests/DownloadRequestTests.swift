@@ -17,4 +17,16 @@ struct DownloadRequestTests {
         api.purpose = .api
         #expect(RequestBuilder().build(api).findings.map(\.rule) == ["request-unknown-operation"])
     }
+
+    @Test("path parameters from earlier answers are filled into the URL")
+    func pathParameters() {
+        var request = ExtractedRequest(
+            location: SourceLocation(file: "a.md", line: 3), client: .pythonOpenAI, method: "GET",
+            endpoint: .string("https://mock.test"), path: "/openai/threads/{thread_id}/runs/run_1", deployment: nil,
+            query: ["api-version": .string("2024-05-01-preview")], auth: nil, body: nil)
+        request.pathParameters = ["thread_id": .placeholder(.response(call: 0, path: "id"))]
+        let built = RequestBuilder().build(request)
+        #expect(built.url { _ in .string("thread 9") } == "https://mock.test/openai/threads/thread%209/runs/run_1?api-version=2024-05-01-preview")
+        #expect(built.url { _ in nil } == nil)
+    }
 }

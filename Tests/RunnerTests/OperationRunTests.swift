@@ -217,7 +217,7 @@ import Testing
     @Test func anUploadWithNoStandInKindIsSkippedWithAReason() async throws {
         var request = F.call("POST", "/openai/files", line: 20)
         request.multipart = [MultipartPart(name: "purpose", value: .string("assistants")),
-                             MultipartPart(name: "file", value: .placeholder(.file(path: "handbook.pdf", encoding: .binary)), filename: "handbook.pdf")]
+                             MultipartPart(name: "file", value: .placeholder(.file(path: "handbook.pptx", encoding: .binary)), filename: "handbook.pptx")]
         let report = try await run(F.document([SampleExtraction(sampleID: 0, requests: [request])]))
         let result = try #require(report.scenarios.first)
         #expect(result.status == .skipped)

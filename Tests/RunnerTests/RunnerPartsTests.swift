@@ -84,7 +84,26 @@ import Transport
         #expect(AudioFormatCheck.problem(try #require(StandInFiles.make(for: "a.flac")).data, format: "flac") == nil)
         #expect(AudioFormatCheck.problem(try #require(StandInFiles.make(for: "a.mp3")).data, format: "mp3") == nil)
         #expect(ImageFormatCheck.problem(try #require(StandInFiles.make(for: "photo.png")).data) == nil)
-        #expect(StandInFiles.make(for: "report.pdf") == nil)
+        #expect(StandInFiles.make(for: "slides.pptx") == nil)
+        // The PDF's cross-reference table points at each object.
+        let pdf = String(decoding: try #require(StandInFiles.make(for: "policy.PDF")).data, as: UTF8.self)
+        #expect(pdf.hasPrefix("%PDF-1.4\n") && pdf.hasSuffix("%%EOF\n"))
+        let utf8 = Array(pdf.utf8)
+        for n in 1...5 {
+            let entry = pdf.components(separatedBy: "\n").filter { $0.hasSuffix(" 00000 n ") }[n - 1]
+            let offset = Int(entry.prefix(10))!
+            #expect(String(decoding: utf8[offset...].prefix(8), as: UTF8.self).hasPrefix("\(n) 0 obj"))
+        }
+        // The JPEG's marker segments chain with consistent lengths up to the scan, and it ends in EOI.
+        let jpeg = [UInt8](try #require(StandInFiles.make(for: "photo.jpg")).data)
+        #expect(ImageFormatCheck.problem(Data(jpeg)) == nil)
+        var at = 2, markers: [UInt8] = []
+        while at + 4 <= jpeg.count, jpeg[at] == 0xFF, markers.last != 0xDA {
+            markers.append(jpeg[at + 1])
+            at += 2 + (Int(jpeg[at + 2]) << 8 | Int(jpeg[at + 3]))
+        }
+        #expect(markers == [0xDB, 0xC0, 0xC4, 0xC4, 0xDA])
+        #expect(Array(jpeg.suffix(2)) == [0xFF, 0xD9])
         // The same name gives the same bytes.
         #expect(StandInFiles.make(for: "a.wav")?.data == StandInFiles.make(for: "a.wav")?.data)
     }

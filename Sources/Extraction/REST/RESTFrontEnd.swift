@@ -75,7 +75,9 @@ struct RESTFrontEnd: LanguageFrontEnd {
             multipart = parts
         } else if let data = curl.data.last {
             let binary = curl.dataIsBinary.last == true
-            if case .char("@", _)? = data.chars.first, binary, !Self.isJSONFile(data.dropFirst(1).text), context.jsonFile(named: data.dropFirst(1).text) == nil {
+            if data.text.isEmpty {
+                // `-d ''` (create a thread with no options): a POST with an empty body, no JSON.
+            } else if case .char("@", _)? = data.chars.first, binary, !Self.isJSONFile(data.dropFirst(1).text), context.jsonFile(named: data.dropFirst(1).text) == nil {
                 // `--data-binary @speech.wav`: the file's bytes are the body.
                 let path = data.dropFirst(1).text
                 result.reads.append(FileAccess(path: path, location: sample.markdownLocation(codeLine: data.position.line, codeColumn: data.position.column)))

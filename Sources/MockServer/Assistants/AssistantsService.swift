@@ -207,6 +207,8 @@ actor AssistantsService {
         messages.set(m.id, m)
         if var t = threads.peek(id) {
             t.messageIDs.append(m.id)
+            // A thread lists at most what the message store can hold; older ids were evicted anyway.
+            if t.messageIDs.count > messages.capacity { t.messageIDs.removeFirst(t.messageIDs.count - messages.capacity) }
             threads.set(id, t)
         }
         return m
@@ -233,6 +235,7 @@ actor AssistantsService {
         runs.set(run.id, run)
         if var t = threads.peek(id) {
             t.runIDs.append(run.id)
+            if t.runIDs.count > runs.capacity { t.runIDs.removeFirst(t.runIDs.count - runs.capacity) }
             threads.set(id, t)
         }
         return run

@@ -106,6 +106,11 @@ public struct BuiltRequest: Hashable, Sendable {
             guard let deployment = extracted.deployment.flatMap({ Self.resolve($0, resolve).stringValue }) else { return nil }
             path = path.replacingOccurrences(of: "{deployment}", with: Self.percentEncoded(deployment))
         }
+        // Ids from earlier answers (`/openai/threads/{thread_id}/runs`).
+        for (name, value) in extracted.pathParameters where path.contains("{\(name)}") {
+            guard let id = Self.resolve(value, resolve).stringValue else { return nil }
+            path = path.replacingOccurrences(of: "{\(name)}", with: Self.percentEncoded(id))
+        }
         var url = (endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint) + path
         let items = extracted.query.keys.sorted().compactMap { key -> String? in
             guard let value = Self.resolve(extracted.query[key]!, resolve).stringValue else { return nil }

@@ -23,6 +23,22 @@ enum StandInImage {
         return Data(out)
     }
 
+    /// A baseline JPEG of one uniform grey 8×8 block: one component, a quantization table of ones,
+    /// and Huffman tables with a single one-bit code each (DC difference 0, end of block), so the
+    /// whole scan is two bits. Valid for every decoder without an encoder.
+    static func jpeg() -> Data {
+        var out: [UInt8] = [0xFF, 0xD8]  // SOI
+        out += [0xFF, 0xDB, 0x00, 0x43, 0x00] + [UInt8](repeating: 1, count: 64)  // DQT, table 0
+        out += [0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x08, 0x00, 0x08, 0x01, 0x01, 0x11, 0x00]  // SOF0 8×8, 1 component
+        let oneCode: [UInt8] = [1] + [UInt8](repeating: 0, count: 15) + [0x00]
+        out += [0xFF, 0xC4, 0x00, 0x14, 0x00] + oneCode  // DHT DC table 0: symbol 0 (difference 0)
+        out += [0xFF, 0xC4, 0x00, 0x14, 0x10] + oneCode  // DHT AC table 0: symbol 0 (end of block)
+        out += [0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]  // SOS
+        out += [0x3F]  // "0" (DC) + "0" (EOB), padded with ones
+        out += [0xFF, 0xD9]  // EOI
+        return Data(out)
+    }
+
     /// A zlib stream of stored (uncompressed) deflate blocks: valid without a compressor.
     static func zlibStored(_ data: [UInt8]) -> [UInt8] {
         var out: [UInt8] = [0x78, 0x01]
