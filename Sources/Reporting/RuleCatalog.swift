@@ -31,7 +31,7 @@ public enum RuleCatalog {
         RuleDescription(id: "ts-syntax", defaultSeverity: .error, description: "A TypeScript sample has a syntax error."),
         RuleDescription(id: "json-invalid", defaultSeverity: .error, description: "A JSON sample, or a JSON request body in a `curl` command or HTTP block, isn't valid JSON."),
         RuleDescription(id: "request-unextracted", defaultSeverity: .warning, description: "A sample evidently calls the API, but docverify can't tell which request it sends."),
-        RuleDescription(id: "request-unknown-field", defaultSeverity: .error, description: "A request body has a field the operation's API doesn't define (a form upload's unknown field is a warning)."),
+        RuleDescription(id: "request-unknown-field", defaultSeverity: .error, description: "A request body has a field the operation's API doesn't define (a form upload's or embeddings body's unknown field is a warning)."),
         RuleDescription(id: "request-invalid", defaultSeverity: .error, description: "A request body field has the wrong type, or a required field is missing."),
         RuleDescription(id: "pivot-drift", defaultSeverity: .warning, description: "The same section sends different requests in two pivots or two tabs (each request-making sample is compared; `check --strict` fails on it)."),
         RuleDescription(id: "api-version-mismatch", defaultSeverity: .warning, description: "Pivots or tabs of one document use different API versions."),

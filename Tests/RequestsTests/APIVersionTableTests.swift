@@ -20,7 +20,8 @@ struct APIVersionTableTests {
     @Test("every catalog operation is served by some dated version")
     func everyOperationHasAVersion() {
         for op in OperationCatalog.operations {
-            #expect(!APIVersionTable.versions(serving: op.id).isEmpty, "\(op.id)")
+            #expect(!op.apiVersions.isEmpty, "\(op.id)")
+            #expect(op.apiVersions.allSatisfy { APIVersionTable.supports(version: $0, operation: op.id) })
         }
     }
 

@@ -161,3 +161,9 @@ public enum APIVersionTable {
         return String(rest)
     }
 }
+
+extension APIOperation {
+    /// The dated api-versions that serve this operation, oldest first (the `/openai/v1/` form
+    /// takes none).
+    public var apiVersions: [String] { APIVersionTable.versions(serving: id) }
+}

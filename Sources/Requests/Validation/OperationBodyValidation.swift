@@ -59,9 +59,15 @@ public enum OperationBodyValidation {
             let r = s.request(body)
             return finish(s.reader, r, OperationBody.completion)
         case "embeddings.create":
+            // The GA specs declare the embeddings body `additionalProperties: true`: an extra
+            // member is not known to be rejected, so it is a doubt, not an error.
             var s = EmbeddingsSchema()
             let r = s.request(body)
-            return finish(s.reader, r, OperationBody.embeddings)
+            let unknown = s.reader.issues.filter { if case .unknownField = $0 { true } else { false } }
+            s.reader.issues.removeAll { unknown.contains($0) }
+            var d = finish(s.reader, r, OperationBody.embeddings)
+            d.warnings = unknown
+            return d
         case "images.generate":
             var s = ImagesSchema()
             let r = s.request(body)
