@@ -27,7 +27,7 @@ public struct DocumentedOutputs: Sendable {
             for section in pivot.sections {
                 for (tabIndex, tab) in section.tabs.enumerated() {
                     let samples = tab.samples
-                    for (index, sample) in samples.enumerated() where isOutputBlock(sample, in: tab) {
+                    for (index, sample) in samples.enumerated() where isOutputBlock(sample, in: tab) || introducedByLine(sample) {
                         guard let documented = try? JSONValue.parse(sample.code), documented.objectValue != nil || documented.arrayValue != nil else { continue }
                         let producer = samples[..<index].last { answers[$0.id] != nil }
                             ?? producingSample(before: tabIndex, in: section, answers: answers)
@@ -52,10 +52,33 @@ public struct DocumentedOutputs: Sendable {
         return sample.stepText.map { OutputPhrases.matches(OutputPhrases.introduction, $0) } ?? false
     }
 
+    /// A JSON fence right under a heading or line that introduces output ("### Output", "Output:",
+    /// "The response looks like this:"), read from the Markdown since the model keeps no headings
+    /// below H2.
+    func introducedByLine(_ sample: CodeSample) -> Bool {
+        guard [.json, .jsonc, .text].contains(sample.language), sample.sourceFile == nil,
+              let text = readFile(sample.location.file) else { return false }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var index = sample.location.line - 2
+        while index >= 0, lines[index].trimmingCharacters(in: .whitespaces).isEmpty { index -= 1 }
+        guard index >= 0 else { return false }
+        let line = lines[index].trimmingCharacters(in: .whitespaces)
+        if line.hasPrefix("#") {
+            let heading = line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces).lowercased()
+            return OutputPhrases.headingWords.contains { heading == $0 || heading.hasPrefix($0 + " ") }
+        }
+        return OutputPhrases.matches(OutputPhrases.introduction, line)
+    }
+
     /// For an output tab, the sample of the tab before it in the same group (`python` → `python-output`).
     func producingSample(before tabIndex: Int, in section: Section, answers: [Int: Answer]) -> CodeSample? {
         let tab = section.tabs[tabIndex]
-        guard OutputPhrases.isOutputTab(id: tab.id, label: tab.label), tabIndex > 0 else { return nil }
+        guard tabIndex > 0 else { return nil }
+        // A block after a tab group (no tab of its own) follows the group's samples.
+        guard OutputPhrases.isOutputTab(id: tab.id, label: tab.label) else {
+            guard tab.id == nil else { return nil }
+            return section.tabs[..<tabIndex].reversed().lazy.compactMap { $0.samples.last { answers[$0.id] != nil } }.first
+        }
         if let id = tab.id, id.hasSuffix("-output"),
            let twin = section.tabs.first(where: { $0.id == String(id.dropLast("-output".count)) }) {
             return twin.samples.last { answers[$0.id] != nil }
