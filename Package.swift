@@ -84,7 +84,7 @@ let package = Package(
         ]),
         .testTarget(name: "RunnerTests", dependencies: ["TestSupport", "Runner", "MockServer"]),
         .testTarget(name: "LimitsTests", dependencies: ["TestSupport", "Limits", "DocFX", "Requests", "Extraction"]),
-        .testTarget(name: "GoldenTests", dependencies: ["TestSupport", "Golden", "Runner", "MockServer"]),
+        .testTarget(name: "GoldenTests", dependencies: ["TestSupport", "Golden", "Runner", "MockServer", "Quickstart", "Extraction"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "CLI", "Quickstart"]),
     ],
     swiftLanguageModes: [.v6]
