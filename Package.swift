@@ -97,7 +97,7 @@ let package = Package(
         ]),
         .testTarget(name: "RunnerTests", dependencies: ["TestSupport", "Runner", "MockServer"]),
         .testTarget(name: "LimitsTests", dependencies: ["TestSupport", "Limits", "DocFX", "Requests", "Extraction"]),
-        .testTarget(name: "GoldenTests", dependencies: ["TestSupport", "Golden", "Runner", "MockServer"]),
+        .testTarget(name: "GoldenTests", dependencies: ["TestSupport", "Golden", "Runner", "MockServer", "Quickstart", "Extraction"]),
         .testTarget(name: "SpecTests", dependencies: ["TestSupport", "Spec", "Limits", "Requests", "Extraction", "DocFX", "MockServer", "Transport"]),
         .testTarget(name: "DriftTests", dependencies: ["TestSupport", "Drift", "Limits", "MockServer", "Transport", "Core"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Core"]),

@@ -156,6 +156,38 @@ import Testing
         #expect(try goldenTexts(root).count == 18)
     }
 
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path), "the docverify binary is not built"))
+    func theSamplesOwnCredentialVariablesLeaveNoTrace() throws {
+        let (root, docs) = try Self.repository()
+        let key = "sk-test-0123456789", token = "eyJhbGciOi.sample-bearer-token.abcdef"
+        var environment = ProcessInfo.processInfo.environment
+        environment["AZURE_OPENAI_API_KEY"] = key
+        environment["AZURE_OPENAI_AD_TOKEN"] = token
+        environment["CI"] = nil
+        environment["DOCVERIFY_RECORD"] = nil
+        var outputs: [String] = []
+        for arguments in [["golden", "update", docs], ["run", docs, "--format", "json"], ["run", docs], ["run", docs, "--replay"]] {
+            let process = Process()
+            process.executableURL = Self.binary
+            process.arguments = arguments
+            process.environment = environment
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(arguments): \(String(decoding: stdout + stderr, as: UTF8.self))")
+            outputs.append(String(decoding: stdout + stderr, as: UTF8.self))
+        }
+        let goldens = try goldenTexts(root)
+        #expect(goldens.count == 18)
+        for text in outputs + Array(goldens.values) {
+            #expect(!text.contains(key))
+            #expect(!text.contains(token))
+        }
+    }
+
     /// Every golden under `root/golden`, by path relative to it.
     func goldenTexts(_ root: String) throws -> [String: String] {
         let base = root + "/golden"

@@ -111,4 +111,58 @@ import Testing
         #expect(found.first?.message.contains("creates dog.wav, but the sample at line") == true)
         #expect(found.first?.message.contains("writes reply.wav") == true)
     }
+
+    @Test func outputTabsAndOutputHeadingsAreRecognized() async throws {
+        let code = """
+            import os
+            from openai import AzureOpenAI
+
+            client = AzureOpenAI(
+                azure_endpoint=os.environ["AZURE_OPENAI_ENDPOINT"],
+                api_key=os.environ["AZURE_OPENAI_API_KEY"],
+                api_version="2025-01-01-preview",
+            )
+            completion = client.chat.completions.create(
+                model="gpt-4o-audio-preview",
+                modalities=["text", "audio"],
+                audio={"voice": "alloy", "format": "wav"},
+                messages=[{"role": "user", "content": "Say hi."}],
+            )
+            print(completion.model_dump_json(indent=2))
+            """
+        let section = """
+
+            ## Speak
+
+            # [Python](#tab/python)
+
+            ```python
+            \(code)
+            ```
+
+            # [Output](#tab/python-output)
+
+            ```json
+            {"id": "x", "choices": [{"message": {"audio": {"transcript": "Hi", "voice_id": "v1"}}}]}
+            ```
+
+            ---
+
+            ### Output
+
+            ```json
+            {"id": "x", "object": 3}
+            ```
+
+            ### Create a settings file
+
+            ```json
+            {"voice": 3}
+            ```
+            """
+        let found = try await findings([section])
+        #expect(found.map(\.rule) == ["output-drift", "output-drift"])
+        #expect(found.first?.message.contains("choices[0].message.audio.voice_id (missing from the answer)") == true)
+        #expect(found.last?.message.contains("object (number here, string in the answer)") == true)
+    }
 }

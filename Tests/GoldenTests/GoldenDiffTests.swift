@@ -84,3 +84,13 @@ import Testing
         #expect(file == "docs/examples/quick/py/speak-a-reply-to-a-text-prompt--api-key.json")
     }
 }
+
+@Suite struct JSONPathPatternTests {
+    @Test func patternsMatchPathsInsideAnExchange() throws {
+        let pattern = try #require(JSONPathPattern("response.body.choices[*].message[\"$bytes\"]"))
+        #expect(pattern.matches([.key("response"), .key("body"), .key("choices"), .index(3), .key("message"), .key("$bytes")]))
+        #expect(!pattern.matches([.key("response"), .key("body"), .key("choices"), .key("x"), .key("message"), .key("$bytes")]))
+        #expect(try #require(JSONPathPattern("*.body")).matches([.key("request"), .key("body")]))
+        for bad in ["", ".a", "a..b", "a[", "a[x]", "a."] { #expect(JSONPathPattern(bad) == nil, "\(bad)") }
+    }
+}

@@ -35,20 +35,22 @@ public struct JSONPathPattern: Hashable, Sendable {
         var steps: [Step] = []
         var i = text.startIndex
         var key = ""
-        func flushKey() -> Bool {
+        /// Ends a key; an empty one is an error unless an index just ended (`a[0].b`).
+        func flushKey(allowEmpty: Bool) -> Bool {
             defer { key = "" }
-            guard !key.isEmpty else { return true }
+            if key.isEmpty { return allowEmpty }
             steps.append(key == "*" ? .anyKey : .key(key))
             return true
         }
+        var afterIndex = false
         while i < text.endIndex {
             let c = text[i]
             if c == "." {
-                guard !key.isEmpty || steps.last.map({ if case .index = $0 { true } else if case .anyIndex = $0 { true } else { false } }) == true else { return nil }
-                _ = flushKey()
+                guard flushKey(allowEmpty: afterIndex) else { return nil }
+                afterIndex = false
                 i = text.index(after: i)
             } else if c == "[" {
-                _ = flushKey()
+                _ = flushKey(allowEmpty: true)
                 guard let close = text[i...].firstIndex(of: "]") else { return nil }
                 let inner = text[text.index(after: i)..<close]
                 if inner == "*" {
@@ -60,13 +62,15 @@ public struct JSONPathPattern: Hashable, Sendable {
                 } else {
                     return nil
                 }
+                afterIndex = true
                 i = text.index(after: close)
             } else {
                 key.append(c)
+                afterIndex = false
                 i = text.index(after: i)
             }
         }
-        _ = flushKey()
+        guard flushKey(allowEmpty: afterIndex) else { return nil }
         guard !steps.isEmpty else { return nil }
         self.steps = steps
         self.text = text

@@ -27,7 +27,7 @@ public struct DocumentedOutputs: Sendable {
             for section in pivot.sections {
                 for (tabIndex, tab) in section.tabs.enumerated() {
                     let samples = tab.samples
-                    for (index, sample) in samples.enumerated() where isOutputBlock(sample, in: tab) {
+                    for (index, sample) in samples.enumerated() where isOutputBlock(sample, in: tab) || introducedByLine(sample) {
                         guard let documented = try? JSONValue.parse(sample.code), documented.objectValue != nil || documented.arrayValue != nil else { continue }
                         let producer = samples[..<index].last { answers[$0.id] != nil }
                             ?? producingSample(before: tabIndex, in: section, answers: answers)
@@ -52,10 +52,33 @@ public struct DocumentedOutputs: Sendable {
         return sample.stepText.map { OutputPhrases.matches(OutputPhrases.introduction, $0) } ?? false
     }
 
+    /// A JSON fence right under a heading or line that introduces output ("### Output", "Output:",
+    /// "The response looks like this:"), read from the Markdown since the model keeps no headings
+    /// below H2.
+    func introducedByLine(_ sample: CodeSample) -> Bool {
+        guard [.json, .jsonc, .text].contains(sample.language), sample.sourceFile == nil,
+              let text = readFile(sample.location.file) else { return false }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var index = sample.location.line - 2
+        while index >= 0, lines[index].trimmingCharacters(in: .whitespaces).isEmpty { index -= 1 }
+        guard index >= 0 else { return false }
+        let line = lines[index].trimmingCharacters(in: .whitespaces)
+        if line.hasPrefix("#") {
+            let heading = line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces).lowercased()
+            return OutputPhrases.headingWords.contains { heading == $0 || heading.hasPrefix($0 + " ") }
+        }
+        return OutputPhrases.matches(OutputPhrases.introduction, line)
+    }
+
     /// For an output tab, the sample of the tab before it in the same group (`python` → `python-output`).
     func producingSample(before tabIndex: Int, in section: Section, answers: [Int: Answer]) -> CodeSample? {
         let tab = section.tabs[tabIndex]
-        guard OutputPhrases.isOutputTab(id: tab.id, label: tab.label), tabIndex > 0 else { return nil }
+        guard tabIndex > 0 else { return nil }
+        // A block after a tab group (no tab of its own) follows the group's samples.
+        guard OutputPhrases.isOutputTab(id: tab.id, label: tab.label) else {
+            guard tab.id == nil else { return nil }
+            return section.tabs[..<tabIndex].reversed().lazy.compactMap { $0.samples.last { answers[$0.id] != nil } }.first
+        }
         if let id = tab.id, id.hasSuffix("-output"),
            let twin = section.tabs.first(where: { $0.id == String(id.dropLast("-output".count)) }) {
             return twin.samples.last { answers[$0.id] != nil }
@@ -109,54 +132,4 @@ public struct DocumentedOutputs: Sendable {
             message: "this output shows what the answer to the call at \(answer.call.location.file):\(answer.call.location.line) doesn't have: \(listed)"
                 + (drifts.count > 8 ? " and \(drifts.count - 8) more" : "") + "; update the output to match the answer")
     }
-
-    /// Sentences after a sample that name the file it creates, compared with the files it writes.
-    func fileClaims(_ report: RunReport, extraction: DocumentExtraction) -> [Finding] {
-        var out: [Finding] = []
-        var checked = Set<Int>()
-        for result in report.scenarios where result.status != .skipped {
-            for entry in result.scenario.samples where checked.insert(entry.sample.id).inserted {
-                let writes = Set(entry.extraction.writes.map { ($0.path as NSString).lastPathComponent.lowercased() })
-                // A sample whose writes docverify could not read says nothing either way.
-                guard !writes.isEmpty, entry.sample.sourceFile == nil, let text = readFile(entry.sample.location.file) else { continue }
-                for claim in claims(after: entry.sample, in: text) where !writes.contains(claim.name.lowercased()) {
-                    out.append(Finding(
-                        rule: "output-file-mismatch", severity: .warning,
-                        location: SourceLocation(file: entry.sample.location.file, line: claim.line),
-                        message: "the page says the sample creates \(claim.name), but the sample at line \(entry.sample.location.line) writes "
-                            + writes.sorted().joined(separator: ", ") + "; name the file the code writes"))
-                }
-            }
-        }
-        return out
-    }
-
-    /// File claims in the prose from the end of `sample`'s fence to the next H1/H2 heading or the next
-    /// fence of program code (at most 40 lines): where pages say what running the sample produced.
-    /// Run commands and output blocks in between are stepped over.
-    func claims(after sample: CodeSample, in text: String) -> [(name: String, line: Int)] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let codeLines = sample.code.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
-        var index = sample.codeStartLine + codeLines  // 0-based index of the line after the closing fence
-        var out: [(String, Int)] = []
-        var insideFence = false
-        let stop = min(lines.count, index + 40)
-        while index < stop {
-            let line = lines[index].trimmingCharacters(in: .whitespaces)
-            // A section ends the search; a sub-heading such as "### Output" introduces the claim.
-            if !insideFence, line.hasPrefix("# ") || line.hasPrefix("## ") { break }
-            if line.hasPrefix("```") || line.hasPrefix("~~~") {
-                if !insideFence, Self.programLanguages.contains(CodeLanguage(infoString: String(line.dropFirst(3))).rawValue) { break }
-                insideFence.toggle()
-            } else if !insideFence, let match = OutputPhrases.fileClaim.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
-                      let range = Range(match.range(at: 1), in: line) {
-                out.append((String(line[range]), index + 1))
-            }
-            index += 1
-        }
-        return out
-    }
-
-    /// Fences that start another program: the prose after them is about that one.
-    static let programLanguages: Set<String> = ["python", "javascript", "typescript", "http", "csharp", "java", "go"]
 }

@@ -8,6 +8,9 @@ enum OutputPhrases {
         pattern: #"(^\s*(sample |example )?(output|response|result)s?\s*:?\s*$)|(\boutput (looks|should look|is) (like|similar)|\byou (should|will|might) see\b|\bsimilar to the following\b|\b(response|output|result) (looks|should look) like\b|\bprints? (something like|output like|the following)\b|\bexample (output|response)\b)"#,
         options: [.caseInsensitive])
 
+    /// First words of a heading over an output block ("### Output", "### Output for …", "Example response").
+    static let headingWords = ["output", "outputs", "response", "sample output", "example output", "example response", "sample response", "result", "results"]
+
     /// Tab ids and labels of an output tab (`# [Output](#tab/python-output)`).
     static func isOutputTab(id: String?, label: String?) -> Bool {
         let id = id?.lowercased() ?? "", label = label?.lowercased() ?? ""
