@@ -75,6 +75,7 @@ extension JSEvaluator {
         case .client(let id, let path):
             let full = path + [name]
             if full == ["chat", "completions", "create"] || full == ["beta", "chat", "completions", "parse"]
+                || full == ["chat", "completions", "parse"]
                 || full == ["chat", "completions", "stream"] {
                 return chatCompletion(client: id, args, at: position)
             }

@@ -308,7 +308,11 @@ extension PythonEvaluator {
                 case "extra_body":
                     if case .object(let extra) = snapshot(value) { body.merge(extra) { _, new in new } }
                 case "response_format":
-                    if case .modelClass(let cls, let schema) = value {
+                    if case .modelClass(let cls, _) = value, path.last == "create" {
+                        // openai's create() raises TypeError for a BaseModel class: only parse() takes one.
+                        sdkRefusals.append((e.line, e.column, "the openai SDK refuses a pydantic class as response_format in create() (TypeError: use parse() instead): call client.beta.chat.completions.parse(…, response_format=\(cls)), or pass a json_schema dict"))
+                        body[name] = SDKBuiltValues.responseFormat(name: .string(cls), schema: SDKBuiltValues.unknownSchema(cls))
+                    } else if case .modelClass(let cls, let schema) = value {
                         // `parse(response_format=Cls)`: the SDK sends the class's strict JSON schema.
                         body[name] = SDKBuiltValues.responseFormat(
                             name: .string(cls), schema: schema.map { SymbolicValue($0) } ?? SDKBuiltValues.unknownSchema(cls))
