@@ -42,6 +42,9 @@ public struct Extractor: Sendable {
     public func extract(_ document: QuickstartDocument) -> DocumentExtraction {
         var samples: [Int: SampleExtraction] = [:]
         var findings: [Finding] = []
+        // A fence left open holds Markdown too: its syntax errors are that one defect, already an
+        // error at the fence (`code-fence-unclosed`), so they are not reported again.
+        let unclosedFences = Set(document.findings.filter { $0.rule == "code-fence-unclosed" }.map(\.location))
         for pivot in document.pivots {
             // What a reader of one tab sees: the pivot's untabbed samples and that tab's.
             let untabbed = pivot.sections.flatMap { $0.tabs.filter { $0.id == nil }.flatMap(\.samples) }
@@ -59,11 +62,15 @@ public struct Extractor: Sendable {
                             ?? SampleExtraction(sampleID: sample.id)
                         extraction.sampleID = sample.id
                         findings += Self.markReaderValues(&extraction, pivot: pivot.id, tab: tab.id)
+                        if unclosedFences.contains(sample.location) {
+                            extraction.findings.removeAll { Self.syntaxRules.contains($0.rule) }
+                        }
                         for f in extraction.findings.indices {
                             if extraction.findings[f].pivot == nil { extraction.findings[f].pivot = pivot.id }
                             if extraction.findings[f].tab == nil { extraction.findings[f].tab = tab.id }
                         }
-                        if let unextracted = Self.unextractedFinding(sample, extraction, pivot: pivot.id, tab: tab.id) {
+                        if !unclosedFences.contains(sample.location),
+                           let unextracted = Self.unextractedFinding(sample, extraction, pivot: pivot.id, tab: tab.id) {
                             findings.append(unextracted)
                         }
                         samples[sample.id] = extraction

@@ -116,6 +116,31 @@ import Testing
         #expect(throws: (any Error).self) { try check(["--map", "~/x=" + root + "/missing", root + "/docs/a.md"]) }
     }
 
+    @Test func anUnclosedFenceIsOneErrorNotAlsoTheSyntaxItSwallows() throws {
+        let root = try ListCommandTests.docs(["a.md": """
+            ---
+            title: Open fence
+            ---
+
+            # Open fence
+
+            ## Write the code
+
+            ```python
+            from openai import AzureOpenAI
+            client = AzureOpenAI()
+
+            ## Run the code
+
+            ```console
+            python app.py
+            """])
+        let (output, hasErrors) = try check([root + "/a.md"])
+        #expect(hasErrors)
+        #expect(output.contains("a.md:9:1: error:") && output.contains("[code-fence-unclosed]"))
+        #expect(output.hasSuffix("1 document checked: 1 error, 0 warnings, 0 notes\n"))
+    }
+
     @Test func unreadablePathIsAUsageError() throws {
         #expect(throws: (any Error).self) { try check(["/nonexistent/nowhere.md"]) }
         do {

@@ -352,11 +352,15 @@ struct PythonBodyTextTests {
     @Test("data=json.dumps(body).encode() still sends the body, placeholders kept")
     func jsonDumpsEncoded() throws {
         let x = PythonFrontEnd().extract(pythonSample("""
-        import json, os, requests
+        import json, os, requests, httpx
         body = {"messages": [{"role": "user", "content": os.environ["PROMPT"]}]}
         requests.post("https://h.test/x", data=json.dumps(body).encode("utf-8"))
+        payload = json.dumps(body)
+        httpx.post("https://h.test/x", content=payload)
         """))
-        let request = try #require(x.requests.first)
-        #expect(request.body == .object(["messages": .array([.object(["role": .string("user"), "content": env("PROMPT")])])]))
+        #expect(x.requests.count == 2)
+        for request in x.requests {
+            #expect(request.body == .object(["messages": .array([.object(["role": .string("user"), "content": env("PROMPT")])])]))
+        }
     }
 }

@@ -95,4 +95,26 @@ struct SDKBuiltValueTests {
             Issue.record("expected unknown parameters")
         }
     }
+
+    @Test func aPydanticClassGivenToCreateIsWhatTheSDKRefuses() throws {
+        let x = python("""
+        class Event(BaseModel):
+            name: str
+
+        client.chat.completions.create(model="gpt-4o", messages=[], response_format=Event)
+        """)
+        #expect(x.findings.count == 1)
+        let finding = try #require(x.findings.first)
+        #expect(finding.rule == "request-invalid" && finding.severity == .error)
+        #expect(finding.message.contains("parse("))
+        // Code line 9 (after five set-up lines and the class) is Markdown line 19.
+        #expect(finding.location.line == 19)
+        // A parse() call with the same class is clean.
+        #expect(python("""
+        class Event(BaseModel):
+            name: str
+
+        client.beta.chat.completions.parse(model="gpt-4o", messages=[], response_format=Event)
+        """).findings.isEmpty)
+    }
 }

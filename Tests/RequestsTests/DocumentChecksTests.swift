@@ -344,4 +344,16 @@ struct DocumentChecksTests {
         ])]))
         #expect(DocumentChecks.pivotDrift(fixture.extraction()) == [])
     }
+
+    @Test func aValueDocverifyCouldNotEvaluateTakesNoSide() {
+        var fixture = DocumentFixture()
+        fixture.pivots.append(("a", [(title: "Chat", tabs: [.init(id: nil, calls: [call("a.md", 10, body: chat("Hi"))])])]))
+        fixture.pivots.append(("b", [(title: "Chat", tabs: [.init(id: nil, calls: [call("b.md", 10, body: .object([
+            "messages": .array([.object(["role": .string("user"), "content": .placeholder(.unknown("input()"))])]),
+        ]))])])]))
+        fixture.pivots.append(("c", [(title: "Chat", tabs: [.init(id: nil, calls: [call("c.md", 10, body: .object([
+            "messages": .placeholder(.unknown("build_messages()")),
+        ]))])])]))
+        #expect(DocumentChecks.pivotDrift(fixture.extraction()) == [])
+    }
 }

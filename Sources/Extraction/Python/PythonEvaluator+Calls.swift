@@ -381,7 +381,8 @@ extension PythonEvaluator {
             multipart = parts
         } else if let json = args.keyword("json") {
             body = snapshot(json)
-        } else if case .jsonText(let inner)? = args.keyword("data") {
+        } else if case .jsonText(let inner)? = args.keyword("data") ?? args.keyword("content") {
+            // `data=json.dumps(body)` (requests) or `content=json.dumps(body)` (httpx) sends `body`.
             body = snapshot(inner)
         } else if let data = args.keyword("data") {
             let value = snapshot(data)

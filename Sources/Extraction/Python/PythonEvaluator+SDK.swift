@@ -10,7 +10,7 @@ extension PythonEvaluator {
         guard case .client(let index, let path) = function else { return .unknown(e.text) }
         let args = evaluateArguments(arguments)
         if path.count >= 2, path.suffix(2) == ["completions", "parse"], path.contains("chat") {
-            return sdkCall(SDKOperation.table[0], client: index, args, e).value
+            return sdkCall(SDKOperation.table[0], client: index, args, e, isParse: true).value
         }
         if let op = SDKOperation.pollingHelper(path) {
             return pollingCall(op, client: index, args, e)
@@ -27,7 +27,7 @@ extension PythonEvaluator {
     /// Sends `op` with the call's arguments: ids into the path, the rest into the JSON body, the
     /// form parts, or (for a list) the query. Returns the answer and the path values used.
     mutating func sdkCall(
-        _ op: SDKOperation, client index: Int, _ args: Arguments, _ e: PythonExpr
+        _ op: SDKOperation, client index: Int, _ args: Arguments, _ e: PythonExpr, isParse: Bool = false
     ) -> (value: PythonValue, pathValues: [String: SymbolicValue]) {
         var pathValues: [String: SymbolicValue] = [:]
         var positional = args.positional
@@ -54,7 +54,11 @@ extension PythonEvaluator {
             }
             switch op.body {
             case .json:
-                if name == "response_format", case .modelClass(let cls, let schema) = value {
+                if name == "response_format", case .modelClass(let cls, _) = value, op.id == "chat.completions.create", !isParse {
+                    // openai's create() raises TypeError for a BaseModel class: only parse() takes one.
+                    sdkRefusals.append((e.line, e.column, "the openai SDK refuses a pydantic class as response_format in create() (TypeError: use parse() instead): call client.beta.chat.completions.parse(…, response_format=\(cls)), or pass a json_schema dict"))
+                    body[name] = SDKBuiltValues.responseFormat(name: .string(cls), schema: SDKBuiltValues.unknownSchema(cls))
+                } else if name == "response_format", case .modelClass(let cls, let schema) = value {
                     // `parse(response_format=Cls)`: the SDK sends the class's strict JSON schema.
                     body[name] = SDKBuiltValues.responseFormat(
                         name: .string(cls), schema: schema.map { SymbolicValue($0) } ?? SDKBuiltValues.unknownSchema(cls))

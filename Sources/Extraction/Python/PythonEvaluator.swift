@@ -43,6 +43,9 @@ struct PythonEvaluator {
     var writes: [FileAccess] = []
     var responseReads: [ResponseRead] = []
     var callsAPI = false
+    /// Calls the SDK itself refuses before sending anything (a pydantic class given to `create`),
+    /// at code positions, with what the reader sees.
+    var sdkRefusals: [(line: Int, column: Int, message: String)] = []
     private var depth = 0
     private var steps = 0
     private static let stepBudget = 20_000

@@ -58,6 +58,11 @@ public struct PythonFrontEnd: Sendable {
         extraction.reads = evaluator.reads
         extraction.writes = evaluator.writes
         extraction.responseReads = evaluator.responseReads
+        for refusal in evaluator.sdkRefusals {
+            extraction.findings.append(Finding(
+                rule: "request-invalid", severity: .error,
+                location: sample.markdownLocation(codeLine: refusal.line, codeColumn: refusal.column), message: refusal.message))
+        }
         extraction.callsAPI = evaluator.callsAPI || !evaluator.requests.isEmpty
         return extraction
     }

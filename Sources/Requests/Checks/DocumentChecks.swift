@@ -202,15 +202,18 @@ public struct DocumentChecks {
             var valueOf: [Int: JSONValue?] = [:]
             for (variant, body) in zip(variants, bodies) {
                 let value = JSONPath.value(at: path, in: body)
+                // A value docverify couldn't evaluate may equal any other: it takes no side.
+                // (Deeper paths still compare the parts that are known.)
+                if Self.holdsUnknown(value, depth: 0) || Self.containsUnknown(at: path, in: body) { continue }
                 groups[value, default: []].append(variant)
                 valueOf[variant.index] = value
             }
             guard groups.count > 1, let referenceValue = reference(groups) else { continue }
             let agreeing = groups[referenceValue]!.count
-            for (variant, call) in aligned where valueOf[variant.index]! != referenceValue {
+            for (variant, call) in aligned where valueOf[variant.index] != nil && valueOf[variant.index]! != referenceValue {
                 // Compared only with an alternative: never with a later step of the same reader.
                 guard let referenceEntry = aligned.filter({ entry in
-                    valueOf[entry.variant.index]! == referenceValue && entry.variant.alternative.isAlternative(to: variant.alternative)
+                    valueOf[entry.variant.index] == .some(referenceValue) && entry.variant.alternative.isAlternative(to: variant.alternative)
                 }).min(by: { $0.variant.index < $1.variant.index }) else { continue }
                 // A difference already reported at an enclosing path (a missing message) covers this one.
                 if reportedPaths[variant.index, default: []].contains(where: { Self.isAncestor($0, of: path) }) { continue }
@@ -229,6 +232,40 @@ public struct DocumentChecks {
             }
         }
         return findings
+    }
+
+    /// True for the canonical form of an expression docverify couldn't evaluate, or a string built
+    /// with one.
+    static func isUnknown(_ value: JSONValue?) -> Bool {
+        switch value {
+        case .object(let members)?: return members["$unknown"] != nil
+        case .string(let text)?: return text.contains("{unknown}")
+        default: return false
+        }
+    }
+
+    /// True when `value` is or holds an unknown anywhere inside (bounded depth).
+    static func holdsUnknown(_ value: JSONValue?, depth: Int) -> Bool {
+        guard depth < 32, let value else { return false }
+        if isUnknown(value) { return true }
+        switch value {
+        case .array(let items): return items.contains { holdsUnknown($0, depth: depth + 1) }
+        case .object(let members): return members.values.contains { holdsUnknown($0, depth: depth + 1) }
+        default: return false
+        }
+    }
+
+    /// True when a container on the way to `path` is unknown (the member is then unknowable, not absent).
+    static func containsUnknown(at path: String, in body: JSONValue) -> Bool {
+        var current: JSONValue? = body
+        for component in ResponsePath.components(path) {
+            if isUnknown(current) { return true }
+            switch component {
+            case .key(let k): current = current?[k]
+            case .index(let i): current = current?[i]
+            }
+        }
+        return false
     }
 
     /// A note when a top-level optional member is sent on one side only and sending it changes
