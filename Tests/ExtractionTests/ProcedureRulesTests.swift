@@ -402,6 +402,26 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
         #expect(result.first?.message.contains("`SERVICE_REGION`") == true)
     }
 
+    @Test func unreadIncludeMayHoldTheSetUp() throws {
+        let markdown = """
+            # Unread include
+
+            ```bash
+            export SERVICE_URL=https://x
+            ```
+
+            [!INCLUDE [shared set-up](~/shared-content/set-up.md)]
+
+            1. Create `app.py`:
+
+                ```python
+                import os
+                print(os.environ["SERVICE_URL"], os.environ["SERVICE_REGION"])
+                ```
+            """
+        #expect(try findings(markdown).filter { $0.rule == "env-var-undefined" }.map(\.severity) == [.note])
+    }
+
     @Test func setUpOnAnotherPageIsANote() throws {
         let markdown = """
             # Elsewhere
