@@ -84,6 +84,13 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
         #expect(try findings(pythonPage(code: code)).filter { $0.rule == "undefined-name" }.isEmpty)
     }
 
+    @Test func pythonMisspeltOsEnviron() throws {
+        let code = "import os\nprint(os.enviorn[\"SERVICE_URL\"])"
+        let result = try findings(pythonPage(code: code)).filter { $0.rule == "undefined-name" }
+        #expect(result.map(\.location.line) == [19])
+        #expect(result.first?.message.contains("write `os.environ`") == true)
+    }
+
     @Test func starImportSilencesTheFile() throws {
         let code = "from os import *\nprint(environ, anything)"
         #expect(try findings(pythonPage(code: code)).isEmpty)
