@@ -50,6 +50,7 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
         let result = try findings(pythonPage(code: code)).filter { $0.rule == "undefined-name" }
         #expect(result.map(\.location.line) == [19])
         #expect(result.first?.message.contains("NameError: name 'os'") == true)
+        #expect(result.first?.message.contains("add `import os`") == true)
     }
 
     @Test func pythonScopesStayClean() throws {
