@@ -50,6 +50,7 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
         let result = try findings(pythonPage(code: code)).filter { $0.rule == "undefined-name" }
         #expect(result.map(\.location.line) == [19])
         #expect(result.first?.message.contains("NameError: name 'os'") == true)
+        #expect(result.first?.message.contains("add `import os`") == true)
     }
 
     @Test func pythonScopesStayClean() throws {
@@ -82,6 +83,13 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
             later = 2
             """
         #expect(try findings(pythonPage(code: code)).filter { $0.rule == "undefined-name" }.isEmpty)
+    }
+
+    @Test func pythonMisspeltOsEnviron() throws {
+        let code = "import os\nprint(os.enviorn[\"SERVICE_URL\"])"
+        let result = try findings(pythonPage(code: code)).filter { $0.rule == "undefined-name" }
+        #expect(result.map(\.location.line) == [19])
+        #expect(result.first?.message.contains("write `os.environ`") == true)
     }
 
     @Test func starImportSilencesTheFile() throws {
@@ -214,6 +222,26 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
                 ```
             """
         #expect(try findings(markdown).isEmpty)
+    }
+
+    @Test func bareNpmInstallOfAnUnseenPackageJSONSaysNothing() throws {
+        let markdown = """
+            # Clone
+
+            1. Get the sample and install it:
+
+                ```console
+                npm install
+                ```
+
+            1. Create `app.mjs`:
+
+                ```javascript
+                import { z } from "zod";
+                console.log(z);
+                ```
+            """
+        #expect(try findings(markdown).filter { $0.rule == "dependency-missing" }.isEmpty)
     }
 
     @Test func nodePackagesScopedAndSubpaths() throws {
@@ -353,6 +381,53 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
         let result = try findings(misspelt)
         #expect(result.map(\.rule) == ["env-var-undefined"])
         #expect(result.first?.message.contains("`SERVICE_KEY`") == true)
+    }
+
+    @Test func wordMoreOrLessIsANearMiss() throws {
+        #expect(EnvVarUndefinedCheck.nearMiss("AZURE_OPENAI_KEY", "AZURE_OPENAI_API_KEY"))
+        #expect(EnvVarUndefinedCheck.nearMiss("AZURE_OPENAI_ENDPONT", "AZURE_OPENAI_ENDPOINT"))
+        #expect(!EnvVarUndefinedCheck.nearMiss("SERVICE_KEY", "SERVICE_URL"))
+        #expect(!EnvVarUndefinedCheck.nearMiss("OPENAI_API_VERSION", "AZURE_OPENAI_ENDPOINT"))
+    }
+
+    @Test func softReadWithSetUpOnlyInATableIsAWarning() throws {
+        let markdown = """
+            # Table set-up
+
+            | Variable | Value |
+            |---|---|
+            | `SERVICE_URL` | your endpoint |
+
+            1. Create `app.py`:
+
+                ```python
+                import os
+                print(os.getenv("SERVICE_REGION"), os.getenv("SERVICE_URL"))
+                ```
+            """
+        let result = try findings(markdown).filter { $0.rule == "env-var-undefined" }
+        #expect(result.map(\.severity) == [.warning])
+        #expect(result.first?.message.contains("`SERVICE_REGION`") == true)
+    }
+
+    @Test func unreadIncludeMayHoldTheSetUp() throws {
+        let markdown = """
+            # Unread include
+
+            ```bash
+            export SERVICE_URL=https://x
+            ```
+
+            [!INCLUDE [shared set-up](~/shared-content/set-up.md)]
+
+            1. Create `app.py`:
+
+                ```python
+                import os
+                print(os.environ["SERVICE_URL"], os.environ["SERVICE_REGION"])
+                ```
+            """
+        #expect(try findings(markdown).filter { $0.rule == "env-var-undefined" }.map(\.severity) == [.note])
     }
 
     @Test func setUpOnAnotherPageIsANote() throws {

@@ -63,6 +63,11 @@ import Testing
         #expect(findings.first?.message.contains("npx tsc") == true)
     }
 
+    @Test func clonedProjectsHoldFilesThePageDoesntShow() throws {
+        let markdown = Self.article(create: "main.js", run: "git clone https://example.test/sample.git && cd sample\n    node app.js")
+        #expect(try procedureFindings(markdown).isEmpty)
+    }
+
     @Test func unnamedSamplesLeaveTheNameToTheReader() throws {
         let markdown = """
             # Unnamed

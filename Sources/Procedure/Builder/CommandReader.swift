@@ -26,7 +26,28 @@ enum CommandReader {
             step.packageType = String(type.dropFirst("type=".count)).lowercased()
             return step
         }
+        if fetchesFiles(lower, args) {
+            // `git clone …`, `azd init`, `curl -O …`: files the page doesn't show.
+            var step = ProcedureStep(kind: .createFile, location: location, file: "*")
+            step.tool = lower
+            return step
+        }
         return RunCommands.step(tool: tool, args, location: location)
+    }
+
+    /// Commands that bring files the page doesn't show into the workspace.
+    static func fetchesFiles(_ tool: String, _ args: [String]) -> Bool {
+        switch tool {
+        case "git": return args.first == "clone" || args.first == "pull"
+        case "gh": return args.starts(with: ["repo", "clone"])
+        case "azd": return args.first == "init" || args.first == "up"
+        case "wget", "unzip", "tar", "cookiecutter", "degit", "expand-archive", "invoke-webrequest", "iwr": return true
+        case "curl": return args.contains { $0 == "-o" || $0 == "-O" || $0 == "--output" || $0 == "--remote-name" || $0.hasPrefix("-o") && $0.count > 2 && !$0.hasPrefix("--") }
+        case "npm", "yarn", "pnpm": return args.first == "create"
+        case "dotnet": return args.first == "new"
+        case "func": return args.first == "init" || args.first == "new"
+        default: return tool.hasPrefix("create-")
+        }
     }
 
     /// `pip install a b`, `python -m pip install`, `pip3`, `uv pip install`, `uv add`, `poetry add`,
@@ -84,6 +105,8 @@ enum CommandReader {
                 step.installsUnknown = true
                 continue
             }
+            // Extras (`openai[datalib]`) bring packages docverify doesn't list.
+            if ecosystem == .python && arg.contains("[") { step.installsUnknown = true }
             step.packages.append(PackageNames.packageName(fromSpec: arg, ecosystem: ecosystem))
         }
         return step

@@ -11,9 +11,36 @@ public enum ProcedureBuilder {
             var walker = Walker(samples: Dictionary(
                 pivot.sections.flatMap { $0.tabs.flatMap(\.samples) }.map { (Walker.key($0.location), $0) },
                 uniquingKeysWith: { first, _ in first }))
-            walker.walk(PivotFlattener.flatten(document.blocks, pivot: pivot.id), tab: nil)
-            return PivotProcedure(pivot: pivot.id, steps: RequirementsFiles.resolve(walker.steps))
+            let blocks = PivotFlattener.flatten(document.blocks, pivot: pivot.id)
+            walker.walk(blocks, tab: nil)
+            return PivotProcedure(pivot: pivot.id, steps: RequirementsFiles.resolve(walker.steps) + unreadIncludes(document, blocks))
         })
+    }
+
+    /// An include docverify couldn't read (`~/` content of another repository, a missing file) may
+    /// hold set-up: a step that sends the reader elsewhere, for the pivots that show its file.
+    static func unreadIncludes(_ document: QuickstartDocument, _ blocks: [DocBlock]) -> [ProcedureStep] {
+        var files = Set<String>()
+        var stack = blocks
+        var budget = 100_000
+        while let block = stack.popLast(), budget > 0 {
+            budget -= 1
+            files.insert(block.location.file)
+            switch block {
+            case .list(let list): stack += list.items.flatMap(\.blocks)
+            case .blockQuote(let quote): stack += quote.blocks
+            case .alert(let alert): stack += alert.blocks
+            case .zone(let zone): stack += zone.blocks
+            case .tabGroup(let group): stack += group.tabs.flatMap(\.blocks)
+            default: break
+            }
+        }
+        return document.findings.filter { ["include-external", "include-missing"].contains($0.rule) && files.contains($0.location.file) }
+            .map { finding in
+                var step = ProcedureStep(kind: .setUpElsewhere, location: finding.location)
+                step.link = "an include docverify could not read"
+                return step
+            }
     }
 
     struct Walker {

@@ -22,7 +22,8 @@ public enum BuildStepCheck {
             for run in steps where run.kind == .run && run.tool == "tsc" {
                 let command = run.command ?? "tsc"
                 let hasProject = command.contains(" -p ") || command.contains("--project") || command.contains("--init")
-                    || command.contains("-b ") || command.contains("--build") || command.contains("--help") || command.contains("--version")
+                    || command.contains("-b ") || command.contains("--build") || command.contains("--help") || command.contains("--version") || command.contains("--noEmit")
+                    || command.contains("--showConfig") || command.contains(" -v")
                 if run.file == nil, tsconfig == nil, !initsConfig, !hasProject {
                     findings.append(Finding(
                         rule: "build-step-invalid", severity: .error, location: run.location,

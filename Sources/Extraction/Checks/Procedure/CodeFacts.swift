@@ -15,6 +15,9 @@ struct CodeFacts: Sendable {
         var column: Int
         /// The code falls back to a value when the variable is unset (`os.getenv("X", "d")`, `process.env.X ?? "d"`).
         var hasDefault: Bool
+        /// An unset variable stops the code right there (`os.environ["X"]` raises KeyError); a soft
+        /// read (`os.getenv("X")`, `process.env.X`) yields None / undefined and fails later, if at all.
+        var isHard = false
     }
 
     /// A misspelt member of an object the runtime provides (`process.evn`, `os.enviorn`).

@@ -14,7 +14,10 @@ enum DependencyMissingCheck {
             let createdStems = Set(steps.filter { $0.kind == .createFile }.compactMap(\.file).map(FileNames.stem))
             for ecosystem in [ProcedureStep.Ecosystem.python, .node] {
                 let installs = steps.filter { $0.kind == .install && $0.ecosystem == ecosystem && $0.tool != "npm init" }
-                guard !installs.isEmpty, !installs.contains(where: \.installsUnknown) else { continue }
+                // A bare `npm install` installs a package.json the page may not show.
+                let hasPackageJSON = steps.contains { $0.kind == .install && $0.tool == "package.json" }
+                let bareInstall = installs.contains { $0.packages.isEmpty && $0.tool != "package.json" && !hasPackageJSON }
+                guard !installs.isEmpty, !installs.contains(where: \.installsUnknown), !bareInstall else { continue }
                 let named = Set(installs.flatMap(\.packages))
                 guard let closure = PackageNames.closure(of: named, ecosystem: ecosystem) else { continue }
                 let languages: Set<CodeLanguage> = ecosystem == .python ? [.python] : [.javascript, .typescript]

@@ -3,9 +3,10 @@ import Procedure
 import Quickstart
 
 /// `env-var-undefined`: code reads an environment variable (without a fallback) that no set-up step
-/// the reader follows sets. An error when the reader's steps set other variables — the page does its
-/// own set-up and left this one out, or spelt it differently (named when one is a near miss); a note
-/// when the page sends the reader to another page for set-up and sets none of its own.
+/// the reader follows sets. An error when the reader's steps set other variables and this one is a
+/// near miss of one of them, or when the code can't go on without it (`os.environ["X"]`); a warning
+/// for a soft read (`os.getenv`, `process.env.X`, `$X` in curl) of a variable the set-up leaves out;
+/// a note when the page sends the reader to another page for set-up.
 enum EnvVarUndefinedCheck {
     static func findings(_ context: ProcedureContext, facts: SampleFacts) -> [Finding] {
         var findings: [Finding] = []
@@ -13,10 +14,12 @@ enum EnvVarUndefinedCheck {
             let steps = reading.steps
             let set = Set(steps.filter { $0.kind == .setVariables }.flatMap(\.variables))
             let elsewhere = steps.first { $0.kind == .setUpElsewhere }
+            // Set-up read from commands (`export`, `setx`, `.env`) is certain; from prose and tables less so.
+            let commandSetUp = steps.contains { $0.kind == .setVariables && $0.sampleID != nil }
             guard !set.isEmpty || elsewhere != nil else { continue }
             for step in steps {
                 for read in reads(of: step, context: context, facts: facts) where !set.contains(read.name) {
-                    let near = set.filter { EditDistance.between($0, read.name) <= 3 }.sorted()
+                    let near = set.filter { nearMiss($0, read.name) }.sorted()
                     let what = step.file.map { "`\($0)`" } ?? "The sample"
                     var message = "\(what) reads the environment variable `\(read.name)`, "
                     let severity: Severity
@@ -28,6 +31,10 @@ enum EnvVarUndefinedCheck {
                         severity = .error
                         message += "but the set-up sets " + near.map { "`\($0)`" }.joined(separator: ", ")
                             + "; a reader who follows the page runs it with `\(read.name)` unset: use one name in both places"
+                    } else if !read.isHard && !commandSetUp {
+                        severity = .warning
+                        message += "which no set-up step sets (the page sets " + set.sorted().map { "`\($0)`" }.joined(separator: ", ")
+                            + "), so the code gets no value for it; add it to the set-up steps"
                     } else if elsewhere != nil {
                         severity = .note
                         message += "which the page's set-up doesn't set (it sets " + set.sorted().map { "`\($0)`" }.joined(separator: ", ")
@@ -58,9 +65,25 @@ enum EnvVarUndefinedCheck {
         return order.compactMap { best[$0] }
     }
 
+    /// One or two edits apart (`ENDPONT`), or one name is the other with a word more or less
+    /// (`AZURE_OPENAI_KEY` / `AZURE_OPENAI_API_KEY`).
+    static func nearMiss(_ a: String, _ b: String) -> Bool {
+        if EditDistance.between(a, b) <= 2 { return true }
+        let wa = a.split(separator: "_"), wb = b.split(separator: "_")
+        let (short, long) = wa.count < wb.count ? (wa, wb) : (wb, wa)
+        guard short.count >= 2, long.count == short.count + 1 else { return false }
+        var rest = long[...]
+        for word in short {
+            guard let i = rest.firstIndex(of: word) else { return false }
+            rest = rest[(i + 1)...]
+        }
+        return true
+    }
+
     struct Read {
         var name: String
         var location: SourceLocation
+        var isHard = true
     }
 
     /// Variables a step's sample reads without a fallback: code through its AST; `curl` commands
@@ -72,10 +95,11 @@ enum EnvVarUndefinedCheck {
             guard let code = facts[id] else { return [] }
             var seen = Set<String>()
             return code.envReads.filter { !$0.hasDefault && !code.envWrites.contains($0.name) && seen.insert($0.name).inserted }
-                .map { Read(name: $0.name, location: sample.markdownLocation(codeLine: $0.line, codeColumn: $0.column)) }
+                .map { Read(name: $0.name, location: sample.markdownLocation(codeLine: $0.line, codeColumn: $0.column), isHard: $0.isHard) }
         case .run where step.tool == "curl":
             let text = step.command ?? ""
-            return ShellVariableReads.names(in: text).map { Read(name: $0, location: step.location) }
+            // An unset shell variable expands to nothing: the URL or header is broken, not the command.
+            return ShellVariableReads.names(in: text).map { Read(name: $0, location: step.location, isHard: false) }
         default:
             return []
         }

@@ -56,8 +56,12 @@ enum JavaScriptGlobals {
     ]
 
     /// Globals of the browser whose names follow a family pattern (`HTMLParagraphElement`, `PointerEvent`).
+    /// Unknown names of these shapes are Web API classes often enough that reporting them would be
+    /// a guess (`AnalyserNode`, `DOMParser`, `MediaStreamTrack`).
     static func isFamilyGlobal(_ name: String) -> Bool {
-        name.hasPrefix("HTML") || name.hasPrefix("SVG") || name.hasPrefix("CSS") || name.hasPrefix("RTC")
-            || (name.first?.isUppercase == true && (name.hasSuffix("Event") || name.hasSuffix("Element") || name.hasSuffix("Error")))
+        guard name.first?.isUppercase == true else { return false }
+        let prefixes = ["HTML", "SVG", "CSS", "RTC", "DOM", "WebGL", "GPU", "Media", "Audio", "Speech", "XR", "Intl"]
+        let suffixes = ["Event", "Element", "Error", "Node", "Stream", "Observer", "Track", "List", "Reader", "Writer"]
+        return prefixes.contains(where: name.hasPrefix) || suffixes.contains(where: name.hasSuffix)
     }
 }

@@ -142,7 +142,7 @@ struct PythonNameScan {
             if let first = iterables.first { expr(first) }
         case .subscription(let object, let key):
             if let name = environKey(object, key) {
-                facts.envReads.append(.init(name: name, line: e.line, column: e.column, hasDefault: defaulted))
+                facts.envReads.append(.init(name: name, line: e.line, column: e.column, hasDefault: defaulted, isHard: true))
             }
             expr(object)
             expr(key)

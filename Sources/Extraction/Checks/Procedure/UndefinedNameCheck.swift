@@ -40,6 +40,7 @@ enum UndefinedNameCheck {
                     let error = python ? "NameError: name '\(use.name)' is not defined" : "ReferenceError: \(use.name) is not defined"
                     var message = "\(what) reads `\(use.name)`, which it never defines or imports, so running it stops with \(error)"
                     if let near = nearest(use.name, in: shared.union(own.bound)) { message += "; did you mean `\(near)`?" }
+                    else if python && PythonStandardLibrary.modules.contains(use.name) { message += "; add `import \(use.name)`" }
                     else { message += "; define or import it" }
                     findings.append(Finding(
                         rule: "undefined-name", severity: .error,
