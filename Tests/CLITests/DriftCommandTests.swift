@@ -94,6 +94,16 @@ struct CorpusDriftTests {
         #expect(!items.contains { $0["rule"] as? String == "limit-stricter" })
     }
 
+    @Test func listsWhereTheModelAndTheMockDifferFromTheSpec() async throws {
+        let root = try ListCommandTests.docs(["profile.json": #"{"voices": ["alloy", "marin"]}"#])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let json = try await driftJSON(["--mock-profile", root + "/profile.json", "--probe-budget", "0"])
+        let model = try #require(json["model"] as? [[String: Any]])
+        let voices = try #require(model.first { $0["name"] as? String == "mock.voices" })
+        #expect(voices["onlyInModel"] as? [String] == ["marin"])
+        #expect(!model.contains { $0["name"] as? String == "audio.voice" })
+    }
+
     @Test func theDefaultMockAcceptsAVoiceTheDocsDoNotList() async throws {
         let json = try await driftJSON()
         let items = try #require(json["items"] as? [[String: Any]])

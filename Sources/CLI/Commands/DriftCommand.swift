@@ -110,7 +110,7 @@ struct DriftCommand: AsyncParsableCommand {
         items += DriftCollector.endpointItems(results)
         let report = DriftReport(
             items: items, probes: results, probesOverBudget: results.isEmpty ? 0 : max(0, planned.count - probeBudget),
-            modelDifferences: ModelSpecDrift.differences(specs), documents: checked.map(\.document.file), remarks: remarks)
+            modelDifferences: ModelSpecDrift.differences(specs, extra: mockSites(try loadProfile())), documents: checked.map(\.document.file), remarks: remarks)
         let output: String
         switch format {
         case .text: output = report.text()
@@ -133,6 +133,17 @@ struct DriftCommand: AsyncParsableCommand {
             }
         }
         return probes
+    }
+
+    /// The embedded mock's lists, compared with the spec like docverify's own model.
+    func mockSites(_ profile: MockProfile) -> [(site: SpecEnumSite, values: [String])] {
+        let chat = "/chat/completions"
+        return [
+            (SpecEnumSite("mock.voices", "POST", chat, ["audio", "voice"]), profile.voices),
+            (SpecEnumSite("mock.output-formats", "POST", chat, ["audio", "format"]), profile.outputFormats.keys.sorted()),
+            (SpecEnumSite("mock.input-formats", "POST", chat, ["messages", "[]", "content", "[]", "input_audio", "format"]), profile.inputFormats),
+            (SpecEnumSite("mock.modalities", "POST", chat, ["modalities", "[]"]), profile.modalities),
+        ]
     }
 
     func loadProfile() throws -> MockProfile {
