@@ -1,4 +1,8 @@
+import Core
+import Drift
 import Foundation
+import Limits
+import MockServer
 import Testing
 import TestSupport
 @testable import CLI
@@ -46,6 +50,22 @@ import TestSupport
         let items = try #require(object["items"] as? [[String: Any]])
         #expect(items.contains { $0["kind"] as? String == "doc-endpoint" && $0["rule"] as? String == "response-status" })
         #expect(failed)
+    }
+
+    @Test func theMockIsNotProbedForWhatItDoesNotModel() throws {
+        func limit(_ key: String, _ value: LimitValue) -> DocumentedLimit {
+            DocumentedLimit(key: key, value: value, location: SourceLocation(file: "a.md", line: 3), article: "a.md")
+        }
+        let probes = ProbePlanner.plan(
+            [limit("tokens.max-output", .count(100)), limit("api-version.minimum", .version("2024-10-21"))],
+            knownVoices: [], knownVersions: ["2024-06-01", "2024-10-21"])
+        #expect(probes.count == 4)
+        let (kept, remark) = DriftCommand.mockProbes(probes, profile: .default)
+        #expect(kept.isEmpty)
+        #expect(remark?.contains("max_tokens") == true)
+        var profile = MockProfile.default
+        profile.apiVersions = ["2024-10-21"]
+        #expect(DriftCommand.mockProbes(probes, profile: profile).0.count == 2)
     }
 
     @Test func rejectsABadSpecAsAUsageError() async throws {

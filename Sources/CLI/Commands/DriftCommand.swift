@@ -213,6 +213,31 @@ struct DriftCommand: AsyncParsableCommand {
         let chosen = deployment ?? literalDeployment.flatMap { profile.deployments.contains($0) ? $0 : nil } ?? profile.deployments.first ?? "deployment"
         let version = apiVersion.flatMap { profile.apiVersions.contains($0) ? $0 : nil } ?? profile.apiVersions.first ?? "2025-01-01-preview"
         let target = ProbeTarget(baseURL: server.baseURL, deployment: chosen, apiVersion: version, headers: ["api-key": "docverify-probe"], interval: .zero)
-        return (await ProbeRunner.run(probes, target: target, budget: probeBudget), nil)
+        let (kept, remark) = Self.mockProbes(probes, profile: profile)
+        return (await ProbeRunner.run(kept, target: target, budget: probeBudget), remark)
+    }
+
+    /// The probes the embedded mock can judge. It has no output token cap, and its api-versions are
+    /// a setting of its profile, not the service's history: probing those would blame the page for
+    /// the mock's limits.
+    static func mockProbes(_ probes: [Probe], profile: MockProfile) -> ([Probe], String?) {
+        var skipped: [String] = []
+        let kept = probes.filter { probe in
+            switch probe.payload {
+            case .maxTokens:
+                skipped.append("max_tokens (the mock has no output token cap)")
+                return false
+            case .apiVersion:
+                guard case .version(let minimum) = probe.limit.value, profile.apiVersions.contains(minimum) else {
+                    skipped.append("api-versions (the mock's profile does not list the documented minimum)")
+                    return false
+                }
+                return true
+            default:
+                return true
+            }
+        }
+        let reasons = Array(NSOrderedSet(array: skipped)) as? [String] ?? []
+        return (kept, reasons.isEmpty ? nil : "Not probed against the embedded mock: \(reasons.joined(separator: "; ")); pass --endpoint to probe the service.")
     }
 }
