@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(name: "SpecTests", dependencies: ["TestSupport", "Spec", "Limits", "Requests", "Extraction", "DocFX", "MockServer", "Transport"]),
         .testTarget(name: "DriftTests", dependencies: ["TestSupport", "Drift", "Limits", "MockServer", "Transport", "Core"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Core"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport", "CLI", "Quickstart"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "CLI", "Quickstart", "Core", "Drift", "Limits", "MockServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

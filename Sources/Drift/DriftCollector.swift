@@ -14,13 +14,13 @@ public enum DriftCollector {
         for located in SpecRequestChecks.located(requests, specs: specs) {
             items.append(DriftItem(kind: .docSpec, document: document, finding: located.finding, docSide: located.docSide, otherSide: located.specSide))
         }
-        let comparisons = DocumentedListChecks.compare(limits, specs: specs)
-        for (comparison, finding) in zip(comparisons.flatMap { c in DocumentedListChecks.findings([c]).map { _ in c } },
-                                         DocumentedListChecks.findings(comparisons)) {
-            items.append(DriftItem(
-                kind: .docSpec, document: document, finding: finding,
-                docSide: "\(comparison.limit.key): \(comparison.limit.value)",
-                otherSide: "\(comparison.specVersion) \(comparison.site.name): \(comparison.specValues.joined(separator: ", "))"))
+        for comparison in DocumentedListChecks.compare(limits, specs: specs) {
+            for finding in DocumentedListChecks.findings([comparison]) {
+                items.append(DriftItem(
+                    kind: .docSpec, document: document, finding: finding,
+                    docSide: "\(comparison.limit.key): \(comparison.limit.value)",
+                    otherSide: "\(comparison.specVersion) \(comparison.site.name): \(comparison.specValues.joined(separator: ", "))"))
+            }
         }
         for finding in checkFindings where finding.rule == "pivot-drift" {
             items.append(DriftItem(kind: .pivotPivot, document: document, finding: finding, docSide: "", otherSide: ""))

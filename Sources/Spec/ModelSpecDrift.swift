@@ -11,11 +11,12 @@ public struct ModelSpecDifference: Sendable, Hashable, Codable {
 }
 
 public enum ModelSpecDrift {
-    /// Every difference, per spec; sites a spec does not have are skipped.
-    public static func differences(_ specs: SpecSet) -> [ModelSpecDifference] {
+    /// Every difference, per spec; sites a spec does not have are skipped. `extra` adds other built-in
+    /// lists to compare (the embedded mock's profile, which a later stage owns).
+    public static func differences(_ specs: SpecSet, extra: [(site: SpecEnumSite, values: [String])] = []) -> [ModelSpecDifference] {
         var out: [ModelSpecDifference] = []
         for spec in specs.documents {
-            for (site, model) in SpecEnumSites.builtInEnums {
+            for (site, model) in SpecEnumSites.builtInEnums + extra {
                 guard let values = spec.enumValues(at: site) else { continue }
                 out.append(difference(site.name, spec.version, spec: values, model: model))
             }

@@ -1,4 +1,8 @@
+import Core
+import Drift
 import Foundation
+import Limits
+import MockServer
 import Testing
 import TestSupport
 @testable import CLI
@@ -48,6 +52,22 @@ import TestSupport
         #expect(failed)
     }
 
+    @Test func theMockIsNotProbedForWhatItDoesNotModel() throws {
+        func limit(_ key: String, _ value: LimitValue) -> DocumentedLimit {
+            DocumentedLimit(key: key, value: value, location: SourceLocation(file: "a.md", line: 3), article: "a.md")
+        }
+        let probes = ProbePlanner.plan(
+            [limit("tokens.max-output", .count(100)), limit("api-version.minimum", .version("2024-10-21"))],
+            knownVoices: [], knownVersions: ["2024-06-01", "2024-10-21"])
+        #expect(probes.count == 4)
+        let (kept, remark) = DriftCommand.mockProbes(probes, profile: .default)
+        #expect(kept.isEmpty)
+        #expect(remark?.contains("max_tokens") == true)
+        var profile = MockProfile.default
+        profile.apiVersions = ["2024-10-21"]
+        #expect(DriftCommand.mockProbes(probes, profile: profile).0.count == 2)
+    }
+
     @Test func rejectsABadSpecAsAUsageError() async throws {
         let root = try ListCommandTests.docs(["voices.md": Self.page, "bad.json": #"{"not": "a spec"}"#])
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -92,6 +112,16 @@ struct CorpusDriftTests {
         #expect(notEnforced.contains { ($0["doc"] as? String)?.hasPrefix("audio.voices") == true })
         #expect(notEnforced.contains { ($0["doc"] as? String)?.hasPrefix("audio.max-input-size") == true })
         #expect(!items.contains { $0["rule"] as? String == "limit-stricter" })
+    }
+
+    @Test func listsWhereTheModelAndTheMockDifferFromTheSpec() async throws {
+        let root = try ListCommandTests.docs(["profile.json": #"{"voices": ["alloy", "marin"]}"#])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let json = try await driftJSON(["--mock-profile", root + "/profile.json", "--probe-budget", "0"])
+        let model = try #require(json["model"] as? [[String: Any]])
+        let voices = try #require(model.first { $0["name"] as? String == "mock.voices" })
+        #expect(voices["onlyInModel"] as? [String] == ["marin"])
+        #expect(!model.contains { $0["name"] as? String == "audio.voice" })
     }
 
     @Test func theDefaultMockAcceptsAVoiceTheDocsDoNotList() async throws {

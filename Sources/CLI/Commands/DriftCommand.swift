@@ -110,7 +110,7 @@ struct DriftCommand: AsyncParsableCommand {
         items += DriftCollector.endpointItems(results)
         let report = DriftReport(
             items: items, probes: results, probesOverBudget: results.isEmpty ? 0 : max(0, planned.count - probeBudget),
-            modelDifferences: ModelSpecDrift.differences(specs), documents: checked.map(\.document.file), remarks: remarks)
+            modelDifferences: ModelSpecDrift.differences(specs, extra: mockSites(try loadProfile())), documents: checked.map(\.document.file), remarks: remarks)
         let output: String
         switch format {
         case .text: output = report.text()
@@ -133,76 +133,5 @@ struct DriftCommand: AsyncParsableCommand {
             }
         }
         return probes
-    }
-
-    func loadProfile() throws -> MockProfile {
-        do {
-            return try mockProfile.map { try MockProfile.load(path: $0) } ?? .default
-        } catch {
-            throw UsageError(message: "\(error)")
-        }
-    }
-
-    /// The embedded mock with `profile`, answering operations it has no model of from the specs.
-    func startMock(_ profile: MockProfile, specs: SpecSet) async throws -> RunningMockServer {
-        var fallback: FallbackAnswerer?
-        if !specs.isEmpty {
-            let answerer = SpecAnswerer(specs: specs)
-            fallback = { request in
-                answerer.answer(method: request.method, path: request.path, apiVersion: request.query["api-version"], body: request.body)
-                    .map { FallbackAnswer(status: $0.status, body: $0.body) }
-            }
-        }
-        do {
-            return try await MockServer.start(profile: profile, fallback: fallback)
-        } catch {
-            throw EmbeddedMockError(detail: "\(error)")
-        }
-    }
-
-    /// Every scenario run against the endpoint (or the mock at `mockURL`); what the run finds beyond
-    /// the static findings is doc ↔ endpoint drift.
-    func runItems(_ checked: [CheckedDocument], mockURL: String?) async -> [DriftItem] {
-        var environment = ProcessInfo.processInfo.environment
-        if mockURL != nil {
-            // The mock takes any credential; stand-ins keep every tab runnable.
-            environment[apiKeyEnv] = environment[apiKeyEnv] ?? "docverify-mock-key"
-            environment["AZURE_OPENAI_AD_TOKEN"] = environment["AZURE_OPENAI_AD_TOKEN"] ?? "docverify-mock-token"
-        }
-        let configuration = RunConfiguration(
-            endpoint: mockURL ?? endpoint, apiKeyEnvironmentName: apiKeyEnv, environment: environment, jobs: 2)
-        guard let reports = try? await DocumentRunner(configuration: configuration).run(checked.map { ($0.extraction, $0.findings, $0.requests) }) else {
-            return []
-        }
-        return reports.flatMap { report in
-            report.findings.filter { !report.staticFindings.contains($0) }.map { finding in
-                DriftItem(kind: .docEndpoint, document: report.file, finding: finding, docSide: "the sample's request", otherSide: "the endpoint's answer (see the message)")
-            }
-        }
-    }
-
-    /// Sends the probes to the endpoint or to the embedded mock; a remark says why none were sent.
-    func probe(_ probes: [Probe], requests: [BuiltRequest], specs: SpecSet, mock: (RunningMockServer, MockProfile)?) async -> ([ProbeResult], String?) {
-        let literalDeployment = requests.lazy.compactMap { request -> String? in
-            if case .string(let name)? = request.extracted.deployment { return name }
-            return nil
-        }.first
-        let apiVersion = requests.lazy.compactMap(\.apiVersion).first ?? specs.newest?.version
-        guard let (server, profile) = mock else {
-            let endpoint = endpoint ?? ""
-            guard let key = ProcessInfo.processInfo.environment[apiKeyEnv], !key.isEmpty else {
-                return ([], "No API key in $\(apiKeyEnv): no probe was sent to \(endpoint).")
-            }
-            guard let deployment = deployment ?? literalDeployment, let apiVersion else {
-                return ([], "No deployment or api-version to probe with: pass --deployment (and samples with an api-version).")
-            }
-            let target = ProbeTarget(baseURL: endpoint, deployment: deployment, apiVersion: apiVersion, headers: ["api-key": key], interval: Self.liveInterval)
-            return (await ProbeRunner.run(probes, target: target, budget: probeBudget), nil)
-        }
-        let chosen = deployment ?? literalDeployment.flatMap { profile.deployments.contains($0) ? $0 : nil } ?? profile.deployments.first ?? "deployment"
-        // A profile without a version list accepts every published version.
-        let version = apiVersion.flatMap { v in (profile.apiVersions.map { $0.contains(v) } ?? true) ? v : nil } ?? profile.apiVersions?.first ?? "2025-01-01-preview"
-        let target = ProbeTarget(baseURL: server.baseURL, deployment: chosen, apiVersion: version, headers: ["api-key": "docverify-probe"], interval: .zero)
-        return (await ProbeRunner.run(probes, target: target, budget: probeBudget), nil)
     }
 }
