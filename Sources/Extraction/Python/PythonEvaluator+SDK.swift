@@ -54,7 +54,7 @@ extension PythonEvaluator {
             }
             switch op.body {
             case .json:
-                if name == "response_format", case .modelClass(let cls, _) = value, op.id == "chat.completions.create", !isParse {
+                if name == "response_format", case .modelClass(let cls, _) = value, op.sdkPath == ["chat", "completions", "create"], !isParse {
                     // openai's create() raises TypeError for a BaseModel class: only parse() takes one.
                     sdkRefusals.append((e.line, e.column, "the openai SDK refuses a pydantic class as response_format in create() (TypeError: use parse() instead): call client.beta.chat.completions.parse(…, response_format=\(cls)), or pass a json_schema dict"))
                     body[name] = SDKBuiltValues.responseFormat(name: .string(cls), schema: SDKBuiltValues.unknownSchema(cls))
