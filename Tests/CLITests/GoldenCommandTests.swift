@@ -6,6 +6,9 @@ import Testing
 /// The golden workflow end to end on a temporary copy of docs/examples with its own golden/ folder.
 @Suite(.serialized) struct GoldenCommandTests {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The scenarios of docs/examples (one golden each): audio chat 18, transcription 7,
+    /// assistants 8, embeddings 5, text to speech 4, images 3.
+    static let scenarios = 45
 
     /// A repository with docs/examples and an empty golden/ folder; returns the docs path.
     static func repository() throws -> (root: String, docs: String) {
@@ -41,7 +44,7 @@ import Testing
         let (root, docs) = try Self.repository()
         let created = try await update([docs])
         #expect(!created.failed)
-        #expect(created.output.contains("goldens: 18 created, 0 changed, 0 unchanged, 0 pruned"))
+        #expect(created.output.contains("goldens: \(Self.scenarios) created, 0 changed, 0 unchanged, 0 pruned"))
         let passing = try await run([docs, "--record", "never"])
         #expect(!passing.failed, "\(passing.output)")
 
@@ -56,7 +59,7 @@ import Testing
 
         let updated = try await update([docs])
         let changedFile = "golden/docs/examples/audio-chat-quickstart/rest-api/speak-a-reply-to-a-text-prompt--keyless.json"
-        #expect(updated.output.contains("goldens: 0 created, 1 changed, 17 unchanged, 0 pruned"), "\(updated.output)")
+        #expect(updated.output.contains("goldens: 0 created, 1 changed, \(Self.scenarios - 1) unchanged, 0 pruned"), "\(updated.output)")
         #expect(updated.output.contains("  changed  \(changedFile)"))
         let after = try goldenTexts(root)
         #expect(after.filter { before[$0.key] != $0.value }.map(\.key) == [String(changedFile.dropFirst("golden/".count))])
@@ -81,7 +84,7 @@ import Testing
             let recorded = try await update([docs, "--endpoint", service.baseURL] + credentials)
             outputs.append(recorded.output)
             #expect(!recorded.failed, "\(recorded.output)")
-            #expect(recorded.output.contains("18 created"))
+            #expect(recorded.output.contains("\(Self.scenarios) created"))
             outputs.append(try await run([docs, "--endpoint", service.baseURL, "--format", "json", "--record", "never"] + credentials).output)
         }
         await service.stop()
@@ -89,7 +92,7 @@ import Testing
         let replayed = try await run([docs, "--replay", "--record", "never"])
         outputs.append(replayed.output)
         #expect(!replayed.failed, "\(replayed.output)")
-        #expect(replayed.output.contains("18 scenarios: 18 passed"))
+        #expect(replayed.output.contains("\(Self.scenarios) scenarios: \(Self.scenarios) passed"))
         let replayedJSON = try await run([docs, "--replay", "--format", "json"] + credentials)
         outputs.append(replayedJSON.output)
         #expect(!replayedJSON.failed)
@@ -104,7 +107,7 @@ import Testing
         #expect(!missing.output.contains("[response-status]"))
 
         let goldens = try goldenTexts(root)
-        #expect(goldens.count == 18)
+        #expect(goldens.count == Self.scenarios)
         for text in outputs + Array(goldens.values) {
             #expect(!text.contains(key))
             #expect(!text.contains(token))
@@ -153,7 +156,7 @@ import Testing
         }
         let finished = try await update([docs])
         #expect(!finished.failed)
-        #expect(try goldenTexts(root).count == 18)
+        #expect(try goldenTexts(root).count == Self.scenarios)
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path), "the docverify binary is not built"))
@@ -181,7 +184,7 @@ import Testing
             outputs.append(String(decoding: stdout + stderr, as: UTF8.self))
         }
         let goldens = try goldenTexts(root)
-        #expect(goldens.count == 18)
+        #expect(goldens.count == Self.scenarios)
         for text in outputs + Array(goldens.values) {
             #expect(!text.contains(key))
             #expect(!text.contains(token))

@@ -237,6 +237,20 @@ struct DocumentChecksTests {
         #expect(finding.message.contains("'2024-10-01-preview'") && finding.message.contains("'2025-01-01-preview'") && finding.message.contains("p.md:10"))
     }
 
+    @Test func differentOperationsMayUseDifferentVersions() {
+        // Chat on a GA version, assistants on the preview that has them: no mismatch.
+        var fixture = DocumentFixture()
+        let body = firstTurn(modalities: ["text", "audio"])
+        fixture.pivots.append(("python", [(title: "Ask", tabs: [
+            .init(id: nil, calls: [
+                call("p.md", 10, apiVersion: .string("2024-10-21"), body: body),
+                call("p.md", 20, apiVersion: .string("2024-05-01-preview"), path: "/openai/assistants", body: .object(["model": .string("m")])),
+                call("p.md", 30, apiVersion: .string("2024-05-01-preview"), path: "/openai/threads", body: .object([:])),
+            ]),
+        ])]))
+        #expect(DocumentChecks.apiVersionMismatch(fixture.extraction()) == [])
+    }
+
     @Test func oneApiVersionThroughoutIsClean() {
         #expect(DocumentChecks.apiVersionMismatch(multiTurnDocument()) == [])
     }

@@ -103,7 +103,7 @@ extension DriftCommand {
                 skipped.append("max_tokens (the mock has no output token cap)")
                 return false
             case .apiVersion:
-                guard case .version(let minimum) = probe.limit.value, profile.apiVersions.map({ $0.contains(minimum) }) ?? true else {
+                guard case .version(let minimum) = probe.limit.value, profile.apiVersions?.contains(minimum) ?? false else {
                     skipped.append("api-versions (the mock's profile does not list the documented minimum)")
                     return false
                 }

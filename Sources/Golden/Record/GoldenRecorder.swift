@@ -78,7 +78,8 @@ public struct GoldenRecorder: Sendable {
         guard let components = URLComponents(string: url) else { return (url, [:]) }
         var query: [String: String] = [:]
         for item in components.queryItems ?? [] { query[item.name] = item.value ?? "" }
-        return (components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath, query)
+        // Decoded: a replayed id (`<thread-1>`) travels percent-encoded in the URL.
+        return (components.path.isEmpty ? "/" : components.path, query)
     }
 
     /// Every string with a secret in it gets the secret replaced.

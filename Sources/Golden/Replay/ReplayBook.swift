@@ -62,7 +62,17 @@ public struct ReplayBook: Sendable {
         return HTTPResponse(
             status: entry.response["status"].flatMap { if case .int(let s) = $0 { s } else { nil } } ?? 200,
             headers: ["content-type": contentType],
-            body: StandInBytes.body(entry.response["body"] ?? .null, contentType: contentType), timings: timings)
+            body: Self.unmaskingMockOrigin(StandInBytes.body(entry.response["body"] ?? .null, contentType: contentType), contentType: contentType),
+            timings: timings)
+    }
+
+    /// URLs the mock handed out were recorded as `{mock}/…`; replayed, they point at the replay's
+    /// own address, so a follow-up download is answered from its recording too.
+    static func unmaskingMockOrigin(_ body: Data, contentType: String) -> Data {
+        guard contentType.contains("json") || contentType.hasPrefix("text/") else { return body }
+        let text = String(decoding: body, as: UTF8.self)
+        guard text.contains("{mock}") else { return body }
+        return Data(text.replacingOccurrences(of: "{mock}", with: DocumentRunner.replayBaseURL).utf8)
     }
 
     /// Method, path, query and body; headers (credentials, user agents) are not part of a match.

@@ -290,6 +290,22 @@ public struct DocumentChecks {
     // MARK: api-version-mismatch
 
     public static func apiVersionMismatch(_ extraction: DocumentExtraction) -> [Finding] {
+        // Versions are compared per operation: a page may rightly call chat on a GA version and
+        // assistants on the preview that has them.
+        var families: [String: [(pivot: String?, tab: String?, sample: Int, request: ExtractedRequest)]] = [:]
+        var order: [String] = []
+        var seenSamples = Set<Int>()
+        for (pivot, _, tab, sample) in extraction.document.allSamples where seenSamples.insert(sample.id).inserted {
+            for request in extraction.samples[sample.id]?.requests ?? [] where request.purpose == .api {
+                let family = OperationCatalog.match(method: request.method, path: request.path)?.id ?? "other"
+                if families[family] == nil { order.append(family) }
+                families[family, default: []].append((pivot.id, tab.id, sample.id, request))
+            }
+        }
+        return order.flatMap { apiVersionMismatch(families[$0]!) }
+    }
+
+    static func apiVersionMismatch(_ calls: [(pivot: String?, tab: String?, sample: Int, request: ExtractedRequest)]) -> [Finding] {
         struct Use {
             var version: String
             var location: SourceLocation
@@ -298,12 +314,9 @@ public struct DocumentChecks {
             var sample: Int
         }
         var uses: [Use] = []
-        var seenSamples = Set<Int>()
-        for (pivot, _, tab, sample) in extraction.document.allSamples where seenSamples.insert(sample.id).inserted {
-            for request in extraction.samples[sample.id]?.requests ?? [] {
-                if case .string(let version)? = request.query["api-version"] {
-                    uses.append(Use(version: version, location: request.location, pivot: pivot.id, tab: tab.id, sample: sample.id))
-                }
+        for call in calls {
+            if case .string(let version)? = call.request.query["api-version"] {
+                uses.append(Use(version: version, location: call.request.location, pivot: call.pivot, tab: call.tab, sample: call.sample))
             }
         }
         let byVersion = Dictionary(grouping: uses.indices, by: { uses[$0].version })
@@ -323,7 +336,7 @@ public struct DocumentChecks {
             let where_ = [use.pivot.map { "pivot '\($0)'" }, use.tab.map { "tab '\($0)'" }].compactMap { $0 }.joined(separator: ", ")
             findings.append(Finding(
                 rule: "api-version-mismatch", severity: .warning, location: use.location,
-                message: "api-version '\(use.version)'\(where_.isEmpty ? "" : " in " + where_) differs from '\(referenceVersion)' used by \(samples(referenceVersion)) other sample(s) of this document (first at \(first.location.file):\(first.location.line)); use one API version throughout",
+                message: "api-version '\(use.version)'\(where_.isEmpty ? "" : " in " + where_) differs from '\(referenceVersion)' used by \(samples(referenceVersion)) other sample(s) of this document (first at \(first.location.file):\(first.location.line)); use one API version for this operation throughout",
                 pivot: use.pivot, tab: use.tab))
         }
         return findings

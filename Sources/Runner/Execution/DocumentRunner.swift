@@ -104,7 +104,7 @@ public struct DocumentRunner: Sendable {
     }
 
     /// The base URL requests carry when a responder answers them: never connected to.
-    static let replayBaseURL = "http://127.0.0.1:9"
+    public static let replayBaseURL = "http://127.0.0.1:9"
 
     /// The first error finding inside one of the scenario's samples (syntax, module mismatch…).
     static func staticError(in scenario: Scenario, _ findings: [Finding]) -> Finding? {

@@ -95,7 +95,8 @@ struct ScenarioExecutor: Sendable {
                 var answer = AnswerChecks.check(
                     response, kind: kind, request: request, call: index, reads: entry.extraction.responseReads,
                     placeholderFormats: configuration.usesMock ? Self.mockPlaceholderFormats : [])
-                if response.isSuccess, let operation = request.operation?.id, case .object? = answer.json {
+                // Replayed answers hold only the recorded calls: no polling.
+                if configuration.responder == nil, response.isSuccess, let operation = request.operation?.id, case .object? = answer.json {
                     let laterRetrieve = requests[(index + 1)...].contains { $0.operation?.id == RunPolling.runRetrieve }
                     if operation == RunPolling.runRetrieve || (RunPolling.runStarters.contains(operation) && !laterRetrieve) {
                         let polled = await poll(httpRequest, operation: operation, run: answer.json!, location: request.location)
