@@ -195,11 +195,11 @@ public struct ListResponse<Item: Hashable & Sendable & Codable>: Hashable, Senda
     public var lastID: String?
     public var hasMore: Bool?
 
-    public init(data: [Item], hasMore: Bool = false) {
+    public init(data: [Item], firstID: String? = nil, lastID: String? = nil, hasMore: Bool = false) {
         self.object = "list"
         self.data = data
-        self.firstID = nil
-        self.lastID = nil
+        self.firstID = firstID
+        self.lastID = lastID
         self.hasMore = hasMore
     }
 
