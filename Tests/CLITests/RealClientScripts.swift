@@ -154,6 +154,30 @@ legacy = client.completions.create(model="gpt-35-turbo-instruct", prompt="Red pa
 print(legacy.choices[0].text.strip())
 """
 
+    /// The legacy `openai` 0.28 module API that older Learn tabs still show (Azure globals, `engine=`).
+    static let legacy = """
+import os
+import openai
+
+openai.api_type = "azure"
+openai.api_base = os.environ["AZURE_OPENAI_ENDPOINT"]
+openai.api_version = "2023-09-01-preview"
+openai.api_key = os.environ["AZURE_OPENAI_API_KEY"]
+
+chat = openai.ChatCompletion.create(engine="gpt-35-turbo", messages=[{"role": "user", "content": "Say hello."}])
+print(chat["choices"][0]["message"]["content"])
+
+completion = openai.Completion.create(engine="gpt-35-turbo-instruct", prompt="Red pandas eat", max_tokens=10)
+print(completion.choices[0].text.strip())
+
+embedding = openai.Embedding.create(engine="text-embedding-ada-002", input="Red pandas eat bamboo.")
+print(len(embedding["data"][0]["embedding"]))
+
+with open("speech-sample.wav", "rb") as audio:
+    transcript = openai.Audio.transcribe(model="whisper", deployment_id="whisper", file=audio)
+print(transcript["text"])
+"""
+
     /// File name → script.
     static let all: [String: String] = [
         "transcribe.py": transcribe, "speak.py": speak, "images.py": images, "embed.py": embed, "assistants.py": assistants,

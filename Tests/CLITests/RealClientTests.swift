@@ -145,6 +145,43 @@ final class RealClientTests: XCTestCase {
         XCTAssertTrue(streamed.last?.contains("Red pandas live in") == true, streamed.joined(separator: "\n"))
     }
 
+    /// The legacy 0.28 package (module globals, `engine=`, `openai.Audio.transcribe`) runs our
+    /// legacy sample against the mock: chat, completions, embeddings and transcription.
+    func testLegacyOpenAI028PackageRunsAgainstTheMock() throws {
+        let binary = Self.packageRoot.appendingPathComponent(".build/debug/docverify")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw XCTSkip("the docverify binary is not built; run `make test` (it runs `swift build` first)")
+        }
+        // 0.28 decodes embeddings with numpy, so both are needed.
+        let venv = FileManager.default.temporaryDirectory.appendingPathComponent("docverify-openai028-venv")
+        let python = venv.appendingPathComponent("bin/python").path
+        if (try? run(python, ["-c", "import openai, numpy; assert openai.version.VERSION.startswith('0.28')"]).status) != 0 {
+            guard (try? run("/usr/bin/env", ["python3", "-m", "venv", venv.path]).status) == 0,
+                  (try? run(python, ["-m", "pip", "install", "--quiet", "openai==0.28.1", "numpy"], timeout: 300).status) == 0 else {
+                throw XCTSkip("cannot install openai==0.28.1 and numpy (no PyPI access?)")
+            }
+        }
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("docverify-real-legacy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        try RealClientScripts.legacy.write(to: work.appendingPathComponent("legacy.py"), atomically: true, encoding: .utf8)
+        try Data(Self.toneWAV(seconds: 2, sampleRate: 16_000)).write(to: work.appendingPathComponent("speech-sample.wav"))
+        let server = try MockProcess(binary: binary)
+        defer { server.stop() }
+        let environment = [
+            "AZURE_OPENAI_ENDPOINT": server.baseURL, "AZURE_OPENAI_API_KEY": "real-client-test-key",
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": work.path,
+        ]
+        let outcome = try runPython(python, "legacy.py", in: work, environment: environment)
+        XCTAssertEqual(outcome.status, 0, outcome.output)
+        let lines = outcome.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 4, outcome.output)
+        XCTAssertTrue(lines.first?.contains("Say hello.") == true, outcome.output)
+        XCTAssertTrue(lines.dropFirst().first?.contains("Red pandas eat") == true, outcome.output)
+        XCTAssertEqual(lines.dropFirst(2).first, "1536")
+        XCTAssertTrue(lines.last?.contains("2.0 seconds of WAV audio") == true, outcome.output)
+    }
+
     /// A mono 16-bit PCM WAV of a 440 Hz tone.
     static func toneWAV(seconds: Int, sampleRate: Int) -> [UInt8] {
         var out: [UInt8] = []
