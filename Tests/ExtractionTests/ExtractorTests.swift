@@ -63,7 +63,7 @@ import Testing
         let code = ExtractorFixture.sample("""
             const { OpenAIClient } = require("@azure/openai");
             const client = new OpenAIClient(process.env.E);
-            client.getImages("d", "a dog");
+            client.beginAzureBatchImageGeneration("d", "a dog");
             """, .javascript, id: 7, fileName: "old.js", line: 40)
         let extraction = Extractor().extract(ExtractorFixture.document([code]))
         let unextracted = extraction.findings.filter { $0.rule == "request-unextracted" }

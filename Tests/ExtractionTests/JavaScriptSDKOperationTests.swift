@@ -182,4 +182,24 @@ struct JavaScriptSDKOperationTests {
         #expect(file.value == .placeholder(.file(path: "audio/talk.wav", encoding: .binary)))
         #expect(file.filename == "talk.wav")
     }
+
+    @Test("the @azure/openai 1.0 beta client's embeddings, images and transcription methods")
+    func legacyBetaClient() throws {
+        let x = ExtractorFixture.javascript("""
+        const { OpenAIClient, AzureKeyCredential } = require("@azure/openai");
+        const fs = require("fs");
+        const client = new OpenAIClient(process.env.AZURE_OPENAI_ENDPOINT, new AzureKeyCredential(process.env.AZURE_OPENAI_API_KEY));
+        const e = await client.getEmbeddings("embed", ["hello"]);
+        const i = await client.getImages("dalle3", "a cat", { n: 1, size: "1024x1024" });
+        const audio = fs.readFileSync("talk.wav");
+        const t = await client.getAudioTranscription("whisper", audio, { responseFormat: "json" });
+        """)
+        #expect(x.requests.map(\.path) == [
+            "/openai/deployments/{deployment}/embeddings", "/openai/deployments/{deployment}/images/generations",
+            "/openai/deployments/{deployment}/audio/transcriptions",
+        ])
+        #expect(x.requests.map(\.deployment) == [.string("embed"), .string("dalle3"), .string("whisper")])
+        #expect(ExtractorFixture.dig(x.requests[1].body, "size") == .string("1024x1024"))
+        #expect(x.requests[2].multipart?.map(\.name) == ["file", "response_format"])
+    }
 }

@@ -71,6 +71,7 @@ extension JSEvaluator {
             if ["getChatCompletions", "streamChatCompletions"].contains(name), path.isEmpty {
                 return legacyChatCompletion(client: id, args, at: position)
             }
+            if path.isEmpty, let op = Self.legacyOperations[name] { return legacyCall(op, client: id, args, at: position) }
             return .opaque("client.\(name)()")
         case .client(let id, let path):
             let full = path + [name]
@@ -273,6 +274,42 @@ extension JSEvaluator {
             }
         }
         requests.append(config.request(body: body, location: location(position), client: .javascriptOpenAI))
+        return .response(call: requests.count - 1, path: [])
+    }
+
+    /// The other methods of the `@azure/openai` 1.0 beta client: `(deployment, input, options)`,
+    /// mapped to the SDK operation and the body member its second argument fills.
+    static let legacyOperations: [String: (operation: String, member: String)] = [
+        "getCompletions": ("completions.create", "prompt"),
+        "getEmbeddings": ("embeddings.create", "input"),
+        "getImages": ("images.generate", "prompt"),
+        "getAudioTranscription": ("audio.transcriptions.create", "file"),
+        "getAudioTranslation": ("audio.translations.create", "file"),
+    ]
+
+    mutating func legacyCall(_ entry: (operation: String, member: String), client: Int, _ args: [JSValue], at position: JSPosition) -> JSValue {
+        guard let op = SDKOperation.lookup(entry.operation.split(separator: ".").map(String.init)) else { return .opaque("legacy call") }
+        var config = configs[client]
+        config.deployment = args.first.flatMap(symbolic)
+        var body: [String: SymbolicValue] = [:]
+        var parts: [MultipartPart] = []
+        if let input = args.dropFirst().first {
+            if op.body == .multipart {
+                parts += multipartParts(entry.member, input, at: position)
+            } else if let s = symbolic(input) {
+                body[entry.member] = s
+            }
+        }
+        if case .object(let id)? = args.dropFirst(2).first {
+            // The 1.0 beta options are camelCase; the wire format is snake_case.
+            for (k, v) in objects[id] {
+                if op.body == .multipart { parts += multipartParts(Self.snakeCase(k), v, at: position) }
+                else if let s = symbolic(v) { body[Self.snakeCase(k)] = s }
+            }
+        }
+        requests.append(config.request(
+            operation: op, body: op.body == .json ? body : nil, multipart: op.body == .multipart ? parts : nil,
+            location: location(position), client: .javascriptOpenAI))
         return .response(call: requests.count - 1, path: [])
     }
 

@@ -55,6 +55,8 @@ struct SDKOperation: Hashable, Sendable {
         SDKOperation("audio.speech.create", "POST", "/audio/speech", deploymentScoped: true, binaryResponse: true),
         SDKOperation("audio.transcriptions.create", "POST", "/audio/transcriptions", deploymentScoped: true, body: .multipart),
         SDKOperation("audio.translations.create", "POST", "/audio/translations", deploymentScoped: true, body: .multipart),
+        SDKOperation("responses.create", "POST", "/responses"),
+        SDKOperation("responses.retrieve", "GET", "/responses/{response_id}", body: .none, python: ["response_id"]),
         SDKOperation("files.create", "POST", "/files", body: .multipart),
         SDKOperation("files.list", "GET", "/files", body: .none),
         SDKOperation("files.retrieve", "GET", "/files/{file_id}", body: .none, python: ["file_id"]),
