@@ -202,4 +202,23 @@ struct JavaScriptSDKOperationTests {
         #expect(ExtractorFixture.dig(x.requests[1].body, "size") == .string("1024x1024"))
         #expect(x.requests[2].multipart?.map(\.name) == ["file", "response_format"])
     }
+
+    @Test("fetch with a FormData body sends its entries as multipart parts")
+    func fetchFormData() throws {
+        let x = ExtractorFixture.javascript("""
+        import fs from "fs";
+        const url = `${process.env.AZURE_OPENAI_ENDPOINT}/openai/deployments/whisper/audio/transcriptions?api-version=2024-06-01`;
+        const form = new FormData();
+        form.append("file", new Blob([fs.readFileSync("./talk.wav")]), "talk.wav");
+        form.append("response_format", "text");
+        const res = await fetch(url, { method: "POST", headers: { "api-key": process.env.AZURE_OPENAI_API_KEY }, body: form });
+        console.log(await res.text());
+        """)
+        let r = try #require(x.requests.first)
+        #expect(r.path == "/openai/deployments/{deployment}/audio/transcriptions")
+        #expect(r.body == nil)
+        #expect(r.multipart?.map(\.name) == ["file", "response_format"])
+        #expect(r.multipart?.first?.filename == "talk.wav")
+        #expect(r.multipart?.first?.value == .placeholder(.file(path: "./talk.wav", encoding: .binary)))
+    }
 }

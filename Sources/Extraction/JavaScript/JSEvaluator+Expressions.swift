@@ -5,7 +5,7 @@ extension JSEvaluator {
         "process": .host("process"), "Buffer": .host("Buffer"), "JSON": .host("JSON"), "console": .host("console"),
         "fetch": .host("fetch"), "require": .host("require"), "module": .host("module"), "exports": .host("exports"),
         "Promise": .host("Promise"), "Object": .host("Object"), "Array": .host("Array"), "Math": .host("Math"),
-        "Headers": .host("Headers"), "URL": .host("URL"), "undefined": .undefined, "NaN": .number(.nan),
+        "Headers": .host("Headers"), "FormData": .host("FormData"), "Blob": .host("Blob"), "File": .host("File"), "URL": .host("URL"), "undefined": .undefined, "NaN": .number(.nan),
         "Infinity": .number(.infinity), "true": .bool(true), "false": .bool(false), "null": .null,
         "globalThis": .host("globalThis"), "setTimeout": .host("setTimeout"),
     ]

@@ -99,6 +99,10 @@ extension JSEvaluator {
             return .opaque("\(describe(object)).\(name)()")
         case .object(let id):
             if case .function(let f)? = objects[id][name] { return callClosure(f, arguments: args) }
+            if case .array(let entries)? = objects[id][Self.formEntriesKey], name == "append" || name == "set" {
+                arrays[entries].append(newArray(args))
+                return .undefined
+            }
             return .opaque("object.\(name)()")
         case .string, .template, .placeholder:
             if ["toString", "valueOf"].contains(name) { return object }
@@ -177,6 +181,16 @@ extension JSEvaluator {
             return axios(method: name.hasSuffix("put") ? "PUT" : "POST", args, at: position)
         case "Headers":
             return args.first ?? newObject([:])
+        case "FormData":
+            // The form's entries live in an array under a key no sample can write.
+            return newObject([Self.formEntriesKey: newArray([])])
+        case "Blob", "File", "buffer.Blob":
+            // `new Blob([fs.readFileSync(p)])`, `new File([bytes], "a.wav")`: the file's bytes.
+            if case .array(let id)? = args.first, case .fileBytes(let path)? = arrays[id].first {
+                if case .string(let name)? = args.dropFirst().first { return .upload(path: path, filename: name) }
+                return .fileBytes(path)
+            }
+            return .opaque("blob")
         case _ where name.hasPrefix("console.") || name == "dotenv.config" || name.hasPrefix("process.exit"):
             return .undefined
         default:
@@ -342,6 +356,7 @@ extension JSEvaluator {
         var method = "GET"
         var headers: [String: SymbolicValue] = [:]
         var body: SymbolicValue?
+        var multipart: [MultipartPart]?
         if case .object(let id)? = args.dropFirst().first {
             let options = objects[id]
             if case .string(let m)? = options["method"] { method = m.uppercased() }
@@ -350,11 +365,15 @@ extension JSEvaluator {
                     if let s = symbolic(v) { headers[k.lowercased()] = s }
                 }
             }
+            if case .object(let form)? = options["body"], case .array(let entries)? = objects[form][Self.formEntriesKey] {
+                multipart = formParts(entries, at: position)
+            } else {
             switch options["body"] {
             case .jsonText(let v)?: body = symbolic(v)
             case .string(let s)?: body = (try? JSONValue.parse(s)).map(RESTJSON.symbolic) ?? .string(s)
             case let v?: body = symbolic(v)
             case nil: break
+            }
             }
         }
         let auth: AuthKind? = headers["api-key"] != nil ? .apiKey : headers["authorization"] != nil ? .bearer : nil
@@ -362,6 +381,7 @@ extension JSEvaluator {
             location: location(position), client: .javascriptFetch, method: method, endpoint: url.endpoint,
             path: url.path, deployment: url.deployment, query: url.query, headers: headers, auth: auth, body: body)
         request.pathParameters = url.pathParameters
+        request.multipart = multipart
         requests.append(request)
         return .httpResponse(requests.count - 1)
     }

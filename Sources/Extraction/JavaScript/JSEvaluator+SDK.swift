@@ -95,4 +95,24 @@ extension JSEvaluator {
         default: return .opaque("toFile()")
         }
     }
+
+    /// The key under which a `FormData` object keeps its entries.
+    static let formEntriesKey = "\u{0}formEntries"
+
+    /// `form.append(name, value[, filename])` entries as multipart parts.
+    mutating func formParts(_ entries: Int, at position: JSPosition) -> [MultipartPart] {
+        var parts: [MultipartPart] = []
+        for entry in arrays[entries] {
+            guard case .array(let id) = entry, case .string(let name)? = arrays[id].first, arrays[id].count >= 2 else { continue }
+            var value = arrays[id][1]
+            if case .string(let filename)? = arrays[id].dropFirst(2).first {
+                switch value {
+                case .fileBytes(let path), .upload(let path, _): value = .upload(path: path, filename: filename)
+                default: break
+                }
+            }
+            parts += multipartParts(name, value, at: position)
+        }
+        return parts
+    }
 }
