@@ -46,4 +46,4 @@ fuzz: deps
 	bash scripts/fuzz.sh
 
 fuzz-smoke: build
-	BIN=.build/debug/docverify-fuzz FUZZ_RUNS=100000000 FUZZ_SECONDS=$${FUZZ_SECONDS:-15} bash scripts/fuzz.sh
+	BIN=.build/debug/docverify-fuzz FUZZ_RUNS=100000000 FUZZ_SECONDS=$${FUZZ_SECONDS:-15} FUZZ_ARGS="--max-repeat 300 --input-timeout 120" bash scripts/fuzz.sh

@@ -20,6 +20,8 @@ struct Mutator {
     var dictionary: [[UInt8]]
     /// Inputs are kept under this size, so a run stays fast.
     var maxLength = 64 * 1024
+    /// Most copies of a token one edit repeats (nesting depth); smaller for quick smoke runs.
+    var maxRepeat = 3000
 
     func input(number: UInt64, runSeed: UInt64) -> [UInt8] {
         var rng = SeededGenerator(seed: runSeed &* 0x1000_0000_01B3 ^ number)
@@ -48,7 +50,7 @@ struct Mutator {
             bytes.insert(contentsOf: token, at: at)
         case 6:  // repeat a token many times: nesting
             let token = dictionary[Int(rng.next() % UInt64(dictionary.count))]
-            let count = 1 + Int(rng.next() % 3000)
+            let count = 1 + Int(rng.next() % UInt64(max(1, maxRepeat)))
             bytes.insert(contentsOf: Array([[UInt8]](repeating: token, count: count).joined()), at: at)
         case 7:  // duplicate a chunk of the input
             guard !bytes.isEmpty else { return }

@@ -4,9 +4,10 @@
 // driver runs everywhere and makes every input again from its number.
 //
 //   docverify-fuzz TARGET [--runs N] [--seconds S] [--seed X] [--seeds DIR]... [--out DIR]
+//                         [--max-repeat N] [--input-timeout S]
 //   docverify-fuzz TARGET --replay FILE
 //
-// A crash or an input running past 10 s is written to OUT/TARGET-crash.bin / -hang.bin (exit 1 / 3).
+// A crash or an input running past --input-timeout (10 s) is written to OUT/TARGET-crash.bin / -hang.bin (exit 1 / 3).
 import Foundation
 
 func fail(_ message: String) -> Never {
@@ -25,6 +26,8 @@ var runSeed: UInt64 = 1
 var seedDirectories: [String] = []
 var outDirectory = "fuzz-out"
 var replay: String?
+var maxRepeat = 3000
+var inputTimeout: UInt32 = 10
 while let option = arguments.first {
     arguments.removeFirst()
     guard let value = arguments.first else { fail("\(option) needs a value") }
@@ -36,6 +39,8 @@ while let option = arguments.first {
     case "--seeds": seedDirectories.append(value)
     case "--out": outDirectory = value
     case "--replay": replay = value
+    case "--max-repeat": maxRepeat = Int(value) ?? maxRepeat
+    case "--input-timeout": inputTimeout = UInt32(value) ?? inputTimeout
     default: fail("unknown option \(option)")
     }
 }
@@ -53,7 +58,8 @@ if let replay {
 
 let seeds = SeedCorpus.seeds(for: target.name, in: seedDirectories.isEmpty ? ["docs", "Tests"] : seedDirectories)
 guard !seeds.isEmpty else { fail("no seeds for \(target.name) in \(seedDirectories)") }
-let mutator = Mutator(seeds: seeds.map { Array($0.utf8) }, dictionary: target.dictionary.map { Array($0.utf8) })
+var mutator = Mutator(seeds: seeds.map { Array($0.utf8) }, dictionary: target.dictionary.map { Array($0.utf8) })
+mutator.maxRepeat = maxRepeat
 CrashCapture.install(
     crashFile: outDirectory + "/\(target.name)-crash.bin", hangFile: outDirectory + "/\(target.name)-hang.bin")
 
@@ -63,7 +69,7 @@ var slowest = (seconds: 0.0, number: UInt64(0))
 while done < runs, Date().timeIntervalSince(started) < seconds {
     let bytes = mutator.input(number: done, runSeed: runSeed)
     CrashCapture.remember(bytes)
-    alarm(10)
+    alarm(inputTimeout)
     let t0 = Date()
     target.run(String(decoding: bytes, as: UTF8.self), file)
     let elapsed = Date().timeIntervalSince(t0)
