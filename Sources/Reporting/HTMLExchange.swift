@@ -99,6 +99,8 @@ enum HTMLExchange {
                 if playAudio { players.append(player(data, mime: mime)) }
                 return .string("<\(mime), \(data.count) bytes\(playAudio ? ": player below" : "")>")
             }
+            // Text that merely looks like base64 (a long run of letters) stays as it is.
+            if String(data: data, encoding: .utf8) != nil { return value }
             return .string("<base64, \(data.count) bytes>")
         case .array(let items):
             return .array(items.map { elideBase64($0, players: &players, playAudio: playAudio, depth: depth + 1) })
