@@ -23,7 +23,7 @@ enum HTMLAssets {
         pre.diff .hunk,pre.diff .meta{color:#6a1b9a}
         .call{border-top:1px dashed #ddd;padding:4px 0}.status.ok{color:#2e7d32}.status.bad{color:#c62828}
         .from,.time,.attempts,.cut,.binary{color:#666;font-size:12px}
-        .audio{margin:4px 0}
+        .audio{margin:4px 0}.scope{font-size:12px;color:#555;border:1px solid #ccc;border-radius:3px;padding:0 4px}
         """
 
     static let script = """

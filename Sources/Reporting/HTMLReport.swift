@@ -119,7 +119,9 @@ public enum HTMLReport {
         let at = "\(relativePath(finding.location.file, root: root)):\(finding.location.line):\(finding.location.column)"
         var out = "<li class=\"finding sev-\(finding.severity.rawValue)\" data-severity=\"\(finding.severity.rawValue)\" data-rule=\"\(escape(finding.rule))\">"
             + "<span class=\"badge \(finding.severity.rawValue)\">\(finding.severity.rawValue)</span> <code class=\"rule\">\(escape(finding.rule))</code> "
-            + "<code class=\"where\">\(escape(at))</code><p class=\"message\">\(escape(finding.message))</p>"
+            + "<code class=\"where\">\(escape(at))</code>"
+            + [finding.pivot, finding.tab].compactMap { $0 }.map { " <span class=\"scope\">\(escape($0))</span>" }.joined()
+            + "<p class=\"message\">\(escape(finding.message))</p>"
         let line = finding.location.line
         if line >= 1 {
             var excerpt = ""
