@@ -65,7 +65,7 @@ let package = Package(
         // Stage 4b: what the repository accepts — inline suppressions and baselines.
         .target(name: "Policy", dependencies: ["Core"]),
         // Stage 5: report formats.
-        .target(name: "Reporting", dependencies: ["Core", "Quickstart", "Procedure", "Extraction", "Requests", "Runner"]),
+        .target(name: "Reporting", dependencies: ["Core", "Quickstart", "Procedure", "Extraction", "Requests", "Transport", "Runner"]),
         // Stage 6: the command line.
         .target(name: "CLI", dependencies: [
             "Core", "Markup", "DocFX", "Quickstart", "Procedure", "Extraction", "Requests", "Transport", "MockServer", "Runner", "Reporting", "Limits", "Golden", "Spec", "Drift", "Policy",

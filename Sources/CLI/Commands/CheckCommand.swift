@@ -16,8 +16,11 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var spec: SpecOptions
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: text, json, junit, sarif, github, markdown or html.")
+    var format: ReportFileFormat = .text
+
+    @Option(help: "Write the output to FILE (atomically) instead of standard output.")
+    var output: String?
 
     @Flag(help: "Exit 1 on warnings too (for docs that must stay clean).")
     var strict = false
@@ -36,11 +39,19 @@ struct CheckCommand: ParsableCommand {
         var pipeline = documents.pipeline
         pipeline.specs = try spec.load()
         let checked = try policy.apply(pipeline.checkDocuments())
-        let output = json(checked, format: format)
-        for (fileFormat, path) in try reportFiles.parsed() {
-            let docs = checked.map { ReportDocument(file: $0.document.file, findings: $0.findings) }
-            try writeAtomically(ReportOptions.render(fileFormat, docs, root: documents.root) { json(checked, format: .json) }, to: path)
-        }
+        let docs = checked.map { ReportDocument(file: $0.document.file, findings: $0.findings) }
+        let overrides: [ReportFileFormat: () -> String] = [
+            .json: { json(checked, format: .json) },
+            .text: { json(checked, format: .text) },
+            .html: {
+                HTMLReport.render(
+                    checked.map { HTMLReportDocument(file: $0.document.file, title: $0.document.title, findings: $0.findings, sourceRoot: $0.document.root) },
+                    root: documents.root)
+            },
+        ]
+        let output = try ReportOptions.emit(
+            format: format, output: self.output, reports: reportFiles.parsed(), documents: docs, root: documents.root,
+            overrides: overrides, environment: ProcessInfo.processInfo.environment)
         let findings = checked.flatMap(\.findings)
         return (output, strict ? findings.contains { $0.severity >= .warning } : findings.hasErrors)
     }

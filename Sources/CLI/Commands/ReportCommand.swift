@@ -21,7 +21,7 @@ struct ReportMergeCommand: ParsableCommand {
     @Argument(help: "JSON reports written by `docverify check --format json` (or --report json=FILE).")
     var reports: [String]
 
-    @Option(help: "Output format: text, json, junit, sarif, github or markdown.")
+    @Option(help: "Output format: text, json, junit, sarif, github, markdown or html.")
     var format: String = "json"
 
     @Option(help: "Write the merged report to FILE (atomically) instead of standard output.")
@@ -35,7 +35,8 @@ struct ReportMergeCommand: ParsableCommand {
             throw UsageError(message: "--format must be one of \(ReportFileFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let merged = try Self.merge(reports)
-        let text = ReportOptions.render(fileFormat, merged.documents, root: root) { merged.json }
+        let html = { HTMLReport.render(merged.documents.map { HTMLReportDocument(file: $0.file, findings: $0.findings) }, root: root) }
+        let text = ReportOptions.render(fileFormat, merged.documents, root: root, overrides: [.json: { merged.json }, .html: html])
         if let output { try writeAtomically(text, to: output) } else { print(text, terminator: "") }
         if merged.documents.flatMap(\.findings).hasErrors { throw ExitCode(1) }
     }

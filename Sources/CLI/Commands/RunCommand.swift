@@ -27,8 +27,13 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var spec: SpecOptions
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: text, json, junit, sarif, github, markdown or html.")
+    var format: ReportFileFormat = .text
+
+    @Option(help: "Write the output to FILE (atomically) instead of standard output.")
+    var output: String?
+
+    @OptionGroup var reportFiles: ReportOptions
 
     @Option(help: "A live endpoint (https://NAME.openai.azure.com); default: the embedded mock.")
     var endpoint: String?
@@ -130,10 +135,38 @@ struct RunCommand: AsyncParsableCommand {
         let changes: GoldenChanges
         (reports, changes) = try goldenRun.apply(reports, documents: checked, configuration: configuration)
         reports = try policy.apply(reports, roots: Array(Set(checked.map(\.document.root))).sorted())
-        var output = format == .json ? RunReportFormat.json(reports) : RunReportFormat.text(reports)
-        if format == .text { output += GoldenRun.diffs(changes, colour: isatty(STDOUT_FILENO) != 0) }
+        let output = try emit(reports, changes: changes, roots: Dictionary(checked.map { ($0.document.file, $0.document.root) }) { a, _ in a })
         let failed = reports.flatMap(\.findings).hasErrors || reports.contains { $0.summary.failed > 0 }
         return ((output, failed), changes)
+    }
+}
+
+extension RunCommand {
+    /// Every report the options ask for; returns what goes to the terminal.
+    func emit(_ reports: [RunReport], changes: GoldenChanges, roots: [String: String]) throws -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let colour = output == nil && isatty(STDOUT_FILENO) != 0
+        let final = reports
+        let overrides: [ReportFileFormat: () -> String] = [
+            .json: { RunReportFormat.json(final) },
+            .text: { RunReportFormat.text(final) + GoldenRun.diffs(changes, colour: colour) },
+            .junit: { RunJUnitReport.render(final) },
+            .html: {
+                HTMLReport.render(
+                    final.map { HTMLReportDocument(file: $0.file, title: $0.title, findings: $0.findings, scenarios: $0.scenarios, sourceRoot: roots[$0.file] ?? "") },
+                    root: documents.root,
+                    goldenDiffs: changes.mismatches.map {
+                        HTMLGoldenDiff(name: $0.file, diff: UnifiedDiff.render(old: $0.old, new: $0.new, name: $0.file, colour: false))
+                    },
+                    secrets: [environment[apiKeyEnv], environment[tokenEnv]].compactMap { $0 })
+            },
+        ]
+        let total = final.map(\.summary).reduce(RunSummary(scenarios: 0, passed: 0, failed: 0, skipped: 0), +)
+        return try ReportOptions.emit(
+            format: format, output: output, reports: reportFiles.parsed(),
+            documents: final.map { ReportDocument(file: $0.file, findings: $0.findings) }, root: documents.root, overrides: overrides,
+            summaryExtra: "\n\(total.scenarios) scenarios: \(total.passed) passed, \(total.failed) failed, \(total.skipped) skipped\n",
+            environment: environment)
     }
 }
 
