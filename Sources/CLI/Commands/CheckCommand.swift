@@ -33,9 +33,9 @@ struct CheckCommand: ParsableCommand {
     }
 
     func render() throws -> (output: String, hasErrors: Bool) {
-        var pipeline = documents.pipeline
+        var pipeline = try documents.pipeline
         pipeline.specs = try spec.load()
-        let checked = try policy.apply(pipeline.checkDocuments())
+        let checked = pipeline.rules.apply(try policy.apply(pipeline.checkDocuments()))
         let output = json(checked, format: format)
         for (fileFormat, path) in try reportFiles.parsed() {
             let docs = checked.map { ReportDocument(file: $0.document.file, findings: $0.findings) }

@@ -1,3 +1,4 @@
+import Config
 import Core
 import Extraction
 import Foundation
@@ -28,6 +29,14 @@ struct DocumentPipeline {
     var map: [String] = []
     /// `--shard k/n`: only the articles of that shard.
     var shard: Shard?
+    /// The `.docverify.yml` in effect, if any.
+    var config: ConfigFile?
+    /// `include` / `exclude` of the configuration file.
+    var selection: ArticleSelection?
+    /// `rules` of the configuration file, applied after suppressions and baselines.
+    var rules = RuleOverrides()
+    /// `--changed-since REF`: only articles that reach a changed file.
+    var changed: ChangedSince?
 
     /// The `--map` options, checked: each `~/prefix=DIR` with an existing folder.
     func mappings() throws -> [PathMapping] {
@@ -60,6 +69,8 @@ struct DocumentPipeline {
         var documents: [QuickstartDocument] = []
         for (path, articleRoot, explicit) in try ArticleFinder.articles(in: paths, root: root) {
             if let shard, !shard.contains(Self.relative(path, to: articleRoot)) { continue }
+            if !explicit, let selection, !selection.contains(Self.relative(path, to: articleRoot)) { continue }
+            if let changed, !changed.affects(article: path, root: articleRoot, mappings: mappings) { continue }
             do {
                 let document = try QuickstartLoader.load(path: path, root: articleRoot, pivotGroupsFile: pivotGroups, mappings: mappings)
                 // Files that only exist to be included are not articles, unless named on the command line.
