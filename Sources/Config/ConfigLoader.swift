@@ -57,7 +57,12 @@ public enum ConfigLoader {
             case "include": config.include = Configured(try reader.globs(value, key: key.string, line: at), line: at)
             case "exclude": config.exclude = Configured(try reader.globs(value, key: key.string, line: at), line: at)
             case "rules": config.rules = try reader.rules(value)
-            case "endpoint": config.endpoint = Configured(try reader.string(value, key: key.string), line: at)
+            case "endpoint":
+                let endpoint = try reader.string(value, key: key.string)
+                guard let url = URL(string: endpoint), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+                    throw ConfigError(file: path, line: at, message: "'endpoint' must be an http(s) URL, such as https://NAME.openai.azure.com")
+                }
+                config.endpoint = Configured(endpoint, line: at)
             case "api-key-env": config.apiKeyEnv = Configured(try reader.string(value, key: key.string), line: at)
             case "token-env": config.tokenEnv = Configured(try reader.string(value, key: key.string), line: at)
             case "golden-dir": config.goldenDir = Configured(reader.path(try reader.string(value, key: key.string)), line: at)

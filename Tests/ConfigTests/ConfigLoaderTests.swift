@@ -58,6 +58,7 @@ import Testing
             "map: [reusable=../x]\n",
             "- root\n",
             "root: [a, b]\n",
+            "endpoint: my-resource\n",
         ]
         for text in bad {
             #expect(throws: ConfigError.self, "\(text)") { try ConfigLoader.parse(text, path: "c.yml") }
