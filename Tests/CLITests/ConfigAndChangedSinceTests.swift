@@ -127,6 +127,16 @@ import Testing
         }
     }
 
+    @Test func limitsHonoursTheFilesExclude() throws {
+        let root = try ListCommandTests.docs(["sizes.md": LimitsCommandTests.page, "old/sizes.md": LimitsCommandTests.page])
+        let both = try #require(try DocverifyCommand.parseAsRoot(["limits", root]) as? LimitsCommand).render()
+        #expect(both.contains("old/sizes.md:7:"))
+        try "exclude: [\"old/**\"]\n".write(toFile: root + "/.docverify.yml", atomically: true, encoding: .utf8)
+        let kept = try #require(try DocverifyCommand.parseAsRoot(["limits", root]) as? LimitsCommand).render()
+        #expect(kept.contains("sizes.md:7:"))
+        #expect(!kept.contains("old/sizes.md"))
+    }
+
     @Test func referencesAreReadFromIncludesAndCodeDirectives() {
         let text = """
             [!INCLUDE [a](../includes/a.md)]
