@@ -64,11 +64,13 @@ let package = Package(
         .target(name: "Drift", dependencies: ["Core", "Requests", "Limits", "Spec", "Transport"]),
         // Stage 4b: what the repository accepts — inline suppressions and baselines.
         .target(name: "Policy", dependencies: ["Core"]),
+        // Stage 4c: `.docverify.yml` — the repository's defaults for the command line.
+        .target(name: "Config", dependencies: ["Core", .product(name: "Yams", package: "Yams")]),
         // Stage 5: report formats.
         .target(name: "Reporting", dependencies: ["Core", "Quickstart", "Procedure", "Extraction", "Requests", "Transport", "Runner"]),
         // Stage 6: the command line.
         .target(name: "CLI", dependencies: [
-            "Core", "Markup", "DocFX", "Quickstart", "Procedure", "Extraction", "Requests", "Transport", "MockServer", "Runner", "Reporting", "Limits", "Golden", "Spec", "Drift", "Policy",
+            "Core", "Markup", "DocFX", "Quickstart", "Procedure", "Extraction", "Requests", "Transport", "MockServer", "Runner", "Reporting", "Limits", "Golden", "Spec", "Drift", "Policy", "Config",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "docverify", dependencies: ["CLI"]),
@@ -101,6 +103,7 @@ let package = Package(
         .testTarget(name: "SpecTests", dependencies: ["TestSupport", "Spec", "Limits", "Requests", "Extraction", "DocFX", "MockServer", "Transport"]),
         .testTarget(name: "DriftTests", dependencies: ["TestSupport", "Drift", "Limits", "MockServer", "Transport", "Core"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Core"]),
+        .testTarget(name: "ConfigTests", dependencies: ["Config", "Core"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "CLI", "Quickstart", "Core", "Drift", "Limits", "MockServer"]),
     ],
     swiftLanguageModes: [.v6]

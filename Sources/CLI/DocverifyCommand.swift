@@ -6,7 +6,7 @@ public struct DocverifyCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "docverify",
         abstract: "Test Microsoft Learn / DocFX quickstarts the way code is tested.",
-        subcommands: [ListCommand.self, CheckCommand.self, RunCommand.self, MockCommand.self, LimitsCommand.self, GoldenCommand.self, DriftCommand.self, ReportCommand.self])
+        subcommands: [ListCommand.self, CheckCommand.self, RunCommand.self, MockCommand.self, LimitsCommand.self, GoldenCommand.self, DriftCommand.self, ReportCommand.self, ConfigCommand.self])
 
     public init() {}
 

@@ -36,9 +36,9 @@ struct CheckCommand: ParsableCommand {
     }
 
     func render() throws -> (output: String, hasErrors: Bool) {
-        var pipeline = documents.pipeline
+        var pipeline = try documents.pipeline
         pipeline.specs = try spec.load()
-        let checked = try policy.apply(pipeline.checkDocuments())
+        let checked = pipeline.rules.apply(try policy.apply(pipeline.checkDocuments()))
         let docs = checked.map { ReportDocument(file: $0.document.file, findings: $0.findings) }
         let overrides: [ReportFileFormat: () -> String] = [
             .json: { json(checked, format: .json) },

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Config
+import Foundation
 
 /// Output formats every document command offers.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -22,13 +24,45 @@ struct DocumentOptions: ParsableArguments {
     @Option(help: "Check only shard K of N (a deterministic partition of the articles by path), for a CI matrix: --shard 2/4.")
     var shard: String?
 
+    @Option(help: "The configuration file (default: the nearest .docverify.yml above the docs root or the first path, up to the repository root).")
+    var config: String?
+
+    @Option(name: .customLong("changed-since"), help: "Only the articles affected by files changed since this git ref (following includes and code sources), such as origin/main.")
+    var changedSince: String?
+
     func validate() throws {
         if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, such as 2/4") }
     }
 
+    /// The configuration file in effect, if any.
+    func configFile() throws -> ConfigFile? {
+        try ConfigLookup.load(explicit: config, root: root, paths: paths)
+    }
+
+    /// The pipeline with flags over the configuration file over defaults.
     var pipeline: DocumentPipeline {
-        var pipeline = DocumentPipeline(paths: paths, root: root, pivotGroups: pivotGroups, map: map)
-        pipeline.shard = shard.flatMap(Shard.init)
-        return pipeline
+        get throws {
+            let file = try configFile()
+            let root = Setting<String?>.pick(flag: root, file: file?.root, in: file).value
+            let pivotGroups = Setting<String?>.pick(flag: pivotGroups, file: file?.pivotGroups, in: file).value
+            let map = Setting.pick(flag: map.isEmpty ? nil : map, file: file?.map, in: file, default: []).value
+            var pipeline = DocumentPipeline(paths: paths, root: root, pivotGroups: pivotGroups, map: map)
+            pipeline.shard = shard.flatMap(Shard.init)
+            pipeline.config = file
+            if let file {
+                pipeline.selection = ArticleSelection(include: file.include?.value ?? [], exclude: file.exclude?.value ?? [])
+                pipeline.rules = RuleOverrides(file.rules.mapValues(\.value))
+            }
+            if let changedSince {
+                pipeline.changed = try ChangedSince.load(ref: changedSince, from: Self.folder(of: root ?? paths.first ?? "."))
+            }
+            return pipeline
+        }
+    }
+
+    private static func folder(of path: String) -> String {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        return exists && isDirectory.boolValue ? path : URL(fileURLWithPath: path).deletingLastPathComponent().path
     }
 }

@@ -71,7 +71,7 @@ struct DriftCommand: AsyncParsableCommand {
     }
 
     func render() async throws -> (output: String, failed: Bool) {
-        var pipeline = documents.pipeline
+        var pipeline = try documents.pipeline
         pipeline.specs = try spec.load()
         let specs = pipeline.specs
         let checked = try pipeline.checkDocuments()

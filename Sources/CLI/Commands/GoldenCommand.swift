@@ -37,7 +37,7 @@ struct GoldenCommand: AsyncParsableCommand {
 
         func render() async throws -> (output: String, failed: Bool) {
             let goldenRun = GoldenRun(
-                options: run.golden, pipeline: run.documents.pipeline, environment: ProcessInfo.processInfo.environment,
+                options: run.golden, pipeline: try run.documents.pipeline, environment: ProcessInfo.processInfo.environment,
                 forceRecord: .all, prune: prune)
             let ((report, failed), changes) = try await run.render(goldenRun: goldenRun)
             var summary = "goldens: \(changes.created.count) created, \(changes.changed.count) changed, "

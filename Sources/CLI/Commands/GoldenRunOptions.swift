@@ -37,6 +37,9 @@ struct GoldenRun {
     var forceRecord: RecordMode?
     var prune = false
 
+    /// `--golden-dir`, else `golden-dir` of the configuration file.
+    var goldenDirectory: String? { options.goldenDir ?? pipeline.config?.goldenDir?.value }
+
     var recordMode: RecordMode { forceRecord ?? options.record ?? RecordMode.fromEnvironment(environment) ?? .missing }
 
     /// Each checked document's article path and golden layout.
@@ -46,7 +49,7 @@ struct GoldenRun {
             let docsRoot = URL(fileURLWithPath: root ?? (path as NSString).deletingLastPathComponent).standardizedFileURL.path
             let article = URL(fileURLWithPath: path).standardizedFileURL.path
             let relative = article.hasPrefix(docsRoot + "/") ? String(article.dropFirst(docsRoot.count + 1)) : (article as NSString).lastPathComponent
-            byFile[relative] = (article, GoldenLayout.forDocs(at: docsRoot, goldenDirectory: options.goldenDir), docsRoot)
+            byFile[relative] = (article, GoldenLayout.forDocs(at: docsRoot, goldenDirectory: goldenDirectory), docsRoot)
         }
         return byFile
     }
@@ -56,7 +59,7 @@ struct GoldenRun {
     func enabled(_ layout: GoldenLayout) -> Bool {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: layout.directory, isDirectory: &isDirectory) && isDirectory.boolValue
-        return exists || forceRecord != nil || options.record != nil || options.goldenDir != nil || options.replay
+        return exists || forceRecord != nil || options.record != nil || goldenDirectory != nil || options.replay
     }
 
     func recorder(configuration: RunConfiguration) -> GoldenRecorder {

@@ -24,7 +24,8 @@ struct ListCommand: ParsableCommand {
 
     /// The whole output, built before anything is printed, and whether a finding is an error.
     func render() throws -> (output: String, hasErrors: Bool) {
-        let loaded = try documents.pipeline.loadDocuments()
+        let pipeline = try documents.pipeline
+        let loaded = pipeline.rules.apply(try pipeline.loadDocuments())
         let output = format == .json ? ListReport.json(loaded) : ListReport.text(loaded)
         return (output, loaded.flatMap(\.findings).hasErrors)
     }

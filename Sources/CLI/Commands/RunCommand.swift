@@ -38,17 +38,17 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "A live endpoint (https://NAME.openai.azure.com); default: the embedded mock.")
     var endpoint: String?
 
-    @Option(name: .customLong("api-key-env"), help: "Environment variable holding the API key.")
-    var apiKeyEnv: String = "AZURE_OPENAI_API_KEY"
+    @Option(name: .customLong("api-key-env"), help: "Environment variable holding the API key (default: AZURE_OPENAI_API_KEY).")
+    var apiKeyEnv: String?
 
-    @Option(name: .customLong("token-env"), help: "Environment variable holding a Microsoft Entra ID bearer token.")
-    var tokenEnv: String = "AZURE_OPENAI_AD_TOKEN"
+    @Option(name: .customLong("token-env"), help: "Environment variable holding a Microsoft Entra ID bearer token (default: AZURE_OPENAI_AD_TOKEN).")
+    var tokenEnv: String?
 
     @Option(help: "At most this many requests at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
-    @Option(help: "Seconds one request may take, retries excluded.")
-    var timeout: Double = 120
+    @Option(help: "Seconds one request may take, retries excluded (default: 120).")
+    var timeout: Double?
 
     @Option(help: "A PEM file of CA certificates to trust for the endpoint.")
     var cacert: String?
@@ -65,8 +65,8 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var golden: GoldenRunOptions
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        guard timeout > 0, timeout <= 86_400 else { throw ValidationError("--timeout must be between 0 and 86400 seconds") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let timeout, !(timeout > 0 && timeout <= 86_400) { throw ValidationError("--timeout must be between 0 and 86400 seconds") }
         if let endpoint {
             guard let url = URL(string: endpoint), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
                 throw ValidationError("--endpoint must be an http(s) URL, such as https://NAME.openai.azure.com")
@@ -95,17 +95,22 @@ struct RunCommand: AsyncParsableCommand {
     /// The whole output, built before anything is printed, and whether the run failed (an error
     /// finding or a failed scenario).
     func render() async throws -> (output: String, failed: Bool) {
-        try await render(goldenRun: GoldenRun(options: golden, pipeline: documents.pipeline, environment: ProcessInfo.processInfo.environment)).0
+        try await render(goldenRun: GoldenRun(options: golden, pipeline: try documents.pipeline, environment: ProcessInfo.processInfo.environment)).0
     }
 
     /// The output, and what the run did to the goldens (`golden update` prints that).
     func render(goldenRun: GoldenRun) async throws -> ((output: String, failed: Bool), GoldenChanges) {
-        var pipeline = documents.pipeline
+        var pipeline = try documents.pipeline
         pipeline.specs = try spec.load()
         let checked = try pipeline.checkDocuments()
+        var settings = RunSettings(
+            endpoint: endpoint, apiKeyEnv: apiKeyEnv, tokenEnv: tokenEnv, jobs: jobs, timeout: timeout, config: pipeline.config)
+        // Replaying answers from the goldens; a configured endpoint is for the other runs.
+        if golden.replay { settings.endpoint = Setting(value: nil, source: .flag) }
         var configuration = RunConfiguration(
-            endpoint: endpoint, apiKeyEnvironmentName: apiKeyEnv, tokenEnvironmentName: tokenEnv, jobs: jobs)
-        configuration.transport.timeout = timeout
+            endpoint: settings.endpoint.value, apiKeyEnvironmentName: settings.apiKeyEnv.value,
+            tokenEnvironmentName: settings.tokenEnv.value, jobs: settings.jobs.value)
+        configuration.transport.timeout = settings.timeout.value
         configuration.transport.caCertPath = cacert
         configuration.transport.insecure = insecure
         configuration.inputsDirectory = inputs
@@ -134,7 +139,7 @@ struct RunCommand: AsyncParsableCommand {
         progress.finish()
         let changes: GoldenChanges
         (reports, changes) = try goldenRun.apply(reports, documents: checked, configuration: configuration)
-        reports = try policy.apply(reports, roots: Array(Set(checked.map(\.document.root))).sorted())
+        reports = pipeline.rules.apply(try policy.apply(reports, roots: Array(Set(checked.map(\.document.root))).sorted()))
         let output = try emit(reports, changes: changes, roots: Dictionary(checked.map { ($0.document.file, $0.document.root) }) { a, _ in a })
         let failed = reports.flatMap(\.findings).hasErrors || reports.contains { $0.summary.failed > 0 }
         return ((output, failed), changes)

@@ -1,3 +1,4 @@
+import Config
 import Core
 import Extraction
 import Foundation
@@ -28,6 +29,14 @@ struct DocumentPipeline {
     var map: [String] = []
     /// `--shard k/n`: only the articles of that shard.
     var shard: Shard?
+    /// The `.docverify.yml` in effect, if any.
+    var config: ConfigFile?
+    /// `include` / `exclude` of the configuration file.
+    var selection: ArticleSelection?
+    /// `rules` of the configuration file, applied after suppressions and baselines.
+    var rules = RuleOverrides()
+    /// `--changed-since REF`: only articles that reach a changed file.
+    var changed: ChangedSince?
 
     /// The `--map` options, checked: each `~/prefix=DIR` with an existing folder.
     func mappings() throws -> [PathMapping] {
@@ -59,7 +68,7 @@ struct DocumentPipeline {
         }
         var documents: [QuickstartDocument] = []
         for (path, articleRoot, explicit) in try ArticleFinder.articles(in: paths, root: root) {
-            if let shard, !shard.contains(Self.relative(path, to: articleRoot)) { continue }
+            guard selects(path, root: articleRoot, explicit: explicit, mappings: mappings) else { continue }
             do {
                 let document = try QuickstartLoader.load(path: path, root: articleRoot, pivotGroupsFile: pivotGroups, mappings: mappings)
                 // Files that only exist to be included are not articles, unless named on the command line.
@@ -70,6 +79,15 @@ struct DocumentPipeline {
             }
         }
         return documents
+    }
+
+    /// Whether the article is in this run: its shard, the configuration's include/exclude (for
+    /// articles found in folders), and `--changed-since`.
+    func selects(_ path: String, root articleRoot: String?, explicit: Bool, mappings: [PathMapping]) -> Bool {
+        if let shard, !shard.contains(Self.relative(path, to: articleRoot)) { return false }
+        if !explicit, let selection, !selection.contains(Self.relative(path, to: articleRoot)) { return false }
+        if let changed, !changed.affects(article: path, root: articleRoot, mappings: mappings) { return false }
+        return true
     }
 
     /// The article's path relative to its root (the path itself without a root), for sharding.
@@ -101,9 +119,10 @@ struct DocumentPipeline {
 
     /// The limits every article states, in argument order (for `limits`, and pages passed together).
     func documentedLimits() throws -> [DocumentedLimit] {
-        try ArticleFinder.articles(in: paths, root: root).flatMap { path, articleRoot, _ in
-            documentedLimits(ofPath: path, root: articleRoot)
-        }
+        let mappings = (try? mappings()) ?? []
+        return try ArticleFinder.articles(in: paths, root: root)
+            .filter { selects($0.path, root: $0.root, explicit: $0.explicit, mappings: mappings) }
+            .flatMap { path, articleRoot, _ in documentedLimits(ofPath: path, root: articleRoot) }
     }
 
     /// Loads are cheap next to extraction; the DocFX tree is read again so Quickstart stays unchanged.

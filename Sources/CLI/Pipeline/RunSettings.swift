@@ -1,0 +1,19 @@
+import Config
+import Foundation
+
+/// The endpoint options of `run`, after flag > `.docverify.yml` > default.
+struct RunSettings {
+    var endpoint: Setting<String?>
+    var apiKeyEnv: Setting<String>
+    var tokenEnv: Setting<String>
+    var jobs: Setting<Int>
+    var timeout: Setting<Double>
+
+    init(endpoint: String?, apiKeyEnv: String?, tokenEnv: String?, jobs: Int?, timeout: Double?, config: ConfigFile?) {
+        self.endpoint = Setting<String?>.pick(flag: endpoint, file: config?.endpoint, in: config)
+        self.apiKeyEnv = Setting.pick(flag: apiKeyEnv, file: config?.apiKeyEnv, in: config, default: "AZURE_OPENAI_API_KEY")
+        self.tokenEnv = Setting.pick(flag: tokenEnv, file: config?.tokenEnv, in: config, default: "AZURE_OPENAI_AD_TOKEN")
+        self.jobs = Setting.pick(flag: jobs, file: config?.jobs, in: config, default: ProcessInfo.processInfo.activeProcessorCount)
+        self.timeout = Setting.pick(flag: timeout, file: config?.timeout, in: config, default: 120)
+    }
+}
