@@ -140,7 +140,9 @@ struct RunCommand: AsyncParsableCommand {
         let changes: GoldenChanges
         (reports, changes) = try goldenRun.apply(reports, documents: checked, configuration: configuration)
         reports = pipeline.rules.apply(try policy.apply(reports, roots: Array(Set(checked.map(\.document.root))).sorted()))
-        let output = try emit(reports, changes: changes, roots: Dictionary(checked.map { ($0.document.file, $0.document.root) }) { a, _ in a })
+        let output = try emit(
+            reports, changes: changes, roots: Dictionary(checked.map { ($0.document.file, $0.document.root) }) { a, _ in a },
+            secretVariables: [configuration.apiKeyEnvironmentName, configuration.tokenEnvironmentName])
         let failed = reports.flatMap(\.findings).hasErrors || reports.contains { $0.summary.failed > 0 }
         return ((output, failed), changes)
     }
@@ -148,7 +150,7 @@ struct RunCommand: AsyncParsableCommand {
 
 extension RunCommand {
     /// Every report the options ask for; returns what goes to the terminal.
-    func emit(_ reports: [RunReport], changes: GoldenChanges, roots: [String: String]) throws -> String {
+    func emit(_ reports: [RunReport], changes: GoldenChanges, roots: [String: String], secretVariables: [String]) throws -> String {
         let environment = ProcessInfo.processInfo.environment
         let colour = output == nil && isatty(STDOUT_FILENO) != 0
         let final = reports
@@ -163,7 +165,7 @@ extension RunCommand {
                     goldenDiffs: changes.mismatches.map {
                         HTMLGoldenDiff(name: $0.file, diff: UnifiedDiff.render(old: $0.old, new: $0.new, name: $0.file, colour: false))
                     },
-                    secrets: [environment[apiKeyEnv], environment[tokenEnv]].compactMap { $0 })
+                    secrets: secretVariables.compactMap { environment[$0] })
             },
         ]
         let total = final.map(\.summary).reduce(RunSummary(scenarios: 0, passed: 0, failed: 0, skipped: 0), +)
