@@ -251,6 +251,19 @@ struct DocumentChecksTests {
         #expect(DocumentChecks.apiVersionMismatch(fixture.extraction()) == [])
     }
 
+    @Test func otherServicesVersionsAreNotCompared() {
+        // An Azure AI Search call on the page has its own service's api-version.
+        var fixture = DocumentFixture()
+        let body = firstTurn(modalities: ["text", "audio"])
+        fixture.pivots.append(("python", [(title: "Ask", tabs: [
+            .init(id: nil, calls: [
+                call("p.md", 10, body: body),
+                call("p.md", 20, apiVersion: .string("2023-11-01"), path: "/indexes/my-index/docs/search", body: .object([:])),
+            ]),
+        ])]))
+        #expect(DocumentChecks.apiVersionMismatch(fixture.extraction()) == [])
+    }
+
     @Test func oneApiVersionThroughoutIsClean() {
         #expect(DocumentChecks.apiVersionMismatch(multiTurnDocument()) == [])
     }

@@ -15,6 +15,7 @@ struct DownloadRequestTests {
         #expect(RequestBuilder().build(download).findings.isEmpty)
         var api = download
         api.purpose = .api
+        api.path = "/openai/unknown"
         #expect(RequestBuilder().build(api).findings.map(\.rule) == ["request-unknown-operation"])
     }
 

@@ -118,6 +118,15 @@ struct OperationCatalogTests {
         #expect(built.findings.first?.message.contains("{endpoint}/openai/deployments/{deployment}/chat/complete") == true)
     }
 
+    @Test("calls to other services (search, resource manager) are left alone", arguments: [
+        "/indexes/my-index/docs/search", "/subscriptions/{env:SUB}/resourceGroups/{env:RG}/providers/Microsoft.CognitiveServices/accounts",
+    ])
+    func otherServices(path: String) {
+        let built = RequestBuilder().build(Self.call(path, body: .object([:])))
+        #expect(built.findings.isEmpty)
+        #expect(built.operation == nil)
+    }
+
     @Test("a known path with the wrong method says which methods it takes")
     func wrongMethod() {
         let built = RequestBuilder().build(Self.call("GET", "/openai/deployments/{deployment}/audio/transcriptions", body: nil))

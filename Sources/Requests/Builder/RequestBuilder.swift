@@ -21,6 +21,9 @@ public struct RequestBuilder: Sendable {
         if extracted.purpose == .download { return BuiltRequest(extracted: extracted, request: nil) }
         guard let operation = OperationCatalog.match(method: extracted.method, path: extracted.path) else {
             var built = BuiltRequest(extracted: extracted, request: nil)
+            // Calls to other services on the same page (Azure AI Search, Azure Resource Manager)
+            // are not Azure OpenAI calls at all: nothing to say about them.
+            guard extracted.path.hasPrefix("/openai/") else { return built }
             let methods = OperationCatalog.matchPath(extracted.path).map(\.method)
             let hint = methods.isEmpty
                 ? "check the path against the Azure OpenAI REST reference"

@@ -297,7 +297,9 @@ public struct DocumentChecks {
         var seenSamples = Set<Int>()
         for (pivot, _, tab, sample) in extraction.document.allSamples where seenSamples.insert(sample.id).inserted {
             for request in extraction.samples[sample.id]?.requests ?? [] where request.purpose == .api {
-                let family = OperationCatalog.match(method: request.method, path: request.path)?.id ?? "other"
+                // Only Azure OpenAI operations: a search index or a management call on the same page
+                // has api-versions of its own service.
+                guard let family = OperationCatalog.match(method: request.method, path: request.path)?.id else { continue }
                 if families[family] == nil { order.append(family) }
                 families[family, default: []].append((pivot.id, tab.id, sample.id, request))
             }
