@@ -76,3 +76,15 @@ import Testing
         #expect(throws: (any Error).self) { try check([root + "/a.md", "--baseline", root + "/missing.json"]) }
     }
 }
+
+/// Findings name their files relative to the docs root; SARIF snippets must still be read.
+@Suite struct SARIFSnippetTests {
+    @Test func snippetsAreReadFromTheDocsRootNotTheWorkingFolder() throws {
+        let root = try ListCommandTests.docs(["sub/a.md": ShardAndPolicyTests.broken])
+        let command = try DocverifyCommand.parseAsRoot(["check", root + "/sub", "--format", "sarif"])
+        let (output, _) = try #require(command as? CheckCommand).render()
+        let sarif = try JSONValue.parse(output)
+        let region = sarif["runs"]?[0]?["results"]?[0]?["locations"]?[0]?["physicalLocation"]?["region"]
+        #expect(region?["snippet"]?["text"]?.stringValue?.contains("\"a\": 1,,") == true)
+    }
+}

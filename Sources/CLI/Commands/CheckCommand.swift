@@ -51,7 +51,8 @@ struct CheckCommand: ParsableCommand {
         ]
         let output = try ReportOptions.emit(
             format: format, output: self.output, reports: reportFiles.parsed(), documents: docs, root: documents.root,
-            overrides: overrides, environment: ProcessInfo.processInfo.environment)
+            overrides: overrides, environment: ProcessInfo.processInfo.environment,
+            sourceRoots: Array(Set(checked.map(\.document.root))).sorted())
         let findings = checked.flatMap(\.findings)
         return (output, strict ? findings.contains { $0.severity >= .warning } : findings.hasErrors)
     }

@@ -36,7 +36,7 @@ struct ReportMergeCommand: ParsableCommand {
         }
         let merged = try Self.merge(reports)
         let html = { HTMLReport.render(merged.documents.map { HTMLReportDocument(file: $0.file, findings: $0.findings) }, root: root) }
-        let text = ReportOptions.render(fileFormat, merged.documents, root: root, overrides: [.json: { merged.json }, .html: html])
+        let text = ReportOptions.render(fileFormat, merged.documents, root: root, overrides: [.json: { merged.json }, .html: html], sourceRoots: root.map { [$0] } ?? [])
         if let output { try writeAtomically(text, to: output) } else { print(text, terminator: "") }
         if merged.documents.flatMap(\.findings).hasErrors { throw ExitCode(1) }
     }

@@ -25,13 +25,14 @@ struct ReportOptions: ParsableArguments {
     /// `format` rendered from the documents' findings, unless the command renders it its own way
     /// (`overrides`: JSON and HTML always, text and JUnit for `run`).
     static func render(
-        _ format: ReportFileFormat, _ documents: [ReportDocument], root: String?, overrides: [ReportFileFormat: () -> String]
+        _ format: ReportFileFormat, _ documents: [ReportDocument], root: String?, overrides: [ReportFileFormat: () -> String],
+        sourceRoots: [String] = []
     ) -> String {
         if let own = overrides[format] { return own() }
         return switch format {
         case .text: FindingsReport.text(documents.map { ($0.file, $0.findings) })
         case .junit: JUnitReport.render(documents)
-        case .sarif: SARIFReport.render(documents, root: root)
+        case .sarif: SARIFReport.render(documents, root: root, lines: SourceLines(roots: sourceRoots))
         case .github: GitHubReport.render(documents, root: root)
         case .markdown: MarkdownReport.render(documents, root: root)
         case .json, .html: ""  // always overridden: only the command knows its JSON and HTML
@@ -42,15 +43,16 @@ struct ReportOptions: ParsableArguments {
     /// summary when the main format is `github` and `$GITHUB_STEP_SUMMARY` names a file.
     static func emit(
         format: ReportFileFormat, output: String?, reports: [(ReportFileFormat, String)], documents: [ReportDocument], root: String?,
-        overrides: [ReportFileFormat: () -> String], summaryExtra: String = "", environment: [String: String]
+        overrides: [ReportFileFormat: () -> String], summaryExtra: String = "", environment: [String: String],
+        sourceRoots: [String] = []
     ) throws -> String {
         for (fileFormat, path) in reports {
-            try writeAtomically(render(fileFormat, documents, root: root, overrides: overrides), to: path)
+            try writeAtomically(render(fileFormat, documents, root: root, overrides: overrides, sourceRoots: sourceRoots), to: path)
         }
         if format == .github, let summary = environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
             try appendJobSummary(MarkdownReport.render(documents, root: root) + summaryExtra, to: summary)
         }
-        let main = render(format, documents, root: root, overrides: overrides)
+        let main = render(format, documents, root: root, overrides: overrides, sourceRoots: sourceRoots)
         if let output {
             try writeAtomically(main, to: output)
             return ""

@@ -173,7 +173,7 @@ extension RunCommand {
             format: format, output: output, reports: reportFiles.parsed(),
             documents: final.map { ReportDocument(file: $0.file, findings: $0.findings) }, root: documents.root, overrides: overrides,
             summaryExtra: "\n\(total.scenarios) scenarios: \(total.passed) passed, \(total.failed) failed, \(total.skipped) skipped\n",
-            environment: environment)
+            environment: environment, sourceRoots: Array(Set(roots.values)).sorted())
     }
 }
 
