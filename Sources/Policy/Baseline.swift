@@ -70,12 +70,7 @@ public struct Baseline: Codable, Hashable, Sendable {
 
     /// 64-bit FNV-1a as 16 hex digits: stable across runs and platforms.
     public static func fingerprint(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
+        let hex = String(FNV1a.hash(text), radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

@@ -32,13 +32,9 @@ public final class SourceLines: @unchecked Sendable {
     }
 }
 
-/// FNV-1a 64: a small deterministic hash (Swift's Hasher is seeded per process).
+/// FNV-1a as (unpadded) hex: the form SARIF fingerprints were first written in.
 enum FNV {
-    static func hex(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return String(hash, radix: 16)
-    }
+    static func hex(_ text: String) -> String { String(FNV1a.hash(text), radix: 16) }
 }
 
 /// A path relative to `root` when under it, otherwise as given.

@@ -30,16 +30,8 @@ extension DriftCommand {
 
     /// The embedded mock with `profile`, answering operations it has no model of from the specs.
     func startMock(_ profile: MockProfile, specs: SpecSet) async throws -> RunningMockServer {
-        var fallback: FallbackAnswerer?
-        if !specs.isEmpty {
-            let answerer = SpecAnswerer(specs: specs)
-            fallback = { request in
-                answerer.answer(method: request.method, path: request.path, apiVersion: request.query["api-version"], body: request.body)
-                    .map { FallbackAnswer(status: $0.status, body: $0.body) }
-            }
-        }
         do {
-            return try await MockServer.start(profile: profile, fallback: fallback)
+            return try await MockServer.start(profile: profile, fallback: SpecOptions.mockFallback(specs))
         } catch {
             throw EmbeddedMockError(detail: "\(error)")
         }

@@ -118,13 +118,7 @@ struct RunCommand: AsyncParsableCommand {
         if let book = try goldenRun.replayBook(checked) {
             configuration.responder = book.responder(recorder: goldenRun.recorder(configuration: configuration))
         }
-        if !pipeline.specs.isEmpty {
-            let answerer = SpecAnswerer(specs: pipeline.specs)
-            configuration.mockFallback = { request in
-                answerer.answer(method: request.method, path: request.path, apiVersion: request.query["api-version"], body: request.body)
-                    .map { FallbackAnswer(status: $0.status, body: $0.body) }
-            }
-        }
+        configuration.mockFallback = SpecOptions.mockFallback(pipeline.specs)
 
         let progress = ProgressDisplay(enabled: format == .text && ProgressDisplay.isInteractive)
         var reports: [RunReport]

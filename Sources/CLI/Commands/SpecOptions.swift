@@ -1,4 +1,5 @@
 import ArgumentParser
+import MockServer
 import Spec
 
 /// `--spec FILE` for `check`, `run` and `drift`: the OpenAPI specs requests and documented lists are
@@ -13,6 +14,19 @@ struct SpecOptions: ParsableArguments {
             return SpecSet(try SpecLoader.load(paths: paths))
         } catch {
             throw UsageError(message: "cannot use the spec \(error.description)")
+        }
+    }
+}
+
+extension SpecOptions {
+    /// How the embedded mock answers operations it has no model of: from the specs' examples and
+    /// response schemas; nil (a 404) without specs.
+    static func mockFallback(_ specs: SpecSet) -> FallbackAnswerer? {
+        guard !specs.isEmpty else { return nil }
+        let answerer = SpecAnswerer(specs: specs)
+        return { request in
+            answerer.answer(method: request.method, path: request.path, apiVersion: request.query["api-version"], body: request.body)
+                .map { FallbackAnswer(status: $0.status, body: $0.body) }
         }
     }
 }

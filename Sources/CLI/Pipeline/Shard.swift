@@ -1,3 +1,4 @@
+import Core
 /// `--shard k/n`: a deterministic partition of the articles by path, so a CI matrix of n jobs
 /// checks each article exactly once.
 struct Shard: Equatable {
@@ -16,11 +17,6 @@ struct Shard: Equatable {
     /// Whether the article at `relativePath` (relative to its docs root, so every machine agrees)
     /// belongs to this shard. FNV-1a of the path spreads neighbours over the shards.
     func contains(_ relativePath: String) -> Bool {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in relativePath.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return Int(hash % UInt64(count)) == index - 1
+        Int(FNV1a.hash(relativePath) % UInt64(count)) == index - 1
     }
 }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import MockServer
 
@@ -51,6 +52,6 @@ public enum StandInFiles {
 
     /// The same file name gives the same audio (FNV-1a of the name).
     static func seed(_ name: String) -> UInt64 {
-        name.utf8.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+        FNV1a.hash(name)
     }
 }
