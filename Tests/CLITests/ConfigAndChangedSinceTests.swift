@@ -71,6 +71,18 @@ import Testing
         #expect(throws: UsageError.self) { try check([root, "--config", root + "/missing.yml"]) }
     }
 
+    @Test func misspeltRuleIdIsAUsageErrorWithASuggestion() throws {
+        let root = try ListCommandTests.docs(["a.md": "# A\n", ".docverify.yml": "rules:\n  json-invalid: warning\n  json-invlid: off\n"])
+        do {
+            _ = try check([root])
+            Issue.record("expected a usage error")
+        } catch {
+            #expect(DocverifyCommand.usageStatus(for: error) == 2)
+            #expect("\(error)".contains(".docverify.yml:3: unknown rule id 'json-invlid'"))
+            #expect("\(error)".contains("did you mean 'json-invalid'?"))
+        }
+    }
+
     static func git(_ arguments: [String], in directory: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

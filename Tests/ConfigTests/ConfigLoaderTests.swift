@@ -110,4 +110,20 @@ import Testing
         #expect(result.map(\.rule) == ["json-invalid", "other"])
         #expect(result.map(\.severity) == [.warning, .note])
     }
+
+    @Test func unknownRuleIdNamesItsLineAndTheClosestKnownId() throws {
+        let config = try ConfigLoader.parse("jobs: 2\nrules:\n  json-invalid: warning\n  pyhton-syntax: off\n", path: "/d/.docverify.yml")
+        let known = ["json-invalid", "python-syntax", "pivot-drift"]
+        let error = try #require(RuleIDCheck.unknownRule(in: config, known: known))
+        #expect(error.line == 4)
+        #expect(error.description == "/d/.docverify.yml:4: unknown rule id 'pyhton-syntax' under 'rules'; did you mean 'python-syntax'?")
+        // Nothing close: no guess, a pointer to the list instead.
+        let far = try ConfigLoader.parse("rules:\n  completely-different: off\n", path: "c.yml")
+        let farError = try #require(RuleIDCheck.unknownRule(in: far, known: known))
+        #expect(!farError.message.contains("did you mean"))
+        #expect(farError.message.contains("docs/findings.md"))
+        let fine = try ConfigLoader.parse("rules:\n  pivot-drift: note\n", path: "c.yml")
+        #expect(RuleIDCheck.unknownRule(in: fine, known: known) == nil)
+        #expect(RuleIDCheck.closest(to: "PIVOT-DRIFT", in: known) == "pivot-drift")
+    }
 }

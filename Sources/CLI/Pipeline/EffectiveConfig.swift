@@ -1,5 +1,6 @@
 import Config
 import Foundation
+import Reporting
 
 /// Where an effective setting came from, for `docverify config`.
 enum SettingSource: Equatable {
@@ -48,11 +49,16 @@ enum ConfigLookup {
             guard let found = ConfigLoader.find(from: folder) else { return nil }
             path = found
         }
+        let file: ConfigFile
         do {
-            return try ConfigLoader.load(path: path)
+            file = try ConfigLoader.load(path: path)
         } catch {
             throw UsageError(message: "\(error.description)")
         }
+        if let unknown = RuleIDCheck.unknownRule(in: file, known: RuleCatalog.rules.map(\.id)) {
+            throw UsageError(message: unknown.description)
+        }
+        return file
     }
 }
 
