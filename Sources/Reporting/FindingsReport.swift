@@ -4,13 +4,18 @@ import Core
 /// (`file:line:col: severity: message [rule]`), then a summary line.
 public enum FindingsReport {
     public static func text(_ documents: [(file: String, findings: [Finding])], summaryPrefix: String = "") -> String {
+        text(documents.map { ReportDocument(file: $0.file, findings: $0.findings) }, summaryPrefix: summaryPrefix)
+    }
+
+    /// The same, with a shared include's findings followed by the articles that reach them.
+    public static func text(_ documents: [ReportDocument], summaryPrefix: String = "") -> String {
         var out = ""
         var totals: [Severity: Int] = [:]
-        for (file, findings) in documents {
-            let sorted = findings.sortedForReport()
-            out += "\(file): \(sorted.isEmpty ? "no findings" : "\(sorted.count) finding\(sorted.count == 1 ? "" : "s")")\n"
+        for document in documents {
+            let sorted = document.findings.sortedForReport()
+            out += "\(document.file): \(sorted.isEmpty ? "no findings" : "\(sorted.count) finding\(sorted.count == 1 ? "" : "s")")\n"
             for finding in sorted {
-                out += "  \(finding.textLine)\n"
+                out += "  \(finding.textLine)\(document.reachedFrom(finding))\n"
                 totals[finding.severity, default: 0] += 1
             }
         }

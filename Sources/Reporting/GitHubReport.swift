@@ -4,11 +4,12 @@ import Core
 public enum GitHubReport {
     public static func render(_ documents: [ReportDocument], root: String?) -> String {
         var out = ""
+        let reached = Dictionary(documents.flatMap { d in d.findings.map { ($0, d.reachedFrom($0)) } }, uniquingKeysWith: { a, _ in a })
         for finding in documents.flatMap(\.findings).sortedForReport() {
             let command = switch finding.severity { case .error: "error"; case .warning: "warning"; case .note: "notice" }
             let file = relativePath(finding.location.file, root: root)
             out += "::\(command) file=\(property(file)),line=\(finding.location.line),col=\(finding.location.column),"
-                + "title=\(property(finding.rule))::\(data(finding.message))\n"
+                + "title=\(property(finding.rule))::\(data(finding.message + (reached[finding] ?? "")))\n"
         }
         return out
     }

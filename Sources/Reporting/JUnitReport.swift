@@ -17,10 +17,11 @@ public enum JUnitReport {
             for finding in errors {
                 let at = "\(finding.location.file):\(finding.location.line):\(finding.location.column)"
                 out += "    <testcase name=\"\(xml(finding.rule)) at \(xml(at))\" classname=\"docverify.check\" time=\"0\">\n"
-                out += "      <failure message=\"\(xml(finding.message))\" type=\"\(xml(finding.rule))\">\(xml(finding.textLine))</failure>\n"
+                let reached = document.reachedFrom(finding)
+                out += "      <failure message=\"\(xml(finding.message + reached))\" type=\"\(xml(finding.rule))\">\(xml(finding.textLine + reached))</failure>\n"
                 out += "    </testcase>\n"
             }
-            let others = document.findings.filter { $0.severity != .error }.sortedForReport().map(\.textLine)
+            let others = document.findings.filter { $0.severity != .error }.sortedForReport().map { $0.textLine + document.reachedFrom($0) }
             out += "    <system-out>\(xml(others.joined(separator: "\n")))</system-out>\n    <system-err/>\n"
             out += "  </testsuite>\n"
         }

@@ -12,13 +12,22 @@ public enum ListReport {
     /// `{"version": 1, "documents": [...], "findings": [...]}`, pretty-printed.
     ///
     /// `samplePayload` adds keys to each sample object (`check` adds `"requests"`).
+    ///
+    /// `findingArticles` (for `check`): each finding once, with an `articles` array naming every
+    /// article that reaches it, so a shared include's finding is not repeated per article.
     public static func json(
         _ documents: [QuickstartDocument], extraFindings: [Finding] = [],
+        findingArticles: [Finding: [String]]? = nil,
         samplePayload: ((QuickstartDocument, CodeSample) -> [String: JSONValue])? = nil
     ) -> String {
+        var findings = (documents.flatMap(\.findings) + extraFindings).sortedForReport()
+        if findingArticles != nil {
+            var seen = Set<Finding>()
+            findings = findings.filter { seen.insert($0).inserted }
+        }
         let report = JSONReport(
             version: version, documents: documents.map { JSONDocument($0, samplePayload: samplePayload) },
-            findings: (documents.flatMap(\.findings) + extraFindings).sortedForReport())
+            findings: findings.map { finding in JSONFinding(finding: finding, articles: findingArticles.map { $0[finding] ?? [] }) })
         let encoder = JSONEncoder()
         // Sorted keys: the output is byte-stable from run to run (goldens, diffs).
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -72,7 +81,20 @@ public enum ListReport {
 private struct JSONReport: Encodable {
     var version: Int
     var documents: [JSONDocument]
-    var findings: [Finding]
+    var findings: [JSONFinding]
+}
+
+/// A finding in its own JSON shape, plus `articles` when the command reports them.
+struct JSONFinding: Encodable {
+    var finding: Finding
+    var articles: [String]?
+
+    enum CodingKeys: String, CodingKey { case articles }
+    func encode(to encoder: any Encoder) throws {
+        try finding.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(articles, forKey: .articles)
+    }
 }
 
 private struct JSONDocument: Encodable {

@@ -10,7 +10,7 @@ public enum MarkdownReport {
         for document in documents where !document.findings.isEmpty {
             out += "\n### `\(relativePath(document.file, root: root))`\n\n| Severity | Line | Rule | Message |\n|---|---|---|---|\n"
             for f in document.findings.sortedForReport() {
-                out += "| \(f.severity.rawValue) | \(f.location.line):\(f.location.column) | `\(f.rule)` | \(cell(f.message)) |\n"
+                out += "| \(f.severity.rawValue) | \(f.location.line):\(f.location.column) | `\(f.rule)` | \(cell(f.message + document.reachedFrom(f))) |\n"
             }
         }
         return out

@@ -5,7 +5,30 @@ import Foundation
 public struct ReportDocument: Sendable {
     public var file: String
     public var findings: [Finding]
-    public init(file: String, findings: [Finding]) { self.file = file; self.findings = findings }
+    /// For a finding in a shared include reported here once for several articles: every article
+    /// that reaches it (see ``SharedFindings``). Absent for findings only this document has.
+    public var articles: [Finding: [String]]
+    public init(file: String, findings: [Finding], articles: [Finding: [String]] = [:]) {
+        self.file = file
+        self.findings = findings
+        self.articles = articles
+    }
+
+    /// The findings with ``reachedFrom(_:)`` appended to their messages, for formats that carry
+    /// no structured place for it (HTML).
+    public var findingsNamingArticles: [Finding] {
+        findings.map { finding in
+            var shown = finding
+            shown.message += reachedFrom(finding)
+            return shown
+        }
+    }
+
+    /// ` (in a.md, b.md)` after a shared finding's text, empty otherwise.
+    public func reachedFrom(_ finding: Finding) -> String {
+        guard let articles = articles[finding], articles.count > 1 else { return "" }
+        return " (in \(articles.joined(separator: ", ")))"
+    }
 }
 
 /// Reads source lines for snippets and fingerprints; lines are cached per file.

@@ -22,7 +22,7 @@ public enum SARIFReport {
                 ]
                 let snippet = lines.line(finding.location.file, finding.location.line)
                 if !snippet.isEmpty { region["snippet"] = .object(["text": .string(snippet)]) }
-                results.append(.object([
+                var result: [String: JSONValue] = [
                     "ruleId": .string(finding.rule),
                     "level": .string(level(finding.severity)),
                     "message": .object(["text": .string(finding.message)]),
@@ -31,7 +31,19 @@ public enum SARIFReport {
                         "region": .object(region),
                     ])])]),
                     "partialFingerprints": .object(["docverify/v1": .string(lines.fingerprint(finding))]),
-                ]))
+                ]
+                // A shared include's finding, reported once: the articles that reach it.
+                if let articles = document.articles[finding], articles.count > 1 {
+                    result["relatedLocations"] = .array(articles.enumerated().map { index, article in
+                        .object([
+                            "id": .int(index),
+                            "physicalLocation": .object(["artifactLocation": .object(["uri": .string(relativePath(article, root: root))])]),
+                            "message": .object(["text": .string("reached from \(relativePath(article, root: root))")]),
+                        ])
+                    })
+                    result["properties"] = .object(["articles": .array(articles.map { .string(relativePath($0, root: root)) })])
+                }
+                results.append(.object(result))
             }
         }
         let log: JSONValue = .object([

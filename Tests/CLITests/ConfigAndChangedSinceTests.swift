@@ -149,15 +149,22 @@ import Testing
         #expect(!kept.contains("old/sizes.md"))
     }
 
-    @Test func referencesAreReadFromIncludesAndCodeDirectives() {
-        let text = """
-            [!INCLUDE [a](../includes/a.md)]
-            [!include[b]( ~/reusable/b.md )]
-            [!code-python[c](src/c.py?name=region)]
-            [!code[d](d.cs#L1-L3)]
-            :::code language="js" source="e.js" range="3-5":::
-            [not an include](f.md)
-            """
-        #expect(SourceReferences.targets(in: text).sorted() == ["../includes/a.md", "d.cs", "e.js", "src/c.py", "~/reusable/b.md"])
+    @Test func changedSinceFollowsWhatTheLoaderIncludesNotWhatTheTextMentions() throws {
+        // a.md shows an include directive inside a code fence (an example, not an include); c.md
+        // reaches the include through `~/`, which DocFX resolves from the docset root (docfx.json).
+        let fenced = "# A\n\nWrite this line to include a file:\n\n```markdown\n[!INCLUDE [x](includes/x.md)]\n```\n"
+        let root = try ListCommandTests.docs([
+            "docfx.json": "{}\n",
+            "a.md": fenced,
+            "b.md": "# B\n\n[!INCLUDE [x](includes/x.md)]\n",
+            "sub/c.md": "# C\n\n[!INCLUDE [x](~/includes/x.md)]\n",
+            "includes/x.md": "Shared.\n",
+        ])
+        try Self.git(["init", "-q"], in: root)
+        try Self.git(["add", "-A"], in: root)
+        try Self.git(["commit", "-qm", "init"], in: root)
+        try "Shared, edited.\n".write(toFile: root + "/includes/x.md", atomically: true, encoding: .utf8)
+        let (output, _) = try check([root, "--format", "json", "--changed-since", "HEAD"])
+        #expect(try files(output) == ["b.md", "sub/c.md"])
     }
 }

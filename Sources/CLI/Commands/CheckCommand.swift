@@ -39,13 +39,21 @@ struct CheckCommand: ParsableCommand {
         var pipeline = try documents.pipeline
         pipeline.specs = try spec.load()
         let checked = pipeline.rules.apply(try policy.apply(pipeline.checkDocuments()))
-        let docs = checked.map { ReportDocument(file: $0.document.file, findings: $0.findings) }
+        // A shared include's finding is reported once, with every article that reaches it.
+        let reported = checked.map { ReportDocument(file: $0.document.file, findings: $0.findings) }
+        let docs = SharedFindings.collapse(reported)
+        let articles = SharedFindings.articles(reported)
         let overrides: [ReportFileFormat: () -> String] = [
-            .json: { json(checked, format: .json) },
-            .text: { json(checked, format: .text) },
+            .json: { json(checked, articles: articles) },
+            .text: { FindingsReport.text(docs) },
             .html: {
                 HTMLReport.render(
-                    checked.map { HTMLReportDocument(file: $0.document.file, title: $0.document.title, findings: $0.findings, sourceRoot: $0.document.root) },
+                    zip(checked, docs).map { doc, report in
+                        HTMLReportDocument(
+                            file: doc.document.file, title: doc.document.title,
+                            findings: report.findingsNamingArticles,
+                            sourceRoot: doc.document.root)
+                    },
                     root: documents.root)
             },
         ]
@@ -57,20 +65,13 @@ struct CheckCommand: ParsableCommand {
         return (output, strict ? findings.contains { $0.severity >= .warning } : findings.hasErrors)
     }
 
-    private func json(_ checked: [CheckedDocument], format: OutputFormat) -> String {
-        let output: String
-        switch format {
-        case .json:
-            // Per-document findings go in `findings`; the document's own are already in it.
-            let requests = Dictionary(checked.map { ($0.document.file, $0.requests) }, uniquingKeysWith: { a, _ in a })
-            let extra = checked.flatMap { doc in doc.findings.filter { !doc.document.findings.contains($0) } }
-            output = ListReport.json(checked.map(\.document), extraFindings: extra) { document, sample in
-                let built = requests[document.file]?[sample.id] ?? []
-                return ["requests": .array(built.map(RequestJSON.object))]
-            }
-        case .text:
-            output = FindingsReport.text(checked.map { ($0.document.file, $0.findings) })
+    private func json(_ checked: [CheckedDocument], articles: [Finding: [String]]) -> String {
+        // Per-document findings go in `findings`; the document's own are already in it.
+        let requests = Dictionary(checked.map { ($0.document.file, $0.requests) }, uniquingKeysWith: { a, _ in a })
+        let extra = checked.flatMap { doc in doc.findings.filter { !doc.document.findings.contains($0) } }
+        return ListReport.json(checked.map(\.document), extraFindings: extra, findingArticles: articles) { document, sample in
+            let built = requests[document.file]?[sample.id] ?? []
+            return ["requests": .array(built.map(RequestJSON.object))]
         }
-        return output
     }
 }

@@ -4,6 +4,7 @@ import Drift
 import Foundation
 import Limits
 import MockServer
+import Reporting
 import Requests
 import Runner
 import Spec
@@ -22,14 +23,17 @@ struct DriftCommand: AsyncParsableCommand {
             Exit status: 0 when no item is an error, 1 when one is, 2 for usage errors.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
-
     @OptionGroup var documents: DocumentOptions
 
     @OptionGroup var spec: SpecOptions
 
-    @Option(help: "Output format: text, json or markdown.")
-    var format: Format = .text
+    @Option(help: "Output format: text, json, junit, sarif, github, markdown or html.")
+    var format: ReportFileFormat = .text
+
+    @Option(help: "Write the output to FILE (atomically) instead of standard output.")
+    var output: String?
+
+    @OptionGroup var reportFiles: ReportOptions
 
     @Option(help: "A live endpoint (https://NAME.openai.azure.com); default: the embedded mock.")
     var endpoint: String?
@@ -111,12 +115,12 @@ struct DriftCommand: AsyncParsableCommand {
         let report = DriftReport(
             items: items, probes: results, probesOverBudget: results.isEmpty ? 0 : max(0, planned.count - probeBudget),
             modelDifferences: ModelSpecDrift.differences(specs, extra: mockSites(try loadProfile())), documents: checked.map(\.document.file), remarks: remarks)
-        let output: String
-        switch format {
-        case .text: output = report.text()
-        case .json: output = report.json()
-        case .markdown: output = report.markdown()
-        }
+        let output = try ReportOptions.emit(
+            format: format, output: self.output, reports: reportFiles.parsed(), documents: Self.reportDocuments(report),
+            root: documents.root,
+            overrides: Self.overrides(report, root: documents.root, sourceRoots: Dictionary(checked.map { ($0.document.file, $0.document.root) }, uniquingKeysWith: { a, _ in a })),
+            environment: ProcessInfo.processInfo.environment,
+            sourceRoots: Array(Set(checked.map(\.document.root))).sorted())
         return (output, report.hasErrors)
     }
 
@@ -133,5 +137,32 @@ struct DriftCommand: AsyncParsableCommand {
             }
         }
         return probes
+    }
+
+    /// Drift's own text, JSON and Markdown (probes, model differences, remarks); every other
+    /// format from the items as findings.
+    static func overrides(_ report: DriftReport, root: String?, sourceRoots: [String: String]) -> [ReportFileFormat: () -> String] {
+        [
+            .text: { report.text() },
+            .json: { report.json() },
+            .markdown: { report.markdown() },
+            .html: {
+                HTMLReport.render(
+                    reportDocuments(report).map { HTMLReportDocument(file: $0.file, findings: $0.findings, sourceRoot: sourceRoots[$0.file] ?? "") },
+                    root: root)
+            },
+        ]
+    }
+
+    /// Each article with its drift items as findings, the kind of drift after the message.
+    static func reportDocuments(_ report: DriftReport) -> [ReportDocument] {
+        var byDocument: [String: [Finding]] = [:]
+        for item in report.items {
+            var finding = item.finding
+            finding.message += " (\(item.kind.title))"
+            byDocument[item.document, default: []].append(finding)
+        }
+        let files = report.documents + byDocument.keys.filter { !report.documents.contains($0) }.sorted()
+        return files.map { ReportDocument(file: $0, findings: byDocument[$0] ?? []) }
     }
 }

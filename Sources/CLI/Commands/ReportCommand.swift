@@ -35,7 +35,7 @@ struct ReportMergeCommand: ParsableCommand {
             throw UsageError(message: "--format must be one of \(ReportFileFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let merged = try Self.merge(reports)
-        let html = { HTMLReport.render(merged.documents.map { HTMLReportDocument(file: $0.file, findings: $0.findings) }, root: root) }
+        let html = { HTMLReport.render(merged.documents.map { HTMLReportDocument(file: $0.file, findings: $0.findingsNamingArticles) }, root: root) }
         let text = ReportOptions.render(fileFormat, merged.documents, root: root, overrides: [.json: { merged.json }, .html: html], sourceRoots: root.map { [$0] } ?? [])
         if let output { try writeAtomically(text, to: output) } else { print(text, terminator: "") }
         if merged.documents.flatMap(\.findings).hasErrors { throw ExitCode(1) }
@@ -45,6 +45,10 @@ struct ReportMergeCommand: ParsableCommand {
     static func merge(_ paths: [String]) throws -> (json: String, documents: [ReportDocument]) {
         var documents: [String: JSONValue] = [:]
         var findings: [Finding] = []
+        // `articles` of each finding, joined across shards: an include reached from articles in
+        // different shards is one finding reached from all of them, as in an unsharded run.
+        var reach: [Finding: Set<String>] = [:]
+        var hasArticles = false
         var version: JSONValue = .int(1)
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else { throw UsageError(message: "cannot read the report '\(path)'") }
@@ -65,6 +69,10 @@ struct ReportMergeCommand: ParsableCommand {
                     throw UsageError(message: "'\(path)' has a finding docverify can't read: \(item)")
                 }
                 findings.append(finding)
+                if case .array(let articles)? = item["articles"] {
+                    hasArticles = true
+                    reach[finding, default: []].formUnion(articles.compactMap(\.stringValue))
+                }
             }
         }
         var seen = Set<Finding>()
@@ -73,7 +81,11 @@ struct ReportMergeCommand: ParsableCommand {
         let merged: JSONValue = .object([
             "version": version,
             "documents": .array(files.map { documents[$0]! }),
-            "findings": .array(findings.compactMap { try? JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode($0)) }),
+            "findings": .array(findings.compactMap { finding -> JSONValue? in
+                guard case .object(var object)? = try? JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(finding)) else { return nil }
+                if hasArticles { object["articles"] = .array((reach[finding] ?? []).sorted().map(JSONValue.string)) }
+                return .object(object)
+            }),
         ])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -82,6 +94,10 @@ struct ReportMergeCommand: ParsableCommand {
         var byFile: [String: [Finding]] = [:]
         for finding in findings { byFile[finding.location.file, default: []].append(finding) }
         let reportFiles = (Set(files).union(byFile.keys)).sorted()
-        return (json, reportFiles.map { ReportDocument(file: $0, findings: byFile[$0] ?? []) })
+        let shared = reach.filter { $0.value.count > 1 }.mapValues { $0.sorted() }
+        return (json, reportFiles.map { file in
+            let own = byFile[file] ?? []
+            return ReportDocument(file: file, findings: own, articles: shared.filter { own.contains($0.key) })
+        })
     }
 }

@@ -30,7 +30,7 @@ struct ReportOptions: ParsableArguments {
     ) -> String {
         if let own = overrides[format] { return own() }
         return switch format {
-        case .text: FindingsReport.text(documents.map { ($0.file, $0.findings) })
+        case .text: FindingsReport.text(documents)
         case .junit: JUnitReport.render(documents)
         case .sarif: SARIFReport.render(documents, root: root, lines: SourceLines(roots: sourceRoots))
         case .github: GitHubReport.render(documents, root: root)

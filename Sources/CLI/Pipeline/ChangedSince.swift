@@ -22,40 +22,19 @@ struct ChangedSince {
         return ChangedSince(changed: Set(names.map { base.appendingPathComponent($0).standardizedFileURL.resolvingSymlinksInPath().path }))
     }
 
-    /// Whether the article at `path`, or a file it reaches, changed.
-    func affects(article path: String, root: String?, mappings: [PathMapping]) -> Bool {
-        var seen = Set<String>()
-        var pending = [Self.canonical(path)]
-        // Include chains are short; the bound keeps a cycle or a huge tree from running away.
-        while let file = pending.popLast(), seen.count < 10_000 {
-            guard seen.insert(file).inserted else { continue }
-            if changed.contains(file) { return true }
-            guard file.lowercased().hasSuffix(".md"), let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
-            pending += SourceReferences.targets(in: text).compactMap { Self.resolve($0, from: file, root: root, mappings: mappings) }
+    /// Whether the article at `path`, or a file it reaches, changed. The DocFX loader says what
+    /// it reaches (includes at any depth, code sources, `~/` through --map and the docset's own
+    /// maps), so `--changed-since` and `check` can't disagree about what an article includes.
+    func affects(article path: String, root: String?, pivotGroups: String? = nil, mappings: [PathMapping]) -> Bool {
+        guard let document = try? DocFXLoader(root: root, pivotGroupsFile: pivotGroups, mappings: mappings).load(article: path) else {
+            // Unreadable: keep it in the run, where the load error is reported.
+            return true
         }
-        return false
+        return (document.sources + [path]).contains { changed.contains(Self.canonical($0)) }
     }
 
     static func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-    }
-
-    /// A reference as DocFX reads it: `~/` through the maps or from the root, `/` from the root,
-    /// anything else from the referring file's folder.
-    static func resolve(_ target: String, from file: String, root: String?, mappings: [PathMapping]) -> String? {
-        if target.hasPrefix("~/") {
-            for mapping in mappings where target.hasPrefix(mapping.prefix + "/") {
-                return canonical(mapping.directory + "/" + target.dropFirst(mapping.prefix.count + 1))
-            }
-            guard let root else { return nil }
-            return canonical(root + "/" + target.dropFirst(2))
-        }
-        if target.hasPrefix("/") {
-            guard let root else { return nil }
-            return canonical(root + target)
-        }
-        if target.contains("://") { return nil }
-        return canonical(URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(target).path)
     }
 
     private static func git(_ arguments: [String], in directory: String, ref: String) throws -> String {
@@ -82,27 +61,5 @@ struct ChangedSince {
             throw UsageError(message: "--changed-since \(ref): git could not compare with '\(ref)' (\(errorText.split(separator: "\n").first ?? "")); pass a branch, tag or commit that exists, such as origin/main")
         }
         return String(decoding: data, as: UTF8.self)
-    }
-}
-
-/// The files a Markdown file names as includes or code sources, as written.
-enum SourceReferences {
-    // Compiled once: `[!INCLUDE [title](path)]`, `[!code-python[title](path)]`, `:::code … source="path"`.
-    nonisolated(unsafe) private static let patterns: [NSRegularExpression] = [
-        #"\[!include\s*\[[^\]]*\]\(\s*<?([^)>\s]+)"#,
-        #"\[!code(?:-[^\[\s]+)?\s*\[[^\]]*\]\(\s*<?([^)>\s]+)"#,
-        #":::\s*code\b[^\n]*?\bsource\s*=\s*"([^"]+)""#,
-    ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
-
-    static func targets(in text: String) -> [String] {
-        let range = NSRange(text.startIndex..., in: text)
-        return patterns.flatMap { pattern in
-            pattern.matches(in: text, range: range).compactMap { match -> String? in
-                guard let captured = Range(match.range(at: 1), in: text) else { return nil }
-                // `?name=region` and `#L3-L9` select part of the file; the file is what changed.
-                let path = text[captured].split(whereSeparator: { $0 == "?" || $0 == "#" }).first.map(String.init) ?? ""
-                return path.isEmpty ? nil : path
-            }
-        }
     }
 }

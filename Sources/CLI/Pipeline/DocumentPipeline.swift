@@ -86,7 +86,7 @@ struct DocumentPipeline {
     func selects(_ path: String, root articleRoot: String?, explicit: Bool, mappings: [PathMapping]) -> Bool {
         if let shard, !shard.contains(Self.relative(path, to: articleRoot)) { return false }
         if !explicit, let selection, !selection.contains(Self.relative(path, to: articleRoot)) { return false }
-        if let changed, !changed.affects(article: path, root: articleRoot, mappings: mappings) { return false }
+        if let changed, !changed.affects(article: path, root: articleRoot, pivotGroups: pivotGroups, mappings: mappings) { return false }
         return true
     }
 

@@ -12,6 +12,9 @@ public struct DocFXDocument: Sendable {
     /// followed by any other pivot its zones name, in document order. Empty without zones.
     public var pivots: [String]
     public var findings: [Finding]
+    /// Absolute paths of the article and of every include and code source it names, as resolved
+    /// (`~/` maps, the root); missing ones too, since creating them changes the article.
+    public var sources: [String] = []
 
     public init(file: String, root: String, frontMatter: FrontMatter, blocks: [DocBlock], pivots: [String], findings: [Finding]) {
         self.file = file

@@ -12,6 +12,9 @@ struct BlockReader {
     /// Includes spliced so far and their total size: an include bomb (files each including the
     /// next twice) grows exponentially, so the expansion of one article is bounded.
     var budget = IncludeBudget()
+    /// Absolute paths of every include and code source the article names (read or missing), for
+    /// `--changed-since`: what DocFX would read, not what a text scan guesses.
+    var reached: [String] = []
 
     /// A block or a directive that `group` pairs up.
     enum Item {
@@ -218,6 +221,7 @@ struct BlockReader {
                                     message: "include '\(path)' resolves to \(absolute), outside the docs root \(resolver.root); move the file under the root or pass --root"))
             return []
         case .inside(let absolute, let relative):
+            reached.append(absolute)
             guard let data = FileManager.default.contents(atPath: absolute) else {
                 // DocFX maps `~/` paths missing from the docset to other repositories
                 // (`dependent_repositories`); without a mapping docverify can't judge them. Through
@@ -262,6 +266,7 @@ struct BlockReader {
                                     message: "code source '\(source)' resolves to \(absolute), outside the docs root \(resolver.root); move the file under the root or pass --root"))
             return []
         case .inside(let absolute, let relative):
+            reached.append(absolute)
             guard let data = FileManager.default.contents(atPath: absolute) else {
                 findings.append(Finding(rule: "code-source-missing", severity: .error, location: location,
                                         message: "code source '\(source)' (\(relative)) does not exist; fix the path"))

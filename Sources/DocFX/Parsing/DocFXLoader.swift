@@ -57,7 +57,9 @@ public struct DocFXLoader: Sendable {
         var seen = Set<Finding>()
         findings = findings.filter { seen.insert($0).inserted }
         if frontMatter.values.isEmpty, markup.frontMatter.yaml == nil { frontMatter = FrontMatter() }
-        return DocFXDocument(file: relative, root: rootPath, frontMatter: frontMatter, blocks: blocks, pivots: pivots, findings: findings)
+        var document = DocFXDocument(file: relative, root: rootPath, frontMatter: frontMatter, blocks: blocks, pivots: pivots, findings: findings)
+        document.sources = [absolute] + reader.reached
+        return document
     }
 }
 
