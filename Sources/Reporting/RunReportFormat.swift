@@ -6,12 +6,16 @@ import Runner
 /// `findings`, `summary`).
 public enum RunReportFormat {
     public static func json(_ reports: [RunReport]) -> String {
-        let findings = reports.flatMap(\.findings).sortedForReport()
+        let (findings, articles) = reported(reports)
         let summary = total(reports)
         let value = JSONValue.object([
             "version": .int(ListReport.version),
             "documents": .array(reports.map(document)),
-            "findings": .array(findings.map(findingJSON)),
+            "findings": .array(findings.map { finding in
+                guard case .object(var object) = findingJSON(finding) else { return .null }
+                object["articles"] = .array((articles[finding] ?? []).map(JSONValue.string))
+                return .object(object)
+            }),
             "summary": summaryJSON(summary),
         ])
         return value.serialized(pretty: true) + "\n"
@@ -38,16 +42,27 @@ public enum RunReportFormat {
                 for input in result.inputs { out += "        input \(input.summary)\n" }
             }
         }
-        let findings = reports.flatMap(\.findings).sortedForReport()
+        let (findings, articles) = reported(reports)
         if !findings.isEmpty {
             out += "findings:\n"
-            for finding in findings { out += "  \(finding.textLine)\n" }
+            for finding in findings {
+                let reach = articles[finding] ?? []
+                out += "  \(finding.textLine)\(reach.count > 1 ? " (in \(reach.joined(separator: ", ")))" : "")\n"
+            }
         }
         let summary = total(reports)
         let errors = findings.filter { $0.severity == .error }.count
         out += "\(summary.scenarios) scenarios: \(summary.passed) passed, \(summary.failed) failed, \(summary.skipped) skipped; "
             + "\(errors) error\(errors == 1 ? "" : "s"), \(findings.count - errors) other finding\(findings.count - errors == 1 ? "" : "s")\n"
         return out
+    }
+
+    /// Every finding once (a shared include's finding comes back from each article that reaches
+    /// it), with the articles that reported it.
+    static func reported(_ reports: [RunReport]) -> (findings: [Finding], articles: [Finding: [String]]) {
+        let articles = SharedFindings.articles(reports.map { ReportDocument(file: $0.file, findings: $0.findings) })
+        var seen = Set<Finding>()
+        return (reports.flatMap(\.findings).filter { seen.insert($0).inserted }.sortedForReport(), articles)
     }
 
     static func document(_ report: RunReport) -> JSONValue {

@@ -68,6 +68,41 @@ import TestSupport
         #expect(DriftCommand.mockProbes(probes, profile: profile).0.count == 2)
     }
 
+    @Test func driftItemsInTheCIFormatsValidateAgainstTheSchemas() async throws {
+        let root = try ListCommandTests.docs(["voices.md": Self.page, "profile.json": #"{"voices": ["echo"]}"#])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var args = [root + "/voices.md", "--root", root, "--mock-profile", root + "/profile.json", "--format", "sarif", "--output", root + "/drift.sarif"]
+        for format in ["junit", "github", "html", "text"] { args += ["--report", "\(format)=\(root)/drift.\(format)"] }
+        let (printed, failed) = try await drift(args)
+        #expect(failed)
+        #expect(printed.isEmpty)
+        let read = { (format: String) throws -> String in try String(contentsOfFile: "\(root)/drift.\(format)", encoding: .utf8) }
+        let sarif = try JSONValue.parse(try read("sarif"))
+        guard case .array(let results)? = sarif["runs"]?[0]?["results"] else { Issue.record("no SARIF results"); return }
+        let stricter = try #require(results.first { $0["ruleId"]?.stringValue == "limit-stricter" })
+        #expect(stricter["level"]?.stringValue == "error")
+        #expect(stricter["locations"]?[0]?["physicalLocation"]?["artifactLocation"]?["uri"]?.stringValue == "voices.md")
+        #expect(stricter["locations"]?[0]?["physicalLocation"]?["region"]?["startLine"] == .int(7))
+        #expect(try read("junit").contains("type=\"limit-stricter\""))
+        #expect(try read("github").contains("::error file=voices.md,line=7,"))
+        #expect(try read("html").contains("limit-stricter"))
+        // The text report is drift's own, with the probes.
+        #expect(try read("text").contains("probe "))
+        let schemas = ReportFormatTests.schemas
+        if FileManager.default.fileExists(atPath: schemas.path), ReportFormatTests.hasPythonModule("jsonschema") {
+            let check = try ReportFormatTests.python(
+                "import sys, json, jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))",
+                [schemas.appendingPathComponent("sarif-schema-2.1.0.json").path, root + "/drift.sarif"])
+            #expect(check.status == 0, "\(check.output)")
+        }
+        if FileManager.default.fileExists(atPath: schemas.path), ReportFormatTests.hasPythonModule("xmlschema") {
+            let check = try ReportFormatTests.python(
+                "import sys, xmlschema; xmlschema.XMLSchema(sys.argv[1]).validate(sys.argv[2])",
+                [schemas.appendingPathComponent("junit-windyroad.xsd").path, root + "/drift.junit"])
+            #expect(check.status == 0, "\(check.output)")
+        }
+    }
+
     @Test func rejectsABadSpecAsAUsageError() async throws {
         let root = try ListCommandTests.docs(["voices.md": Self.page, "bad.json": #"{"not": "a spec"}"#])
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -165,7 +165,7 @@ extension RunCommand {
         let total = final.map(\.summary).reduce(RunSummary(scenarios: 0, passed: 0, failed: 0, skipped: 0), +)
         return try ReportOptions.emit(
             format: format, output: output, reports: reportFiles.parsed(),
-            documents: final.map { ReportDocument(file: $0.file, findings: $0.findings) }, root: documents.root, overrides: overrides,
+            documents: SharedFindings.collapse(final.map { ReportDocument(file: $0.file, findings: $0.findings) }), root: documents.root, overrides: overrides,
             summaryExtra: "\n\(total.scenarios) scenarios: \(total.passed) passed, \(total.failed) failed, \(total.skipped) skipped\n",
             environment: environment, sourceRoots: Array(Set(roots.values)).sorted())
     }
