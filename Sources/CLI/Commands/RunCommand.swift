@@ -148,13 +148,19 @@ extension RunCommand {
         let environment = ProcessInfo.processInfo.environment
         let colour = output == nil && isatty(STDOUT_FILENO) != 0
         let final = reports
+        // A shared include's finding once, naming the articles (HTML and the generic formats).
+        let collapsed = SharedFindings.collapse(final.map { ReportDocument(file: $0.file, findings: $0.findings) })
         let overrides: [ReportFileFormat: () -> String] = [
             .json: { RunReportFormat.json(final) },
             .text: { RunReportFormat.text(final) + GoldenRun.diffs(changes, colour: colour) },
             .junit: { RunJUnitReport.render(final) },
             .html: {
                 HTMLReport.render(
-                    final.map { HTMLReportDocument(file: $0.file, title: $0.title, findings: $0.findings, scenarios: $0.scenarios, sourceRoot: roots[$0.file] ?? "") },
+                    zip(final, collapsed).map { report, shown in
+                        HTMLReportDocument(
+                            file: report.file, title: report.title, findings: shown.findingsNamingArticles, scenarios: report.scenarios,
+                            sourceRoot: roots[report.file] ?? "")
+                    },
                     root: documents.root,
                     goldenDiffs: changes.mismatches.map {
                         HTMLGoldenDiff(name: $0.file, diff: UnifiedDiff.render(old: $0.old, new: $0.new, name: $0.file, colour: false))
@@ -165,7 +171,7 @@ extension RunCommand {
         let total = final.map(\.summary).reduce(RunSummary(scenarios: 0, passed: 0, failed: 0, skipped: 0), +)
         return try ReportOptions.emit(
             format: format, output: output, reports: reportFiles.parsed(),
-            documents: SharedFindings.collapse(final.map { ReportDocument(file: $0.file, findings: $0.findings) }), root: documents.root, overrides: overrides,
+            documents: collapsed, root: documents.root, overrides: overrides,
             summaryExtra: "\n\(total.scenarios) scenarios: \(total.passed) passed, \(total.failed) failed, \(total.skipped) skipped\n",
             environment: environment, sourceRoots: Array(Set(roots.values)).sorted())
     }
