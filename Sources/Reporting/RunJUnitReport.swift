@@ -8,8 +8,12 @@ import Runner
 public enum RunJUnitReport {
     public static func render(_ reports: [RunReport]) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
+        // A shared include's static finding fails the first article's static checks only, naming
+        // every article; a failed scenario stays with its own article.
+        let statics = SharedFindings.collapse(reports.map { ReportDocument(file: $0.file, findings: $0.staticFindings) })
         for (index, report) in reports.enumerated() {
-            let staticErrors = report.staticFindings.filter { $0.severity == .error }.sortedForReport()
+            let shown = statics[index]
+            let staticErrors = shown.findings.filter { $0.severity == .error }.sortedForReport()
             let summary = report.summary
             let tests = report.scenarios.count + (staticErrors.isEmpty ? 0 : 1)
             let failures = summary.failed + (staticErrors.isEmpty ? 0 : 1)
@@ -20,7 +24,7 @@ public enum RunJUnitReport {
             if !staticErrors.isEmpty {
                 out += "    <testcase name=\"static checks\" classname=\"docverify.run\" time=\"0\">\n"
                 out += "      <failure message=\"\(staticErrors.count) error finding(s)\" type=\"\(xml(staticErrors[0].rule))\">"
-                    + "\(xml(staticErrors.map(\.textLine).joined(separator: "\n")))</failure>\n    </testcase>\n"
+                    + "\(xml(staticErrors.map { $0.textLine + shown.reachedFrom($0) }.joined(separator: "\n")))</failure>\n    </testcase>\n"
             }
             for result in report.scenarios {
                 let s = result.scenario

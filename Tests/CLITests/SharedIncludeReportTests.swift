@@ -119,4 +119,22 @@ import Testing
         let text = FindingsReport.text(merged.documents)
         #expect(text.contains("(in \([first, second].sorted().map { "\($0).md" }.joined(separator: ", ")))"))
     }
+
+    @Test func runReportsTheSharedFindingOnceToo() async throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let args = [root, "--root", root, "--report", "json=\(root)/run.json", "--report", "junit=\(root)/run.xml"]
+        let (text, failed) = try await #require(try DocverifyCommand.parseAsRoot(["run"] + args) as? RunCommand).render()
+        #expect(failed)
+        #expect(count(text, "[python-syntax]") == 1)
+        #expect(text.contains("[python-syntax] (in a.md, b.md)"))
+        let json = try JSONValue.parse(try String(contentsOfFile: root + "/run.json", encoding: .utf8))
+        guard case .array(let findings)? = json["findings"] else { Issue.record("no findings array"); return }
+        let syntax = findings.filter { $0["rule"]?.stringValue == "python-syntax" }
+        #expect(syntax.count == 1)
+        #expect(syntax.first?["articles"] == .array([.string("a.md"), .string("b.md")]))
+        let junit = try String(contentsOfFile: root + "/run.xml", encoding: .utf8)
+        #expect(count(junit, "<testcase name=\"static checks\"") == 1)
+        #expect(junit.contains("(in a.md, b.md)"))
+    }
 }
