@@ -186,7 +186,8 @@ public struct SchemaValidator: Sendable {
         if case .object(let properties)? = node["properties"] { flat.properties = properties }
         flat.required = Set((node["required"]?.arrayValue ?? []).compactMap(\.stringValue))
         flat.additional = node["additionalProperties"]
-        flat.enumValues = node["enum"]?.arrayValue
+        // OpenAPI 3.1 (and OpenAPIKit's normalized form) writes a one-value enum as `const`.
+        flat.enumValues = node["enum"]?.arrayValue ?? node["const"].map { [$0] }
         flat.items = node["items"]
         for key in ["oneOf", "anyOf"] {
             if let branches = node[key]?.arrayValue, !branches.isEmpty { flat.alternatives.append(branches) }
