@@ -37,7 +37,7 @@ public struct GoldenDrift: Sendable {
             let relative = layout.file(for: scenario, documentPath: documentPath)
             guard let text = store.read(relative), let golden = try? JSONValue.parse(text) else { continue }
             let shown = "\((layout.directory as NSString).lastPathComponent)/\(relative)"
-            let exchanges = (golden["exchanges"]?.arrayValue ?? []).compactMap(Exchange.init)
+            let exchanges = (golden["exchanges"]?.arrayValue ?? []).enumerated().compactMap { Exchange($0.element, position: $0.offset + 1) }
             let (requestItems, calls) = compare(scenario, exchanges: exchanges, golden: shown, document: extraction.document.file)
             for item in requestItems where seen.insert("\(item.finding.location)|\(item.docSide)|\(item.otherSide)").inserted {
                 items.append(item)
@@ -68,8 +68,11 @@ public struct GoldenDrift: Sendable {
         var status: Int?
         var response: JSONValue?
         var operation: String?
+        /// 1-based place among the golden's exchanges, for messages.
+        var position: Int
 
-        init?(_ value: JSONValue) {
+        init?(_ value: JSONValue, position: Int) {
+            self.position = position
             guard let request = value["request"], let method = request["method"]?.stringValue, let path = request["path"]?.stringValue else { return nil }
             self.method = method
             self.path = path
@@ -112,7 +115,7 @@ public struct GoldenDrift: Sendable {
                 }
                 used[operation] = index + 1
                 let exchange = recorded[index]
-                let where_ = "\(golden) (call \(exchanges.firstIndex { $0.path == exchange.path && $0.method == exchange.method }.map { $0 + 1 } ?? 1))"
+                let where_ = "\(golden) (call \(exchange.position))"
                 if case .string(let version)? = request.query["api-version"], let old = exchange.query["api-version"]?.stringValue, version != old {
                     item(request.location, "the page sends api-version \(version) where \(where_) sent \(old)",
                          doc: "api-version=\(version)", other: "api-version=\(old)")

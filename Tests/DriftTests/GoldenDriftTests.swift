@@ -110,9 +110,9 @@ import Testing
 
     @Test func callsThatAppearOrDisappearAreReported() throws {
         let other = Self.exchange(path: "/openai/deployments/text-embedding-3-small/embeddings")
-        let gone = try items(exchanges: [Self.exchange(), other])
-        #expect(gone.map(\.otherSide) == ["POST /openai/deployments/text-embedding-3-small/embeddings"])
-        #expect(gone.first?.finding.message.contains("which the page no longer calls") == true)
+        let gone = try items(exchanges: [other, Self.exchange(voice: "nova")])
+        #expect(gone.contains { $0.finding.message.contains("(call 2)") && $0.docSide == #"audio.voice = "alloy""# })
+        #expect(gone.filter { $0.finding.message.contains("no longer calls") }.map(\.otherSide) == ["POST /openai/deployments/text-embedding-3-small/embeddings"])
         let new = try items(exchanges: [other])
         #expect(new.contains { $0.finding.message.contains("never recorded") && $0.finding.location.line == 9 })
     }
