@@ -24,9 +24,10 @@ enum OpenAPIKitReader {
         var line: Int?
 
         var description: String {
-            let at = codingPath.isEmpty ? "" : " at \(codingPath)"
-            let near = line.map { " (near line \($0))" } ?? ""
-            return message + at + near
+            var text = message.hasSuffix(".") ? String(message.dropLast()) : message
+            let place = [codingPath.isEmpty ? nil : "at \(codingPath)", line.map { "near line \($0)" }].compactMap { $0 }
+            if !place.isEmpty { text += " (" + place.joined(separator: ", ") + ")" }
+            return text
         }
     }
 

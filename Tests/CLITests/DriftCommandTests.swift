@@ -74,6 +74,32 @@ import TestSupport
         #expect(why?.components(separatedBy: "api-versions").count == 2, "each reason once")
     }
 
+    @Test func goldensRecordedBeforeAnEditAreDocGoldenDrift() async throws {
+        let root = try ListCommandTests.docs(["docs/voices.md": Self.page, ".git/HEAD": "ref: refs/heads/main\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let update = try #require(try DocverifyCommand.parseAsRoot(["golden", "update", root + "/docs"]) as? GoldenCommand.Update)
+        #expect(try await !update.render().failed)
+        let clean = try await drift([root + "/docs", "--probe-budget", "0", "--format", "json"])
+        #expect(!clean.0.contains("golden-drift"))
+        #expect(!clean.0.contains("No goldens are available"))
+
+        let page = root + "/docs/voices.md"
+        try Self.page.replacingOccurrences(of: #""voice": "alloy""#, with: #""voice": "echo""#).write(toFile: page, atomically: true, encoding: .utf8)
+        let (json, failed) = try await drift([root + "/docs", "--probe-budget", "0", "--format", "json"])
+        #expect(!failed, "golden drift is a warning")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let items = try #require(object["items"] as? [[String: Any]])
+        let golden = items.filter { $0["kind"] as? String == "doc-golden" }
+        #expect(golden.map { $0["rule"] as? String } == ["golden-drift"])
+        #expect(golden.first?["doc"] as? String == #"audio.voice = "echo""#)
+        #expect(golden.first?["other"] as? String == #"audio.voice = "alloy""#)
+        #expect(golden.first?["line"] as? Int == 10)  // the curl line
+
+        // Another golden folder without goldens: nothing to compare, and the report says so.
+        let elsewhere = try await drift([root + "/docs", "--probe-budget", "0", "--golden-dir", root + "/none"])
+        #expect(elsewhere.0.contains("No goldens are available"))
+    }
+
     @Test func rejectsABadSpecAsAUsageError() async throws {
         let root = try ListCommandTests.docs(["voices.md": Self.page, "bad.json": #"{"not": "a spec"}"#])
         defer { try? FileManager.default.removeItem(atPath: root) }
