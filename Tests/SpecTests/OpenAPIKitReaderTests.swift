@@ -89,6 +89,24 @@ import Testing
         #expect(Set(issues.map(\.kind)) == [.type, .enumViolation, .unknownField])
     }
 
+    @Test func aMemberOnlyRequiredInOnePartKeepsTheSchemaOfAnother() throws {
+        // OpenAPIKit writes `required: [voice]` without a `voice` property as an empty `voice` schema.
+        let text = """
+        {"openapi": "3.0.0", "info": {"title": "Parts", "version": "2033-01-01"},
+         "paths": {"/speak": {"post": {"requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/req"}}}},
+                                       "responses": {"200": {"description": "OK"}}}}},
+         "components": {"schemas": {
+           "req": {"allOf": [{"type": "object", "required": ["voice"]}, {"$ref": "#/components/schemas/voiced"}]},
+           "voiced": {"type": "object", "properties": {"voice": {"type": "string", "enum": ["alloy", "echo"]}}}}}}
+        """
+        let spec = try SpecLoader.parse(text, file: "parts.json")
+        #expect(spec.reader == .openAPIKit)
+        let schema = try #require(spec.operation(method: "POST", path: "/speak")?.requestSchema)
+        let issues = SchemaValidator(spec: spec).validate(.object(["voice": .string("marin")]), against: schema)
+        #expect(issues.map(\.kind) == [.enumViolation])
+        #expect(SchemaValidator(spec: spec).validate(.object([:]), against: schema).map(\.kind) == [.required])
+    }
+
     @Test func openAPI2StaysWithTheWalker() throws {
         let spec = try SpecLoader.parse(SpecFixtures.openAPI2YAML, file: "toy.yaml")
         #expect(spec.reader == .jsonWalker)
