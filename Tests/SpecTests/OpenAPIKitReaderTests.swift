@@ -163,4 +163,35 @@ import Testing
         #expect(spec.reader == .openAPIKit, "OpenAPIKit refused the corpus spec: \(spec.loadNote ?? "")")
         #expect(spec.operations.count > 20)
     }
+
+    /// OpenAPIKit's reading and the walker's agree on the corpus spec: the same operations, versions,
+    /// enumerations, and the same verdicts on bodies.
+    @Test(.enabled(if: SpecLoaderTests.corpusSpec != nil, "the shared corpus spec is absent"))
+    func theCorpusSpecReadsTheSameBothWays() throws {
+        let file = try #require(SpecLoaderTests.corpusSpec)
+        let typed = try SpecLoader.load(file: file)
+        let walked = try SpecLoader.jsonTreeDocument(try JSONValue.parse(try String(contentsOfFile: file, encoding: .utf8)), file: file)
+        #expect(typed.reader == .openAPIKit && walked.reader == .jsonWalker)
+        #expect(typed.operations.map(\.title) == walked.operations.map(\.title))
+        #expect(typed.operations.map { $0.requestSchema != nil } == walked.operations.map { $0.requestSchema != nil })
+        #expect(typed.operations.map { $0.formSchema != nil } == walked.operations.map { $0.formSchema != nil })
+        #expect(typed.operations.map { $0.success?.status } == walked.operations.map { $0.success?.status })
+        #expect(typed.apiVersions == walked.apiVersions)
+        for (site, _) in SpecEnumSites.builtInEnums {
+            #expect(typed.enumValues(at: site) == walked.enumValues(at: site), "\(site.name)")
+        }
+        let chat = "/openai/deployments/{deployment-id}/chat/completions"
+        let bodies: [JSONValue] = [
+            .object(["messages": .array([.object(["role": .string("user"), "content": .string("hi")])]), "audio": .object(["voice": .string("marin"), "format": .string("wav")])]),
+            .object(["messages": .array([.object(["role": .string("assistant"), "audio": .object(["id": .string("a1")])])])]),
+            .object(["messages": .string("hi"), "temperature": .string("hot")]),
+            .object(["modalities": .array([.string("text"), .string("smell")])]),
+        ]
+        for body in bodies {
+            let a = SchemaValidator(spec: typed).validate(body, against: try #require(typed.operation(method: "POST", path: chat)?.requestSchema))
+            let b = SchemaValidator(spec: walked).validate(body, against: try #require(walked.operation(method: "POST", path: chat)?.requestSchema))
+            #expect(a.map(\.kind) == b.map(\.kind), "\(body.serialized())")
+            #expect(a.map(\.path) == b.map(\.path), "\(body.serialized())")
+        }
+    }
 }
