@@ -49,6 +49,12 @@ public enum LimitCatalog {
         LimitRecognizer("images.per-request", .count, #"max(?:imum)? images per request[^|]*\|\s*(\d+)"#),
         LimitRecognizer("images.per-request", .count, #"up to (\d+) images per request"#),
         LimitRecognizer("messages.max-characters", .count, #"message character limit[^|\d]*(?:\|\s*)?(\d[\d,]*)"#),
+        // Request-size rows of the quotas table (the row labels name the route, with or without backticks).
+        LimitRecognizer("chat.max-messages", .count, #"max(?:imum)? number of `?/?chat[ /]?completions`? messages[^|]*\|\s*(\d[\d,]*)"#),
+        LimitRecognizer("chat.max-tools", .count, #"max(?:imum)? number of `?/?chat[ /]?completions`? tools[^|]*\|\s*(\d[\d,]*)"#),
+        LimitRecognizer("chat.max-functions", .count, #"max(?:imum)? number of `?/?chat[ /]?completions`? functions[^|]*\|\s*(\d[\d,]*)"#),
+        LimitRecognizer("embeddings.max-inputs", .count, #"max(?:imum)? number (?:of|or) inputs in (?:the )?array with `?/?embeddings`?[^|]*\|\s*(\d[\d,]*)"#),
+        LimitRecognizer("files.max-upload-size", .size, #"max(?:imum)? file size for assistants[^|]*\|\s*"# + size),
     ]
 
     /// Bytes per unit; KB/MB/GB are read as decimal, KiB/MiB/GiB as binary.

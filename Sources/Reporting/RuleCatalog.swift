@@ -28,6 +28,7 @@ public enum RuleCatalog {
         RuleDescription(id: "doc-incomplete", defaultSeverity: .note, description: "The spec accepts values that a list on the page never names."),
         RuleDescription(id: "limit-not-enforced", defaultSeverity: .warning, description: "A probe beyond a documented limit was accepted by the endpoint."),
         RuleDescription(id: "limit-stricter", defaultSeverity: .error, description: "A probe within a documented limit was refused by the endpoint."),
+        RuleDescription(id: "golden-drift", defaultSeverity: .warning, description: "A golden's recorded request or answer disagrees with what the page sends or shows now."),
         RuleDescription(id: "suppression-unused", defaultSeverity: .warning, description: "An inline docverify-disable comment suppresses no finding."),
         RuleDescription(id: "include-missing", defaultSeverity: .error, description: "An include points at a file that doesn't exist."),
         RuleDescription(id: "include-cycle", defaultSeverity: .error, description: "An include includes itself, directly or through other includes."),

@@ -186,7 +186,8 @@ public struct SchemaValidator: Sendable {
         if case .object(let properties)? = node["properties"] { flat.properties = properties }
         flat.required = Set((node["required"]?.arrayValue ?? []).compactMap(\.stringValue))
         flat.additional = node["additionalProperties"]
-        flat.enumValues = node["enum"]?.arrayValue
+        // OpenAPI 3.1 (and OpenAPIKit's normalized form) writes a one-value enum as `const`.
+        flat.enumValues = node["enum"]?.arrayValue ?? node["const"].map { [$0] }
         flat.items = node["items"]
         for key in ["oneOf", "anyOf"] {
             if let branches = node[key]?.arrayValue, !branches.isEmpty { flat.alternatives.append(branches) }
@@ -197,7 +198,11 @@ public struct SchemaValidator: Sendable {
         }
         for part in node["allOf"]?.arrayValue ?? [] {
             let merged = flatten(part, depth: depth + 1)
-            for (name, schema) in merged.properties where flat.properties[name] == nil { flat.properties[name] = schema }
+            // An empty schema names a member without saying anything of it (OpenAPIKit writes a member
+            // that is only `required` that way): a part that describes it wins.
+            for (name, schema) in merged.properties where flat.properties[name] == nil || flat.properties[name] == .object([:]) {
+                flat.properties[name] = schema
+            }
             flat.required.formUnion(merged.required)
             if flat.types == nil { flat.types = merged.types }
             if merged.additional == .bool(false) || flat.additional == nil { flat.additional = merged.additional ?? flat.additional }

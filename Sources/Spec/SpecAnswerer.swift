@@ -49,7 +49,8 @@ struct SpecExampleBuilder {
             guard let ref = node["$ref"]?.stringValue, let target = spec.resolve(ref) else { break }
             node = target
         }
-        if let example = node["example"] { return example }
+        // OpenAPI 3.0 `example`; 3.1 (JSON Schema) `examples`, a list.
+        if let example = node["example"] ?? node["examples"]?[0] { return example }
         if let value = node["default"], value != .null { return value }
         let flat = validator.flatten(node, depth: 0)
         if let first = flat.enumValues?.first { return first }

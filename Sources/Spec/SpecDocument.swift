@@ -8,8 +8,15 @@ public enum SpecFormat: String, Sendable, Hashable, Codable {
     case openAPI3 = "openapi-3"
 }
 
-/// One loaded API specification: the raw JSON tree (schemas are walked in place, so `$ref`s resolve
-/// against it) and the operations it declares.
+/// How a spec was read: OpenAPIKit's typed model (OpenAPI 3), or docverify's JSON walker (OpenAPI 2,
+/// or an OpenAPI 3 file OpenAPIKit refused).
+public enum SpecReader: String, Sendable, Hashable, Codable {
+    case openAPIKit = "openapikit"
+    case jsonWalker = "json-walker"
+}
+
+/// One loaded API specification: its JSON tree (schemas are walked in place, so `$ref`s resolve
+/// against it; OpenAPIKit's normalized form for OpenAPI 3) and the operations it declares.
 public struct SpecDocument: Sendable, Hashable {
     /// The file it was read from, as given.
     public var file: String
@@ -21,12 +28,22 @@ public struct SpecDocument: Sendable, Hashable {
     /// Every operation, with its full path (server or base path prefix included).
     public var operations: [SpecOperation]
 
-    public init(file: String, format: SpecFormat, root: JSONValue, version: String, operations: [SpecOperation]) {
+    /// Which reader produced the document.
+    public var reader: SpecReader
+    /// Set when the document was not read the usual way (OpenAPIKit refused an OpenAPI 3 file), saying why.
+    public var loadNote: String?
+
+    public init(
+        file: String, format: SpecFormat, root: JSONValue, version: String, operations: [SpecOperation],
+        reader: SpecReader = .openAPIKit, loadNote: String? = nil
+    ) {
         self.file = file
         self.format = format
         self.root = root
         self.version = version
         self.operations = operations
+        self.reader = reader
+        self.loadNote = loadNote
     }
 
     /// The api-versions this spec serves: its `info.version` plus any value its operations' `api-version`

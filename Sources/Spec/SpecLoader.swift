@@ -15,9 +15,10 @@ public struct SpecLoadError: Error, CustomStringConvertible, Sendable, Hashable 
 
 /// Reads OpenAPI 2 and 3 specs, JSON or YAML, into ``SpecDocument``s.
 ///
-/// docverify walks the raw JSON tree itself rather than going through a typed OpenAPI model: it must
-/// read both OpenAPI 2 (which typed OpenAPI 3 libraries refuse) and 3, keep vendor extensions, and
-/// validate request bodies, which needs the schemas as data anyway.
+/// OpenAPI 3.0 and 3.1 go through OpenAPIKit (``OpenAPIKitReader``). OpenAPIKit cannot read
+/// Swagger / OpenAPI 2.0, so those documents are read by docverify's own JSON walker
+/// (``jsonTreeDocument(_:file:)``); the walker also reads an OpenAPI 3 document OpenAPIKit refuses
+/// but that still declares operations, with a ``SpecDocument/loadNote`` saying so.
 public enum SpecLoader {
     /// Loads every `--spec` argument: a file, or a folder whose `.json` / `.yaml` / `.yml` specs are
     /// all read (files in it that are not OpenAPI documents, such as examples, are skipped).
@@ -85,11 +86,33 @@ public enum SpecLoader {
                 throw SpecLoadError(file: file, message: "not valid YAML (\(error))")
             }
         }
-        return try document(root, file: file)
+        return try document(root, file: file, text: text)
     }
 
-    /// Builds the document from its JSON tree.
-    public static func document(_ root: JSONValue, file: String) throws(SpecLoadError) -> SpecDocument {
+    /// Builds the document from its JSON tree: OpenAPI 3 through OpenAPIKit, OpenAPI 2 with the walker.
+    /// `text` is the file's text, for the line of an error.
+    public static func document(_ root: JSONValue, file: String, text: String = "") throws(SpecLoadError) -> SpecDocument {
+        guard root["openapi"]?.stringValue?.hasPrefix("3") == true, root["swagger"] == nil else {
+            return try jsonTreeDocument(root, file: file)
+        }
+        let refusal: OpenAPIKitReader.Refusal
+        do {
+            return try OpenAPIKitReader.specDocument(OpenAPIKitReader.typedDocument(root, text: text), file: file)
+        } catch {
+            refusal = error
+        }
+        // OpenAPIKit is strict where Azure's published specs are not always; a document that still
+        // declares operations is read by the walker, and the note says so.
+        guard var fallback = try? jsonTreeDocument(root, file: file), !fallback.operations.isEmpty else {
+            throw SpecLoadError(file: file, message: "not a valid OpenAPI 3 document: \(refusal.description); fix the spec or pass another")
+        }
+        fallback.loadNote = "OpenAPIKit could not read it (\(refusal.description)); read with docverify's own JSON walker instead"
+        return fallback
+    }
+
+    /// The OpenAPI 2 reader (and the fallback for OpenAPI 3 that OpenAPIKit refuses): walks the raw
+    /// JSON tree, `$ref`s resolved in place.
+    static func jsonTreeDocument(_ root: JSONValue, file: String) throws(SpecLoadError) -> SpecDocument {
         let format: SpecFormat
         if let swagger = root["swagger"]?.stringValue, swagger.hasPrefix("2") {
             format = .openAPI2
@@ -118,14 +141,19 @@ public enum SpecLoader {
             }
         }
         return SpecDocument(
-            file: file, format: format, root: root, version: root["info"]?["version"]?.stringValue ?? "", operations: operations)
+            file: file, format: format, root: root, version: root["info"]?["version"]?.stringValue ?? "", operations: operations,
+            reader: .jsonWalker)
     }
 
     static let httpMethods: Set<String> = ["get", "put", "post", "delete", "patch", "head", "options"]
 
     /// The path part of the first server URL (`https://{endpoint}/openai` → `/openai`).
     static func serverPath(_ root: JSONValue) -> String {
-        guard let url = root["servers"]?[0]?["url"]?.stringValue else { return "" }
+        root["servers"]?[0]?["url"]?.stringValue.map { serverPath(url: $0) } ?? ""
+    }
+
+    /// The path part of a server URL template.
+    static func serverPath(url: String) -> String {
         var rest = Substring(url)
         if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] ; rest = rest.drop { $0 != "/" } }
         let path = String(rest)

@@ -60,12 +60,44 @@ import TestSupport
             [limit("tokens.max-output", .count(100)), limit("api-version.minimum", .version("2024-10-21"))],
             knownVoices: [], knownVersions: ["2024-06-01", "2024-10-21"])
         #expect(probes.count == 4)
+        // The default mock serves the published versions with their features: it judges the version probes.
         let (kept, remark) = DriftCommand.mockProbes(probes, profile: .default)
-        #expect(kept.isEmpty)
-        #expect(remark?.contains("max_tokens") == true)
+        #expect(kept.map(\.payload) == [.apiVersion("2024-10-21"), .apiVersion("2024-06-01")])
+        #expect(remark == "Not probed against the embedded mock: max_tokens (the mock has no output token cap); pass --endpoint to probe the service.")
         var profile = MockProfile.default
         profile.apiVersions = ["2024-10-21"]
         #expect(DriftCommand.mockProbes(probes, profile: profile).0.count == 2)
+        // A profile narrowed to versions without the documented minimum is not the service's history.
+        profile.apiVersions = ["2025-01-01-preview"]
+        let (none, why) = DriftCommand.mockProbes(probes, profile: profile)
+        #expect(none.isEmpty)
+        #expect(why?.components(separatedBy: "api-versions").count == 2, "each reason once")
+    }
+
+    @Test func goldensRecordedBeforeAnEditAreDocGoldenDrift() async throws {
+        let root = try ListCommandTests.docs(["docs/voices.md": Self.page, ".git/HEAD": "ref: refs/heads/main\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let update = try #require(try DocverifyCommand.parseAsRoot(["golden", "update", root + "/docs"]) as? GoldenCommand.Update)
+        #expect(try await !update.render().failed)
+        let clean = try await drift([root + "/docs", "--probe-budget", "0", "--format", "json"])
+        #expect(!clean.0.contains("golden-drift"))
+        #expect(!clean.0.contains("No goldens are available"))
+
+        let page = root + "/docs/voices.md"
+        try Self.page.replacingOccurrences(of: #""voice": "alloy""#, with: #""voice": "echo""#).write(toFile: page, atomically: true, encoding: .utf8)
+        let (json, failed) = try await drift([root + "/docs", "--probe-budget", "0", "--format", "json"])
+        #expect(!failed, "golden drift is a warning")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let items = try #require(object["items"] as? [[String: Any]])
+        let golden = items.filter { $0["kind"] as? String == "doc-golden" }
+        #expect(golden.map { $0["rule"] as? String } == ["golden-drift"])
+        #expect(golden.first?["doc"] as? String == #"audio.voice = "echo""#)
+        #expect(golden.first?["other"] as? String == #"audio.voice = "alloy""#)
+        #expect(golden.first?["line"] as? Int == 10)  // the curl line
+
+        // Another golden folder without goldens: nothing to compare, and the report says so.
+        let elsewhere = try await drift([root + "/docs", "--probe-budget", "0", "--golden-dir", root + "/none"])
+        #expect(elsewhere.0.contains("No goldens are available"))
     }
 
     @Test func driftItemsInTheCIFormatsValidateAgainstTheSchemas() async throws {
@@ -157,6 +189,33 @@ struct CorpusDriftTests {
         let voices = try #require(model.first { $0["name"] as? String == "mock.voices" })
         #expect(voices["onlyInModel"] as? [String] == ["marin"])
         #expect(!model.contains { $0["name"] as? String == "audio.voice" })
+    }
+
+    @Test func aProfileRefusingADocumentedVoiceIsStricter() async throws {
+        let root = try ListCommandTests.docs(["profile.json": #"{"voices": ["alloy", "echo", "fable", "onyx", "nova"]}"#])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let json = try await driftJSON(["--mock-profile", root + "/profile.json"])
+        let items = try #require(json["items"] as? [[String: Any]])
+        let stricter = items.filter { $0["rule"] as? String == "limit-stricter" }
+        #expect(stricter.count == 1)
+        #expect((stricter.first?["message"] as? String)?.contains("'shimmer'") == true)
+        #expect(stricter.first?["severity"] as? String == "error")
+    }
+
+    @Test func theMinimumApiVersionAndTheOneBeforeAreProbedAgainstTheMock() async throws {
+        let json = try await driftJSON()
+        let probes = try #require(json["probes"] as? [[String: Any]])
+        let versions = probes.filter { ($0["probe"] as? String)?.hasPrefix("api-version") == true }
+        #expect(versions.map { $0["probe"] as? String } == [
+            "api-version 2025-01-01-preview (the documented minimum)", "api-version 2024-12-01-preview (the one before the minimum)",
+        ])
+        #expect(versions.map { $0["result"] as? String } == ["accepted", "refused"])
+        #expect(versions.map { $0["status"] as? Int } == [200, 400])
+        #expect((versions.last?["message"] as? String)?.contains("2024-12-01-preview") == true)
+        let items = try #require(json["items"] as? [[String: Any]])
+        #expect(!items.contains { ($0["doc"] as? String)?.hasPrefix("api-version.minimum") == true })
+        let remarks = json["remarks"] as? [String] ?? []
+        #expect(!remarks.contains { $0.contains("api-versions") })
     }
 
     @Test func theDefaultMockAcceptsAVoiceTheDocsDoNotList() async throws {

@@ -44,6 +44,16 @@ private func read(_ line: String) -> [String: LimitValue] {
         #expect(read("Message character limit | 1,000")["messages.max-characters"] == .count(1_000))
     }
 
+    @Test func requestSizeRowsOfAQuotaTable() {
+        #expect(read("Max number of `/chat/completions` messages | 1,024")["chat.max-messages"] == .count(1_024))
+        #expect(read("Maximum number of /chat completions tools | 64")["chat.max-tools"] == .count(64))
+        #expect(read("Max number of `/chat/completions` functions | 32")["chat.max-functions"] == .count(32))
+        #expect(read("Max number of inputs in array with `/embeddings` | 512")["embeddings.max-inputs"] == .count(512))
+        #expect(read("Max file size for Assistants & fine-tuning | 256 MiB")["files.max-upload-size"] == .bytes(268_435_456, written: "256 MiB"))
+        // Prose that names the routes without a value cell states nothing.
+        #expect(read("The number of /chat/completions messages and tools is limited.").isEmpty)
+    }
+
     @Test func unrelatedTextStatesNothing() {
         #expect(read("Audio files can be large, so keep them short.").isEmpty)
         #expect(read("The version of the SDK is 1.2.3 and the file is 20 MB.").isEmpty)

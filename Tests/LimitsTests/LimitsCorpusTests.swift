@@ -24,6 +24,13 @@ import Testing
         let document = try DocFXLoader(root: folder).load(article: folder + "/quotas-limits.md")
         let limits = LimitExtractor.limits(in: document)
         #expect(limits.contains { $0.key == "headers.max-custom" && $0.value == .count(10) && $0.location.file == "quotas-limits.md" })
+        let byKey = Dictionary(limits.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+        #expect(byKey["images.per-request"] == .count(50))
+        #expect(byKey["chat.max-messages"] == .count(2_048))
+        #expect(byKey["chat.max-tools"] == .count(128))
+        #expect(byKey["chat.max-functions"] == .count(128))
+        #expect(byKey["embeddings.max-inputs"] == .count(2_048))
+        #expect(byKey["files.max-upload-size"] == .bytes(512_000_000, written: "512 MB"))
         #expect(LimitChecks.conflicts(limits).isEmpty)
     }
 }

@@ -15,7 +15,7 @@ import Transport
 struct DriftCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "drift",
-        abstract: "Report drift between the docs and the API: spec, endpoint probes, pivots.",
+        abstract: "Report drift between the docs and the API: spec, endpoint probes, pivots, goldens.",
         discussion: """
             Without --endpoint the probes go to an embedded mock (--mock-profile to change what it accepts). \
             With --endpoint the API key is read from $AZURE_OPENAI_API_KEY (or --api-key-env); without one no \
@@ -49,6 +49,9 @@ struct DriftCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("mock-profile"), help: "Service profile (JSON) of the embedded mock, as for 'mock serve --profile'.")
     var mockProfile: String?
+
+    @Option(name: .customLong("golden-dir"), help: "The golden folder for doc ↔ golden (default: golden/ in the repository root, or golden-dir of .docverify.yml).")
+    var goldenDir: String?
 
     @Flag(name: .customLong("run"), help: "Also run every scenario against the endpoint and report what fails as doc ↔ endpoint drift.")
     var runScenarios = false
@@ -88,7 +91,9 @@ struct DriftCommand: AsyncParsableCommand {
                 checkFindings: doc.findings, specs: specs)
         }
         if specs.isEmpty { remarks.append("No --spec given: doc ↔ spec and docverify's model ↔ spec were not compared.") }
-        remarks.append("No goldens are available: doc ↔ golden was not compared.")
+        let goldens = try goldenItems(checked, pipeline: pipeline)
+        items += goldens.items
+        if goldens.articles == 0 { remarks.append("No goldens are available: doc ↔ golden was not compared.") }
 
         let allRequests = checked.flatMap { $0.requests.values.flatMap { $0 } }
         let planned = plan(limitsByArticle, specs: specs, documentOrder: checked.map(\.document.file))

@@ -84,9 +84,11 @@ extension DriftCommand {
         return (await ProbeRunner.run(kept, target: target, budget: probeBudget), remark)
     }
 
-    /// The probes the embedded mock can judge. It has no output token cap, and its api-versions are
-    /// a setting of its profile, not the service's history: probing those would blame the page for
-    /// the mock's limits.
+    /// The probes the embedded mock can judge. It has no output token cap. Its api-versions are the
+    /// published versions and the features each added (``APIVersionTable``, read from the specs), so
+    /// it judges the version probes as the service's history does — unless the profile narrows the
+    /// versions and leaves the documented minimum out: probing then would blame the page for the
+    /// profile.
     static func mockProbes(_ probes: [Probe], profile: MockProfile) -> ([Probe], String?) {
         var skipped: [String] = []
         let kept = probes.filter { probe in
@@ -95,7 +97,7 @@ extension DriftCommand {
                 skipped.append("max_tokens (the mock has no output token cap)")
                 return false
             case .apiVersion:
-                guard case .version(let minimum) = probe.limit.value, profile.apiVersions?.contains(minimum) ?? false else {
+                guard case .version(let minimum) = probe.limit.value, profile.apiVersions?.contains(minimum) ?? true else {
                     skipped.append("api-versions (the mock's profile does not list the documented minimum)")
                     return false
                 }
@@ -104,7 +106,8 @@ extension DriftCommand {
                 return true
             }
         }
-        let reasons = Array(NSOrderedSet(array: skipped)) as? [String] ?? []
+        var reasons: [String] = []
+        for reason in skipped where !reasons.contains(reason) { reasons.append(reason) }
         return (kept, reasons.isEmpty ? nil : "Not probed against the embedded mock: \(reasons.joined(separator: "; ")); pass --endpoint to probe the service.")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MockServer
 import Spec
 
@@ -11,7 +12,12 @@ struct SpecOptions: ParsableArguments {
     /// The loaded specs (empty without `--spec`); an unreadable or invalid spec is a usage error.
     func load() throws -> SpecSet {
         do {
-            return SpecSet(try SpecLoader.load(paths: paths))
+            let specs = SpecSet(try SpecLoader.load(paths: paths))
+            // A spec read by the fallback walker still works; say so, without failing the command.
+            for document in specs.documents {
+                if let note = document.loadNote { FileHandle.standardError.write(Data("note: \(document.file): \(note)\n".utf8)) }
+            }
+            return specs
         } catch {
             throw UsageError(message: "cannot use the spec \(error.description)")
         }

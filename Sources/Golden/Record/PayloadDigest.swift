@@ -3,7 +3,7 @@ import Foundation
 
 /// Large binary payloads in goldens become `{"$bytes": N, "sha256": "…", "media": {…}}`: a diff
 /// shows that the audio changed and how (rate, channels, duration) without megabytes of base64.
-enum PayloadDigest {
+public enum PayloadDigest {
     /// Payloads up to this size stay inline.
     static let inlineLimit = 1024
 
@@ -31,7 +31,7 @@ enum PayloadDigest {
     }
 
     /// True for a digest object.
-    static func isDigest(_ value: JSONValue) -> Bool { value["$bytes"] != nil && value["sha256"] != nil }
+    public static func isDigest(_ value: JSONValue) -> Bool { value["$bytes"] != nil && value["sha256"] != nil }
 
     private static func isBase64(_ c: UInt8) -> Bool {
         (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c == 43 || c == 47 || c == 61 || c == 10 || c == 13
