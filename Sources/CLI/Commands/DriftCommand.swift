@@ -117,7 +117,10 @@ struct DriftCommand: AsyncParsableCommand {
         case .json: output = report.json()
         case .markdown: output = report.markdown()
         }
-        return (output, report.hasErrors)
+        // Probes and scenarios print the endpoint's answers, which may echo the credentials.
+        let redactor = SecretRedactor.command(
+            environment: ProcessInfo.processInfo.environment, variables: [apiKeyEnv, "AZURE_OPENAI_AD_TOKEN"], endpoint: endpoint)
+        return (redactor.redact(output), report.hasErrors)
     }
 
     /// Probes for every article's limits; a statement shared through an include is probed once.

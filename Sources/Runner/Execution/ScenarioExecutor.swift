@@ -87,7 +87,7 @@ struct ScenarioExecutor: Sendable {
                     findings.append(Finding(
                         rule: "endpoint-unreachable", severity: .error, location: request.location,
                         message: "\(error.description); check --endpoint and that the service is reachable"))
-                    calls.append(CallResult(location: request.location, method: httpRequest.method, url: httpRequest.url, status: nil, timings: nil, attempts: 1, response: nil,
+                    calls.append(CallResult(location: request.location, method: httpRequest.method, url: SecretRedactor.stripUserInfo(httpRequest.url), status: nil, timings: nil, attempts: 1, response: nil,
                                             exchange: RecordedExchange(request: httpRequest, response: nil)))
                     return finish(.failed, "endpoint unreachable")
                 }
@@ -108,7 +108,7 @@ struct ScenarioExecutor: Sendable {
                     }
                 }
                 findings += answer.findings
-                calls.append(CallResult(location: request.location, method: httpRequest.method, url: httpRequest.url, status: response.status,
+                calls.append(CallResult(location: request.location, method: httpRequest.method, url: SecretRedactor.stripUserInfo(httpRequest.url), status: response.status,
                                         timings: response.timings, attempts: response.attempts, response: answer.json,
                                         exchange: RecordedExchange(request: httpRequest, response: response)))
                 if let audio = answer.chatAudio { audioOutputs.append(audio) }
