@@ -91,18 +91,19 @@ public struct SecretRedactor: Sendable, Hashable {
     /// `text` with every known value and every secret named by a rule replaced.
     public func redact(_ text: String) -> String {
         var out = text
+        // Names first: user-info is dropped whole (`https://host`), not left as `https://[redacted]@host`.
+        // The byte scanners only run when their trigger is present: most texts have none.
+        if out.contains("://") || out.contains(":\\/\\/") || out.contains("=") || out.range(of: "bearer", options: .caseInsensitive) != nil {
+            var bytes = Array(out.utf8)
+            bytes = Self.stripUserInfo(bytes)
+            bytes = redactQueryValues(bytes)
+            bytes = redactBearerTokens(bytes)
+            out = String(decoding: bytes, as: UTF8.self)
+        }
         for needle in needles where out.contains(needle) {
             out = out.replacingOccurrences(of: needle, with: marker)
         }
-        // The byte scanners only run when their trigger is present: most texts have none.
-        guard out.contains("://") || out.contains(":\\/\\/") || out.contains("=") || out.range(of: "bearer", options: .caseInsensitive) != nil else {
-            return out
-        }
-        var bytes = Array(out.utf8)
-        bytes = Self.stripUserInfo(bytes)
-        bytes = redactQueryValues(bytes)
-        bytes = redactBearerTokens(bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return out
     }
 
     /// A header's value as it may be shown: the marker for a credential header (keeping an

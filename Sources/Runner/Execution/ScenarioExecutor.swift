@@ -81,7 +81,7 @@ struct ScenarioExecutor: Sendable {
                     if let responder = configuration.responder {
                         response = await responder(httpRequest)
                     } else {
-                        response = try await client.send(httpRequest, options: configuration.transport)
+                        response = try await client.send(httpRequest, options: configuration.transport).redacted(by: configuration.redactor)
                     }
                 } catch {
                     findings.append(Finding(
@@ -149,7 +149,7 @@ struct ScenarioExecutor: Sendable {
             count += 1
             if !configuration.usesMock { try? await Task.sleep(for: .milliseconds(Int(RunPolling.liveInterval * 1000))) }
             let polled: HTTPResponse?
-            if let responder = configuration.responder { polled = await responder(retrieve) } else { polled = try? await client.send(retrieve, options: configuration.transport) }
+            if let responder = configuration.responder { polled = await responder(retrieve) } else { polled = try? await client.send(retrieve, options: configuration.transport).redacted(by: configuration.redactor) }
             guard let response = polled, response.isSuccess,
                   let json = try? JSONValue.parse(String(decoding: response.body, as: UTF8.self)) else { break }
             last = response
