@@ -241,6 +241,17 @@ struct SecretLeakTests {
         try Self.expectNoSecret(in: root)
     }
 
+    @Test func configShowsTheEndpointWithoutItsCredentials() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("secrets-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let endpoint = "https://\(Self.user):\(Self.password)@name.openai.azure.com/?sig=\(Self.password)"
+        let command = try #require(try DocverifyCommand.parseAsRoot(["config", root.path, "--endpoint", endpoint, "--format", "json"]) as? ConfigCommand)
+        let output = try command.render()
+        #expect(output.contains("https://name.openai.azure.com/?sig=[redacted]"), "\(output)")
+        #expect(!output.contains("DVSECRET"))
+    }
+
     @Test func theEntryPointKnowsTheCredentialsOfTheArguments() {
         let redactor = SecretRedactor.process(
             arguments: ["docverify", "run", "--api-key-env", "MY_KEY", "--endpoint=http://u:\(Self.password)@h/"],
