@@ -21,6 +21,8 @@ public struct SecretRedactor: Sendable, Hashable {
     public var marker: String
     /// The secret values in every spelling searched for, longest first (so `user:pass` goes before `pass`).
     public private(set) var needles: [String]
+    /// ``needles`` as UTF-8, for the byte scan.
+    private(set) var needleBytes: [[UInt8]] = []
 
     /// Shorter values are only redacted by name, never searched for as free text.
     public static let minimumLength = 8
@@ -55,7 +57,8 @@ public struct SecretRedactor: Sendable, Hashable {
             all.formUnion(Self.spellings(of: value))
         }
         var copy = self
-        copy.needles = all.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        copy.needles = all.sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
+        copy.needleBytes = copy.needles.map { Array($0.utf8) }.filter { !$0.isEmpty }
         return copy
     }
 
@@ -88,22 +91,18 @@ public struct SecretRedactor: Sendable, Hashable {
 
     // MARK: - Text
 
-    /// `text` with every known value and every secret named by a rule replaced.
+    /// `text` with every known value and every secret named by a rule replaced, in one pass over
+    /// its bytes. At each byte the name rules go before the known values, so `https://user:pass@host`
+    /// loses its user-info whole rather than becoming `https://user:[redacted]@host`.
     public func redact(_ text: String) -> String {
-        var out = text
-        // Names first: user-info is dropped whole (`https://host`), not left as `https://[redacted]@host`.
-        // The byte scanners only run when their trigger is present: most texts have none.
-        if out.contains("://") || out.contains(":\\/\\/") || out.contains("=") || out.range(of: "bearer", options: .caseInsensitive) != nil {
-            var bytes = Array(out.utf8)
-            bytes = Self.stripUserInfo(bytes)
-            bytes = redactQueryValues(bytes)
-            bytes = redactBearerTokens(bytes)
-            out = String(decoding: bytes, as: UTF8.self)
-        }
-        for needle in needles where out.contains(needle) {
-            out = out.replacingOccurrences(of: needle, with: marker)
-        }
-        return out
+        var bytes = Array(text.utf8)
+        guard let rewritten = Self.rewrite(&bytes, triggers: triggers, { buffer, i in
+            if buffer[i] == UInt8(ascii: ":"), let match = Self.userInfo(buffer, i) { return match }
+            if Self.querySeparators[Int(buffer[i])], let match = queryValue(buffer, i) { return match }
+            if buffer[i] | 0x20 == UInt8(ascii: "b"), let match = bearerToken(buffer, i) { return match }
+            return knownValue(buffer, i)
+        }) else { return text }
+        return String(decoding: rewritten, as: UTF8.self)
     }
 
     /// A header's value as it may be shown: the marker for a credential header (keeping an
@@ -121,7 +120,11 @@ public struct SecretRedactor: Sendable, Hashable {
     /// returned as it is.
     public static func stripUserInfo(_ url: String) -> String {
         guard url.contains("@") else { return url }
-        return String(decoding: stripUserInfo(Array(url.utf8)), as: UTF8.self)
+        var bytes = Array(url.utf8)
+        var colon = [Bool](repeating: false, count: 256)
+        colon[Int(UInt8(ascii: ":"))] = true
+        guard let rewritten = rewrite(&bytes, triggers: colon, { userInfo($0, $1) }) else { return url }
+        return String(decoding: rewritten, as: UTF8.self)
     }
 
     // MARK: - JSON
@@ -180,85 +183,100 @@ public struct SecretRedactor: Sendable, Hashable {
         return out
     }
 
-    // MARK: - Byte scanners
+    // MARK: - One pass over the bytes
+
+    /// Bytes at which a rule may start: `:` (user-info), `?` `&` `;` (query keys), `b` `B`
+    /// (`Bearer`), and the first byte of every known value. Looked up per byte, so a long report
+    /// costs one table lookup for most of its bytes.
+    var triggers: [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in ":?&;bB".utf8 { table[Int(byte)] = true }
+        for needle in needles { if let first = needle.utf8.first { table[Int(first)] = true } }
+        return table
+    }
+
+    static let querySeparators: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "?&;".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
+    /// Copies `bytes`, replacing each range `match` finds (a match returns where the replaced range
+    /// ends and what goes in its place); nil when nothing matched.
+    static func rewrite(
+        _ bytes: inout [UInt8], triggers: [Bool], _ match: (UnsafeBufferPointer<UInt8>, Int) -> (end: Int, replacement: [UInt8])?
+    ) -> [UInt8]? {
+        bytes.withUnsafeBufferPointer { buffer -> [UInt8]? in
+            var out: [UInt8]?
+            var copied = 0
+            var i = 0
+            while i < buffer.count {
+                guard triggers[Int(buffer[i])], let (end, replacement) = match(buffer, i), end > i else {
+                    i += 1
+                    continue
+                }
+                if out == nil { out = []; out!.reserveCapacity(buffer.count) }
+                out!.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[copied..<i]))
+                out!.append(contentsOf: replacement)
+                copied = end
+                i = end
+            }
+            guard var result = out else { return nil }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[copied..<buffer.count]))
+            return result
+        }
+    }
 
     /// Bytes that end a URL's authority, a query value or a token in running text.
-    static func isDelimiter(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\""), UInt8(ascii: "'"),
-             UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "`"), UInt8(ascii: "\\"), UInt8(ascii: "("), UInt8(ascii: ")"),
-             UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"):
-            return true
-        default:
-            return false
+    static let delimiters: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in " \t\n\r\"'<>`\\()[]{}|".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
+    static func isDelimiter(_ byte: UInt8) -> Bool { delimiters[Int(byte)] }
+
+    /// At the `:` of `://` (or JSON's `:\/\/`) followed by `user:pass@`: the scheme separator alone.
+    static func userInfo(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int) -> (end: Int, replacement: [UInt8])? {
+        let slash = UInt8(ascii: "/"), backslash = UInt8(ascii: "\\")
+        let start: Int
+        if i + 2 < buffer.count, buffer[i + 1] == slash, buffer[i + 2] == slash {
+            start = i + 3
+        } else if i + 4 < buffer.count, buffer[i + 1] == backslash, buffer[i + 2] == slash, buffer[i + 3] == backslash, buffer[i + 4] == slash {
+            start = i + 5
+        } else {
+            return nil
         }
+        var end = start
+        var lastAt: Int?
+        while end < buffer.count {
+            let b = buffer[end]
+            if b == slash || b == UInt8(ascii: "?") || b == UInt8(ascii: "#") || isDelimiter(b) { break }
+            if b == UInt8(ascii: "@") { lastAt = end }
+            end += 1
+        }
+        guard let lastAt else { return nil }
+        return (lastAt + 1, Array(UnsafeBufferPointer(rebasing: buffer[i..<start])))
     }
 
-    /// Drops `user:pass@` after every `://` (or JSON's `:\/\/`).
-    static func stripUserInfo(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            out.append(bytes[i])
-            let afterScheme: Int?
-            if bytes[i] == UInt8(ascii: ":"), i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "/"), bytes[i + 2] == UInt8(ascii: "/") {
-                afterScheme = i + 3
-            } else if bytes[i] == UInt8(ascii: ":"), i + 4 < bytes.count, bytes[(i + 1)...(i + 4)].elementsEqual(Array(#"\/\/"#.utf8)) {
-                afterScheme = i + 5
-            } else {
-                afterScheme = nil
-            }
-            guard let start = afterScheme else {
-                i += 1
-                continue
-            }
-            out.append(contentsOf: bytes[(i + 1)..<start])
-            var end = start
-            var lastAt: Int?
-            while end < bytes.count {
-                let b = bytes[end]
-                if b == UInt8(ascii: "/") || b == UInt8(ascii: "?") || b == UInt8(ascii: "#") || isDelimiter(b) { break }
-                if b == UInt8(ascii: "@") { lastAt = end }
-                end += 1
-            }
-            i = (lastAt.map { $0 + 1 }) ?? start
+    /// At `?`, `&` or `;` followed by a key of ``queryKeys`` and `=`: the value replaced.
+    func queryValue(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int) -> (end: Int, replacement: [UInt8])? {
+        let nameStart = i + 1
+        var nameEnd = nameStart
+        while nameEnd < buffer.count, nameEnd - nameStart <= 32, Self.isNameByte(buffer[nameEnd]) { nameEnd += 1 }
+        guard nameEnd < buffer.count, nameEnd > nameStart, buffer[nameEnd] == UInt8(ascii: "=") else { return nil }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: buffer[nameStart..<nameEnd]), as: UTF8.self).lowercased()
+        guard Self.queryKeys.contains(name) else { return nil }
+        var valueEnd = nameEnd + 1
+        while valueEnd < buffer.count {
+            let v = buffer[valueEnd]
+            if v == UInt8(ascii: "&") || v == UInt8(ascii: "#") || v == UInt8(ascii: ";") || Self.isDelimiter(v) { break }
+            valueEnd += 1
         }
-        return out
-    }
-
-    /// Replaces the value after `?key=`, `&key=` or `;key=` (`&amp;key=` in HTML) for every key of ``queryKeys``.
-    func redactQueryValues(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
         let markerBytes = Array(marker.utf8)
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            out.append(b)
-            i += 1
-            guard b == UInt8(ascii: "?") || b == UInt8(ascii: "&") || b == UInt8(ascii: ";") else { continue }
-            var nameEnd = i
-            while nameEnd < bytes.count, nameEnd - i <= 32, Self.isNameByte(bytes[nameEnd]) { nameEnd += 1 }
-            guard nameEnd < bytes.count, nameEnd > i, bytes[nameEnd] == UInt8(ascii: "=") else { continue }
-            let name = String(decoding: bytes[i..<nameEnd], as: UTF8.self).lowercased()
-            guard Self.queryKeys.contains(name) else { continue }
-            var valueEnd = nameEnd + 1
-            while valueEnd < bytes.count {
-                let v = bytes[valueEnd]
-                if v == UInt8(ascii: "&") || v == UInt8(ascii: "#") || v == UInt8(ascii: ";") || Self.isDelimiter(v) { break }
-                valueEnd += 1
-            }
-            let value = bytes[(nameEnd + 1)..<valueEnd]
-            out.append(contentsOf: bytes[i...nameEnd])
-            if value.isEmpty || value.elementsEqual(markerBytes) {
-                out.append(contentsOf: value)
-            } else {
-                out.append(contentsOf: markerBytes)
-            }
-            i = valueEnd
-        }
-        return out
+        let value = UnsafeBufferPointer(rebasing: buffer[(nameEnd + 1)..<valueEnd])
+        guard !value.isEmpty, !value.elementsEqual(markerBytes) else { return nil }
+        return (valueEnd, Array(UnsafeBufferPointer(rebasing: buffer[i...nameEnd])) + markerBytes)
     }
 
     static func isNameByte(_ b: UInt8) -> Bool {
@@ -266,36 +284,33 @@ public struct SecretRedactor: Sendable, Hashable {
             || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_")
     }
 
-    /// Replaces the token after `Bearer ` when it looks like one (long, with a digit or a dot).
-    func redactBearerTokens(_ bytes: [UInt8]) -> [UInt8] {
-        let word = Array("bearer ".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            guard i + word.count < bytes.count, (0..<word.count).allSatisfy({ Self.lowered(bytes[i + $0]) == word[$0] }),
-                  i == 0 || !Self.isNameByte(bytes[i - 1]) else {
-                out.append(bytes[i])
-                i += 1
-                continue
-            }
-            var start = i + word.count
-            while start < bytes.count, bytes[start] == UInt8(ascii: " ") { start += 1 }
-            var end = start
-            var looksLikeToken = false
-            while end < bytes.count, Self.isTokenByte(bytes[end]) {
-                if bytes[end] == UInt8(ascii: ".") || (bytes[end] >= UInt8(ascii: "0") && bytes[end] <= UInt8(ascii: "9")) { looksLikeToken = true }
-                end += 1
-            }
-            out.append(contentsOf: bytes[i..<start])
-            if looksLikeToken, end - start >= Self.bearerMinimum {
-                out.append(contentsOf: Array(marker.utf8))
-            } else {
-                out.append(contentsOf: bytes[start..<end])
-            }
-            i = end
+    static let bearerWord = Array("bearer ".utf8)
+
+    /// At `Bearer ` (any case, not inside a word) followed by something that looks like a token
+    /// (long, with a digit or a dot): the token replaced.
+    func bearerToken(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int) -> (end: Int, replacement: [UInt8])? {
+        let word = Self.bearerWord
+        guard i + word.count < buffer.count, i == 0 || !Self.isNameByte(buffer[i - 1]) else { return nil }
+        for k in 0..<word.count where Self.lowered(buffer[i + k]) != word[k] { return nil }
+        var start = i + word.count
+        while start < buffer.count, buffer[start] == UInt8(ascii: " ") { start += 1 }
+        var end = start
+        var looksLikeToken = false
+        while end < buffer.count, Self.isTokenByte(buffer[end]) {
+            if buffer[end] == UInt8(ascii: ".") || (buffer[end] >= UInt8(ascii: "0") && buffer[end] <= UInt8(ascii: "9")) { looksLikeToken = true }
+            end += 1
         }
-        return out
+        guard looksLikeToken, end - start >= Self.bearerMinimum else { return nil }
+        return (end, Array(UnsafeBufferPointer(rebasing: buffer[i..<start])) + Array(marker.utf8))
+    }
+
+    /// A known value (longest first) starting at `i`.
+    func knownValue(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int) -> (end: Int, replacement: [UInt8])? {
+        for needle in needleBytes where i + needle.count <= buffer.count && needle[0] == buffer[i] {
+            let equal = needle.withUnsafeBufferPointer { memcmp(buffer.baseAddress! + i, $0.baseAddress!, needle.count) == 0 }
+            if equal { return (i + needle.count, Array(marker.utf8)) }
+        }
+        return nil
     }
 
     static func lowered(_ b: UInt8) -> UInt8 {
