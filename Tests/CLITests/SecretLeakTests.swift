@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 import Testing
 import TestSupport
 @testable import CLI
@@ -250,6 +251,14 @@ struct SecretLeakTests {
         let output = try command.render()
         #expect(output.contains("https://name.openai.azure.com/?sig=[redacted]"), "\(output)")
         #expect(!output.contains("DVSECRET"))
+    }
+
+    @Test func theReportsOwnMarkupSurvivesTheFinalPass() {
+        // Every report goes through the redactor as a whole: its script and style must come out unchanged.
+        let redactor = SecretRedactor(values: [Self.key, Self.token])
+        let html = HTMLReport.render([], root: nil)
+        #expect(redactor.redact(html) == html)
+        #expect(html.contains("<script>"))
     }
 
     @Test func theEntryPointKnowsTheCredentialsOfTheArguments() {
