@@ -1,4 +1,5 @@
 import ArgumentParser
+import Core
 import Foundation
 
 /// The `docverify` command: tests documentation the way code is tested.
@@ -22,11 +23,17 @@ public struct DocverifyCommand: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
+            // Error messages may quote a URL or an endpoint's answer: the credentials never go to stderr.
+            let redactor = SecretRedactor.process(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
             if let status = usageStatus(for: error) {
-                FileHandle.standardError.write(Data((usageMessage(for: error) + "\n").utf8))
+                FileHandle.standardError.write(Data((redactor.redact(usageMessage(for: error)) + "\n").utf8))
                 Foundation.exit(status)
             }
-            exit(withError: error)
+            let message = fullMessage(for: error)
+            let redacted = redactor.redact(message)
+            guard redacted != message else { exit(withError: error) }
+            FileHandle.standardError.write(Data((redacted + "\n").utf8))
+            Foundation.exit(exitCode(for: error).rawValue)
         }
     }
 

@@ -32,8 +32,9 @@ struct MockResponder: HTTPResponder {
         if options.latency > .zero { try? await Task.sleep(for: options.latency) }
         await log.append(
             LoggedRequest(
-                time: Int(Date().timeIntervalSince1970 * 1_000), method: request.method.rawValue, path: request.uri.path,
-                query: request.uri.queryParameters.map { [String($0.key), String($0.value)] },
+                time: Int(Date().timeIntervalSince1970 * 1_000), method: request.method.rawValue,
+                path: RequestLog.redactedPath(request.uri.path, headers: request.headers),
+                query: RequestLog.redactedQuery(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, headers: request.headers),
                 headers: RequestLog.redactedHeaders(request.headers), bodyBytes: bodyBytes, status: response.status.code))
         return response
     }

@@ -25,7 +25,8 @@ actor RequestLog {
     /// Bounds memory for long-running `mock serve`; the file keeps everything.
     private let memoryLimit = 10_000
 
-    static let secretHeaders: Set<String> = ["api-key", "authorization", "proxy-authorization", "cookie", "x-api-key", "ocp-apim-subscription-key"]
+    /// The log's spelling of a removed credential (what earlier logs and their readers expect).
+    static let marker = "REDACTED"
 
     /// Opens (creating or appending to) `path`.
     init(path: String?) throws(MockOptionError) {
@@ -58,18 +59,40 @@ actor RequestLog {
         try? file.write(contentsOf: line)
     }
 
+    /// The redactor for one request: name rules, plus the credentials its own headers carry, so a
+    /// key repeated in the path or the query is removed too.
+    static func redactor(for fields: HTTPFields) -> SecretRedactor {
+        var values: [String] = []
+        for field in fields where SecretRedactor.headerNames.contains(field.name.canonicalName.lowercased()) {
+            values.append(field.value)
+            if let space = field.value.firstIndex(of: " ") { values.append(String(field.value[field.value.index(after: space)...])) }
+        }
+        return SecretRedactor(values: values, marker: marker)
+    }
+
     /// Header fields as the log shows them: lower-case names, secrets redacted.
     static func redactedHeaders(_ fields: HTTPFields) -> [String: String] {
+        let redactor = redactor(for: fields)
         var result: [String: String] = [:]
         for field in fields {
             let name = field.name.canonicalName.lowercased()
-            var value = field.value
-            if secretHeaders.contains(name) {
-                let scheme = value.split(separator: " ", maxSplits: 1).first.map(String.init)
-                value = name.hasSuffix("authorization") && scheme != nil && value.contains(" ") ? "\(scheme!) REDACTED" : "REDACTED"
-            }
+            let value = redactor.redactHeader(name: name, value: field.value)
             if let existing = result[name] { result[name] = existing + ", " + value } else { result[name] = value }
         }
         return result
+    }
+
+    /// Query parameters as the log shows them: the values of secret keys (`api-key`, `sig`,
+    /// `subscription-key`…) and any credential the headers carry replaced.
+    static func redactedQuery(_ parameters: [(String, String)], headers: HTTPFields) -> [[String]] {
+        let redactor = redactor(for: headers)
+        return parameters.map { name, value in
+            [name, SecretRedactor.queryKeys.contains(name.lowercased()) && !value.isEmpty ? marker : redactor.redact(value)]
+        }
+    }
+
+    /// The path as the log shows it, with any credential the headers carry replaced.
+    static func redactedPath(_ path: String, headers: HTTPFields) -> String {
+        redactor(for: headers).redact(path)
     }
 }

@@ -10,26 +10,14 @@ enum HTMLExchange {
     static let bodyLimit = 16 * 1024
     /// A JSON string at least this long that decodes as base64 audio is shown as a player, not text.
     static let audioMinimum = 256
-    /// Header names whose values are credentials (lower-case).
-    static let secretHeaders: Set<String> = ["api-key", "authorization", "ocp-apim-subscription-key", "x-api-key", "cookie", "set-cookie"]
-    static let redacted = "<redacted>"
     /// JSON deeper than this is shown as it is, unwalked.
     static let depthLimit = 64
 
-    /// Credential values to scrub from URLs and bodies; short ones would scrub ordinary words.
-    struct Redactor {
-        var secrets: [String]
-        init(secrets: [String]) { self.secrets = secrets.filter { $0.count >= 8 } }
-        func scrub(_ text: String) -> String {
-            secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: HTMLExchange.redacted) }
-        }
-    }
-
-    static func render(_ call: CallResult, root: String?, redactor: Redactor) -> String {
+    static func render(_ call: CallResult, root: String?, redactor: SecretRedactor) -> String {
         let at = "\(relativePath(call.location.file, root: root)):\(call.location.line)"
         let status = call.status.map(String.init) ?? "no answer"
         let statusClass = call.status.map { (200..<300).contains($0) ? "ok" : "bad" } ?? "bad"
-        var out = "<div class=\"call\"><p class=\"request-line\"><code>\(e(call.method))</code> <code class=\"url\">\(e(redactor.scrub(call.url)))</code> "
+        var out = "<div class=\"call\"><p class=\"request-line\"><code>\(e(call.method))</code> <code class=\"url\">\(e(redactor.redact(call.url)))</code> "
             + "→ <span class=\"status \(statusClass)\">\(e(status))</span>"
         if let t = call.timings { out += " <span class=\"time\">\(String(format: "%.0f ms", t.total * 1000))</span>" }
         if call.attempts > 1 { out += " <span class=\"attempts\">\(call.attempts) attempts</span>" }
@@ -50,11 +38,11 @@ enum HTMLExchange {
         return out + "</div>\n"
     }
 
-    static func headers(_ headers: HTTPHeaders, redactor: Redactor) -> String {
+    static func headers(_ headers: HTTPHeaders, redactor: SecretRedactor) -> String {
         guard !headers.isEmpty else { return "" }
         var out = "<table class=\"headers\">"
         for header in headers {
-            let value = secretHeaders.contains(header.name.lowercased()) ? redacted : redactor.scrub(header.value)
+            let value = redactor.redactHeader(name: header.name, value: header.value)
             out += "<tr><th>\(e(header.name))</th><td>\(e(value))</td></tr>"
         }
         return out + "</table>"
@@ -62,7 +50,7 @@ enum HTMLExchange {
 
     /// A body as the reader would want it: audio as a player, JSON pretty-printed with base64
     /// blobs elided, other text as it is, binary as its size; anything past ``bodyLimit`` cut.
-    static func body(_ data: Data, contentType: String?, redactor: Redactor, playAudio: Bool) -> String {
+    static func body(_ data: Data, contentType: String?, redactor: SecretRedactor, playAudio: Bool) -> String {
         let type = (contentType ?? "").split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         if type.hasPrefix("audio/") {
             return playAudio ? player(data, mime: audioMIME(data) ?? type) : "<p class=\"binary\">\(data.count) bytes of \(e(type))</p>"
@@ -75,7 +63,7 @@ enum HTMLExchange {
         if type.contains("json") || text.first == "{" || text.first == "[", let json = try? JSONValue.parse(text) {
             shown = elideBase64(json, players: &players, playAudio: playAudio, depth: 0).serialized(pretty: true)
         }
-        shown = redactor.scrub(shown)
+        shown = redactor.redact(shown)
         var out = "<pre class=\"body\">\(e(cut(shown)))</pre>"
         if shown.utf8.count > bodyLimit { out += "<p class=\"cut\">cut at \(bodyLimit / 1024) KiB of \(shown.utf8.count) bytes</p>" }
         return out + players.joined()

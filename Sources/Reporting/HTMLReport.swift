@@ -37,9 +37,15 @@ public enum HTMLReport {
 
     /// - Parameter secrets: credential values to scrub from URLs and bodies wherever they appear.
     public static func render(
-        _ documents: [HTMLReportDocument], root: String?, goldenDiffs: [HTMLGoldenDiff] = [], secrets: [String] = []
+        _ documents: [HTMLReportDocument], root: String?, goldenDiffs: [HTMLGoldenDiff] = [], secrets: [String]
     ) -> String {
-        let redactor = HTMLExchange.Redactor(secrets: secrets)
+        render(documents, root: root, goldenDiffs: goldenDiffs, redactor: SecretRedactor(values: secrets))
+    }
+
+    /// - Parameter redactor: removes credentials from URLs, headers and bodies (see ``SecretRedactor``).
+    public static func render(
+        _ documents: [HTMLReportDocument], root: String?, goldenDiffs: [HTMLGoldenDiff] = [], redactor: SecretRedactor = .names
+    ) -> String {
         let lines = SourceLines()
         let all = documents.flatMap(\.findings)
         func count(_ s: Severity) -> Int { all.filter { $0.severity == s }.count }
@@ -81,7 +87,7 @@ public enum HTMLReport {
         return out
     }
 
-    static func section(_ document: HTMLReportDocument, index: Int, root: String?, lines: SourceLines, redactor: HTMLExchange.Redactor) -> String {
+    static func section(_ document: HTMLReportDocument, index: Int, root: String?, lines: SourceLines, redactor: SecretRedactor) -> String {
         let path = relativePath(document.file, root: root)
         var out = "<section class=\"document\" id=\"doc-\(index)\"><h2><code>\(escape(path))</code>"
         if let title = document.title { out += " — \(escape(title))" }

@@ -18,7 +18,7 @@ public enum RequestJSON {
     /// Header values as the contract shows them; a literal key or token written into a sample is
     /// never echoed into CI logs.
     static func redacted(_ name: String, _ value: SymbolicValue) -> JSONValue {
-        let secret = name == "api-key" || name == "authorization"
+        let secret = SecretRedactor.headerNames.contains(name.lowercased())
         switch value {
         case .string where secret: return .string("REDACTED")
         case .template(let parts) where secret:

@@ -1,3 +1,5 @@
+import Core
+
 /// Why a request got no HTTP response. Each message says what failed, for which URL,
 /// and what to try next.
 public enum TransportError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -37,24 +39,26 @@ public enum TransportError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
+        // The user-info of `--endpoint` (`https://user:pass@host`) is a credential: never printed.
+        let url = SecretRedactor.stripUserInfo(self.url)
         switch self {
-        case .invalidRequest(let url, let reason):
+        case .invalidRequest(_, let reason):
             return "Cannot send the request to \(url): \(reason). Fix the request (URL, method or headers) and run again."
-        case .unreachable(let url, let detail):
+        case .unreachable(_, let detail):
             return "Cannot reach \(url): \(detail). Check the host name in the endpoint URL, DNS, and the proxy variables (https_proxy, http_proxy, no_proxy)."
-        case .couldNotConnect(let url, let detail):
+        case .couldNotConnect(_, let detail):
             return "Could not connect to \(url): \(detail). Check that the service is running and listening on that host and port, and that no firewall or proxy blocks it."
-        case .connectionLost(let url, let detail):
+        case .connectionLost(_, let detail):
             return "The connection to \(url) closed before a complete response arrived: \(detail). The server reset or dropped the connection; try again, or look at the server's logs."
-        case .timeout(let url, let detail):
+        case .timeout(_, let detail):
             return "The request to \(url) timed out: \(detail). Raise the timeout if the service is slow, or check that it answers at all."
-        case .tls(let url, let detail):
+        case .tls(_, let detail):
             return "TLS failed for \(url): \(detail). If the server uses a private or self-signed certificate, trust its CA with --cacert FILE; use --insecure only for testing."
-        case .responseTooLarge(let url, let limit):
+        case .responseTooLarge(_, let limit):
             return "The response from \(url) is larger than the \(limit)-byte limit and was not read to the end. Check that the URL is the API endpoint, or raise the limit."
-        case .cancelled(let url):
+        case .cancelled:
             return "The request to \(url) was cancelled before it finished."
-        case .other(let url, let code, let detail):
+        case .other(_, let code, let detail):
             return "The request to \(url) failed (libcurl error \(code)): \(detail)."
         }
     }

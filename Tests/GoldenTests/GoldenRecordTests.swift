@@ -6,6 +6,22 @@ import Runner
 import Transport
 
 @Suite struct GoldenRecordTests {
+    @Test func secretQueryKeysUserInfoAndEchoedCredentialsAreRedacted() throws {
+        var exchange = Make.exchange(prompt: "Hi", answer: "Hello", key: "k1")
+        exchange.request.url = "http://u:DVSECRET-PASS@127.0.0.1:4000/openai/deployments/d/chat/completions?api-version=2025-01-01-preview&sig=k1"
+        exchange.response?.body = Data(#"{"error": {"message": "you sent http://u:DVSECRET-PASS@h/x?api-key=short and Bearer eyJ0eXAi.payload.0123456789"}}"#.utf8)
+        let recorder = GoldenRecorder(redactor: SecretRedactor(values: SecretRedactor.endpointSecrets(exchange.request.url)))
+        let value = try #require(recorder.record(Make.result(exchanges: [exchange]), document: "docs/a.md"))
+        let text = GoldenStore.text(value)
+        #expect(!text.contains("DVSECRET"))
+        #expect(!text.contains("short"))
+        #expect(!text.contains("0123456789"))
+        let request = try #require(value["exchanges"]?[0]?["request"])
+        #expect(request["query"]?["sig"] == .string("<redacted>"))
+        #expect(request["query"]?["api-version"] == .string("2025-01-01-preview"))
+        #expect(request["headers"]?["api-key"] == .string("<redacted>"))
+    }
+
     @Test func credentialsAreRedactedAndIdsKeepTheirIdentity() throws {
         let first = Make.exchange(prompt: "Hi", answer: "Hello", key: "sk-test-0123456789", id: "audio_abc123")
         // The second turn quotes the id the first answer carried.

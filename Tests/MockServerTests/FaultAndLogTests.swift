@@ -89,6 +89,26 @@ struct FaultAndLogTests {
         #expect(entries[0].bodyBytes == Fixture.textRequest("hello").serialized().utf8.count)
     }
 
+    @Test("secret query keys and credentials repeated in the query are redacted in the log")
+    func logQueryRedaction() async throws {
+        let folder = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let logPath = folder.appendingPathComponent("requests.jsonl").path
+        let key = "DVSECRET-QUERY-KEY-1"
+        try await Fixture.app(options: MockServerOptions(logPath: logPath)).test(.router) { client in
+            let body = Fixture.buffer(Fixture.textRequest("hello"))
+            let uri = Fixture.chatPath() + "&api-key=\(key)&Subscription-Key=abc&sig=s%2Bg&note=\(key)&code="
+            try await client.execute(uri: uri, method: .post, headers: [Fixture.apiKey: key], body: body) { _ in }
+        }
+        let text = try String(contentsOfFile: logPath, encoding: .utf8)
+        #expect(!text.contains("DVSECRET"))
+        let entry = try JSONDecoder().decode(LoggedRequest.self, from: Data(try #require(text.split(separator: "\n").first).utf8))
+        #expect(entry.query == [
+            ["api-version", "2025-01-01-preview"], ["api-key", "REDACTED"], ["Subscription-Key", "REDACTED"], ["sig", "REDACTED"],
+            ["note", "REDACTED"], ["code", ""],
+        ])
+    }
+
     @Test("concurrent requests each write one whole log line")
     func concurrentLog() async throws {
         let folder = try Fixture.temporaryDirectory()

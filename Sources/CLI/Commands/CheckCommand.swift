@@ -60,7 +60,8 @@ struct CheckCommand: ParsableCommand {
         let output = try ReportOptions.emit(
             format: format, output: self.output, reports: reportFiles.parsed(), documents: docs, root: documents.root,
             overrides: overrides, environment: ProcessInfo.processInfo.environment,
-            sourceRoots: Array(Set(checked.map(\.document.root))).sorted())
+            sourceRoots: Array(Set(checked.map(\.document.root))).sorted(),
+            redactor: .command(environment: ProcessInfo.processInfo.environment, variables: SecretRedactor.defaultVariables, endpoint: nil))
         let findings = checked.flatMap(\.findings)
         return (output, strict ? findings.contains { $0.severity >= .warning } : findings.hasErrors)
     }

@@ -48,7 +48,7 @@ struct ConfigCommand: ParsableCommand {
             row("map", Setting.pick(flag: map.isEmpty ? nil : map, file: file?.map, in: file, default: []), list),
             row("include", Setting.pick(flag: nil, file: file?.include, in: file, default: []), list),
             row("exclude", Setting.pick(flag: nil, file: file?.exclude, in: file, default: []), list),
-            row("endpoint", run.endpoint) { $0 ?? "(embedded mock)" },
+            row("endpoint", run.endpoint) { $0.map(SecretRedactor.names.redact) ?? "(embedded mock)" },
             row("api-key-env", run.apiKeyEnv) { $0 },
             row("token-env", run.tokenEnv) { $0 },
             row("golden-dir", Setting<String?>.pick(flag: goldenDir, file: file?.goldenDir, in: file), optional),

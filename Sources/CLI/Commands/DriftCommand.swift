@@ -120,12 +120,16 @@ struct DriftCommand: AsyncParsableCommand {
         let report = DriftReport(
             items: items, probes: results, probesOverBudget: results.isEmpty ? 0 : max(0, planned.count - probeBudget),
             modelDifferences: ModelSpecDrift.differences(specs, extra: mockSites(try loadProfile())), documents: checked.map(\.document.file), remarks: remarks)
+        // Probes and scenarios print the endpoint's answers, which may echo the credentials.
+        let redactor = SecretRedactor.command(
+            environment: ProcessInfo.processInfo.environment, variables: [apiKeyEnv, "AZURE_OPENAI_AD_TOKEN"], endpoint: endpoint)
         let output = try ReportOptions.emit(
             format: format, output: self.output, reports: reportFiles.parsed(), documents: Self.reportDocuments(report),
             root: documents.root,
             overrides: Self.overrides(report, root: documents.root, sourceRoots: Dictionary(checked.map { ($0.document.file, $0.document.root) }, uniquingKeysWith: { a, _ in a })),
             environment: ProcessInfo.processInfo.environment,
-            sourceRoots: Array(Set(checked.map(\.document.root))).sorted())
+            sourceRoots: Array(Set(checked.map(\.document.root))).sorted(),
+            redactor: redactor)
         return (output, report.hasErrors)
     }
 

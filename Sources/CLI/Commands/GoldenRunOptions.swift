@@ -63,7 +63,9 @@ struct GoldenRun {
     }
 
     func recorder(configuration: RunConfiguration) -> GoldenRecorder {
-        GoldenRecorder(secrets: [configuration.apiKeyEnvironmentName, configuration.tokenEnvironmentName].compactMap { environment[$0] })
+        GoldenRecorder(redactor: .command(
+            environment: environment, variables: [configuration.apiKeyEnvironmentName, configuration.tokenEnvironmentName],
+            endpoint: configuration.endpoint))
     }
 
     /// The replay responder over the goldens of `documents`.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Core
 import Foundation
 import MockServer
 
@@ -69,7 +70,7 @@ struct MockCommand: AsyncParsableCommand {
                     fflush(nil)
                 }
             } catch {
-                FileHandle.standardError.write(Data("docverify mock serve: \(error)\n".utf8))
+                FileHandle.standardError.write(Data(SecretRedactor.names.redact("docverify mock serve: \(error)\n").utf8))
                 throw ExitCode(2)
             }
         }

@@ -37,7 +37,8 @@ struct ReportMergeCommand: ParsableCommand {
         let merged = try Self.merge(reports)
         let html = { HTMLReport.render(merged.documents.map { HTMLReportDocument(file: $0.file, findings: $0.findingsNamingArticles) }, root: root) }
         let text = ReportOptions.render(fileFormat, merged.documents, root: root, overrides: [.json: { merged.json }, .html: html], sourceRoots: root.map { [$0] } ?? [])
-        if let output { try writeAtomically(text, to: output) } else { print(text, terminator: "") }
+        let redactor = SecretRedactor.command(environment: ProcessInfo.processInfo.environment, variables: SecretRedactor.defaultVariables, endpoint: nil)
+        if let output { try writeAtomically(redactor.redact(text), to: output) } else { print(redactor.redact(text), terminator: "") }
         if merged.documents.flatMap(\.findings).hasErrors { throw ExitCode(1) }
     }
 

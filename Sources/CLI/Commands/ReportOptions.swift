@@ -1,4 +1,5 @@
 import ArgumentParser
+import Core
 import Foundation
 import Reporting
 
@@ -40,19 +41,20 @@ struct ReportOptions: ParsableArguments {
     }
 
     /// Writes every `--report` file, `--output` (or returns the text for the terminal), and the job
-    /// summary when the main format is `github` and `$GITHUB_STEP_SUMMARY` names a file.
+    /// summary when the main format is `github` and `$GITHUB_STEP_SUMMARY` names a file. Every text
+    /// goes through `redactor` last, whatever the format, so no renderer can leak a credential.
     static func emit(
         format: ReportFileFormat, output: String?, reports: [(ReportFileFormat, String)], documents: [ReportDocument], root: String?,
         overrides: [ReportFileFormat: () -> String], summaryExtra: String = "", environment: [String: String],
-        sourceRoots: [String] = []
+        sourceRoots: [String] = [], redactor: SecretRedactor = .names
     ) throws -> String {
         for (fileFormat, path) in reports {
-            try writeAtomically(render(fileFormat, documents, root: root, overrides: overrides, sourceRoots: sourceRoots), to: path)
+            try writeAtomically(redactor.redact(render(fileFormat, documents, root: root, overrides: overrides, sourceRoots: sourceRoots)), to: path)
         }
         if format == .github, let summary = environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
-            try appendJobSummary(MarkdownReport.render(documents, root: root) + summaryExtra, to: summary)
+            try appendJobSummary(redactor.redact(MarkdownReport.render(documents, root: root) + summaryExtra), to: summary)
         }
-        let main = render(format, documents, root: root, overrides: overrides, sourceRoots: sourceRoots)
+        let main = redactor.redact(render(format, documents, root: root, overrides: overrides, sourceRoots: sourceRoots))
         if let output {
             try writeAtomically(main, to: output)
             return ""

@@ -133,10 +133,15 @@ struct RunCommand: AsyncParsableCommand {
         progress.finish()
         let changes: GoldenChanges
         (reports, changes) = try goldenRun.apply(reports, documents: checked, configuration: configuration)
+        // Before the baseline is read or written: an endpoint may echo the credentials in a message.
+        let redactor = SecretRedactor.command(
+            environment: ProcessInfo.processInfo.environment,
+            variables: [configuration.apiKeyEnvironmentName, configuration.tokenEnvironmentName], endpoint: configuration.endpoint)
+        reports = reports.map { $0.redacted(by: redactor) }
         reports = pipeline.rules.apply(try policy.apply(reports, roots: Array(Set(checked.map(\.document.root))).sorted()))
         let output = try emit(
             reports, changes: changes, roots: Dictionary(checked.map { ($0.document.file, $0.document.root) }) { a, _ in a },
-            secretVariables: [configuration.apiKeyEnvironmentName, configuration.tokenEnvironmentName])
+            redactor: redactor)
         let failed = reports.flatMap(\.findings).hasErrors || reports.contains { $0.summary.failed > 0 }
         return ((output, failed), changes)
     }
@@ -144,7 +149,7 @@ struct RunCommand: AsyncParsableCommand {
 
 extension RunCommand {
     /// Every report the options ask for; returns what goes to the terminal.
-    func emit(_ reports: [RunReport], changes: GoldenChanges, roots: [String: String], secretVariables: [String]) throws -> String {
+    func emit(_ reports: [RunReport], changes: GoldenChanges, roots: [String: String], redactor: SecretRedactor) throws -> String {
         let environment = ProcessInfo.processInfo.environment
         let colour = output == nil && isatty(STDOUT_FILENO) != 0
         let final = reports
@@ -165,7 +170,7 @@ extension RunCommand {
                     goldenDiffs: changes.mismatches.map {
                         HTMLGoldenDiff(name: $0.file, diff: UnifiedDiff.render(old: $0.old, new: $0.new, name: $0.file, colour: false))
                     },
-                    secrets: secretVariables.compactMap { environment[$0] })
+                    redactor: redactor)
             },
         ]
         let total = final.map(\.summary).reduce(RunSummary(scenarios: 0, passed: 0, failed: 0, skipped: 0), +)
@@ -173,7 +178,7 @@ extension RunCommand {
             format: format, output: output, reports: reportFiles.parsed(),
             documents: collapsed, root: documents.root, overrides: overrides,
             summaryExtra: "\n\(total.scenarios) scenarios: \(total.passed) passed, \(total.failed) failed, \(total.skipped) skipped\n",
-            environment: environment, sourceRoots: Array(Set(roots.values)).sorted())
+            environment: environment, sourceRoots: Array(Set(roots.values)).sorted(), redactor: redactor)
     }
 }
 

@@ -6,17 +6,22 @@ import Transport
 /// Turns a scenario's calls into the content of its golden file: each exchange's request as sent
 /// (credentials redacted, canonical body) and its answer (volatile values masked).
 public struct GoldenRecorder: Sendable {
-    /// Credential values to scrub wherever they appear (the API key, the bearer token).
-    public var secrets: [String]
+    /// Removes credentials wherever they appear (the API key, the bearer token, the endpoint's
+    /// user-info, secret query keys); see ``SecretRedactor``.
+    public var redactor: SecretRedactor
 
-    public init(secrets: [String] = []) {
-        // Short values would scrub ordinary words; real keys and tokens are long.
-        self.secrets = secrets.filter { $0.count >= 8 }
+    /// Goldens committed before the shared redactor spell it `<redacted>`; keeping that spelling
+    /// keeps them matching.
+    static let redacted = "<redacted>"
+
+    public init(redactor: SecretRedactor = .names) {
+        self.redactor = redactor.with(marker: Self.redacted)
     }
 
-    /// Headers whose values are credentials.
-    static let secretHeaders: Set<String> = ["api-key", "authorization", "ocp-apim-subscription-key", "x-api-key"]
-    static let redacted = "<redacted>"
+    /// Credential values to scrub wherever they appear (short ones only by name; see ``SecretRedactor``).
+    public init(secrets: [String]) {
+        self.init(redactor: SecretRedactor(values: secrets))
+    }
 
     /// The golden content of `result`, or nil when it made no call that got an answer.
     public func record(_ result: ScenarioResult, document: String) -> JSONValue? {
@@ -33,7 +38,7 @@ public struct GoldenRecorder: Sendable {
             "scenario": .string(result.scenario.id),
             "exchanges": .array(exchanges),
         ])
-        return scrub(value, depth: 0)
+        return redactor.redact(value)
     }
 
     /// One exchange; `masker` carries the ids of earlier answers of the same scenario.
@@ -43,13 +48,15 @@ public struct GoldenRecorder: Sendable {
         var headers: [String: JSONValue] = [:]
         for header in request.headers {
             let name = header.name.lowercased()
-            headers[name] = .string(Self.secretHeaders.contains(name) ? Self.redacted : Self.maskBoundary(header.value))
+            headers[name] = .string(SecretRedactor.headerNames.contains(name) ? Self.redacted : Self.maskBoundary(header.value))
         }
         let body = request.body.map { BodyRecord.record($0, contentType: request.headers["content-type"]) } ?? .null
         let requestJSON = JSONValue.object([
             "method": .string(request.method),
             "path": .string(masker.maskText(path)),
-            "query": .object(query.mapValues { .string(masker.maskText($0)) }),
+            "query": .object(Dictionary(uniqueKeysWithValues: query.map { name, value in
+                (name, JSONValue.string(SecretRedactor.queryKeys.contains(name.lowercased()) ? Self.redacted : masker.maskText(value)))
+            })),
             "headers": .object(headers),
             "body": masker.maskRequest(body),
         ])
@@ -80,17 +87,5 @@ public struct GoldenRecorder: Sendable {
         for item in components.queryItems ?? [] { query[item.name] = item.value ?? "" }
         // Decoded: a replayed id (`<thread-1>`) travels percent-encoded in the URL.
         return (components.path.isEmpty ? "/" : components.path, query)
-    }
-
-    /// Every string with a secret in it gets the secret replaced.
-    func scrub(_ value: JSONValue, depth: Int) -> JSONValue {
-        guard !secrets.isEmpty, depth < VolatileMasker.maxDepth else { return value }
-        switch value {
-        case .string(let s):
-            return .string(secrets.reduce(s) { $0.replacingOccurrences(of: $1, with: Self.redacted) })
-        case .array(let items): return .array(items.map { scrub($0, depth: depth + 1) })
-        case .object(let members): return .object(members.mapValues { scrub($0, depth: depth + 1) })
-        default: return value
-        }
     }
 }

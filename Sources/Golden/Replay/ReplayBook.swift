@@ -50,7 +50,7 @@ public struct ReplayBook: Sendable {
 
     func answer(_ request: HTTPRequest, recorder: GoldenRecorder) -> HTTPResponse {
         var masker = VolatileMasker()
-        let sent = recorder.record(RecordedExchange(request: request, response: nil), masker: &masker)["request"] ?? .null
+        let sent = recorder.redactor.redact(recorder.record(RecordedExchange(request: request, response: nil), masker: &masker)["request"] ?? .null)
         let key = Self.canonical(sent)
         let timings = Timings(nameLookup: 0, connect: 0, tls: nil, firstByte: 0, total: 0)
         guard let entry = entries[key.serialized()] else {

@@ -81,13 +81,13 @@ struct ScenarioExecutor: Sendable {
                     if let responder = configuration.responder {
                         response = await responder(httpRequest)
                     } else {
-                        response = try await client.send(httpRequest, options: configuration.transport)
+                        response = try await client.send(httpRequest, options: configuration.transport).redacted(by: configuration.redactor)
                     }
                 } catch {
                     findings.append(Finding(
                         rule: "endpoint-unreachable", severity: .error, location: request.location,
                         message: "\(error.description); check --endpoint and that the service is reachable"))
-                    calls.append(CallResult(location: request.location, method: httpRequest.method, url: httpRequest.url, status: nil, timings: nil, attempts: 1, response: nil,
+                    calls.append(CallResult(location: request.location, method: httpRequest.method, url: SecretRedactor.stripUserInfo(httpRequest.url), status: nil, timings: nil, attempts: 1, response: nil,
                                             exchange: RecordedExchange(request: httpRequest, response: nil)))
                     return finish(.failed, "endpoint unreachable")
                 }
@@ -108,7 +108,7 @@ struct ScenarioExecutor: Sendable {
                     }
                 }
                 findings += answer.findings
-                calls.append(CallResult(location: request.location, method: httpRequest.method, url: httpRequest.url, status: response.status,
+                calls.append(CallResult(location: request.location, method: httpRequest.method, url: SecretRedactor.stripUserInfo(httpRequest.url), status: response.status,
                                         timings: response.timings, attempts: response.attempts, response: answer.json,
                                         exchange: RecordedExchange(request: httpRequest, response: response)))
                 if let audio = answer.chatAudio { audioOutputs.append(audio) }
@@ -149,7 +149,7 @@ struct ScenarioExecutor: Sendable {
             count += 1
             if !configuration.usesMock { try? await Task.sleep(for: .milliseconds(Int(RunPolling.liveInterval * 1000))) }
             let polled: HTTPResponse?
-            if let responder = configuration.responder { polled = await responder(retrieve) } else { polled = try? await client.send(retrieve, options: configuration.transport) }
+            if let responder = configuration.responder { polled = await responder(retrieve) } else { polled = try? await client.send(retrieve, options: configuration.transport).redacted(by: configuration.redactor) }
             guard let response = polled, response.isSuccess,
                   let json = try? JSONValue.parse(String(decoding: response.body, as: UTF8.self)) else { break }
             last = response
