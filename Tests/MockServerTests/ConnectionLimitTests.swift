@@ -24,7 +24,7 @@ struct ConnectionLimitTests {
         let server = try await Self.start(idle: .milliseconds(500))
         let connection = try RawConnection(port: server.port)
         let started = Date()
-        let (_, closed) = connection.readUntilClosed(within: 5)
+        let (_, closed) = await connection.readUntilClosed(within: 5)
         #expect(closed)
         #expect(Date().timeIntervalSince(started) >= 0.3)
         await server.stop()
@@ -37,7 +37,8 @@ struct ConnectionLimitTests {
         let started = Date()
         var closedAfter: Double?
         for byte in "POST /openai/deployments/x/chat/completions?api-version=2025-01-01-preview HTTP/1.1\r\nHost: a\r\n" {
-            if !connection.send(String(byte)) || connection.readUntilClosed(within: 0.1).closed {
+            if !connection.send(String(byte)) { closedAfter = Date().timeIntervalSince(started); break }
+            if await connection.readUntilClosed(within: 0.1).closed {
                 closedAfter = Date().timeIntervalSince(started)
                 break
             }
@@ -52,7 +53,7 @@ struct ConnectionLimitTests {
         let server = try await Self.start(idle: .milliseconds(600), header: .seconds(30))
         let connection = try RawConnection(port: server.port)
         connection.send("POST \(Fixture.chatPath()) HTTP/1.1\r\nHost: a\r\napi-key: k\r\nContent-Length: 400\r\n\r\n{\"messages\": [")
-        let (_, closed) = connection.readUntilClosed(within: 5)
+        let (_, closed) = await connection.readUntilClosed(within: 5)
         #expect(closed)
         await server.stop()
     }
@@ -62,10 +63,10 @@ struct ConnectionLimitTests {
         let server = try await Self.start(idle: .seconds(10), header: .milliseconds(400))
         let connection = try RawConnection(port: server.port)
         #expect(connection.send(Self.request()))
-        #expect(connection.readResponse(within: 10)?.hasPrefix("HTTP/1.1 200") == true)
+        #expect(await connection.readResponse(within: 10)?.hasPrefix("HTTP/1.1 200") == true)
         try await Task.sleep(for: .milliseconds(900))
         #expect(connection.send(Self.request("again")))
-        #expect(connection.readResponse(within: 10)?.hasPrefix("HTTP/1.1 200") == true)
+        #expect(await connection.readResponse(within: 10)?.hasPrefix("HTTP/1.1 200") == true)
         await server.stop()
     }
 
@@ -77,20 +78,20 @@ struct ConnectionLimitTests {
         // each proves it.
         for connection in held {
             #expect(connection.send(Self.request()))
-            #expect(connection.readResponse(within: 10)?.hasPrefix("HTTP/1.1 200") == true)
+            #expect(await connection.readResponse(within: 10)?.hasPrefix("HTTP/1.1 200") == true)
         }
         let extra = try RawConnection(port: server.port)
-        let (_, closed) = extra.readUntilClosed(within: 5)
+        let (_, closed) = await extra.readUntilClosed(within: 5)
         #expect(closed, "a fourth connection stayed open")
         #expect(held[0].send(Self.request("still there?")))
-        #expect(held[0].readResponse(within: 10)?.hasPrefix("HTTP/1.1 200") == true)
+        #expect(await held[0].readResponse(within: 10)?.hasPrefix("HTTP/1.1 200") == true)
 
         var reused = false
         held.removeLast()  // the last reference: closes the third socket
         for _ in 0..<50 where !reused {
             try await Task.sleep(for: .milliseconds(100))
             let next = try RawConnection(port: server.port)
-            if next.send(Self.request("new")), next.readResponse(within: 5)?.hasPrefix("HTTP/1.1 200") == true { reused = true }
+            if next.send(Self.request("new")), await next.readResponse(within: 5)?.hasPrefix("HTTP/1.1 200") == true { reused = true }
         }
         #expect(reused, "no new connection was served after one was closed")
         #expect(held.count == 2)

@@ -8,7 +8,11 @@ import Darwin
 
 /// A plain TCP socket to 127.0.0.1, for tests that must misbehave as no HTTP client would:
 /// connect and stay silent, drip bytes, stop half-way through a request.
-final class RawConnection {
+///
+/// Its waits block in `poll`, so they run on a thread of their own: blocking a thread of the
+/// concurrency pool would starve the in-process mock that has to answer (two cores, two threads).
+/// Used by one test at a time, hence the unchecked Sendable.
+final class RawConnection: @unchecked Sendable {
     private let fd: Int32
 
     init(port: Int) throws {
@@ -44,7 +48,23 @@ final class RawConnection {
     }
 
     /// Reads until the peer closes or `seconds` pass. Returns what was read and whether it closed.
-    func readUntilClosed(within seconds: Double) -> (text: String, closed: Bool) {
+    func readUntilClosed(within seconds: Double) async -> (text: String, closed: Bool) {
+        await Self.offPool { self.blockingReadUntilClosed(within: seconds) }
+    }
+
+    /// Reads one HTTP answer whose body length is given by Content-Length; nil when the peer closed
+    /// first or nothing complete arrived within `seconds`.
+    func readResponse(within seconds: Double) async -> String? {
+        await Self.offPool { self.blockingReadResponse(within: seconds) }
+    }
+
+    private static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: work()) }.start()
+        }
+    }
+
+    private func blockingReadUntilClosed(within seconds: Double) -> (text: String, closed: Bool) {
         var received: [UInt8] = []
         let deadline = Date().addingTimeInterval(seconds)
         var buffer = [UInt8](repeating: 0, count: 4_096)
@@ -60,9 +80,7 @@ final class RawConnection {
         }
     }
 
-    /// Reads one HTTP answer whose body length is given by Content-Length; nil when the peer closed
-    /// first or nothing complete arrived within `seconds`.
-    func readResponse(within seconds: Double) -> String? {
+    private func blockingReadResponse(within seconds: Double) -> String? {
         var received: [UInt8] = []
         let deadline = Date().addingTimeInterval(seconds)
         var buffer = [UInt8](repeating: 0, count: 4_096)
