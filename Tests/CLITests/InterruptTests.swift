@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -72,6 +73,10 @@ import Darwin
         }
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
+        // The exit is timed where it happens, not when this test next gets a thread of the (busy)
+        // concurrency pool.
+        let exited = Mutex<Date?>(nil)
+        process.terminationHandler = { _ in exited.withLock { $0 = Date() } }
         try process.run()
         try await Task.sleep(for: .seconds(after))
         #expect(process.isRunning, "docverify finished before the signal; the test proves nothing")
@@ -82,7 +87,8 @@ import Darwin
         }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
-        let seconds = Date().timeIntervalSince(sent)
+        while exited.withLock({ $0 }) == nil { try await Task.sleep(for: .milliseconds(10)) }
+        let seconds = (exited.withLock { $0 } ?? Date()).timeIntervalSince(sent)
         return Outcome(
             status: process.terminationStatus, seconds: seconds,
             stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "", stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
