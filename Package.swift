@@ -48,6 +48,7 @@ let package = Package(
             "Extraction",  // MultipartPart: uploads are judged by the shared form models
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),  // the mock's guarded HTTP/1 channel
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),

@@ -33,7 +33,7 @@ public struct Extractor: Sendable {
 
     /// Rules whose findings mean the code could not be read; a sample with one of them is not also
     /// reported as `request-unextracted`.
-    static let syntaxRules: Set<String> = ["js-syntax", "ts-syntax", "python-syntax", "json-invalid", "shell-syntax"]
+    static let syntaxRules: Set<String> = ["js-syntax", "ts-syntax", "python-syntax", "json-invalid", "shell-syntax", InputTooDeep.rule]
 
     /// Reads every sample of `document` (in every pivot and tab) and returns what each one sends,
     /// reads and writes, with the findings: per-sample ones (syntax, `json-invalid`) in the

@@ -11,8 +11,9 @@ import Requests
 /// and lists the others in its message.
 func decodeChatRequest(_ body: [UInt8], profile: MockProfile) throws(MockError) -> ChatRequestView {
     let root: JSONValue
+    let text = try JSONRequest.text(body)
     do {
-        root = try JSONValue.parse(String(decoding: body, as: UTF8.self))
+        root = try JSONValue.parse(text)
     } catch let error as JSONSyntaxError {
         throw .invalidRequest(param: nil, "The request body is not valid JSON (\(error.description)).")
     } catch {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import HummingbirdTLS
 import Logging
 import NIOCore
@@ -96,16 +97,29 @@ public struct MockServer: Sendable {
         logger.logLevel = ProcessInfo.processInfo.environment["DOCVERIFY_MOCK_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
         let configuration = ApplicationConfiguration(address: .hostname(host, port: port), serverName: "docverify-mock")
         let onServerRunning: @Sendable (any Channel) async -> Void = { channel in onBound(channel.localAddress?.port ?? port) }
-        // Two calls rather than one with a chosen server builder: naming the builder type needs
-        // HummingbirdCore, which is not one of this target's declared dependencies.
+        var server = guardedHTTP1(state.options.connections)
         if let tls = state.options.tls {
-            return Application(
-                responder: state.responder, server: try .tls(.http1(), tlsConfiguration: tlsConfiguration(tls)),
-                configuration: configuration, onServerRunning: onServerRunning, logger: logger)
+            server = try .tls(server, tlsConfiguration: tlsConfiguration(tls))
         }
         return Application(
-            responder: state.responder, server: .http1(), configuration: configuration, onServerRunning: onServerRunning,
-            logger: logger)
+            responder: state.responder, server: server, configuration: configuration, onServerRunning: onServerRunning, logger: logger)
+    }
+
+    /// HTTP/1 with the mock's connection limits: Hummingbird's idle timeout, plus the header
+    /// deadline and connection cap of ``GuardedChannel``. The responder wrapper tells the header
+    /// deadline when a head has been decoded and when its answer is written.
+    static func guardedHTTP1(_ limits: ConnectionLimits) -> HTTPServerBuilder {
+        let count = ConnectionCount(limit: limits.maxConnections)
+        let configuration = HTTP1Channel.Configuration(idleTimeout: TimeAmount(limits.idleTimeout))
+        return HTTPServerBuilder { responder in
+            let tracked: HTTPChannelHandler.Responder = { request, writer, channel in
+                channel.pipeline.fireUserInboundEventTriggered(MockConnectionEvent.requestHeadReceived)
+                defer { channel.pipeline.fireUserInboundEventTriggered(MockConnectionEvent.responseFinished) }
+                try await responder(request, writer, channel)
+            }
+            return GuardedChannel(
+                base: HTTP1Channel(responder: tracked, configuration: configuration), headerTimeout: limits.headerTimeout, count: count)
+        }
     }
 
     static func tlsConfiguration(_ files: TLSFiles) throws -> TLSConfiguration {

@@ -13,16 +13,20 @@ public struct MockServerOptions: Sendable, Hashable {
     public var tls: TLSFiles?
     /// Seed of the fault sequence: the same seed and request order give the same faults.
     public var faultSeed: UInt64
+    /// Idle and header-read timeouts and the connection cap (`--idle-timeout`, `--header-timeout`,
+    /// `--max-connections`).
+    public var connections: ConnectionLimits
 
     public init(
         faults: [FaultRule] = [], latency: Duration = .zero, logPath: String? = nil, tls: TLSFiles? = nil,
-        faultSeed: UInt64 = 0x646f_6376_6572_6966
+        faultSeed: UInt64 = 0x646f_6376_6572_6966, connections: ConnectionLimits = .default
     ) {
         self.faults = faults
         self.latency = latency
         self.logPath = logPath
         self.tls = tls
         self.faultSeed = faultSeed
+        self.connections = connections
     }
 }
 

@@ -43,7 +43,7 @@ public enum RuleCatalog {
         RuleDescription(id: "zone-unknown-pivot", defaultSeverity: .error, description: "A zone names a pivot that its pivot group doesn't define."),
         RuleDescription(id: "note-invalid", defaultSeverity: .warning, description: "An alert marker such as `[!NOTE]` shares its line with text, so it renders as a plain quote."),
         RuleDescription(id: "frontmatter-invalid", defaultSeverity: .error, description: "The YAML front matter doesn't parse, or a key has the wrong type."),
-        RuleDescription(id: "input-too-deep", defaultSeverity: .error, description: "Block quotes, lists or emphasis are nested more than 64 levels deep; the deeper content was not read."),
+        RuleDescription(id: "input-too-deep", defaultSeverity: .error, description: "Block quotes, lists or emphasis are nested more than 64 levels deep, or a sample's code or JSON is nested deeper than docverify's reader goes (Python, JavaScript, TypeScript, JSON fences and request bodies); the deeper content was not read."),
         RuleDescription(id: "code-source-missing", defaultSeverity: .error, description: "Code pulled from a file names a file that doesn't exist, or lines it doesn't have."),
         RuleDescription(id: "python-syntax", defaultSeverity: .error, description: "A Python sample has a syntax error."),
         RuleDescription(id: "js-syntax", defaultSeverity: .error, description: "A JavaScript sample has a syntax error."),

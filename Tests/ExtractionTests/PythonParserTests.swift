@@ -175,13 +175,15 @@ struct PythonParserLimitTests {
     func deepNesting() throws {
         let deep = "x = " + String(repeating: "[", count: 150) + String(repeating: "]", count: 150) + "\n"
         let error = try #require(pythonSyntaxError(deep))
-        #expect(error.message == "too many nested parentheses")
+        #expect(error.message == "brackets nested more than 100 levels deep")
+        #expect(error.tooDeepBound == 100)
         let fine = "x = " + String(repeating: "(", count: 60) + "1" + String(repeating: ")", count: 60) + "\n"
         #expect(pythonSyntaxError(fine) == nil)
         #expect(PythonFrontEnd().extract(pythonSample(fine)).findings.isEmpty)
         // Long operator chains nest the tree without brackets: bounded too.
         let unary = "x = " + String(repeating: "not ", count: 200) + String(repeating: "- ", count: 200) + "1\n"
-        #expect(pythonSyntaxError(unary)?.message.hasPrefix("expression too deeply nested") == true)
+        #expect(pythonSyntaxError(unary)?.message.hasPrefix("expression nested more than") == true)
+        #expect(pythonSyntaxError(unary)?.tooDeepBound == 300)
         let sum = "x = 1" + String(repeating: " + 1", count: 280) + "\n"
         let extraction = PythonFrontEnd().extract(pythonSample(sum))
         #expect(extraction.findings.isEmpty)

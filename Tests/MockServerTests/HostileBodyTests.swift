@@ -30,4 +30,44 @@ struct HostileBodyTests {
             #expect(error != nil)
         }
     }
+
+    /// The rest of issue 12's hostile bodies, each as raw bytes.
+    static let hostile: [(name: String, bytes: [UInt8])] = [
+        ("truncated JSON", Array(#"{"messages": [{"role": "user", "content": "hi"#.utf8)),
+        ("invalid UTF-8", Array(#"{"messages": [{"role": "user", "content": ""#.utf8) + [0xC3, 0x28, 0xFF, 0xFE] + Array(#""}]}"#.utf8)),
+        ("a 100,000-digit number", Array((#"{"messages": [{"role": "user", "content": "hi"}], "max_tokens": "# + String(repeating: "9", count: 100_000) + "}").utf8)),
+        ("an exponent no Double holds", Array(#"{"messages": [{"role": "user", "content": "hi"}], "max_tokens": 1e999999999}"#.utf8)),
+        ("10,000 nested '{'", Array((String(repeating: #"{"a":"#, count: 10_000)).utf8)),
+        ("10,000 nested '[' inside a message", Array((#"{"messages": [{"role": "user", "content": "# + String(repeating: "[", count: 10_000)).utf8)),
+        ("a NUL byte and nothing else", [0]),
+    ]
+
+    @Test("truncated, invalid UTF-8, huge numbers, deep objects → 400 with an error body", arguments: 0..<hostile.count)
+    func otherHostileBodies(index: Int) async throws {
+        try await Fixture.app().test(.router) { client in
+            let (status, error) = try await ErrorAnswerTests.post(client, body: ByteBuffer(bytes: Self.hostile[index].bytes))
+            #expect(status == .badRequest, "\(Self.hostile[index].name)")
+            #expect(error?["message"]?.stringValue?.isEmpty == false, "\(Self.hostile[index].name)")
+        }
+    }
+
+    @Test("over TCP, every hostile body is answered 400 and the server keeps serving")
+    func liveServerSurvives() async throws {
+        let server = try await MockServer.start()
+        let bodies = Self.hostile.map(\.bytes) + [
+            Array(#"{"messages": [{"role": "user", "content": "hi"}], "temperature": 1e300}"#.utf8),
+            Array(#"{"messages": [{"role": "user", "content": "hi"}], "top_p": -1e19}"#.utf8),
+            Array((#"{"messages": "# + String(repeating: "[", count: 10_000) + "}").utf8),
+        ]
+        try await TestClient.withClient(host: "127.0.0.1", port: server.port) { client in
+            for body in bodies {
+                let response = try await client.post(Fixture.chatPath(), headers: Fixture.keyHeaders, body: ByteBuffer(bytes: body))
+                #expect(response.status == .badRequest)
+            }
+            let fine = try await client.post(Fixture.chatPath(), headers: Fixture.keyHeaders, body: Fixture.buffer(Fixture.textRequest("hi")))
+            #expect(fine.status == .ok)
+        }
+        #expect(await server.requests().map(\.status) == Array(repeating: 400, count: bodies.count) + [200])
+        await server.stop()
+    }
 }

@@ -30,8 +30,14 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var policy: PolicyOptions
 
     func run() throws {
+        // SIGINT / SIGTERM stop at the next article; the report covers the articles checked.
+        let interruption = Interruption.install()
         let (output, hasErrors) = try render()
         print(output, terminator: "")
+        if let status = interruption.exitStatus {
+            fflush(nil)
+            throw ExitCode(status)
+        }
         if hasErrors { throw ExitCode(1) }
     }
 

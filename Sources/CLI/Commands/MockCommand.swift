@@ -44,11 +44,23 @@ struct MockCommand: AsyncParsableCommand {
         @Option(help: "Append one JSON line per request to FILE (secrets redacted).")
         var log: String?
 
+        @Option(name: .customLong("idle-timeout"), help: "Close a connection silent this long between requests or in a stalled body, e.g. 30s.")
+        var idleTimeout = "30s"
+
+        @Option(name: .customLong("header-timeout"), help: "Close a connection whose request head is not complete this long after its first byte, e.g. 10s.")
+        var headerTimeout = "10s"
+
+        @Option(name: .customLong("max-connections"), help: "Connections open at once; one more is closed as soon as it is accepted.")
+        var maxConnections = ConnectionLimits.default.maxConnections
+
         func validate() throws {
             if (tlsCert == nil) != (tlsKey == nil) {
                 throw ValidationError("--tls-cert and --tls-key go together: give both to serve HTTPS, or neither.")
             }
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535, not \(port).") }
+            guard (1...1_000_000).contains(maxConnections) else {
+                throw ValidationError("--max-connections must be 1…1000000, not \(maxConnections).")
+            }
         }
 
         func run() async throws {
@@ -58,6 +70,9 @@ struct MockCommand: AsyncParsableCommand {
                 loadedProfile = try profile.map { try MockProfile.load(path: $0) } ?? .default
                 options.faults = try fault.map { text throws(MockOptionError) in try FaultRule(parsing: text) }
                 if let latency { options.latency = try parseLatency(latency) }
+                options.connections = ConnectionLimits(
+                    idleTimeout: try parseTimeout(idleTimeout, option: "--idle-timeout"),
+                    headerTimeout: try parseTimeout(headerTimeout, option: "--header-timeout"), maxConnections: maxConnections)
             } catch {
                 throw ValidationError("\(error)")
             }

@@ -67,8 +67,14 @@ struct DocumentPipeline {
             }
         }
         var documents: [QuickstartDocument] = []
+        var notLoaded: [String] = []
+        defer { Self.reportNotChecked(notLoaded) }
         for (path, articleRoot, explicit) in try ArticleFinder.articles(in: paths, root: root) {
             guard selects(path, root: articleRoot, explicit: explicit, mappings: mappings) else { continue }
+            if Interruption.requested != nil {
+                notLoaded.append(path)
+                continue
+            }
             do {
                 let document = try QuickstartLoader.load(path: path, root: articleRoot, pivotGroupsFile: pivotGroups, mappings: mappings)
                 // Files that only exist to be included are not articles, unless named on the command line.
@@ -103,7 +109,13 @@ struct DocumentPipeline {
         let extractor = Extractor()
         let builder = RequestBuilder()
         let limitsByArticle = limitsByArticle()
-        return try loadDocuments().map { document in
+        var notChecked: [String] = []
+        defer { Self.reportNotChecked(notChecked) }
+        return try loadDocuments().compactMap { document in
+            if Interruption.requested != nil {
+                notChecked.append(document.file)
+                return nil
+            }
             let extraction = extractor.extract(document)
             let built = builder.build(extraction)
             var seen = Set<Finding>()
@@ -115,6 +127,12 @@ struct DocumentPipeline {
                 .sortedForReport()
             return CheckedDocument(extraction: extraction, requests: built.requests, findings: findings)
         }
+    }
+
+    /// After SIGINT / SIGTERM: the articles left out of the report, on standard error.
+    static func reportNotChecked(_ files: [String]) {
+        guard !files.isEmpty else { return }
+        FileHandle.standardError.write(Data("docverify: interrupted: \(files.count) article(s) not checked: \(files.joined(separator: ", "))\n".utf8))
     }
 
     /// The limits every article states, in argument order (for `limits`, and pages passed together).
@@ -135,6 +153,8 @@ struct DocumentPipeline {
     func limitsByArticle() -> [String: [DocumentedLimit]] {
         var result: [String: [DocumentedLimit]] = [:]
         for (path, articleRoot, _) in (try? ArticleFinder.articles(in: paths, root: root)) ?? [] {
+            // Interrupted: the articles are not checked either (``checkDocuments``).
+            if Interruption.requested != nil { break }
             guard let document = try? DocFXLoader(root: articleRoot, pivotGroupsFile: pivotGroups, mappings: (try? mappings()) ?? []).load(article: path) else { continue }
             result[document.file, default: []] += LimitExtractor.limits(in: document)
         }

@@ -131,7 +131,12 @@ extension JSParser {
                 return left
             }
             chain += 1
-            if chain > Self.maxChain { throw error("more than \(Self.maxChain) operators in a row; docverify does not read expressions this long") }
+            if chain > Self.maxChain {
+                // A chain nests the expression tree one level per operator: the same bound as nesting.
+                var tooLong = error("more than \(Self.maxChain) operators in a row; docverify does not read expressions this long")
+                tooLong.tooDeepBound = Self.maxChain
+                throw tooLong
+            }
             advance()
             let right = try parseBinary(op == "**" ? precedence - 1 : precedence, allowIn: allowIn)
             let kind: JSExpr.Kind = (op == "||" || op == "&&" || op == "??") ? .logical(op, left, right) : .binary(op, left, right)

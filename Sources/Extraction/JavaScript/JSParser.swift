@@ -48,7 +48,9 @@ struct JSParser {
     mutating func descend() throws(JSSyntaxError) {
         nesting += 1
         if nesting > Self.maxNesting {
-            throw error("code nested more than \(Self.maxNesting) levels deep; docverify does not read code nested this deeply")
+            var tooDeep = error("code nested more than \(Self.maxNesting) levels deep; docverify does not read code nested this deeply")
+            tooDeep.tooDeepBound = Self.maxNesting
+            throw tooDeep
         }
     }
 

@@ -3,6 +3,9 @@ struct JSSyntaxError: Error, Hashable, Sendable {
     var line: Int
     var column: Int
     var message: String
+    /// docverify's own nesting bound that stopped the reading (not the language's grammar):
+    /// reported as `input-too-deep`, not `js-syntax` / `ts-syntax`.
+    var tooDeepBound: Int? = nil
 }
 
 /// One lexical token. Positions are 1-based and count Unicode scalars, like `JSONTextParser`.

@@ -73,6 +73,9 @@ struct JavaScriptFrontEnd: LanguageFrontEnd {
 
     private func syntaxFinding(_ error: JSSyntaxError, sample: CodeSample, typescript: Bool, context: FrontEndContext) -> Finding {
         let language = typescript ? "TypeScript" : "JavaScript"
+        if let bound = error.tooDeepBound {
+            return InputTooDeep.finding("\(language) code", bound: bound, line: error.line, column: error.column, in: sample, context: context)
+        }
         let file = sample.fileName.map { " in `\($0)`" } ?? ""
         return Finding(
             rule: typescript ? "ts-syntax" : "js-syntax", severity: .error,

@@ -38,6 +38,11 @@ public struct PythonFrontEnd: Sendable {
         }
         let commandLines = Set(PythonSyntaxHints.commandLines(sample.code))
         for error in parsed.errors {
+            if let bound = error.tooDeepBound {
+                extraction.findings.append(InputTooDeep.finding(
+                    "Python code", bound: bound, line: error.line, column: error.column, in: sample))
+                continue
+            }
             let message = commandLines.contains(error.line)
                 ? "line \(error.line) of this Python sample is a shell command; a reader who runs the file gets SyntaxError: this is a command, move it to a ```console fence of its own"
                 : "Python syntax error: \(error.message)"

@@ -8,7 +8,9 @@ extension PythonParser {
         var e = PythonExpr(kind: kind, line: start.line, column: start.column, text: "")
         e.depth = 1 + (e.children.map(\.depth).max() ?? 0)
         if e.depth > maxExpressionDepth {
-            throw PythonSyntaxError(line: start.line, column: start.column, message: "expression too deeply nested (more than \(maxExpressionDepth) levels)")
+            throw PythonSyntaxError(
+                line: start.line, column: start.column, message: "expression nested more than \(maxExpressionDepth) levels deep",
+                tooDeepBound: maxExpressionDepth)
         }
         e.text = parser.sourceText(from: start.start)
         return e

@@ -73,7 +73,8 @@ struct PythonParser {
         if nesting > Self.maxNesting {
             throw PythonSyntaxError(
                 line: current.line, column: current.column,
-                message: "code nested more than \(Self.maxNesting) levels deep; docverify does not read code nested this deeply")
+                message: "code nested more than \(Self.maxNesting) levels deep; docverify does not read code nested this deeply",
+                tooDeepBound: Self.maxNesting)
         }
     }
 

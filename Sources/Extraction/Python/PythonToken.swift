@@ -6,6 +6,9 @@ struct PythonSyntaxError: Error, Hashable, Sendable {
     /// For a missing comma: the token index before which inserting `,` repairs the code, so
     /// extraction can go on past the error (the finding is still reported).
     var insertCommaBeforeToken: Int? = nil
+    /// docverify's own nesting bound that stopped the reading (not Python's grammar): reported as
+    /// `input-too-deep`, not `python-syntax`.
+    var tooDeepBound: Int? = nil
 }
 
 /// One piece of a string literal after escapes are processed: text, or an f-string `{expr}` hole.

@@ -77,10 +77,10 @@ struct PythonTokenizer {
             let p = position(start)
             return PythonToken(kind: kind, text: text ?? self.text(start, end), line: p.line, column: p.column, start: start, end: end)
         }
-        func fail(_ offset: Int, _ message: String, line: Int? = nil, column: Int? = nil) -> [PythonToken] {
+        func fail(_ offset: Int, _ message: String, line: Int? = nil, column: Int? = nil, tooDeepBound: Int? = nil) -> [PythonToken] {
             let p = position(offset)
             var t = make(.error, offset, offset, text: "")
-            t.error = PythonSyntaxError(line: line ?? p.line, column: column ?? p.column, message: message)
+            t.error = PythonSyntaxError(line: line ?? p.line, column: column ?? p.column, message: message, tooDeepBound: tooDeepBound)
             tokens.append(t)
             return tokens
         }
@@ -195,7 +195,9 @@ struct PythonTokenizer {
             }
             if op == "(" || op == "[" || op == "{" {
                 // Bounds parser recursion (CPython's own limit is 200).
-                if brackets.count >= Self.maxNesting { return fail(i, "too many nested parentheses") }
+                if brackets.count >= Self.maxNesting {
+                    return fail(i, "brackets nested more than \(Self.maxNesting) levels deep", tooDeepBound: Self.maxNesting)
+                }
                 brackets.append((op, i))
             } else if let opening = Self.closing[op] {
                 guard let last = brackets.last else { return fail(i, "unmatched '\(op)'") }

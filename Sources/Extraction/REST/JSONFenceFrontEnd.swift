@@ -13,8 +13,12 @@ struct JSONFenceFrontEnd: LanguageFrontEnd {
         let json = PositionedJSON(code: sample.code)
         guard !json.isEmpty else { return result }
         let allowComments = sample.language == .jsonc || Self.isJSONWithComments(sample)
-        if case .invalid(let error, let at) = json.parse(allowComments: allowComments) {
+        switch json.parse(allowComments: allowComments) {
+        case .value: break
+        case .invalid(let error, let at):
             result.findings.append(RESTFrontEnd.jsonInvalid(error, at: at, in: sample, what: "this JSON sample", context: context))
+        case .tooDeep(let at):
+            result.findings.append(RESTFrontEnd.jsonTooDeep(at: at, in: sample, what: "this JSON sample", context: context))
         }
         return result
     }

@@ -6,6 +6,8 @@ struct PositionedJSON {
     enum Outcome {
         case value(SymbolicValue)
         case invalid(message: String, at: JSPosition)
+        /// Nested deeper than ``JSONTextParser/maxDepth``: docverify's bound, not a JSON error.
+        case tooDeep(at: JSPosition)
     }
 
     private var text = String.UnicodeScalarView()
@@ -70,6 +72,7 @@ struct PositionedJSON {
             let json = try JSONValue.parse(source, allowComments: allowComments)
             return .value(RESTJSON.restore(RESTJSON.symbolic(json), placeholders))
         } catch let error as JSONSyntaxError {
+            if error.isTooDeep { return .tooDeep(at: position(line: error.line, column: error.column)) }
             return .invalid(message: error.message, at: position(line: error.line, column: error.column))
         } catch {
             return .invalid(message: "\(error)", at: positions.first ?? JSPosition(line: 1, column: 1))

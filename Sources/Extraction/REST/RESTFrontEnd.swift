@@ -101,6 +101,9 @@ struct RESTFrontEnd: LanguageFrontEnd {
                     case .invalid(let error, let at):
                         result.findings.append(Self.jsonInvalid(error, at: at, in: sample, what: "the curl request body", context: context))
                         return nil
+                    case .tooDeep(let at):
+                        result.findings.append(Self.jsonTooDeep(at: at, in: sample, what: "the curl request body", context: context))
+                        return nil
                     }
                 } else {
                     body = data.symbolic
@@ -151,12 +154,18 @@ struct RESTFrontEnd: LanguageFrontEnd {
             case .invalid(let error, let at):
                 result.findings.append(Self.jsonInvalid(error, at: at, in: sample, what: "the request body", context: context))
                 return result
+            case .tooDeep(let at):
+                result.findings.append(Self.jsonTooDeep(at: at, in: sample, what: "the request body", context: context))
+                return result
             }
         } else if block.method != "GET", let next = context.next, next.language == .json || next.language == .jsonc {
             switch PositionedJSON(code: next.code).parse(allowComments: next.language == .jsonc) {
             case .value(let v): body = v
             case .invalid(let error, let at):
                 result.findings.append(Self.jsonInvalid(error, at: at, in: next, what: "the request body", context: context))
+                return result
+            case .tooDeep(let at):
+                result.findings.append(Self.jsonTooDeep(at: at, in: next, what: "the request body", context: context))
                 return result
             }
         }
@@ -174,6 +183,12 @@ struct RESTFrontEnd: LanguageFrontEnd {
     static func takesBodyFromNextFence(_ sample: CodeSample) -> Bool {
         guard sample.language == .http, let block = HTTPBlock(code: sample.code) else { return false }
         return block.body == nil && block.method != "GET"
+    }
+
+    /// `input-too-deep` at the bracket that went past ``JSONTextParser/maxDepth``.
+    static func jsonTooDeep(at position: JSPosition, in sample: CodeSample, what: String, context: FrontEndContext) -> Finding {
+        InputTooDeep.finding(
+            what, bound: JSONTextParser.maxDepth, line: position.line, column: position.column, in: sample, context: context)
     }
 
     /// `json-invalid` at the exact Markdown position of the bad character.

@@ -37,8 +37,17 @@ struct MockAnswer: Sendable {
 
 /// Reading request bodies as JSON objects, with Azure's 400 for anything else.
 enum JSONRequest {
+    /// The body as text; JSON must be UTF-8 (RFC 8259), so invalid bytes are a 400 rather than
+    /// replacement characters the answer would silently echo.
+    static func text(_ body: [UInt8]) throws(MockError) -> String {
+        guard let text = String(validating: body, as: UTF8.self) else {
+            throw .invalidRequest(param: nil, "The request body is not valid JSON: it is not valid UTF-8. Send the JSON encoded as UTF-8.")
+        }
+        return text
+    }
+
     static func object(_ body: [UInt8]) throws(MockError) -> [String: JSONValue] {
-        let text = String(decoding: body, as: UTF8.self)
+        let text = try text(body)
         let value: JSONValue
         do {
             value = try JSONValue.parse(text)

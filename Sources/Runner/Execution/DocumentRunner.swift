@@ -22,6 +22,8 @@ public struct DocumentRunner: Sendable {
     }
 
     /// Runs every document, starting the embedded mock once when no endpoint is configured.
+    /// Cancelling the calling task interrupts the run: calls in flight are aborted and the scenarios
+    /// not finished are reported skipped with ``ScenarioResult/interruptedReason``.
     public func run(
         _ documents: [(extraction: DocumentExtraction, staticFindings: [Finding], built: [Int: [BuiltRequest]])],
         progress: @escaping @Sendable (RunProgress) -> Void = { _ in }
@@ -67,6 +69,10 @@ public struct DocumentRunner: Sendable {
                         if let state = written[dep] { acc.merge(state) }
                     }
                     group.addTask {
+                        if Task.isCancelled {
+                            return (ScenarioResult(scenario: scenario, status: .skipped, reason: ScenarioResult.interruptedReason,
+                                                   calls: [], findings: [], duration: 0), ScenarioState())
+                        }
                         if let blocked {
                             return (ScenarioResult(scenario: scenario, status: .skipped,
                                                    reason: "depends on \(blocked), which did not pass", calls: [], findings: [], duration: 0), ScenarioState())

@@ -84,6 +84,8 @@ struct ScenarioExecutor: Sendable {
                         response = try await client.send(httpRequest, options: configuration.transport).redacted(by: configuration.redactor)
                     }
                 } catch {
+                    // An interrupted run aborts transfers in flight: the endpoint is not to blame.
+                    if Task.isCancelled { return finish(.skipped, ScenarioResult.interruptedReason) }
                     findings.append(Finding(
                         rule: "endpoint-unreachable", severity: .error, location: request.location,
                         message: "\(error.description); check --endpoint and that the service is reachable"))

@@ -64,6 +64,10 @@ public struct ScenarioResult: Sendable {
     /// Uploaded files no step wrote, taken from `--inputs` or generated.
     public var inputs: [SuppliedInput] = []
 
+    /// The reason of a scenario the run did not start, or gave up in flight, because it was
+    /// interrupted (SIGINT, SIGTERM): not the page's fault, so no finding.
+    public static let interruptedReason = "not run: the run was interrupted"
+
     public init(scenario: Scenario, status: ScenarioStatus, reason: String?, calls: [CallResult], findings: [Finding], duration: TimeInterval) {
         self.scenario = scenario
         self.status = status

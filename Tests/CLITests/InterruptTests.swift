@@ -1,0 +1,150 @@
+import Foundation
+import Synchronization
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// SIGTERM and SIGINT must end `run` and `check` promptly with the report of what finished:
+/// a CI job cancelled mid-run still gets its partial report, and never waits on a call in flight.
+@Suite(.serialized) struct InterruptTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let binary = packageRoot.appendingPathComponent(".build/debug/docverify")
+    static var built: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
+
+    /// A loopback port whose listener never accepts: connections complete in the kernel's backlog
+    /// and requests sent on them are never answered.
+    final class SilentListener {
+        let fd: Int32
+        let port: Int
+
+        init() throws {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = 0
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let bound = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                    bind(fd, pointer, length) == 0 && listen(fd, 128) == 0 && getsockname(fd, pointer, &length) == 0
+                }
+            }
+            guard fd >= 0, bound else {
+                close(fd)
+                throw CocoaError(.fileReadUnknown)
+            }
+            self.fd = fd
+            port = Int(UInt16(bigEndian: address.sin_port))
+        }
+
+        deinit { close(fd) }
+    }
+
+    struct Outcome {
+        var status: Int32
+        var seconds: Double
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Starts docverify, waits `after` seconds, sends `signal`, and waits for it to exit (killing it
+    /// after 20 s so a regression fails instead of hanging the suite).
+    static func interrupt(_ arguments: [String], environment extra: [String: String] = [:], after: Double, signal: Int32) async throws -> Outcome {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["CI"] = "true"
+        for (key, value) in extra { environment[key] = value }
+        process.environment = environment
+        // Files, not pipes: draining pipes would block threads of the concurrency pool the test's
+        // own sleeps need (two cores, two threads).
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("docverify-interrupt-\(UUID().uuidString)")
+        let outURL = base.appendingPathExtension("out"), errURL = base.appendingPathExtension("err")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: outURL)
+            try? FileManager.default.removeItem(at: errURL)
+        }
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        // The exit is timed where it happens, not when this test next gets a thread of the (busy)
+        // concurrency pool.
+        let exited = Mutex<Date?>(nil)
+        process.terminationHandler = { _ in exited.withLock { $0 = Date() } }
+        try process.run()
+        try await Task.sleep(for: .seconds(after))
+        #expect(process.isRunning, "docverify finished before the signal; the test proves nothing")
+        let sent = Date()
+        kill(process.processIdentifier, signal)
+        while process.isRunning, Date().timeIntervalSince(sent) < 20 {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        while exited.withLock({ $0 }) == nil { try await Task.sleep(for: .milliseconds(10)) }
+        let seconds = (exited.withLock { $0 } ?? Date()).timeIntervalSince(sent)
+        return Outcome(
+            status: process.terminationStatus, seconds: seconds,
+            stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "", stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+    }
+
+    @Test("SIGTERM during run against an endpoint that never answers: exit 143 within seconds, the partial report on stdout", .enabled(if: built))
+    func runTerminated() async throws {
+        let listener = try SilentListener()
+        let docs = Self.packageRoot.appendingPathComponent("docs/examples").path
+        let outcome = try await Self.interrupt(
+            ["run", docs, "--endpoint", "http://127.0.0.1:\(listener.port)", "--jobs", "2"],
+            environment: ["AZURE_OPENAI_API_KEY": "test-key"], after: 3, signal: SIGTERM)
+        #expect(outcome.status == 143, "\(outcome.stderr)")
+        #expect(outcome.seconds < 8)
+        // The report: the summary line, and the scenarios cut short listed as not run, with no
+        // endpoint blamed for the calls the interruption aborted.
+        #expect(outcome.stdout.contains(" scenarios: "))
+        #expect(outcome.stdout.contains("not run: the run was interrupted"))
+        #expect(!outcome.stdout.contains("endpoint-unreachable"))
+        #expect(outcome.stderr.contains("SIGTERM"))
+        withExtendedLifetime(listener) {}
+    }
+
+    @Test("SIGINT during run: exit 130 with the JSON report of what finished", .enabled(if: built))
+    func runInterruptedJSON() async throws {
+        let listener = try SilentListener()
+        let docs = Self.packageRoot.appendingPathComponent("docs/examples").path
+        let outcome = try await Self.interrupt(
+            ["run", docs, "--endpoint", "http://127.0.0.1:\(listener.port)", "--format", "json"],
+            environment: ["AZURE_OPENAI_API_KEY": "test-key"], after: 3, signal: SIGINT)
+        #expect(outcome.status == 130, "\(outcome.stderr)")
+        #expect(outcome.seconds < 8)
+        let json = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8))
+        #expect(json is [String: Any] || json is [Any])
+        #expect(outcome.stdout.contains("not run: the run was interrupted"))
+        withExtendedLifetime(listener) {}
+    }
+
+    @Test("SIGTERM during check of many articles: exit 143, the checked ones reported, the rest named on stderr", .enabled(if: built))
+    func checkTerminated() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("docverify-interrupt-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = try String(contentsOf: Self.packageRoot.appendingPathComponent("docs/examples/audio-chat-quickstart.md"), encoding: .utf8)
+        let includes = Self.packageRoot.appendingPathComponent("docs/examples/includes")
+        try FileManager.default.copyItem(at: includes, to: folder.appendingPathComponent("includes"))
+        try FileManager.default.copyItem(
+            at: Self.packageRoot.appendingPathComponent("docs/examples/zone-pivot-groups.yml"), to: folder.appendingPathComponent("zone-pivot-groups.yml"))
+        for index in 0..<1_500 {
+            try page.write(to: folder.appendingPathComponent(String(format: "page-%04d.md", index)), atomically: false, encoding: .utf8)
+        }
+        let outcome = try await Self.interrupt(["check", folder.path], after: 2, signal: SIGTERM)
+        #expect(outcome.status == 143, "\(outcome.stderr)")
+        #expect(outcome.seconds < 8)
+        #expect(outcome.stderr.contains("not checked: "))
+        // The summary line of the report of the articles checked before the signal.
+        #expect(outcome.stdout.contains(" checked: "))
+    }
+}

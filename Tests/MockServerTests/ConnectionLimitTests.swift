@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+@testable import MockServer
+
+/// Clients that connect and never speak, drip a request, or open too many sockets must not hold
+/// the mock: each is closed within its timeout, and connections beyond the cap are closed at once
+/// while the earlier ones keep being served.
+@Suite("Connection timeouts and cap", .serialized)
+struct ConnectionLimitTests {
+    static func request(_ question: String = "hi") -> String {
+        let body = Fixture.textRequest(question).serialized()
+        return "POST \(Fixture.chatPath()) HTTP/1.1\r\nHost: 127.0.0.1\r\napi-key: test-key-123\r\n"
+            + "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+    }
+
+    static func start(idle: Duration = .seconds(30), header: Duration = .seconds(10), max: Int = 512) async throws -> RunningMockServer {
+        try await MockServer.start(
+            options: MockServerOptions(connections: ConnectionLimits(idleTimeout: idle, headerTimeout: header, maxConnections: max)))
+    }
+
+    @Test("a connection that sends nothing is closed after the idle timeout")
+    func silentConnection() async throws {
+        let server = try await Self.start(idle: .milliseconds(500))
+        let connection = try RawConnection(port: server.port)
+        let started = Date()
+        let (_, closed) = await connection.readUntilClosed(within: 5)
+        #expect(closed)
+        #expect(Date().timeIntervalSince(started) >= 0.3)
+        await server.stop()
+    }
+
+    @Test("a request line dripped a byte at a time is closed after the header timeout, well before the idle one")
+    func drippedHead() async throws {
+        let server = try await Self.start(idle: .seconds(30), header: .milliseconds(700))
+        let connection = try RawConnection(port: server.port)
+        let started = Date()
+        var closedAfter: Double?
+        for byte in "POST /openai/deployments/x/chat/completions?api-version=2025-01-01-preview HTTP/1.1\r\nHost: a\r\n" {
+            if !connection.send(String(byte)) { closedAfter = Date().timeIntervalSince(started); break }
+            if await connection.readUntilClosed(within: 0.1).closed {
+                closedAfter = Date().timeIntervalSince(started)
+                break
+            }
+        }
+        #expect(closedAfter != nil, "still open after the whole drip")
+        #expect((closedAfter ?? 99) < 5)
+        await server.stop()
+    }
+
+    @Test("a head followed by half a body, then silence, is closed after the idle timeout")
+    func halfBody() async throws {
+        let server = try await Self.start(idle: .milliseconds(600), header: .seconds(30))
+        let connection = try RawConnection(port: server.port)
+        connection.send("POST \(Fixture.chatPath()) HTTP/1.1\r\nHost: a\r\napi-key: k\r\nContent-Length: 400\r\n\r\n{\"messages\": [")
+        let (_, closed) = await connection.readUntilClosed(within: 5)
+        #expect(closed)
+        await server.stop()
+    }
+
+    @Test("a kept-alive connection is served again after a pause longer than the header timeout")
+    func keepAliveSurvivesHeaderTimeout() async throws {
+        let server = try await Self.start(idle: .seconds(10), header: .milliseconds(400))
+        let connection = try RawConnection(port: server.port)
+        #expect(connection.send(Self.request()))
+        #expect(await connection.readResponse(within: 10)?.hasPrefix("HTTP/1.1 200") == true)
+        try await Task.sleep(for: .milliseconds(900))
+        #expect(connection.send(Self.request("again")))
+        #expect(await connection.readResponse(within: 10)?.hasPrefix("HTTP/1.1 200") == true)
+        await server.stop()
+    }
+
+    @Test("beyond --max-connections a new connection is closed at once; the open ones are still served; a freed slot is reused")
+    func connectionCap() async throws {
+        let server = try await Self.start(max: 3)
+        var held = try (0..<3).map { _ in try RawConnection(port: server.port) }
+        // The three must be accepted (set up) before the fourth arrives; one answered request on
+        // each proves it.
+        for connection in held {
+            #expect(connection.send(Self.request()))
+            #expect(await connection.readResponse(within: 10)?.hasPrefix("HTTP/1.1 200") == true)
+        }
+        let extra = try RawConnection(port: server.port)
+        let (_, closed) = await extra.readUntilClosed(within: 5)
+        #expect(closed, "a fourth connection stayed open")
+        #expect(held[0].send(Self.request("still there?")))
+        #expect(await held[0].readResponse(within: 10)?.hasPrefix("HTTP/1.1 200") == true)
+
+        var reused = false
+        held.removeLast()  // the last reference: closes the third socket
+        for _ in 0..<50 where !reused {
+            try await Task.sleep(for: .milliseconds(100))
+            let next = try RawConnection(port: server.port)
+            if next.send(Self.request("new")), await next.readResponse(within: 5)?.hasPrefix("HTTP/1.1 200") == true { reused = true }
+        }
+        #expect(reused, "no new connection was served after one was closed")
+        #expect(held.count == 2)
+        await server.stop()
+    }
+
+    @Test("timeouts parse with units and refuse nonsense", arguments: [("30s", 30_000), ("500ms", 500), ("2m", 120_000), ("15", 15_000)])
+    func parsing(text: String, milliseconds: Int) throws {
+        #expect(try parseTimeout(text, option: "--idle-timeout") == .milliseconds(milliseconds))
+    }
+
+    @Test("zero, negative, infinite and over-an-hour timeouts are refused with the option's name", arguments: ["0", "-1s", "inf", "2h", "3601s", "x"])
+    func badTimeouts(text: String) {
+        #expect(throws: MockOptionError.self) { try parseTimeout(text, option: "--idle-timeout") }
+        #expect((try? parseTimeout(text, option: "--idle-timeout")) == nil)
+    }
+}
