@@ -8,6 +8,8 @@ struct BlockReader {
     let resolver: PathResolver
     /// Absolute paths of the files being included, outermost first (cycle detection).
     var stack: [String]
+    /// Included files already parsed in this run.
+    let cache: IncludeCache
     var findings: [Finding] = []
     /// Includes spliced so far and their total size: an include bomb (files each including the
     /// next twice) grows exponentially, so the expansion of one article is bounded.
@@ -218,7 +220,7 @@ struct BlockReader {
                                     message: "include '\(path)' resolves to \(absolute), outside the docs root \(resolver.root); move the file under the root or pass --root"))
             return []
         case .inside(let absolute, let relative):
-            guard let data = FileManager.default.contents(atPath: absolute) else {
+            guard let entry = cache.entry(atPath: absolute) else {
                 // DocFX maps `~/` paths missing from the docset to other repositories
                 // (`dependent_repositories`); without a mapping docverify can't judge them. Through
                 // a mapping (a checkout, or --map) a missing file is missing.
@@ -237,7 +239,7 @@ struct BlockReader {
                                         message: "include cycle: \(chain); remove one of these includes"))
                 return []
             }
-            if let exceeded = budget.spend(bytes: data.count, depth: stack.count) {
+            if let exceeded = budget.spend(bytes: entry.byteCount, depth: stack.count) {
                 if !budget.reported {
                     budget.reported = true
                     findings.append(Finding(rule: "include-limit", severity: .error, location: location,
@@ -245,7 +247,7 @@ struct BlockReader {
                 }
                 return []
             }
-            let markup = MarkupDocument(parsing: String(decoding: data, as: UTF8.self))
+            let markup = entry.markup
             stack.append(absolute)
             defer { stack.removeLast() }
             // DocFX parses an include as a document of its own: its zones pair up and its tab
