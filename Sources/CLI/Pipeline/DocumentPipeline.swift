@@ -43,6 +43,8 @@ struct DocumentPipeline {
     var rules = RuleOverrides()
     /// `--changed-since REF`: only articles that reach a changed file.
     var changed: ChangedSince?
+    /// How many articles are loaded and checked at once (tests set 1 to compare with a serial run).
+    var parallelWidth = ProcessInfo.processInfo.activeProcessorCount
 
     /// The `--map` options, checked: each `~/prefix=DIR` with an existing folder.
     func mappings() throws -> [PathMapping] {
@@ -84,7 +86,7 @@ struct DocumentPipeline {
         // One include cache for the run: articles of a docset share their includes.
         let includeCache = IncludeCache()
         let pivotGroups = pivotGroups
-        let outcomes = OrderedParallelMap.map(articles) { article -> Result<Output?, UsageError> in
+        let outcomes = OrderedParallelMap.map(articles, width: parallelWidth) { article -> Result<Output?, UsageError> in
             let loader = DocFXLoader(root: article.root, pivotGroupsFile: pivotGroups, mappings: mappings, includeCache: includeCache)
             let docfx: DocFXDocument
             do {

@@ -104,12 +104,15 @@ struct BlockReader {
         return items
     }
 
+    /// `|`, looked for as a byte: every paragraph line is scanned for it.
+    private var pipe: UInt8 { UInt8(ascii: "|") }
+
     /// Text lines: pipe tables, paragraphs, and includes written inside the text.
     mutating func textChunk(_ lines: [SourceLine], inlines: [Inline]?, file: SourceFile) -> [Item] {
         guard !lines.isEmpty else { return [] }
         var items: [Item] = []
-        if let delimiter = lines.indices.dropFirst().first(where: { lines[$0 - 1].text.contains("|") && PipeTableParser.delimiterRow(lines[$0].text) != nil }),
-           let end = Optional(lines[delimiter...].firstIndex(where: { !$0.text.contains("|") }) ?? lines.endIndex),
+        if let delimiter = lines.indices.dropFirst().first(where: { lines[$0 - 1].text.utf8.contains(pipe) && PipeTableParser.delimiterRow(lines[$0].text) != nil }),
+           let end = Optional(lines[delimiter...].firstIndex(where: { !$0.text.utf8.contains(pipe) }) ?? lines.endIndex),
            let table = PipeTableParser.table(lines: Array(lines[(delimiter - 1)..<end]), file: file.relative) {
             items += textChunk(Array(lines[..<(delimiter - 1)]), inlines: nil, file: file)
             items.append(.block(.table(table)))

@@ -17,6 +17,7 @@ public final class IncludeCache: Sendable {
     }
 
     private let entries = LockedValue([String: Entry]())
+    private let parses = LockedValue(0)
 
     public init() {}
 
@@ -28,6 +29,7 @@ public final class IncludeCache: Sendable {
         // the same value.
         guard let data = FileManager.default.contents(atPath: absolute) else { return nil }
         let entry = Entry(markup: MarkupDocument(parsing: String(decoding: data, as: UTF8.self)), byteCount: data.count)
+        parses.withLock { $0 += 1 }
         entries.withLock { $0[key] = entry }
         return entry
     }
@@ -41,6 +43,8 @@ public final class IncludeCache: Sendable {
 
     /// How many files are held (for tests).
     public var count: Int { entries.withLock { $0.count } }
+    /// How many times a file was parsed (for tests: once per file when loads run one at a time).
+    public var parseCount: Int { parses.withLock { $0 } }
 
     /// Symlinks resolved, so one file reached by two paths is parsed once.
     static func realPath(_ path: String) -> String {

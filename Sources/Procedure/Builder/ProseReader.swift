@@ -16,14 +16,14 @@ enum ProseReader {
         var steps: [ProcedureStep] = []
         for (destination, label) in links(paragraph.inlines) where !destination.hasPrefix("#") {
             let wording = (label + " " + text).lowercased()
-            guard setUpWords.contains(where: wording.contains) else { continue }
+            guard setUpWords.contains(where: { ASCIIScan.contains(wording, $0) }) else { continue }
             var step = ProcedureStep(kind: .setUpElsewhere, location: paragraph.location)
             step.link = destination
             steps.append(step)
             break
         }
         // "Set `AZURE_OPENAI_ENDPOINT` to …", "the `X` environment variable": the page names it for set-up.
-        if ["variable", "set ", "export", "environment", "define"].contains(where: text.contains) {
+        if ["variable", "set ", "export", "environment", "define"].contains(where: { ASCIIScan.contains(text, $0) }) {
             let names = paragraph.inlines.codeSpans.filter(VariableSettings.looksLikeVariable).map(cleanVariable)
             if !names.isEmpty {
                 var step = ProcedureStep(kind: .setVariables, location: paragraph.location)
@@ -31,7 +31,7 @@ enum ProseReader {
                 steps.append(step)
             }
         }
-        if createWords.contains(where: text.contains) {
+        if createWords.contains(where: { ASCIIScan.contains(text, $0) }) {
             for file in fileNames(paragraph.inlines) {
                 steps.append(ProcedureStep(kind: .createFile, location: paragraph.location, file: file))
             }
