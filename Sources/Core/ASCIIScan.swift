@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Byte-level text tests for the per-line hot paths of `check` (Foundation's `range(of:)`,
@@ -52,6 +53,18 @@ public enum ASCIIScan {
             return String(text[start..<end])
         }
         return String(text).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `text.trimmingCharacters(in: CharacterSet(charactersIn: characters))` for a set of ASCII
+    /// characters: an ASCII byte is always a whole scalar, so cutting bytes is cutting scalars.
+    public static func trimming(_ text: some StringProtocol, asciiCharacters characters: StaticString) -> String {
+        let text = Substring(text)
+        let set = UnsafeBufferPointer(start: characters.utf8Start, count: characters.utf8CodeUnitCount)
+        let utf8 = text.utf8
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end, set.contains(utf8[start]) { start = utf8.index(after: start) }
+        while end > start, set.contains(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        return String(text[start..<end])
     }
 
     /// The first byte that is not an ASCII space or tab, nil for a blank line.

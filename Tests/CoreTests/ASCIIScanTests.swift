@@ -18,6 +18,13 @@ import Testing
         }
     }
 
+    @Test func trimmingASCIISetsMatchesFoundation() {
+        for text in Self.samples + ["(app.py),", "\"`$VAR%`\"", "...", "\"\u{301}x.py!", "$%", "`é`"] {
+            #expect(ASCIIScan.trimming(text, asciiCharacters: ".,;:()'\"!?") == text.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()'\"!?")), "\(text.debugDescription)")
+            #expect(ASCIIScan.trimming(text, asciiCharacters: " `$%") == text.trimmingCharacters(in: CharacterSet(charactersIn: " `$%")), "\(text.debugDescription)")
+        }
+    }
+
     @Test func linesMatchCharacterSplit() {
         for text in Self.samples + ["a\nb\nc", "no break", "ends\n\n", "crlf\r\nlines\r\n", "mixed\nand\r\nmore"] {
             #expect(ASCIIScan.lines(text) == text.split(separator: "\n", omittingEmptySubsequences: false), "\(text.debugDescription)")

@@ -49,7 +49,7 @@ enum ProseReader {
     }
 
     static func cleanVariable(_ text: String) -> String {
-        text.trimmingCharacters(in: CharacterSet(charactersIn: " `$%"))
+        ASCIIScan.trimming(text, asciiCharacters: " `$%")
     }
 
     /// Links in reading order: destination and visible text.
@@ -72,12 +72,12 @@ enum ProseReader {
                 case .code(let s):
                     if looksLikeFile(s) { names.append(s) }
                 case .text(let s) where emphasized:
-                    let t = s.trimmingCharacters(in: .whitespaces)
+                    let t = ASCIIScan.trimmingWhitespace(s)
                     if looksLikeFile(t) { names.append(t) }
                 case .text(let s):
                     // "create a new file named ChatCompletion.ts": plain words, code extensions only.
                     for word in s.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-                        let t = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()'\"!?"))
+                        let t = ASCIIScan.trimming(word, asciiCharacters: ".,;:()'\"!?")
                         if looksLikeFile(t), plainCodeExtensions.contains(ext(t)), !productNames.contains(t.lowercased()) {
                             names.append(t)
                         }
@@ -105,7 +105,7 @@ enum ProseReader {
 
     /// `app.py`, `src/index.ts`, `.env`, `package.json`: a name with an extension and no spaces.
     static func looksLikeFile(_ text: String) -> Bool {
-        guard !text.contains(" "), !text.contains("://"), let dot = text.lastIndex(of: ".") else { return false }
+        guard let dot = text.lastIndex(of: "."), !ASCIIScan.contains(text, " "), !ASCIIScan.contains(text, "://") else { return false }
         let ext = text[text.index(after: dot)...]
         guard (1...6).contains(ext.count), ext.allSatisfy({ $0.isLetter || $0.isNumber }) else { return false }
         if dot == text.startIndex { return text == ".env" }
