@@ -18,8 +18,14 @@ public enum LimitExtractor {
     /// The limits stated in one line of text (exposed for tests and other readers).
     public static func limits(inLine text: String, at location: SourceLocation, article: String) -> [DocumentedLimit] {
         var found: [DocumentedLimit] = []
+        // Every limit phrase holds a keyword: most lines hold none and skip the expressions. A line
+        // with non-ASCII text runs them all (case-insensitive matching folds some Unicode letters
+        // into ASCII ones, which a byte test would miss).
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        let candidates = LimitCatalog.recognizers.filter { !isASCII || ASCIIScan.contains(text, $0.keyword, ignoringCase: true) }
+        guard !candidates.isEmpty else { return [] }
         let range = NSRange(text.startIndex..., in: text)
-        for recognizer in LimitCatalog.recognizers {
+        for recognizer in candidates {
             for match in recognizer.pattern.matches(in: text, range: range) {
                 guard let valueRange = Range(match.range(at: 1), in: text) else { continue }
                 let unit = match.numberOfRanges > 2 ? Range(match.range(at: 2), in: text).map { String(text[$0]) } : nil

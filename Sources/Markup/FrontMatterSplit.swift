@@ -1,3 +1,5 @@
+import Core
+
 /// Cuts a leading YAML front matter block (`---` … `---` or `...`) off a Markdown text.
 ///
 /// cmark would read the block as a thematic break plus a setext heading, so the front matter lines are
@@ -13,7 +15,7 @@ public struct FrontMatterSplit: Sendable, Hashable {
     public var body: String
 
     public init(text: String) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = ASCIIScan.lines(text)
         yamlStartLine = 2
         guard let first = lines.first, first.trimmingTrailingSpace() == "---" else {
             yaml = nil

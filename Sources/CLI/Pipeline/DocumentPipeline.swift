@@ -20,6 +20,12 @@ struct CheckedDocument: Sendable {
     var document: QuickstartDocument { extraction.document }
 }
 
+/// An article read once: its DocFX tree (what the limits are read from) and its quickstart model.
+struct LoadedArticle: Sendable {
+    var docfx: DocFXDocument
+    var document: QuickstartDocument
+}
+
 /// The shared front half of `list`, `check` and `run`: which articles, loaded how.
 struct DocumentPipeline {
     var paths: [String]
@@ -37,6 +43,8 @@ struct DocumentPipeline {
     var rules = RuleOverrides()
     /// `--changed-since REF`: only articles that reach a changed file.
     var changed: ChangedSince?
+    /// How many articles are loaded and checked at once (tests set 1 to compare with a serial run).
+    var parallelWidth = ProcessInfo.processInfo.activeProcessorCount
 
     /// The `--map` options, checked: each `~/prefix=DIR` with an existing folder.
     func mappings() throws -> [PathMapping] {
@@ -56,6 +64,13 @@ struct DocumentPipeline {
 
     /// Validates the flags, then loads every article (include-only files skipped unless named).
     func loadDocuments() throws -> [QuickstartDocument] {
+        try eachArticle { $0.document }
+    }
+
+    /// Loads every article once, on every core, and applies `body` to each; results in article
+    /// order, so output is the same as a serial run's. The first article that cannot be read
+    /// (in order) is the error thrown.
+    func eachArticle<Output: Sendable>(_ body: @Sendable (LoadedArticle) -> Output) throws -> [Output] {
         let mappings = try mappings()
         if let pivotGroups, !FileManager.default.isReadableFile(atPath: pivotGroups) {
             throw UsageError(message: "cannot read the pivot groups file '\(pivotGroups)'")
@@ -66,25 +81,33 @@ struct DocumentPipeline {
                 throw UsageError(message: "the docs root '\(root)' is not a folder")
             }
         }
-        var documents: [QuickstartDocument] = []
-        var notLoaded: [String] = []
-        defer { Self.reportNotChecked(notLoaded) }
-        for (path, articleRoot, explicit) in try ArticleFinder.articles(in: paths, root: root) {
-            guard selects(path, root: articleRoot, explicit: explicit, mappings: mappings) else { continue }
-            if Interruption.requested != nil {
-                notLoaded.append(path)
-                continue
-            }
+        let articles = try ArticleFinder.articles(in: paths, root: root)
+            .filter { selects($0.path, root: $0.root, explicit: $0.explicit, mappings: mappings) }
+        // One include cache for the run: articles of a docset share their includes.
+        let includeCache = IncludeCache()
+        let pivotGroups = pivotGroups
+        // After SIGINT / SIGTERM no article starts; nil marks one left out, named on stderr.
+        let outcomes = OrderedParallelMap.map(articles, width: parallelWidth) { article -> Result<Output?, UsageError>? in
+            if Interruption.requested != nil { return nil }
+            let loader = DocFXLoader(root: article.root, pivotGroupsFile: pivotGroups, mappings: mappings, includeCache: includeCache)
+            let docfx: DocFXDocument
             do {
-                let document = try QuickstartLoader.load(path: path, root: articleRoot, pivotGroupsFile: pivotGroups, mappings: mappings)
-                // Files that only exist to be included are not articles, unless named on the command line.
-                if document.frontMatter["ms.topic"] == "include" && !explicit { continue }
-                documents.append(document)
+                docfx = try loader.load(article: article.path)
             } catch {
-                throw UsageError(message: error.description)
+                return .failure(UsageError(message: "\(error)"))
             }
+            // Files that only exist to be included are not articles, unless named on the command line.
+            if docfx.frontMatter.values["ms.topic"] == "include" && !article.explicit { return .success(nil) }
+            return .success(body(LoadedArticle(docfx: docfx, document: QuickstartLoader.build(docfx))))
         }
-        return documents
+        Self.reportNotChecked(zip(articles, outcomes).filter { $0.1 == nil }.map(\.0.path))
+        return try outcomes.compactMap { try $0?.get() }
+    }
+
+    /// After SIGINT / SIGTERM: the articles left out of the report, on standard error.
+    static func reportNotChecked(_ files: [String]) {
+        guard !files.isEmpty else { return }
+        FileHandle.standardError.write(Data("docverify: interrupted: \(files.count) article(s) not checked: \(files.joined(separator: ", "))\n".utf8))
     }
 
     /// Whether the article is in this run: its shard, the configuration's include/exclude (for
@@ -108,31 +131,21 @@ struct DocumentPipeline {
     func checkDocuments() throws -> [CheckedDocument] {
         let extractor = Extractor()
         let builder = RequestBuilder()
-        let limitsByArticle = limitsByArticle()
-        var notChecked: [String] = []
-        defer { Self.reportNotChecked(notChecked) }
-        return try loadDocuments().compactMap { document in
-            if Interruption.requested != nil {
-                notChecked.append(document.file)
-                return nil
-            }
+        let specs = specs
+        return try eachArticle { article in
+            let document = article.document
             let extraction = extractor.extract(document)
             let built = builder.build(extraction)
             var seen = Set<Finding>()
-            let limits = limitsByArticle[document.file] ?? []
+            // The limits come from the tree already loaded for this article, not from a second load.
+            let limits = LimitExtractor.limits(in: article.docfx)
             let limitFindings = LimitChecks.conflicts(limits) + LimitChecks.check(built.requests.values.flatMap { $0 }, against: limits)
-            let specFindings = specFindings(built.requests.values.flatMap { $0 }, limits: limits)
+            let specFindings = Self.specFindings(built.requests.values.flatMap { $0 }, limits: limits, specs: specs)
             let findings = (extraction.allFindings + built.findings + DocumentChecks.run(extraction) + limitFindings + specFindings)
                 .filter { seen.insert($0).inserted }
                 .sortedForReport()
             return CheckedDocument(extraction: extraction, requests: built.requests, findings: findings)
         }
-    }
-
-    /// After SIGINT / SIGTERM: the articles left out of the report, on standard error.
-    static func reportNotChecked(_ files: [String]) {
-        guard !files.isEmpty else { return }
-        FileHandle.standardError.write(Data("docverify: interrupted: \(files.count) article(s) not checked: \(files.joined(separator: ", "))\n".utf8))
     }
 
     /// The limits every article states, in argument order (for `limits`, and pages passed together).
@@ -162,7 +175,7 @@ struct DocumentPipeline {
     }
 
     /// Requests and documented lists against the `--spec` files, each finding once per location.
-    func specFindings(_ requests: [BuiltRequest], limits: [DocumentedLimit]) -> [Finding] {
+    static func specFindings(_ requests: [BuiltRequest], limits: [DocumentedLimit], specs: SpecSet) -> [Finding] {
         guard !specs.isEmpty else { return [] }
         return SpecRequestChecks.check(requests, specs: specs)
             + DocumentedListChecks.findings(DocumentedListChecks.compare(limits, specs: specs))

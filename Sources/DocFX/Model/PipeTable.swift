@@ -28,6 +28,11 @@ public struct TableCell: Hashable, Sendable {
     public init(text: String, location: SourceLocation) {
         self.text = text
         self.location = location
+        // Most cells have no `<br>`: no `<` byte, no regular expression.
+        guard text.utf8.contains(UInt8(ascii: "<")) else {
+            self.lines = [ASCIIScan.trimmingWhitespace(text)]
+            return
+        }
         var parts: [String] = []
         var rest = Substring(text)
         while let range = rest.range(of: "<br\\s*/?>", options: [.regularExpression, .caseInsensitive]) {

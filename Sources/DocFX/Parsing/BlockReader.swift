@@ -8,6 +8,8 @@ struct BlockReader {
     let resolver: PathResolver
     /// Absolute paths of the files being included, outermost first (cycle detection).
     var stack: [String]
+    /// Included files already parsed in this run.
+    let cache: IncludeCache
     var findings: [Finding] = []
     /// Includes spliced so far and their total size: an include bomb (files each including the
     /// next twice) grows exponentially, so the expansion of one article is bounded.
@@ -105,12 +107,15 @@ struct BlockReader {
         return items
     }
 
+    /// `|`, looked for as a byte: every paragraph line is scanned for it.
+    private var pipe: UInt8 { UInt8(ascii: "|") }
+
     /// Text lines: pipe tables, paragraphs, and includes written inside the text.
     mutating func textChunk(_ lines: [SourceLine], inlines: [Inline]?, file: SourceFile) -> [Item] {
         guard !lines.isEmpty else { return [] }
         var items: [Item] = []
-        if let delimiter = lines.indices.dropFirst().first(where: { lines[$0 - 1].text.contains("|") && PipeTableParser.delimiterRow(lines[$0].text) != nil }),
-           let end = Optional(lines[delimiter...].firstIndex(where: { !$0.text.contains("|") }) ?? lines.endIndex),
+        if let delimiter = lines.indices.dropFirst().first(where: { lines[$0 - 1].text.utf8.contains(pipe) && PipeTableParser.delimiterRow(lines[$0].text) != nil }),
+           let end = Optional(lines[delimiter...].firstIndex(where: { !$0.text.utf8.contains(pipe) }) ?? lines.endIndex),
            let table = PipeTableParser.table(lines: Array(lines[(delimiter - 1)..<end]), file: file.relative) {
             items += textChunk(Array(lines[..<(delimiter - 1)]), inlines: nil, file: file)
             items.append(.block(.table(table)))
@@ -222,7 +227,7 @@ struct BlockReader {
             return []
         case .inside(let absolute, let relative):
             reached.append(absolute)
-            guard let data = FileManager.default.contents(atPath: absolute) else {
+            guard let entry = cache.entry(atPath: absolute) else {
                 // DocFX maps `~/` paths missing from the docset to other repositories
                 // (`dependent_repositories`); without a mapping docverify can't judge them. Through
                 // a mapping (a checkout, or --map) a missing file is missing.
@@ -241,7 +246,7 @@ struct BlockReader {
                                         message: "include cycle: \(chain); remove one of these includes"))
                 return []
             }
-            if let exceeded = budget.spend(bytes: data.count, depth: stack.count) {
+            if let exceeded = budget.spend(bytes: entry.byteCount, depth: stack.count) {
                 if !budget.reported {
                     budget.reported = true
                     findings.append(Finding(rule: "include-limit", severity: .error, location: location,
@@ -249,7 +254,7 @@ struct BlockReader {
                 }
                 return []
             }
-            let markup = MarkupDocument(parsing: String(decoding: data, as: UTF8.self))
+            let markup = entry.markup
             stack.append(absolute)
             defer { stack.removeLast() }
             // DocFX parses an include as a document of its own: its zones pair up and its tab

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// A paragraph line that is a DocFX directive rather than text.
@@ -13,7 +14,10 @@ enum DirectiveLine {
     case otherColonDirective
 
     init?(_ raw: String) {
-        let line = raw.trimmingCharacters(in: .whitespaces)
+        // Most paragraph lines are prose: a directive starts with `:` or `[` after the indent.
+        // (A non-ASCII first byte may be a Unicode space that trimming removes: read it fully.)
+        guard let lead = ASCIIScan.firstNonBlankByte(raw), lead == UInt8(ascii: ":") || lead == UInt8(ascii: "[") || lead >= 0x80 else { return nil }
+        let line = ASCIIScan.trimmingWhitespace(raw)
         if line.hasPrefix(":::") {
             var rest = line.dropFirst(3).drop { $0 == " " || $0 == "\t" }
             if rest.hasPrefix("zone-end") {

@@ -12,15 +12,20 @@ public struct DocFXLoader: Sendable {
     public let pivotGroupsFile: String?
     /// `~/` prefixes given on the command line (`--map`); they win over the docset's own.
     public let mappings: [PathMapping]
+    /// Parsed include files, shared by the loads of one run.
+    public let includeCache: IncludeCache
 
     /// - Parameters:
     ///   - root: the docs root; nil means the folder of each article loaded.
     ///   - pivotGroupsFile: the `zone-pivot-groups.yml` to check pivots against.
     ///   - mappings: `~/` prefixes mapped to folders, beside those the docset declares.
-    public init(root: String?, pivotGroupsFile: String? = nil, mappings: [PathMapping] = []) {
+    ///   - includeCache: parsed includes; pass one cache to every load of a run so a shared include
+    ///     is parsed once.
+    public init(root: String?, pivotGroupsFile: String? = nil, mappings: [PathMapping] = [], includeCache: IncludeCache = IncludeCache()) {
         self.root = root.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? ""
         self.pivotGroupsFile = pivotGroupsFile
         self.mappings = mappings
+        self.includeCache = includeCache
     }
 
     /// Loads the article at `path`.
@@ -31,21 +36,20 @@ public struct DocFXLoader: Sendable {
               let data = FileManager.default.contents(atPath: absolute) else {
             throw DocFXLoadError(path: path, message: "cannot read the file; check the path")
         }
-        let text = String(decoding: data, as: UTF8.self)
         // Without --root, the docset's own root (its docfx.json) is where `~/` and includes point.
         let articleDirectory = URL(fileURLWithPath: absolute).deletingLastPathComponent().standardizedFileURL.path
         let rootPath = root.isEmpty ? (PathMappingDiscovery.docsetRoot(from: articleDirectory) ?? articleDirectory) : root
         let declared = PathMappingDiscovery.discover(from: articleDirectory)
         let resolver = PathResolver(root: rootPath, mappings: mappings + declared.filter { d in !mappings.contains { $0.prefix == d.prefix } })
         let relative = resolver.display(absolute)
-        let markup = MarkupDocument(parsing: text)
+        let markup = includeCache.cached(atPath: absolute) ?? MarkupDocument(parsing: String(decoding: data, as: UTF8.self))
         var (frontMatter, findings) = FrontMatterParser.parse(markup.frontMatter, lines: markup.lines, file: relative)
         if let line = markup.tooDeepAtLine {
             findings.append(Finding(
                 rule: "input-too-deep", severity: .error, location: SourceLocation(file: relative, line: line),
                 message: "block quotes, lists or emphasis are nested more than \(MarkupDocument.maxNesting) levels deep here; docverify did not read what is nested deeper. Flatten the nesting"))
         }
-        var reader = BlockReader(resolver: resolver, stack: [absolute])
+        var reader = BlockReader(resolver: resolver, stack: [absolute], cache: includeCache)
         let items = reader.convert(markup.blocks, file: SourceFile(absolute: absolute, relative: relative, lines: markup.lines))
         let blocks = reader.group(items)
         findings += reader.findings

@@ -7,23 +7,23 @@ enum PipeTableParser {
     /// Whether `line` is a delimiter row; returns its alignments.
     static func delimiterRow(_ line: String) -> [PipeTable.Alignment]? {
         let cells = splitCells(line)
-        guard !cells.isEmpty, line.contains("-") else { return nil }
+        guard !cells.isEmpty, line.utf8.contains(UInt8(ascii: "-")) else { return nil }
         var result: [PipeTable.Alignment] = []
         for cell in cells {
-            let c = cell.trimmingCharacters(in: .whitespaces)
+            let c = ASCIIScan.trimmingWhitespace(cell)
             guard !c.isEmpty else { return nil }
             let left = c.hasPrefix(":"), right = c.hasSuffix(":")
             let dashes = c.drop { $0 == ":" }.reversed().drop { $0 == ":" }
             guard !dashes.isEmpty, dashes.allSatisfy({ $0 == "-" }) else { return nil }
             result.append(left && right ? .center : left ? .left : right ? .right : .none)
         }
-        guard line.contains("|") || cells.count > 1 else { return nil }
+        guard line.utf8.contains(UInt8(ascii: "|")) || cells.count > 1 else { return nil }
         return result
     }
 
     /// Cells of a row: leading/trailing pipes dropped, `\|` and pipes inside code spans kept.
     static func splitCells(_ line: String) -> [String] {
-        var text = Substring(line.trimmingCharacters(in: .whitespaces))
+        var text = Substring(ASCIIScan.trimmingWhitespace(line))
         if text.hasPrefix("|") { text = text.dropFirst() }
         if text.hasSuffix("|") && !text.hasSuffix("\\|") { text = text.dropLast() }
         var cells: [String] = []
@@ -48,10 +48,10 @@ enum PipeTableParser {
     }
 
     static func table(lines: [SourceLine], file: String) -> PipeTable? {
-        guard lines.count >= 2, lines[0].text.contains("|"), let alignments = delimiterRow(lines[1].text) else { return nil }
+        guard lines.count >= 2, lines[0].text.utf8.contains(UInt8(ascii: "|")), let alignments = delimiterRow(lines[1].text) else { return nil }
         func row(_ line: SourceLine) -> [TableCell] {
             splitCells(line.text).map {
-                TableCell(text: $0.trimmingCharacters(in: .whitespaces), location: SourceLocation(file: file, line: line.number, column: line.column))
+                TableCell(text: ASCIIScan.trimmingWhitespace($0), location: SourceLocation(file: file, line: line.number, column: line.column))
             }
         }
         let header = row(lines[0])

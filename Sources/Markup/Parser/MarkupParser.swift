@@ -1,11 +1,12 @@
 import CCmark
+import Core
 
 /// The only place that talks to libcmark: parses with `CMARK_OPT_SOURCEPOS` and converts the C tree
 /// into ``BlockNode`` values, then frees it.
 enum MarkupParser {
     static func parse(_ text: String) -> MarkupDocument {
         let split = FrontMatterSplit(text: text)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+        let lines = ASCIIScan.lines(text).map { line -> String in
             line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
         }
         let body = split.body

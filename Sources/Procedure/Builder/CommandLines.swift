@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// One command of a shell, console, PowerShell or cmd sample: its words (quotes removed) and the
@@ -37,7 +38,7 @@ public enum CommandLines {
                 pendingLine = index + 1
                 pending = ""
             }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = ASCIIScan.trimmingWhitespace(line)
             if !continuing, trimmed.hasPrefix("#") || trimmed.lowercased().hasPrefix("rem ") || trimmed.hasPrefix("::") { continue }
             if let last = trimmed.last, last == "\\" || last == "`" || last == "^" {
                 pending += String(trimmed.dropLast()) + " "

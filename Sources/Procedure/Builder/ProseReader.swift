@@ -16,14 +16,14 @@ enum ProseReader {
         var steps: [ProcedureStep] = []
         for (destination, label) in links(paragraph.inlines) where !destination.hasPrefix("#") {
             let wording = (label + " " + text).lowercased()
-            guard setUpWords.contains(where: wording.contains) else { continue }
+            guard setUpWords.contains(where: { ASCIIScan.contains(wording, $0) }) else { continue }
             var step = ProcedureStep(kind: .setUpElsewhere, location: paragraph.location)
             step.link = destination
             steps.append(step)
             break
         }
         // "Set `AZURE_OPENAI_ENDPOINT` to …", "the `X` environment variable": the page names it for set-up.
-        if ["variable", "set ", "export", "environment", "define"].contains(where: text.contains) {
+        if ["variable", "set ", "export", "environment", "define"].contains(where: { ASCIIScan.contains(text, $0) }) {
             let names = paragraph.inlines.codeSpans.filter(VariableSettings.looksLikeVariable).map(cleanVariable)
             if !names.isEmpty {
                 var step = ProcedureStep(kind: .setVariables, location: paragraph.location)
@@ -31,7 +31,7 @@ enum ProseReader {
                 steps.append(step)
             }
         }
-        if createWords.contains(where: text.contains) {
+        if createWords.contains(where: { ASCIIScan.contains(text, $0) }) {
             for file in fileNames(paragraph.inlines) {
                 steps.append(ProcedureStep(kind: .createFile, location: paragraph.location, file: file))
             }
@@ -49,7 +49,7 @@ enum ProseReader {
     }
 
     static func cleanVariable(_ text: String) -> String {
-        text.trimmingCharacters(in: CharacterSet(charactersIn: " `$%"))
+        ASCIIScan.trimming(text, asciiCharacters: " `$%")
     }
 
     /// Links in reading order: destination and visible text.
@@ -72,12 +72,12 @@ enum ProseReader {
                 case .code(let s):
                     if looksLikeFile(s) { names.append(s) }
                 case .text(let s) where emphasized:
-                    let t = s.trimmingCharacters(in: .whitespaces)
+                    let t = ASCIIScan.trimmingWhitespace(s)
                     if looksLikeFile(t) { names.append(t) }
                 case .text(let s):
                     // "create a new file named ChatCompletion.ts": plain words, code extensions only.
                     for word in s.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-                        let t = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()'\"!?"))
+                        let t = ASCIIScan.trimming(word, asciiCharacters: ".,;:()'\"!?")
                         if looksLikeFile(t), plainCodeExtensions.contains(ext(t)), !productNames.contains(t.lowercased()) {
                             names.append(t)
                         }
@@ -105,7 +105,7 @@ enum ProseReader {
 
     /// `app.py`, `src/index.ts`, `.env`, `package.json`: a name with an extension and no spaces.
     static func looksLikeFile(_ text: String) -> Bool {
-        guard !text.contains(" "), !text.contains("://"), let dot = text.lastIndex(of: ".") else { return false }
+        guard let dot = text.lastIndex(of: "."), !ASCIIScan.contains(text, " "), !ASCIIScan.contains(text, "://") else { return false }
         let ext = text[text.index(after: dot)...]
         guard (1...6).contains(ext.count), ext.allSatisfy({ $0.isLetter || $0.isNumber }) else { return false }
         if dot == text.startIndex { return text == ".env" }

@@ -37,7 +37,7 @@ enum SampleReader {
             listed.tool = "requirements"
             listed.ecosystem = .python
             listed.packages = sample.code.split(separator: "\n").compactMap { line in
-                let t = line.trimmingCharacters(in: .whitespaces)
+                let t = ASCIIScan.trimmingWhitespace(line)
                 guard !t.isEmpty, !t.hasPrefix("#"), !t.hasPrefix("-") else { return nil }
                 return PackageNames.packageName(fromSpec: t, ecosystem: .python)
             }
@@ -57,7 +57,7 @@ enum SampleReader {
               (sample.stepText ?? "").contains(".env") || sample.infoString.lowercased().hasPrefix("dotenv")
                 || sample.infoString.lowercased().hasPrefix("env") else { return nil }
         let names = VariableSettings.fromDotEnv(sample.code)
-        let lines = sample.code.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }
+        let lines = sample.code.split(separator: "\n").filter { !ASCIIScan.trimmingWhitespace($0).isEmpty && !$0.hasPrefix("#") }
         return !names.isEmpty && names.count == lines.count ? ".env" : nil
     }
 

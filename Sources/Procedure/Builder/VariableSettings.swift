@@ -60,11 +60,11 @@ public enum VariableSettings {
     /// The names a `.env` file sample defines (`X=value`, `export X=value`, `X = value`).
     static func fromDotEnv(_ code: String) -> [String] {
         code.split(separator: "\n").compactMap { raw -> String? in
-            var line = raw.trimmingCharacters(in: .whitespaces)
+            var line = ASCIIScan.trimmingWhitespace(raw)
             if line.hasPrefix("#") || line.isEmpty { return nil }
             if line.hasPrefix("export ") { line = String(line.dropFirst(7)) }
             guard let eq = line.firstIndex(of: "=") else { return nil }
-            let name = line[..<eq].trimmingCharacters(in: .whitespaces)
+            let name = ASCIIScan.trimmingWhitespace(line[..<eq])
             return isVariableName(name) ? name : nil
         }
     }
@@ -72,7 +72,7 @@ public enum VariableSettings {
     /// A name in prose that reads as an environment variable: upper case with an underscore
     /// (`AZURE_OPENAI_ENDPOINT`), as a code span or a table cell.
     static func looksLikeVariable(_ text: String) -> Bool {
-        let t = text.trimmingCharacters(in: CharacterSet(charactersIn: " `$%"))
+        let t = ASCIIScan.trimming(text, asciiCharacters: " `$%")
         return t.count >= 4 && t.contains("_") && isVariableName(t) && t == t.uppercased()
     }
 }

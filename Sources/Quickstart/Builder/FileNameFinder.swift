@@ -8,7 +8,7 @@ enum FileNameFinder {
     /// sample's language; "Run `node app.js`" next to a shell sample names no file for it.
     static func fileName(in inlines: [Inline], language: CodeLanguage) -> String? {
         let candidates = inlines.codeSpans + inlines.plainText.split(whereSeparator: { $0 == " " || $0 == "\n" }).map {
-            String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()'\"*_"))
+            ASCIIScan.trimming($0, asciiCharacters: ".,;:()'\"*_")
         }
         return candidates.first { looksLikeFile($0) && fits(extension: ext($0), language: language) }
     }

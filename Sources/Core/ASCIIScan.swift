@@ -1,0 +1,103 @@
+import Core
+import Foundation
+
+/// Byte-level text tests for the per-line hot paths of `check` (Foundation's `range(of:)`,
+/// `trimmingCharacters(in:)` and Character-wise `split` dominated its profile).
+///
+/// Each function gives exactly the answer of the Foundation / Character call it stands for: the
+/// byte path only decides the cases it can decide, and hands anything else (non-ASCII bytes at the
+/// edges, carriage returns) to the general call.
+public enum ASCIIScan {
+    /// Whether `text` contains `needle`, an ASCII string, comparing ASCII letters case-insensitively
+    /// when `ignoringCase` (the needle must then be lowercase). Stands for `text.contains(needle)`
+    /// (`lowercased()` first when ignoring case) on the words docverify looks for.
+    public static func contains(_ text: some StringProtocol, _ needle: String, ignoringCase: Bool = false) -> Bool {
+        let pattern = Array(needle.utf8)
+        if let found = text.utf8.withContiguousStorageIfAvailable({ search($0, for: pattern, ignoringCase: ignoringCase) }) {
+            return found
+        }
+        return Array(text.utf8).withUnsafeBufferPointer { search($0, for: pattern, ignoringCase: ignoringCase) }
+    }
+
+    static func search(_ bytes: UnsafeBufferPointer<UInt8>, for pattern: [UInt8], ignoringCase: Bool) -> Bool {
+        guard let first = pattern.first else { return true }
+        guard bytes.count >= pattern.count else { return false }
+        var i = 0
+        let last = bytes.count - pattern.count
+        while i <= last {
+            if (ignoringCase ? lower(bytes[i]) : bytes[i]) == first {
+                var j = 1
+                while j < pattern.count, (ignoringCase ? lower(bytes[i + j]) : bytes[i + j]) == pattern[j] { j += 1 }
+                if j == pattern.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation when the ends are plain ASCII.
+    public static func trimmingWhitespace(_ whole: some StringProtocol) -> String {
+        let text = Substring(whole)
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return "" }
+        if isPlainEdge(first), isPlainEdge(last) { return String(text) }
+        if first < 0x80, last < 0x80 {
+            // Only ASCII spaces and tabs to cut: the Unicode spaces `.whitespaces` also holds are
+            // never ASCII, and an ASCII byte is always a whole character.
+            var start = utf8.startIndex, end = utf8.endIndex
+            while start < end, utf8[start] == 0x20 || utf8[start] == 0x09 { start = utf8.index(after: start) }
+            while end > start, utf8[utf8.index(before: end)] == 0x20 || utf8[utf8.index(before: end)] == 0x09 { end = utf8.index(before: end) }
+            if start < end, utf8[start] >= 0x80 || utf8[utf8.index(before: end)] >= 0x80 {
+                return String(text).trimmingCharacters(in: .whitespaces)
+            }
+            return String(text[start..<end])
+        }
+        return String(text).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `text.trimmingCharacters(in: CharacterSet(charactersIn: characters))` for a set of ASCII
+    /// characters: an ASCII byte is always a whole scalar, so cutting bytes is cutting scalars.
+    public static func trimming(_ text: some StringProtocol, asciiCharacters characters: StaticString) -> String {
+        let text = Substring(text)
+        let set = UnsafeBufferPointer(start: characters.utf8Start, count: characters.utf8CodeUnitCount)
+        let utf8 = text.utf8
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end, set.contains(utf8[start]) { start = utf8.index(after: start) }
+        while end > start, set.contains(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        return String(text[start..<end])
+    }
+
+    /// The first byte that is not an ASCII space or tab, nil for a blank line.
+    public static func firstNonBlankByte(_ text: some StringProtocol) -> UInt8? {
+        text.utf8.first { $0 != 0x20 && $0 != 0x09 }
+    }
+
+    /// `text.split(separator: "\n", omittingEmptySubsequences: false)`: Character-wise, `\r\n` is one
+    /// character and does not split, so text holding a carriage return takes the Character path.
+    public static func lines(_ text: String) -> [Substring] {
+        let utf8 = text.utf8
+        if utf8.contains(0x0D) { return text.split(separator: "\n", omittingEmptySubsequences: false) }
+        var result: [Substring] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == 0x0A {
+                result.append(text[start..<index])
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        result.append(text[start..<utf8.endIndex])
+        return result
+    }
+
+    /// An ASCII byte that trimming `.whitespaces` keeps (it holds the tab and the Unicode spaces,
+    /// not line breaks).
+    static func isPlainEdge(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != 0x20 && byte != 0x09
+    }
+
+    static func lower(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+    }
+}

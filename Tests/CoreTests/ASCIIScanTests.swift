@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import Core
+
+/// The byte-level helpers must answer exactly as the Foundation / Character calls they replace.
+@Suite struct ASCIIScanTests {
+    static let samples = [
+        "", " ", "\t", "plain", "  two sides\t", "\u{00A0}nbsp\u{00A0}", " \u{2003}em space", "tail \u{3000}",
+        "line\n", "\nlead", "a\r\nb", "a\rb\r\n", "é", " é ", "\t:::zone pivot=\"x\"", "  [!INCLUDE [a](b.md)]",
+        "caf\u{65}\u{301} ", "\u{1F600} grin", "x\n\ny\n", "\n", "\n\n", "tab\tinside", " | cell | ",
+    ]
+
+    @Test func trimmingMatchesFoundation() {
+        for text in Self.samples {
+            #expect(ASCIIScan.trimmingWhitespace(text) == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+            let sub = Substring(text)
+            #expect(ASCIIScan.trimmingWhitespace(sub) == String(sub).trimmingCharacters(in: .whitespaces))
+        }
+    }
+
+    @Test func trimmingASCIISetsMatchesFoundation() {
+        for text in Self.samples + ["(app.py),", "\"`$VAR%`\"", "...", "\"\u{301}x.py!", "$%", "`é`"] {
+            #expect(ASCIIScan.trimming(text, asciiCharacters: ".,;:()'\"!?") == text.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()'\"!?")), "\(text.debugDescription)")
+            #expect(ASCIIScan.trimming(text, asciiCharacters: " `$%") == text.trimmingCharacters(in: CharacterSet(charactersIn: " `$%")), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func linesMatchCharacterSplit() {
+        for text in Self.samples + ["a\nb\nc", "no break", "ends\n\n", "crlf\r\nlines\r\n", "mixed\nand\r\nmore"] {
+            #expect(ASCIIScan.lines(text) == text.split(separator: "\n", omittingEmptySubsequences: false), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func containsFindsASCIIWords() {
+        #expect(ASCIIScan.contains("create the file", "file"))
+        #expect(ASCIIScan.contains("file", "file"))
+        #expect(!ASCIIScan.contains("fil", "file"))
+        #expect(!ASCIIScan.contains("Create", "create"))
+        #expect(ASCIIScan.contains("Create", "create", ignoringCase: true))
+        #expect(ASCIIScan.contains(Substring("The Maximum Audio size"), "maximum audio ", ignoringCase: true))
+        #expect(ASCIIScan.contains("naïve set up", "set up"))
+        #expect(!ASCIIScan.contains("setup", "set up"))
+        #expect(ASCIIScan.contains("anything", ""))
+        for text in Self.samples {
+            for word in ["a", "ne", " ", "pivot", "[!"] {
+                #expect(ASCIIScan.contains(text, word) == text.contains(word), "\(text.debugDescription) \(word)")
+            }
+        }
+    }
+
+    @Test func firstNonBlankByteSkipsSpacesAndTabs() {
+        #expect(ASCIIScan.firstNonBlankByte(" \t:::") == UInt8(ascii: ":"))
+        #expect(ASCIIScan.firstNonBlankByte("   ") == nil)
+        #expect(ASCIIScan.firstNonBlankByte("\u{00A0}x") == 0xC2)
+    }
+}
