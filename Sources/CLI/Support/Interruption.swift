@@ -18,6 +18,10 @@ final class Interruption: Sendable {
     /// Seconds the work has to stop and print its report after the first signal.
     static let grace: Double = 10
 
+    /// A queue of its own: a created queue gets a thread even while `concurrentPerform` holds
+    /// every worker of the global pool (a parallel check), so the signal is seen at once.
+    private static let signalQueue = DispatchQueue(label: "docverify.interruption")
+
     /// The installed instance of this process (`check` and `run` install one each).
     private static let current = Mutex<Interruption?>(nil)
 
@@ -40,7 +44,7 @@ final class Interruption: Sendable {
             #else
             Darwin.signal(number, SIG_IGN)
             #endif
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            let source = DispatchSource.makeSignalSource(signal: number, queue: signalQueue)
             source.setEventHandler { interruption.receive(number) }
             source.resume()
             interruption.sources.append(source)
@@ -68,7 +72,7 @@ final class Interruption: Sendable {
         let name = number == SIGINT ? "SIGINT" : "SIGTERM"
         FileHandle.standardError.write(Data("docverify: \(name) received; stopping and reporting what finished (send it again to stop at once)\n".utf8))
         onInterrupt(number)
-        DispatchQueue.global().asyncAfter(deadline: .now() + Self.grace) { Self.stopNow(number, "no report within \(Int(Self.grace)) seconds") }
+        Self.signalQueue.asyncAfter(deadline: .now() + Self.grace) { Self.stopNow(number, "no report within \(Int(Self.grace)) seconds") }
     }
 
     private static func stopNow(_ number: Int32, _ why: String) -> Never {
