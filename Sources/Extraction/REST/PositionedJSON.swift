@@ -9,7 +9,8 @@ struct PositionedJSON {
     }
 
     private var text = String.UnicodeScalarView()
-    private var positions: [JSPosition] = []
+    /// Where each scalar of `text` was written, as runs (a position per scalar took 16 bytes each).
+    private var positions = PositionRuns()
     private var placeholders: [Placeholder] = []
     private var inString = false
     private var escaped = false
@@ -19,11 +20,18 @@ struct PositionedJSON {
     /// The chars of a shell word; run-time values become sentinel strings (quoted when they sit
     /// outside a JSON string, so `"max_tokens": $N` still parses).
     init(_ chars: [ShellChar]) {
-        for c in chars {
-            switch c {
-            case .char(let u, let p): append(u, at: p)
-            case .value(let placeholder, let p): appendValue(placeholder, at: p)
-            }
+        for c in chars { append(c) }
+    }
+
+    /// A shell word's characters and values, read in place.
+    init(_ word: ShellWord) {
+        word.forEach { append($0) }
+    }
+
+    private mutating func append(_ c: ShellChar) {
+        switch c {
+        case .char(let u, let p): append(u, at: p)
+        case .value(let placeholder, let p): appendValue(placeholder, at: p)
         }
     }
 
@@ -46,7 +54,7 @@ struct PositionedJSON {
 
     mutating func append(_ u: Unicode.Scalar, at position: JSPosition) {
         text.append(u)
-        positions.append(position)
+        positions.append(position, endsRun: u == "\n")
         if inString {
             if escaped { escaped = false } else if u == "\\" { escaped = true } else if u == "\"" { inString = false }
         } else if u == "\"" {
@@ -60,14 +68,13 @@ struct PositionedJSON {
         let quoted = inString ? sentinel : "\"" + sentinel + "\""
         for u in quoted.unicodeScalars {
             text.append(u)
-            positions.append(position)
+            positions.append(position, endsRun: true)
         }
     }
 
     func parse(allowComments: Bool = false) -> Outcome {
-        let source = String(text)
         do {
-            let json = try JSONValue.parse(source, allowComments: allowComments)
+            let json = try JSONValue.parse(String(text), allowComments: allowComments)
             return .value(RESTJSON.restore(RESTJSON.symbolic(json), placeholders))
         } catch let error as JSONSyntaxError {
             return .invalid(message: error.message, at: position(line: error.line, column: error.column))
@@ -81,16 +88,17 @@ struct PositionedJSON {
     private func position(line: Int, column: Int) -> JSPosition {
         var l = 1, c = 1
         for (offset, u) in text.enumerated() {
-            if l == line && c == column { return positions[offset] }
+            if l == line && c == column, let p = positions.position(at: offset) { return p }
             if u == "\n" {
-                if l == line { return positions[offset] }  // column past the end of the line
+                // A column past the end of the line.
+                if l == line, let p = positions.position(at: offset) { return p }
                 l += 1
                 c = 1
             } else {
                 c += 1
             }
         }
-        guard let last = positions.last else { return JSPosition(line: 1, column: 1) }
+        guard let last = positions.lastPosition else { return JSPosition(line: 1, column: 1) }
         return JSPosition(line: last.line, column: last.column + 1)
     }
 }

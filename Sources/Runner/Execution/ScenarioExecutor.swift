@@ -15,6 +15,8 @@ struct ScenarioExecutor: Sendable {
     var built: [Int: [BuiltRequest]]
     /// Where uploads no step wrote come from.
     var inputs: InputFiles
+    /// `--deadline`: no call starts after it; the one in flight is cancelled by the runner.
+    var deadline: RunDeadline? = nil
 
     /// Runs `scenario` with what its dependencies left (files they wrote, ids they got); returns the
     /// result and what it leaves for the scenarios after it.
@@ -43,6 +45,11 @@ struct ScenarioExecutor: Sendable {
             var responses: [Int: JSONValue] = [:]
             var audioOutputs: [Data] = []
             for (index, request) in requests.enumerated() {
+                if let deadline, deadline.hasPassed {
+                    var cut = finish(.skipped, deadline.reason)
+                    cut.0.cutByDeadline = true
+                    return cut
+                }
                 // Files the call uploads that no earlier step wrote: --inputs, else a stand-in.
                 for path in Self.files(of: request.extracted).sorted() where files[path] == nil {
                     guard let input = inputs.supply(path) else {
@@ -84,11 +91,23 @@ struct ScenarioExecutor: Sendable {
                         response = try await client.send(httpRequest, options: configuration.transport)
                     }
                 } catch {
+                    calls.append(CallResult(location: request.location, method: httpRequest.method, url: httpRequest.url, status: nil, timings: nil, attempts: 1, response: nil,
+                                            exchange: RecordedExchange(request: httpRequest, response: nil)))
+                    if case .cancelled = error, let deadline, deadline.hasPassed {
+                        var cut = finish(.skipped, "cancelled in flight: " + deadline.reason)
+                        cut.0.cutByDeadline = true
+                        return cut
+                    }
+                    if case .responseTooLarge(_, let limit) = error {
+                        // docverify's own bound, not the page's fault: a warning, and the call is not judged.
+                        findings.append(Finding(
+                            rule: "response-too-large", severity: .warning, location: request.location,
+                            message: "the answer to this call is larger than \(limit) bytes, so docverify stopped reading it and did not check it; raise --max-response-bytes if an answer this large is expected"))
+                        return finish(.skipped, "the answer passed --max-response-bytes (\(limit) bytes)")
+                    }
                     findings.append(Finding(
                         rule: "endpoint-unreachable", severity: .error, location: request.location,
                         message: "\(error.description); check --endpoint and that the service is reachable"))
-                    calls.append(CallResult(location: request.location, method: httpRequest.method, url: httpRequest.url, status: nil, timings: nil, attempts: 1, response: nil,
-                                            exchange: RecordedExchange(request: httpRequest, response: nil)))
                     return finish(.failed, "endpoint unreachable")
                 }
                 let kind = AnswerKind.of(request)

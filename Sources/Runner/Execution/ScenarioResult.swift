@@ -63,6 +63,8 @@ public struct ScenarioResult: Sendable {
     public var duration: TimeInterval
     /// Uploaded files no step wrote, taken from `--inputs` or generated.
     public var inputs: [SuppliedInput] = []
+    /// The run deadline (`--deadline`) passed before the scenario started or while it ran.
+    public var cutByDeadline = false
 
     public init(scenario: Scenario, status: ScenarioStatus, reason: String?, calls: [CallResult], findings: [Finding], duration: TimeInterval) {
         self.scenario = scenario
