@@ -23,15 +23,20 @@ public struct DocFXLoader: Sendable {
         self.mappings = mappings
     }
 
+    /// The file as text; its bytes are released on return rather than kept beside the text for the
+    /// whole load.
+    private static func readText(_ path: String) -> String? {
+        FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// Loads the article at `path`.
     public func load(article path: String) throws(DocFXLoadError) -> DocFXDocument {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let data = FileManager.default.contents(atPath: absolute) else {
+              let text = Self.readText(absolute) else {
             throw DocFXLoadError(path: path, message: "cannot read the file; check the path")
         }
-        let text = String(decoding: data, as: UTF8.self)
         // Without --root, the docset's own root (its docfx.json) is where `~/` and includes point.
         let articleDirectory = URL(fileURLWithPath: absolute).deletingLastPathComponent().standardizedFileURL.path
         let rootPath = root.isEmpty ? (PathMappingDiscovery.docsetRoot(from: articleDirectory) ?? articleDirectory) : root
