@@ -78,4 +78,23 @@ import Testing
         #expect(runs.position(at: 5) == nil && runs.position(at: -1) == nil)
         #expect(runs.first == points[0] && runs.lastPosition == points[4])
     }
+
+    @Test func assembledJSONIsRecognisedAndPlacedAsBefore() throws {
+        #expect(PositionedJSON(code: "  \n {\"a\": 1}").looksLikeJSON)
+        #expect(PositionedJSON(code: "\u{00A0}[1]").looksLikeJSON)
+        #expect(!PositionedJSON(code: " a=1").looksLikeJSON)
+        #expect(PositionedJSON(code: " \r\n\t").isEmpty)
+        #expect(!PositionedJSON(code: " é").isEmpty)
+        // Columns count scalars: the é before the missing comma is one column.
+        guard case .invalid(_, let at) = PositionedJSON(code: "{\"é\": 1 \"b\": 2}").parse() else {
+            Issue.record("parsed")
+            return
+        }
+        #expect(at == JSPosition(line: 1, column: 9))
+        guard case .value(let value) = PositionedJSON(code: "{\"é\": \"ü😀\"}").parse() else {
+            Issue.record("did not parse")
+            return
+        }
+        #expect(value == .object(["é": .string("ü😀")]))
+    }
 }

@@ -8,7 +8,8 @@ struct PositionedJSON {
         case invalid(message: String, at: JSPosition)
     }
 
-    private var text = String.UnicodeScalarView()
+    /// The assembled text as UTF-8, the form the JSON parser reads: parsing needs no copy of it.
+    private var text: [UInt8] = []
     /// Where each scalar of `text` was written, as runs (a position per scalar took 16 bytes each).
     private var positions = PositionRuns()
     private var placeholders: [Placeholder] = []
@@ -44,16 +45,27 @@ struct PositionedJSON {
         }
     }
 
-    var isEmpty: Bool { String(text).allSatisfy { $0.isWhitespace } }
+    var isEmpty: Bool { firstNonBlank == nil }
 
     /// True when the text starts like a JSON object or array (not form data or plain text).
     var looksLikeJSON: Bool {
-        guard let first = String(text).first(where: { !$0.isWhitespace }) else { return false }
+        guard let first = firstNonBlank else { return false }
         return first == "{" || first == "["
     }
 
+    /// The first character that is not whitespace, found without decoding the whole text.
+    private var firstNonBlank: Character? {
+        var i = 0
+        // ASCII blanks byte by byte; at the first other byte, the rest is read as Characters (a
+        // non-ASCII space, or "\r\n", is whitespace too), which stops at its first character.
+        while i < text.count, [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains(text[i]) { i += 1 }
+        guard i < text.count else { return nil }
+        if text[i] < 0x80, text[i] != 0x0D { return Character(Unicode.Scalar(text[i])) }
+        return String(decoding: text[i...], as: UTF8.self).first { !$0.isWhitespace }
+    }
+
     mutating func append(_ u: Unicode.Scalar, at position: JSPosition) {
-        text.append(u)
+        if u.isASCII { text.append(UInt8(u.value)) } else { text.append(contentsOf: UTF8.encode(u)!) }
         positions.append(position, endsRun: u == "\n")
         if inString {
             if escaped { escaped = false } else if u == "\\" { escaped = true } else if u == "\"" { inString = false }
@@ -67,14 +79,14 @@ struct PositionedJSON {
         placeholders.append(placeholder)
         let quoted = inString ? sentinel : "\"" + sentinel + "\""
         for u in quoted.unicodeScalars {
-            text.append(u)
+            text.append(contentsOf: UTF8.encode(u)!)
             positions.append(position, endsRun: true)
         }
     }
 
     func parse(allowComments: Bool = false) -> Outcome {
         do {
-            let json = try JSONValue.parse(String(text), allowComments: allowComments)
+            let json = try JSONValue.parse(bytes: text, allowComments: allowComments)
             return .value(RESTJSON.restore(RESTJSON.symbolic(json), placeholders))
         } catch let error as JSONSyntaxError {
             return .invalid(message: error.message, at: position(line: error.line, column: error.column))
@@ -87,7 +99,7 @@ struct PositionedJSON {
     /// counts them) to where that character was written.
     private func position(line: Int, column: Int) -> JSPosition {
         var l = 1, c = 1
-        for (offset, u) in text.enumerated() {
+        for (offset, u) in String(decoding: text, as: UTF8.self).unicodeScalars.enumerated() {
             if l == line && c == column, let p = positions.position(at: offset) { return p }
             if u == "\n" {
                 // A column past the end of the line.
