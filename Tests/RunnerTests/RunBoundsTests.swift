@@ -9,8 +9,10 @@ import Transport
 /// `run --deadline` and `run --max-response-bytes` against a local endpoint that misbehaves: the
 /// run always ends, in bounded time and memory, with the report of what finished.
 @Suite struct RunBoundsTests {
-    func run(endpoint: String?, deadline: TimeInterval?, maxResponse: Int? = TransportOptions.defaultMaxResponseSize) async throws -> (RunReport, Duration) {
-        let extraction = RunnerFixtures.document()
+    func run(
+        endpoint: String?, deadline: TimeInterval?, maxResponse: Int? = TransportOptions.defaultMaxResponseSize,
+        extraction: DocumentExtraction = RunnerFixtures.document()
+    ) async throws -> (RunReport, Duration) {
         let built = RequestBuilder().build(extraction)
         var config = RunConfiguration(endpoint: endpoint, environment: ["AZURE_OPENAI_API_KEY": "bounds-test-key"], jobs: 2)
         config.transport.retry = .none
@@ -48,6 +50,15 @@ import Transport
         #expect(finding.location.file == RunnerFixtures.file)
         // A cancelled call is the run's doing, not the endpoint's.
         #expect(!report.findings.contains { $0.rule == "endpoint-unreachable" })
+    }
+
+    @Test func aTabWithoutItsCredentialIsSkippedForThatNotForTheDeadline() async throws {
+        // Keyless tabs, no token in the environment, a deadline already past when scenarios start.
+        let (report, _) = try await run(endpoint: "http://127.0.0.1:1", deadline: 0.001, extraction: RunnerFixtures.document(auth: .bearer))
+        #expect(report.scenarios.map(\.status) == [.skipped, .skipped])
+        #expect(report.scenarios[0].reason?.contains("AZURE_OPENAI_AD_TOKEN") == true)
+        #expect(!report.scenarios.contains { $0.cutByDeadline })
+        #expect(!report.findings.contains { $0.rule == "run-deadline" })
     }
 
     @Test func aDeadlineThatIsNotReachedChangesNothing() async throws {

@@ -74,7 +74,8 @@ public struct DocumentRunner: Sendable {
                         if let state = written[dep] { acc.merge(state) }
                     }
                     group.addTask {
-                        if let deadline, deadline.hasPassed {
+                        // A tab that lacks its credential is skipped for that, deadline or not.
+                        if let deadline, deadline.hasPassed, executor.missingCredential(scenario) == nil {
                             var result = ScenarioResult(scenario: scenario, status: .skipped, reason: "not started: " + deadline.reason,
                                                         calls: [], findings: [], duration: 0)
                             result.cutByDeadline = true

@@ -209,7 +209,7 @@ struct ScenarioExecutor: Sendable {
     static let mockPlaceholderFormats: Set<String> = ["opus"]
 
     /// In live mode a tab whose credential is absent is skipped, not failed.
-    private func missingCredential(_ scenario: Scenario) -> String? {
+    func missingCredential(_ scenario: Scenario) -> String? {
         let auths = Set(scenario.samples.flatMap { built[$0.sample.id] ?? [] }.compactMap(\.auth))
         if auths.contains(.bearer), credentials.bearerToken == nil {
             return "no Entra ID token: set \(configuration.tokenEnvironmentName) (e.g. from `az account get-access-token`) to run keyless tabs"
