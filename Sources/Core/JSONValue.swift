@@ -92,11 +92,25 @@ extension JSONValue {
         return try parser.parseDocument()
     }
 
+    /// Parses UTF-8 JSON bytes (a request or response body) without first making a String of them.
+    public static func parse(bytes: [UInt8], allowComments: Bool = false) throws -> JSONValue {
+        var parser = JSONTextParser(bytes: bytes, allowComments: allowComments)
+        return try parser.parseDocument()
+    }
+
     /// Compact JSON with sorted keys: stable across runs and platforms.
     public func serialized(pretty: Bool = false) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
+        // Large strings are spliced into one exact-size buffer (see JSONValue+LargeStrings).
+        var total = 0
+        forEachSerializedChunk(pretty: pretty) { total += $0.count }
+        return String(unsafeUninitializedCapacity: total) { buffer in
+            var written = 0
+            forEachSerializedChunk(pretty: pretty) { chunk in
+                guard let base = chunk.baseAddress, let target = buffer.baseAddress, written + chunk.count <= buffer.count else { return }
+                (target + written).update(from: base, count: chunk.count)
+                written += chunk.count
+            }
+            return written
+        }
     }
 }

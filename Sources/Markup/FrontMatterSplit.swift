@@ -11,7 +11,8 @@ public struct FrontMatterSplit: Sendable, Hashable {
     public var yamlStartLine: Int
     /// The closing delimiter line, nil when there is no (closed) front matter.
     public var endLine: Int?
-    /// The Markdown with the front matter blanked out.
+    /// The Markdown with the front matter blanked out. Empty in a parsed ``MarkupDocument``: it is
+    /// cmark's input only, and keeping it would keep a second copy of the file.
     public var body: String
 
     public init(text: String) {

@@ -11,17 +11,20 @@ enum BodyReader {
     }
 
     static func read(_ request: Request, limit: Int) async throws -> Outcome {
-        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
+        let declared = request.headers[.contentLength].flatMap(Int.init)
+        if let declared, declared > limit {
             return .tooLarge(received: 0)
         }
-        var collected = ByteBuffer()
+        // One buffer of the announced size, filled in place: a growing buffer copied into an array
+        // at the end held up to three times the body at once.
+        var collected: [UInt8] = []
+        if let declared, declared > 0 { collected.reserveCapacity(declared) }
         for try await chunk in request.body {
-            if collected.readableBytes + chunk.readableBytes > limit {
-                return .tooLarge(received: collected.readableBytes + chunk.readableBytes)
+            if collected.count + chunk.readableBytes > limit {
+                return .tooLarge(received: collected.count + chunk.readableBytes)
             }
-            var chunk = chunk
-            collected.writeBuffer(&chunk)
+            chunk.withUnsafeReadableBytes { collected.append(contentsOf: $0) }
         }
-        return .complete(collected.readBytes(length: collected.readableBytes) ?? [])
+        return .complete(collected)
     }
 }

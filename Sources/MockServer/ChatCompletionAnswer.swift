@@ -9,7 +9,7 @@ struct ChatCompletionAnswer {
     let profile: MockProfile
 
     /// Seed of everything derived from the request (hash of its canonical form).
-    var requestHash: UInt64 { FNV1a64.hash(request.canonicalBody) }
+    var requestHash: UInt64 { request.requestHash }
 
     /// Text derived from the last user message: its words, or a description of its audio.
     var transcript: String {

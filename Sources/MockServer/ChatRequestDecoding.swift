@@ -10,20 +10,28 @@ import Requests
 /// decoded audio fits the limit. All problems are reported; the error names the first in `param`
 /// and lists the others in its message.
 func decodeChatRequest(_ body: [UInt8], profile: MockProfile) throws(MockError) -> ChatRequestView {
-    let root: JSONValue
-    let text = try JSONRequest.text(body)
+    try decodeChatRequest(json: parseRequestJSON(body), profile: profile)
+}
+
+/// The body as JSON, parsed from its bytes (no String of the whole body is made).
+func parseRequestJSON(_ body: [UInt8]) throws(MockError) -> JSONValue {
+    try JSONRequest.validateUTF8(body)
     do {
-        root = try JSONValue.parse(text)
+        return try JSONValue.parse(bytes: body)
     } catch let error as JSONSyntaxError {
         throw .invalidRequest(param: nil, "The request body is not valid JSON (\(error.description)).")
     } catch {
         throw .invalidRequest(param: nil, "The request body is not valid JSON.")
     }
+}
+
+/// As ``decodeChatRequest(_:profile:)`` for a body already parsed.
+func decodeChatRequest(json root: JSONValue, profile: MockProfile) throws(MockError) -> ChatRequestView {
     let decoding = RequestValidation.decode(root, options: profile.validationOptions)
     var problems = decoding.issues.map { RequestProblem(path: $0.path, message: JSONRequest.sentence($0.message)) }
     var view: ChatRequestView?
     if let request = decoding.request {
-        view = makeView(request, canonicalBody: canonicalContent(root), problems: &problems)
+        view = makeView(request, requestHash: CanonicalBodyHash.hash(canonicalContent(root)), problems: &problems)
     }
     if let first = problems.first {
         var message = first.path.isEmpty ? first.message : "Invalid '\(first.path)': \(first.message)"
@@ -41,18 +49,18 @@ func decodeChatRequest(_ body: [UInt8], profile: MockProfile) throws(MockError) 
     return view
 }
 
-/// Sorted-key JSON of the body without how the answer is packaged (`audio.format`, `stream`,
-/// `stream_options`): the samples depend on what was asked, so a wav and a pcm16 answer, streamed or
-/// not, hold the same audio.
-private func canonicalContent(_ root: JSONValue) -> String {
-    guard case .object(var members) = root else { return root.serialized() }
+/// The body without how the answer is packaged (`audio.format`, `stream`, `stream_options`): the
+/// samples depend on what was asked, so a wav and a pcm16 answer, streamed or not, hold the same
+/// audio.
+private func canonicalContent(_ root: JSONValue) -> JSONValue {
+    guard case .object(var members) = root else { return root }
     members["stream"] = nil
     members["stream_options"] = nil
     if case .object(var audio)? = members["audio"] {
         audio["format"] = nil
         members["audio"] = .object(audio)
     }
-    return JSONValue.object(members).serialized()
+    return JSONValue.object(members)
 }
 
 /// One thing wrong with a request: where (a JSON path such as `audio.voice`) and what.
@@ -80,10 +88,10 @@ private func sentence(_ text: String) -> String {
 }
 
 /// The typed request reduced to what the answer depends on; decodes input audio on the way.
-private func makeView(_ request: ChatCompletionRequest, canonicalBody: String, problems: inout [RequestProblem]) -> ChatRequestView {
+private func makeView(_ request: ChatCompletionRequest, requestHash: UInt64, problems: inout [RequestProblem]) -> ChatRequestView {
     var view = ChatRequestView(
         modalities: request.modalities?.map(\.rawValue) ?? ["text"], voice: request.audio?.voice.rawValue,
-        format: request.audio?.format.rawValue, messages: [], canonicalBody: canonicalBody)
+        format: request.audio?.format.rawValue, messages: [], requestHash: requestHash)
     view.stream = request.stream ?? false
     view.streamUsage = request.streamOptions?.includeUsage ?? false
     for (i, message) in request.messages.enumerated() {
@@ -125,17 +133,17 @@ private func makeView(_ request: ChatCompletionRequest, canonicalBody: String, p
 
 /// Base64 → bytes, and WAV header facts when the format says WAV.
 private func decodeInputAudio(_ audio: InputAudio, path: String, problems: inout [RequestProblem]) -> ChatRequestView.InputAudio? {
-    guard let bytes = Data(base64Encoded: audio.data) else {
+    guard let bytes = Base64Summary(audio.data) else {
         problems.append(RequestProblem(path: "\(path).data", message: "'data' is not valid base64: the audio could not be decoded."))
         return nil
     }
-    if bytes.isEmpty {
+    if bytes.byteCount == 0 {
         problems.append(RequestProblem(path: "\(path).data", message: "'data' decodes to no audio bytes."))
         return nil
     }
-    let wav = WAVInfo([UInt8](bytes.prefix(4_096)), totalCount: bytes.count)
+    let wav = WAVInfo(bytes.prefix, totalCount: bytes.byteCount)
     if audio.format == .wav, wav == nil {
         problems.append(RequestProblem(path: "\(path).data", message: "'format' is 'wav' but the decoded data is not a RIFF/WAVE file."))
     }
-    return .init(format: audio.format.rawValue, byteCount: bytes.count, wav: wav)
+    return .init(format: audio.format.rawValue, byteCount: bytes.byteCount, wav: wav)
 }

@@ -30,10 +30,10 @@ struct ChatRequestView: Sendable, Equatable {
     /// `stream: true`: answer as server-sent events; `stream_options.include_usage` adds a usage chunk.
     var stream = false
     var streamUsage = false
-    /// The body as sorted-key compact JSON without `audio.format` and the stream options: equal
-    /// requests hash equally whatever their key order, and every packaging of one answer carries the
-    /// same samples.
-    var canonicalBody: String
+    /// FNV-1a of the body as sorted-key compact JSON without `audio.format` and the stream options:
+    /// equal requests hash equally whatever their key order, and every packaging of one answer
+    /// carries the same samples.
+    var requestHash: UInt64
 
     var wantsAudio: Bool { modalities.contains("audio") }
 

@@ -87,20 +87,23 @@ struct MockResponder: HTTPResponder {
                 closeConnection: true)
         case .complete(let body):
             bodyBytes = body.count
-            try APIVersionPolicy.checkFeatures(body, version: request.uri.queryParameters["api-version"].map(String.init), route: route)
-            let answer = try await dispatch(route, request: request, body: body)
+            // Parsed once, for the api-version features and the handler: a 20 MB body is not parsed twice.
+            let json = route.operation.body == .json ? try? JSONValue.parse(bytes: body) : nil
+            try APIVersionPolicy.checkFeatures(json, version: request.uri.queryParameters["api-version"].map(String.init), route: route)
+            let answer = try await dispatch(route, request: request, body: body, json: json)
             return answer.response(headers: commonHeaders(for: route))
         }
     }
 
     /// The operation's handler. Bodies are judged by the operation's own model, never another's.
-    private func dispatch(_ route: MockRoute, request: Request, body: [UInt8]) async throws -> MockAnswer {
+    private func dispatch(_ route: MockRoute, request: Request, body: [UInt8], json: JSONValue?) async throws -> MockAnswer {
         let now = Int(Date().timeIntervalSince1970)
         let id = route.operation.id
         switch id {
         case "chat.completions.create":
-            let view = try decodeChatRequest(body, profile: profile)
-            return try await complete(view, deployment: route.deployment ?? model(in: body))
+            // Without a parsed body, decoding the bytes again gives the syntax error's message.
+            let view = try json.map { root throws(MockError) in try decodeChatRequest(json: root, profile: profile) } ?? decodeChatRequest(body, profile: profile)
+            return try await complete(view, deployment: route.deployment ?? json?["model"]?.stringValue ?? "gpt-4o")
         case "audio.transcriptions.create", "audio.translations.create":
             let form = try multipartForm(request, body: body)
             try SharedModelCheck.form(form, route: route)
@@ -134,11 +137,6 @@ struct MockResponder: HTTPResponder {
             for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
             return try await assistants.handle(operation: id, ids: route.ids, members: members, query: query, now: now)
         }
-    }
-
-    /// The `model` member of a JSON body (the v1 form names the deployment there), or a default.
-    private func model(in body: [UInt8]) -> String {
-        (try? JSONValue.parse(String(decoding: body, as: UTF8.self)))?["model"]?.stringValue ?? "gpt-4o"
     }
 
     private func multipartForm(_ request: Request, body: [UInt8]) throws(MockError) -> MultipartForm {

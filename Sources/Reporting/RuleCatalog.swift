@@ -73,6 +73,8 @@ public enum RuleCatalog {
         RuleDescription(id: "response-audio-invalid", defaultSeverity: .error, description: "The audio in the answer doesn't decode in the format the request asked for."),
         RuleDescription(id: "endpoint-unreachable", defaultSeverity: .error, description: "docverify couldn't connect to the endpoint, or the connection failed before an answer (TLS failures included)."),
         RuleDescription(id: "request-unresolved", defaultSeverity: .error, description: "A call needs a value nothing provides at run time: an environment variable that is unset, or an expression docverify couldn't evaluate (an endpoint it can't work out is never replaced by the mock)."),
+        RuleDescription(id: "response-too-large", defaultSeverity: .warning, description: "An answer was larger than `--max-response-bytes` (64 MiB by default): docverify stopped reading it at the cap and didn't check it."),
+        RuleDescription(id: "run-deadline", defaultSeverity: .error, description: "The whole-run `--deadline` passed: the scenarios it names were not started, or were cancelled while a call was in flight."),
     ]
 
     public static func rule(_ id: String) -> RuleDescription? { rules.first { $0.id == id } }

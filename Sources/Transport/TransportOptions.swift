@@ -13,7 +13,8 @@ public struct TransportOptions: Sendable, Hashable {
     /// When and how often to try again.
     public var retry: RetryPolicy
     /// Largest response body accepted, in bytes; a larger one fails with `responseTooLarge`
-    /// instead of filling memory. nil accepts any size.
+    /// instead of filling memory (the body is collected as it streams in, so at most this much is
+    /// ever held). nil accepts any size.
     public var maxResponseSize: Int?
 
     public init(
@@ -22,7 +23,7 @@ public struct TransportOptions: Sendable, Hashable {
         caCertPath: String? = nil,
         insecure: Bool = false,
         retry: RetryPolicy = RetryPolicy(),
-        maxResponseSize: Int? = 256 * 1024 * 1024
+        maxResponseSize: Int? = TransportOptions.defaultMaxResponseSize
     ) {
         self.connectTimeout = connectTimeout
         self.timeout = timeout
@@ -31,6 +32,10 @@ public struct TransportOptions: Sendable, Hashable {
         self.retry = retry
         self.maxResponseSize = maxResponseSize
     }
+
+    /// 64 MiB: well above any answer the data plane gives (a long audio clip in base64 is a few MB),
+    /// small enough that a runaway endpoint cannot push a CI job into swap.
+    public static let defaultMaxResponseSize = 64 * 1024 * 1024
 }
 
 /// Retries with exponential backoff for throttling (429), unavailability (503) and

@@ -50,6 +50,12 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Seconds one request may take, retries excluded (default: 120).")
     var timeout: Double?
 
+    @Option(name: .customLong("max-response-bytes"), help: "Largest answer read, in bytes; a larger one is a response-too-large warning (default: 67108864, 64 MiB).")
+    var maxResponseBytes: Int?
+
+    @Option(help: "Seconds the whole run may take: later calls are not started, calls in flight are cancelled, and the report of what finished is printed with a run-deadline error (default: none).")
+    var deadline: Double?
+
     @Option(help: "A PEM file of CA certificates to trust for the endpoint.")
     var cacert: String?
 
@@ -67,6 +73,8 @@ struct RunCommand: AsyncParsableCommand {
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let timeout, !(timeout > 0 && timeout <= 86_400) { throw ValidationError("--timeout must be between 0 and 86400 seconds") }
+        if let maxResponseBytes, maxResponseBytes < 1 { throw ValidationError("--max-response-bytes must be at least 1") }
+        if let deadline, !(deadline > 0 && deadline <= 604_800) { throw ValidationError("--deadline must be between 0 and 604800 seconds (a week)") }
         if let endpoint {
             guard let url = URL(string: endpoint), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
                 throw ValidationError("--endpoint must be an http(s) URL, such as https://NAME.openai.azure.com")
@@ -122,6 +130,8 @@ struct RunCommand: AsyncParsableCommand {
             tokenEnvironmentName: settings.tokenEnv.value, jobs: settings.jobs.value)
         configuration.transport.timeout = settings.timeout.value
         configuration.transport.caCertPath = cacert
+        configuration.transport.maxResponseSize = maxResponseBytes ?? TransportOptions.defaultMaxResponseSize
+        configuration.deadline = deadline
         configuration.transport.insecure = insecure
         configuration.inputsDirectory = inputs
         configuration.deployment = deployment

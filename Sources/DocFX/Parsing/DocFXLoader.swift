@@ -28,12 +28,18 @@ public struct DocFXLoader: Sendable {
         self.includeCache = includeCache
     }
 
+    /// The file as text; its bytes are released on return rather than kept beside the text for the
+    /// whole load.
+    private static func readText(_ path: String) -> String? {
+        FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// Loads the article at `path`.
     public func load(article path: String) throws(DocFXLoadError) -> DocFXDocument {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let data = FileManager.default.contents(atPath: absolute) else {
+              let text = Self.readText(absolute) else {
             throw DocFXLoadError(path: path, message: "cannot read the file; check the path")
         }
         // Without --root, the docset's own root (its docfx.json) is where `~/` and includes point.

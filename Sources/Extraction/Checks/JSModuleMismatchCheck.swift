@@ -78,7 +78,9 @@ enum JSModuleMismatchCheck {
     static func moduleDeclaration(in sample: CodeSample) -> Declaration? {
         switch sample.language {
         case .shell:
-            guard let commands = try? ShellLexer.commands(sample.code) else { return nil }
+            // Only npm commands declare a package type; most shell samples have none, and lexing a
+            // large one (a curl with a whole body) only to find that out is wasted work.
+            guard sample.code.contains("npm"), let commands = try? ShellLexer.commands(sample.code) else { return nil }
             var found: Declaration?
             for command in commands {
                 let words = command.words.map { $0.text }

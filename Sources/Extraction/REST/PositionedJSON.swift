@@ -10,8 +10,10 @@ struct PositionedJSON {
         case tooDeep(at: JSPosition)
     }
 
-    private var text = String.UnicodeScalarView()
-    private var positions: [JSPosition] = []
+    /// The assembled text as UTF-8, the form the JSON parser reads: parsing needs no copy of it.
+    private var text: [UInt8] = []
+    /// Where each scalar of `text` was written, as runs (a position per scalar took 16 bytes each).
+    private var positions = PositionRuns()
     private var placeholders: [Placeholder] = []
     private var inString = false
     private var escaped = false
@@ -21,11 +23,18 @@ struct PositionedJSON {
     /// The chars of a shell word; run-time values become sentinel strings (quoted when they sit
     /// outside a JSON string, so `"max_tokens": $N` still parses).
     init(_ chars: [ShellChar]) {
-        for c in chars {
-            switch c {
-            case .char(let u, let p): append(u, at: p)
-            case .value(let placeholder, let p): appendValue(placeholder, at: p)
-            }
+        for c in chars { append(c) }
+    }
+
+    /// A shell word's characters and values, read in place.
+    init(_ word: ShellWord) {
+        word.forEach { append($0) }
+    }
+
+    private mutating func append(_ c: ShellChar) {
+        switch c {
+        case .char(let u, let p): append(u, at: p)
+        case .value(let placeholder, let p): appendValue(placeholder, at: p)
         }
     }
 
@@ -38,17 +47,28 @@ struct PositionedJSON {
         }
     }
 
-    var isEmpty: Bool { String(text).allSatisfy { $0.isWhitespace } }
+    var isEmpty: Bool { firstNonBlank == nil }
 
     /// True when the text starts like a JSON object or array (not form data or plain text).
     var looksLikeJSON: Bool {
-        guard let first = String(text).first(where: { !$0.isWhitespace }) else { return false }
+        guard let first = firstNonBlank else { return false }
         return first == "{" || first == "["
     }
 
+    /// The first character that is not whitespace, found without decoding the whole text.
+    private var firstNonBlank: Character? {
+        var i = 0
+        // ASCII blanks byte by byte; at the first other byte, the rest is read as Characters (a
+        // non-ASCII space, or "\r\n", is whitespace too), which stops at its first character.
+        while i < text.count, [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains(text[i]) { i += 1 }
+        guard i < text.count else { return nil }
+        if text[i] < 0x80, text[i] != 0x0D { return Character(Unicode.Scalar(text[i])) }
+        return String(decoding: text[i...], as: UTF8.self).first { !$0.isWhitespace }
+    }
+
     mutating func append(_ u: Unicode.Scalar, at position: JSPosition) {
-        text.append(u)
-        positions.append(position)
+        if u.isASCII { text.append(UInt8(u.value)) } else { text.append(contentsOf: UTF8.encode(u)!) }
+        positions.append(position, endsRun: u == "\n")
         if inString {
             if escaped { escaped = false } else if u == "\\" { escaped = true } else if u == "\"" { inString = false }
         } else if u == "\"" {
@@ -61,15 +81,14 @@ struct PositionedJSON {
         placeholders.append(placeholder)
         let quoted = inString ? sentinel : "\"" + sentinel + "\""
         for u in quoted.unicodeScalars {
-            text.append(u)
-            positions.append(position)
+            text.append(contentsOf: UTF8.encode(u)!)
+            positions.append(position, endsRun: true)
         }
     }
 
     func parse(allowComments: Bool = false) -> Outcome {
-        let source = String(text)
         do {
-            let json = try JSONValue.parse(source, allowComments: allowComments)
+            let json = try JSONValue.parse(bytes: text, allowComments: allowComments)
             return .value(RESTJSON.restore(RESTJSON.symbolic(json), placeholders))
         } catch let error as JSONSyntaxError {
             if error.isTooDeep { return .tooDeep(at: position(line: error.line, column: error.column)) }
@@ -83,17 +102,18 @@ struct PositionedJSON {
     /// counts them) to where that character was written.
     private func position(line: Int, column: Int) -> JSPosition {
         var l = 1, c = 1
-        for (offset, u) in text.enumerated() {
-            if l == line && c == column { return positions[offset] }
+        for (offset, u) in String(decoding: text, as: UTF8.self).unicodeScalars.enumerated() {
+            if l == line && c == column, let p = positions.position(at: offset) { return p }
             if u == "\n" {
-                if l == line { return positions[offset] }  // column past the end of the line
+                // A column past the end of the line.
+                if l == line, let p = positions.position(at: offset) { return p }
                 l += 1
                 c = 1
             } else {
                 c += 1
             }
         }
-        guard let last = positions.last else { return JSPosition(line: 1, column: 1) }
+        guard let last = positions.lastPosition else { return JSPosition(line: 1, column: 1) }
         return JSPosition(line: last.line, column: last.column + 1)
     }
 }

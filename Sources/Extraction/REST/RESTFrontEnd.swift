@@ -77,12 +77,12 @@ struct RESTFrontEnd: LanguageFrontEnd {
             let binary = curl.dataIsBinary.last == true
             if data.text.isEmpty {
                 // `-d ''` (create a thread with no options): a POST with an empty body, no JSON.
-            } else if case .char("@", _)? = data.chars.first, binary, !Self.isJSONFile(data.dropFirst(1).text), context.jsonFile(named: data.dropFirst(1).text) == nil {
+            } else if case .char("@", _)? = data.first, binary, !Self.isJSONFile(data.dropFirst(1).text), context.jsonFile(named: data.dropFirst(1).text) == nil {
                 // `--data-binary @speech.wav`: the file's bytes are the body.
                 let path = data.dropFirst(1).text
                 result.reads.append(FileAccess(path: path, location: sample.markdownLocation(codeLine: data.position.line, codeColumn: data.position.column)))
                 rawBody = .placeholder(.file(path: path, encoding: .binary))
-            } else if case .char("@", _)? = data.chars.first {
+            } else if case .char("@", _)? = data.first {
                 let path = data.dropFirst(1).text
                 let location = sample.markdownLocation(codeLine: data.position.line, codeColumn: data.position.column)
                 result.reads.append(FileAccess(path: path, location: location))
@@ -93,7 +93,7 @@ struct RESTFrontEnd: LanguageFrontEnd {
                     body = v
                 }
             } else {
-                let json = PositionedJSON(data.chars)
+                let json = PositionedJSON(data)
                 if json.looksLikeJSON {
                     switch json.parse() {
                     case .value(let v):

@@ -14,14 +14,85 @@ enum ShellChar: Hashable, Sendable {
 }
 
 /// A shell word: `-H`, `"api-key: $AZURE_OPENAI_API_KEY"`, `'{"messages": …}'`.
+///
+/// Stored compactly — the literal text, the run-time values apart, positions as runs — because a
+/// word can be a whole request body: a 20 MB `-d '…'` held as one enum value per character took
+/// over 50 bytes a character.
 struct ShellWord: Hashable, Sendable {
-    var chars: [ShellChar]
+    /// A run-time value and the character offset it takes.
+    private struct Slot: Hashable, Sendable {
+        var offset: Int
+        var placeholder: Placeholder
+    }
+
+    /// The literal characters in order; values take no scalar here.
+    private var literal = ""
+    private var slots: [Slot] = []
+    private var positions = PositionRuns()
     var position: JSPosition
+
+    init(position: JSPosition) {
+        self.position = position
+    }
+
+    init(chars: [ShellChar], position: JSPosition) {
+        self.position = position
+        for c in chars { append(c) }
+    }
+
+    /// Characters and values in the word.
+    var count: Int { positions.count }
+
+    mutating func append(_ c: ShellChar) {
+        switch c {
+        case .char(let u, let p):
+            literal.unicodeScalars.append(u)
+            positions.append(p, endsRun: u == "\n")
+        case .value(let placeholder, let p):
+            slots.append(Slot(offset: positions.count, placeholder: placeholder))
+            positions.append(p, endsRun: true)
+        }
+    }
+
+    mutating func append(contentsOf chars: [ShellChar]) {
+        for c in chars { append(c) }
+    }
+
+    /// Calls `body` with each character or value in order.
+    func forEach(_ body: (ShellChar) -> Void) {
+        var scalars = literal.unicodeScalars.makeIterator()
+        var slot = 0
+        for offset in 0..<count {
+            let p = positions.position(at: offset) ?? position
+            if slot < slots.count, slots[slot].offset == offset {
+                body(.value(slots[slot].placeholder, p))
+                slot += 1
+            } else if let u = scalars.next() {
+                body(.char(u, p))
+            }
+        }
+    }
+
+    /// Every character and value; for short words (headers, form fields), not request bodies.
+    var chars: [ShellChar] {
+        var out: [ShellChar] = []
+        out.reserveCapacity(count)
+        forEach { out.append($0) }
+        return out
+    }
+
+    /// The first character or value, without materializing the rest.
+    var first: ShellChar? {
+        guard count > 0, let p = positions.position(at: 0) else { return nil }
+        if let slot = slots.first, slot.offset == 0 { return .value(slot.placeholder, p) }
+        return literal.unicodeScalars.first.map { .char($0, p) }
+    }
 
     /// The literal text, with run-time values written as `$NAME`.
     var text: String {
+        guard !slots.isEmpty else { return literal }
         var s = String.UnicodeScalarView()
-        for c in chars {
+        forEach { c in
             switch c {
             case .char(let u, _): s.append(u)
             case .value(let p, _): s.append(contentsOf: "$\(p.shortName)".unicodeScalars)
@@ -31,9 +102,10 @@ struct ShellWord: Hashable, Sendable {
     }
 
     var templateParts: [TemplatePart] {
+        guard !slots.isEmpty else { return literal.isEmpty ? [] : [.literal(literal)] }
         var parts: [TemplatePart] = []
         var text = String.UnicodeScalarView()
-        for c in chars {
+        forEach { c in
             switch c {
             case .char(let u, _): text.append(u)
             case .value(let p, _):
@@ -54,8 +126,14 @@ struct ShellWord: Hashable, Sendable {
     }
 
     func dropFirst(_ n: Int) -> ShellWord {
-        let rest = Array(chars.dropFirst(n))
-        return ShellWord(chars: rest, position: rest.first?.position ?? position)
+        var rest = ShellWord(position: position)
+        var index = 0
+        forEach { c in
+            if index == n { rest.position = c.position }
+            if index >= n { rest.append(c) }
+            index += 1
+        }
+        return rest
     }
 }
 
@@ -74,27 +152,43 @@ struct ShellLexer {
         var quote: Character
     }
 
-    private let scalars: [Unicode.Scalar]
+    /// The text's UTF-8, read in place (an array of scalars took four bytes a character).
+    /// `i` and the `j` of look-aheads are byte offsets; columns still count scalars.
+    private let scalars: UTF8Scalars
     private var i = 0
     private var line = 1
     private var column = 1
 
-    init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        scalars = UTF8Scalars(bytes: bytes)
     }
 
     static func commands(_ text: String) throws(UnterminatedQuote) -> [ShellCommand] {
-        var lexer = ShellLexer(text)
-        return try lexer.run()
+        var text = text
+        // The buffer lives only inside this call; nothing the lexer returns points into it.
+        let outcome: Result<[ShellCommand], UnterminatedQuote> = text.withUTF8 { bytes in
+            var lexer = ShellLexer(bytes)
+            do throws(UnterminatedQuote) { return .success(try lexer.run()) } catch { return .failure(error) }
+        }
+        return try outcome.get()
     }
 
     private var here: JSPosition { JSPosition(line: line, column: column) }
     private var current: Unicode.Scalar? { i < scalars.count ? scalars[i] : nil }
-    private func peek(_ n: Int) -> Unicode.Scalar? { i + n < scalars.count ? scalars[i + n] : nil }
+
+    /// The scalar `n` scalars after the current one.
+    private func peek(_ n: Int) -> Unicode.Scalar? {
+        var j = i
+        for _ in 0..<n {
+            guard j < scalars.count else { return nil }
+            j += scalars.length(at: j)
+        }
+        return j < scalars.count ? scalars[j] : nil
+    }
 
     private mutating func advance() {
         guard let c = current else { return }
-        i += 1
+        i += scalars.length(at: i)
         if c == "\n" { line += 1; column = 1 } else { column += 1 }
     }
 
@@ -113,13 +207,16 @@ struct ShellLexer {
     private mutating func run() throws(UnterminatedQuote) -> [ShellCommand] {
         var commands: [ShellCommand] = []
         var words: [ShellWord] = []
-        var word: [ShellChar] = []
+        var word = ShellWord(position: here)
         var wordStarted = false
         var wordStart = here
 
         func endWord() {
-            if wordStarted { words.append(ShellWord(chars: word, position: wordStart)) }
-            word = []
+            if wordStarted {
+                word.position = wordStart
+                words.append(word)
+            }
+            word = ShellWord(position: here)
             wordStarted = false
         }
         func endCommand() {
@@ -150,7 +247,7 @@ struct ShellLexer {
             }
             if !wordStarted, c == "@", let q = peek(1), q == "\"" || q == "'", restOfLineIsBlank(from: i + 2) {
                 startWord(here)
-                word += readHereString(quote: q)
+                word.append(contentsOf: readHereString(quote: q))
                 continue
             }
             if isContinuation() {
@@ -311,7 +408,7 @@ struct ShellLexer {
         if n == "{" {
             var j = i + 2
             var name = String.UnicodeScalarView()
-            while j < scalars.count, scalars[j] != "}", scalars[j] != "\n" { name.append(scalars[j]); j += 1 }
+            while j < scalars.count, scalars[j] != "}", scalars[j] != "\n" { name.append(scalars[j]); j += scalars.length(at: j) }
             guard j < scalars.count, scalars[j] == "}" else { return nil }
             while i <= j { advance() }
             // `${VAR:-default}`: the variable, with the default as its fallback.
@@ -362,5 +459,34 @@ struct ShellLexer {
         guard let first = name.first, !("0"..."9").contains(first), j < scalars.count, scalars[j] == "%" else { return nil }
         while i <= j { advance() }
         return .value(.environment(name: String(name), fallback: nil), start)
+    }
+}
+
+/// UTF-8 bytes read as Unicode scalars at byte offsets. Swift strings hold valid UTF-8, so a lead
+/// byte always starts a complete sequence; anything else reads as U+FFFD, one byte long.
+private struct UTF8Scalars {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    /// Bytes, not scalars.
+    var count: Int { bytes.count }
+
+    /// The scalar starting at byte `offset`.
+    subscript(offset: Int) -> Unicode.Scalar { decode(at: offset).scalar }
+
+    /// Bytes the scalar at `offset` takes.
+    func length(at offset: Int) -> Int { decode(at: offset).length }
+
+    private func decode(at offset: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let lead = bytes[offset]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard length > 1, offset + length <= bytes.count else { return ("\u{FFFD}", 1) }
+        var value = UInt32(lead) & (0xFF >> UInt32(length + 1))
+        for k in 1..<length {
+            let b = bytes[offset + k]
+            guard b & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
+            value = value << 6 | UInt32(b & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 }

@@ -5,13 +5,13 @@ import Core
 /// into ``BlockNode`` values, then frees it.
 enum MarkupParser {
     static func parse(_ text: String) -> MarkupDocument {
-        let split = FrontMatterSplit(text: text)
+        var split = FrontMatterSplit(text: text)
+        // cmark first, while only the text and its blanked copy exist; the copy is cmark's input
+        // alone, so the document does not keep it (with front matter it is a second copy of a
+        // file that can be tens of megabytes).
+        let root = parseBody(of: &split)
         let lines = ASCIIScan.lines(text).map { line -> String in
             line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
-        let body = split.body
-        let root: OpaquePointer? = body.withCString { pointer in
-            cmark_parse_document(pointer, body.utf8.count, CMARK_OPT_SOURCEPOS)
         }
         guard let root else { return MarkupDocument(blocks: [], lines: lines, frontMatter: split) }
         defer { cmark_node_free(root) }
@@ -20,6 +20,15 @@ enum MarkupParser {
         var document = MarkupDocument(blocks: blocks, lines: lines, frontMatter: split)
         document.tooDeepAtLine = converter.cut.line
         return document
+    }
+
+    /// Parses `split.body` and leaves it empty.
+    private static func parseBody(of split: inout FrontMatterSplit) -> OpaquePointer? {
+        let body = split.body
+        split.body = ""
+        return body.withCString { pointer in
+            cmark_parse_document(pointer, body.utf8.count, CMARK_OPT_SOURCEPOS)
+        }
     }
 }
 

@@ -46,6 +46,20 @@ enum JSONRequest {
         return text
     }
 
+    /// As ``text(_:)``'s check, without making a String of the body (a large audio request).
+    static func validateUTF8(_ body: [UInt8]) throws(MockError) {
+        var iterator = body.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid: continue
+            case .emptyInput: return
+            case .error:
+                throw .invalidRequest(param: nil, "The request body is not valid JSON: it is not valid UTF-8. Send the JSON encoded as UTF-8.")
+            }
+        }
+    }
+
     static func object(_ body: [UInt8]) throws(MockError) -> [String: JSONValue] {
         let text = try text(body)
         let value: JSONValue

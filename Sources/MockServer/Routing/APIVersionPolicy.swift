@@ -56,8 +56,13 @@ enum APIVersionPolicy {
     /// newer-than-known version or one only the profile names); unparsable bodies are left to the
     /// operation's handler.
     static func checkFeatures(_ body: [UInt8], version: String?, route: MockRoute) throws(MockError) {
+        try checkFeatures(try? JSONValue.parse(bytes: body), version: version, route: route)
+    }
+
+    /// As ``checkFeatures(_:version:route:)`` for a body already parsed (nil: not JSON, nothing to check).
+    static func checkFeatures(_ body: JSONValue?, version: String?, route: MockRoute) throws(MockError) {
         guard route.form != .v1, route.operation.body == .json, let version, let info = APIVersionTable.info(version),
-            let json = try? JSONValue.parse(String(decoding: body, as: UTF8.self))
+            let json = body
         else { return }
         for use in APIFeatureUse.uses(in: SymbolicValue(json), operation: route.operation) where !info.features.contains(use.feature) {
             let field = use.path.split(separator: ".").first.map { String($0.split(separator: "[").first ?? $0) } ?? use.path

@@ -21,27 +21,30 @@ public struct ShellCommandLine: Hashable, Sendable {
 /// and `^` continue a line; `&&`, `||`, `;` and `|` separate commands; comments are dropped.
 public enum CommandLines {
     public static func commands(in code: String) -> [ShellCommandLine] {
-        let lines = code.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+        // Lines stay slices of `code`: a sample can be one 20 MB curl line, and every String made
+        // of it on the way (the line, without "\r", trimmed, lower-cased) was another copy.
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
         let prompted = lines.contains { promptLength($0) != nil }
         var result: [ShellCommandLine] = []
         var pending = ""
         var pendingLine = 0
         var continuing = false
         for (index, raw) in lines.enumerated() {
-            var line = raw.replacingOccurrences(of: "\r", with: "")
+            var line = raw.unicodeScalars.contains("\r") ? Substring(raw.replacingOccurrences(of: "\r", with: "")) : raw
             if !continuing {
                 if let n = promptLength(line) {
-                    line = String(line.dropFirst(n))
+                    line = line.dropFirst(n)
                 } else if prompted {
                     continue
                 }
                 pendingLine = index + 1
                 pending = ""
             }
-            let trimmed = ASCIIScan.trimmingWhitespace(line)
-            if !continuing, trimmed.hasPrefix("#") || trimmed.lowercased().hasPrefix("rem ") || trimmed.hasPrefix("::") { continue }
+            let trimmed = trimmingBlanks(line)
+            if !continuing, trimmed.hasPrefix("#") || trimmed.prefix(4).lowercased() == "rem " || trimmed.hasPrefix("::") { continue }
             if let last = trimmed.last, last == "\\" || last == "`" || last == "^" {
-                pending += String(trimmed.dropLast()) + " "
+                pending += trimmed.dropLast()
+                pending += " "
                 continuing = true
                 continue
             }
@@ -55,11 +58,21 @@ public enum CommandLines {
     }
 
     /// Characters of a prompt at the start of `line`, indentation included.
-    static func promptLength(_ line: String) -> Int? {
+    /// `line` without the blanks (`CharacterSet.whitespaces`) at either end, as a slice.
+    static func trimmingBlanks(_ line: Substring) -> Substring {
+        let scalars = line.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, CharacterSet.whitespaces.contains(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, CharacterSet.whitespaces.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return Substring(scalars[start..<end])
+    }
+
+    static func promptLength<Line: StringProtocol>(_ line: Line) -> Int? {
         let indent = line.prefix(while: { $0 == " " || $0 == "\t" }).count
         let rest = line.dropFirst(indent)
         if rest.hasPrefix("$ ") || rest.hasPrefix("> ") || rest.hasPrefix("% ") { return indent + 2 }
-        if rest.hasPrefix("PS") || (rest.count > 2 && rest.dropFirst().hasPrefix(":\\")) {
+        // (No `count` here: it walks the whole line, and a line can be a 20 MB request.)
+        if rest.hasPrefix("PS") || rest.dropFirst().hasPrefix(":\\") {
             if let gt = rest.firstIndex(of: ">"), rest[rest.index(after: gt)...].hasPrefix(" ") {
                 let prompt = rest[..<gt]
                 if !prompt.contains(" ") || prompt.hasPrefix("PS ") { return indent + prompt.count + 2 }
@@ -75,18 +88,19 @@ public enum CommandLines {
         var word = ""
         var inWord = false
         var quote: Character?
-        let chars = Array(line)
-        var i = 0
+        // Walked by index: an array of the line's Characters took 16 bytes a character, and a
+        // command line can hold a whole request body.
+        var i = line.startIndex
         func endWord() {
             if inWord { commands[commands.count - 1].append(word) }
             word = ""
             inWord = false
         }
-        while i < chars.count {
-            let c = chars[i]
+        while i < line.endIndex {
+            let c = line[i]
             if let q = quote {
                 if c == q { quote = nil } else { word.append(c) }
-                i += 1
+                i = line.index(after: i)
                 continue
             }
             switch c {
@@ -96,17 +110,18 @@ public enum CommandLines {
             case " ", "\t":
                 endWord()
             case "#" where !inWord:
-                i = chars.count
+                i = line.endIndex
                 continue
             case ";", "|", "&":
                 endWord()
                 if commands[commands.count - 1].isEmpty == false { commands.append([]) }
-                if i + 1 < chars.count, chars[i + 1] == c { i += 1 }
+                let next = line.index(after: i)
+                if next < line.endIndex, line[next] == c { i = next }
             default:
                 word.append(c)
                 inWord = true
             }
-            i += 1
+            i = line.index(after: i)
         }
         endWord()
         return commands.filter { !$0.isEmpty }

@@ -77,7 +77,7 @@ public struct BuiltRequest: Hashable, Sendable {
     public func resolvedBody(resolving resolve: (Placeholder) -> JSONValue?) -> JSONValue? {
         if let request,
            let data = try? JSONEncoderForModels.encoder.encode(request),
-           var json = try? JSONValue.parse(String(decoding: data, as: UTF8.self)) {
+           var json = try? JSONValue.parse(bytes: [UInt8](data)) {
             // Shallow paths first, so a whole placeholder array is set before anything inside it.
             for path in bindings.keys.sorted(by: { ($0.count, $0) < ($1.count, $1) }) {
                 json = JSONPath.setting(resolve(bindings[path]!) ?? .null, at: path, in: json)
@@ -94,7 +94,7 @@ public struct BuiltRequest: Hashable, Sendable {
     /// (empty without a body).
     public func encodedBody(resolving resolve: (Placeholder) -> JSONValue?) -> Data {
         guard let body = resolvedBody(resolving: resolve) else { return Data() }
-        return Data(body.serialized().utf8)
+        return body.serializedData()
     }
 
     /// The URL with endpoint, deployment and query resolved; nil when the endpoint or deployment

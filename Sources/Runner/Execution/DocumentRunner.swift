@@ -31,25 +31,32 @@ public struct DocumentRunner: Sendable {
         // Nothing after the start throws: the mock is always stopped below.
         let mock: RunningMockServer? = configuration.endpoint == nil && configuration.responder == nil ? try await MockServer.start(fallback: configuration.mockFallback) : nil
         let baseURL = configuration.endpoint ?? mock?.baseURL ?? Self.replayBaseURL
-        var reports: [RunReport] = []
+        let reports: [RunReport]
         let client = HTTPClient(jobs: configuration.jobs)
-        for document in documents {
-            reports.append(await run(document, client: client, baseURL: baseURL, progress: progress))
+        let deadline = configuration.deadline.map { RunDeadline(seconds: $0) }
+        let runAll: @Sendable () async -> [RunReport] = { [self] in
+            var reports: [RunReport] = []
+            for document in documents {
+                reports.append(await run(document, client: client, baseURL: baseURL, deadline: deadline, progress: progress))
+            }
+            return reports
         }
+        // The mock is started and stopped outside the race: only the calls are cut short.
+        if let deadline { reports = await deadline.race(runAll) } else { reports = await runAll() }
         await mock?.stop()
         return reports
     }
 
     func run(
         _ document: (extraction: DocumentExtraction, staticFindings: [Finding], built: [Int: [BuiltRequest]]),
-        client: HTTPClient, baseURL: String, progress: @escaping @Sendable (RunProgress) -> Void
+        client: HTTPClient, baseURL: String, deadline: RunDeadline? = nil, progress: @escaping @Sendable (RunProgress) -> Void
     ) async -> RunReport {
         let scenarios = ScenarioPlanner.plan(document.extraction)
         progress(.planned(scenarios: scenarios.count))
         let executor = ScenarioExecutor(
             client: client, configuration: configuration, baseURL: baseURL,
             credentials: Credentials(configuration: configuration, usingMock: configuration.usesMock),
-            built: document.built, inputs: InputFiles(directory: configuration.inputsDirectory))
+            built: document.built, inputs: InputFiles(directory: configuration.inputsDirectory), deadline: deadline)
         // Requests whose bodies are broken are not sent: the static finding already says why.
         let brokenSamples = Set(document.built.filter { $0.value.contains { !$0.issues.isEmpty } }.map(\.key))
 
@@ -69,7 +76,15 @@ public struct DocumentRunner: Sendable {
                         if let state = written[dep] { acc.merge(state) }
                     }
                     group.addTask {
-                        if Task.isCancelled {
+                        // A tab that lacks its credential is skipped for that, deadline or not.
+                        if let deadline, deadline.hasPassed, executor.missingCredential(scenario) == nil {
+                            var result = ScenarioResult(scenario: scenario, status: .skipped, reason: "not started: " + deadline.reason,
+                                                        calls: [], findings: [], duration: 0)
+                            result.cutByDeadline = true
+                            return (result, ScenarioState())
+                        }
+                        // Cancelled without the deadline passing: SIGINT / SIGTERM.
+                        if Task.isCancelled, !(deadline?.hasPassed ?? false) {
                             return (ScenarioResult(scenario: scenario, status: .skipped, reason: ScenarioResult.interruptedReason,
                                                    calls: [], findings: [], duration: 0), ScenarioState())
                         }
@@ -104,9 +119,11 @@ public struct DocumentRunner: Sendable {
                 written[result.scenario.id] = files
             }
         }
+        let ordered = scenarios.compactMap { results[$0.id] }
+        let file = document.extraction.document.file
         return RunReport(
-            file: document.extraction.document.file, title: document.extraction.document.title,
-            scenarios: scenarios.compactMap { results[$0.id] }, staticFindings: document.staticFindings)
+            file: file, title: document.extraction.document.title, scenarios: ordered,
+            staticFindings: document.staticFindings + (deadline?.finding(file: file, results: ordered).map { [$0] } ?? []))
     }
 
     /// The base URL requests carry when a responder answers them: never connected to.

@@ -24,6 +24,9 @@ public struct RunConfiguration: Sendable {
     public var responder: (@Sendable (HTTPRequest) async -> HTTPResponse)?
     /// How the embedded mock answers operations it has no model of (from `--spec`); nil: 404.
     public var mockFallback: FallbackAnswerer?
+    /// `--deadline SECONDS`: the whole run's time; calls not started by then are skipped and those in
+    /// flight cancelled (nil: no deadline).
+    public var deadline: TimeInterval?
 
     public init(
         endpoint: String? = nil, apiKeyEnvironmentName: String = "AZURE_OPENAI_API_KEY",

@@ -15,6 +15,8 @@ struct ScenarioExecutor: Sendable {
     var built: [Int: [BuiltRequest]]
     /// Where uploads no step wrote come from.
     var inputs: InputFiles
+    /// `--deadline`: no call starts after it; the one in flight is cancelled by the runner.
+    var deadline: RunDeadline? = nil
 
     /// Runs `scenario` with what its dependencies left (files they wrote, ids they got); returns the
     /// result and what it leaves for the scenarios after it.
@@ -43,6 +45,11 @@ struct ScenarioExecutor: Sendable {
             var responses: [Int: JSONValue] = [:]
             var audioOutputs: [Data] = []
             for (index, request) in requests.enumerated() {
+                if let deadline, deadline.hasPassed {
+                    var cut = finish(.skipped, deadline.reason)
+                    cut.0.cutByDeadline = true
+                    return cut
+                }
                 // Files the call uploads that no earlier step wrote: --inputs, else a stand-in.
                 for path in Self.files(of: request.extracted).sorted() where files[path] == nil {
                     guard let input = inputs.supply(path) else {
@@ -84,13 +91,27 @@ struct ScenarioExecutor: Sendable {
                         response = try await client.send(httpRequest, options: configuration.transport).redacted(by: configuration.redactor)
                     }
                 } catch {
+                    let deadlineCut: Bool
+                    if case .cancelled = error, let deadline, deadline.hasPassed { deadlineCut = true } else { deadlineCut = false }
                     // An interrupted run aborts transfers in flight: the endpoint is not to blame.
-                    if Task.isCancelled { return finish(.skipped, ScenarioResult.interruptedReason) }
+                    if Task.isCancelled, !deadlineCut { return finish(.skipped, ScenarioResult.interruptedReason) }
+                    calls.append(CallResult(location: request.location, method: httpRequest.method, url: SecretRedactor.stripUserInfo(httpRequest.url), status: nil, timings: nil, attempts: 1, response: nil,
+                                            exchange: RecordedExchange(request: httpRequest, response: nil)))
+                    if deadlineCut, let deadline {
+                        var cut = finish(.skipped, "cancelled in flight: " + deadline.reason)
+                        cut.0.cutByDeadline = true
+                        return cut
+                    }
+                    if case .responseTooLarge(_, let limit) = error {
+                        // docverify's own bound, not the page's fault: a warning, and the call is not judged.
+                        findings.append(Finding(
+                            rule: "response-too-large", severity: .warning, location: request.location,
+                            message: "the answer to this call is larger than \(limit) bytes, so docverify stopped reading it and did not check it; raise --max-response-bytes if an answer this large is expected"))
+                        return finish(.skipped, "the answer passed --max-response-bytes (\(limit) bytes)")
+                    }
                     findings.append(Finding(
                         rule: "endpoint-unreachable", severity: .error, location: request.location,
                         message: "\(error.description); check --endpoint and that the service is reachable"))
-                    calls.append(CallResult(location: request.location, method: httpRequest.method, url: SecretRedactor.stripUserInfo(httpRequest.url), status: nil, timings: nil, attempts: 1, response: nil,
-                                            exchange: RecordedExchange(request: httpRequest, response: nil)))
                     return finish(.failed, "endpoint unreachable")
                 }
                 let kind = AnswerKind.of(request)
@@ -192,7 +213,7 @@ struct ScenarioExecutor: Sendable {
     static let mockPlaceholderFormats: Set<String> = ["opus"]
 
     /// In live mode a tab whose credential is absent is skipped, not failed.
-    private func missingCredential(_ scenario: Scenario) -> String? {
+    func missingCredential(_ scenario: Scenario) -> String? {
         let auths = Set(scenario.samples.flatMap { built[$0.sample.id] ?? [] }.compactMap(\.auth))
         if auths.contains(.bearer), credentials.bearerToken == nil {
             return "no Entra ID token: set \(configuration.tokenEnvironmentName) (e.g. from `az account get-access-token`) to run keyless tabs"

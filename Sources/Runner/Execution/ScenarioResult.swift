@@ -63,6 +63,8 @@ public struct ScenarioResult: Sendable {
     public var duration: TimeInterval
     /// Uploaded files no step wrote, taken from `--inputs` or generated.
     public var inputs: [SuppliedInput] = []
+    /// The run deadline (`--deadline`) passed before the scenario started or while it ran.
+    public var cutByDeadline = false
 
     /// The reason of a scenario the run did not start, or gave up in flight, because it was
     /// interrupted (SIGINT, SIGTERM): not the page's fault, so no finding.

@@ -110,25 +110,35 @@ enum EnvVarUndefinedCheck {
 /// an underscore, so `$HOME`, `$1` and PowerShell's own variables are never taken for set-up.
 enum ShellVariableReads {
     static func names(in text: String) -> [String] {
+        // Read as UTF-8 in place: every character that matters is ASCII, and a command line can hold
+        // a whole request body (an array of Characters took 16 bytes a character).
+        var text = text
+        return text.withUTF8 { names(in: $0) }
+    }
+
+    private static func names(in chars: UnsafeBufferPointer<UInt8>) -> [String] {
+        func isNameByte(_ b: UInt8) -> Bool {
+            (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
+        }
+        let dollar = UInt8(ascii: "$"), percent = UInt8(ascii: "%")
         var names: [String] = []
-        let chars = Array(text)
         var i = 0
         while i < chars.count {
             var start: Int?
-            var closer: Character?
-            if chars[i] == "$" {
+            var closer: UInt8?
+            if chars[i] == dollar {
                 var j = i + 1
-                if j < chars.count, chars[j] == "{" { j += 1; closer = "}" }
-                if text.count > j + 4, String(chars[j..<min(chars.count, j + 4)]).lowercased() == "env:" { j += 4 }
+                if j < chars.count, chars[j] == UInt8(ascii: "{") { j += 1; closer = UInt8(ascii: "}") }
+                if chars.count > j + 4, String(decoding: UnsafeBufferPointer(rebasing: chars[j..<(j + 4)]), as: UTF8.self).lowercased() == "env:" { j += 4 }
                 start = j
-            } else if chars[i] == "%" {
+            } else if chars[i] == percent {
                 start = i + 1
-                closer = "%"
+                closer = percent
             }
             if let s = start {
                 var j = s
-                while j < chars.count, chars[j].isASCII, chars[j].isLetter || chars[j].isNumber || chars[j] == "_" { j += 1 }
-                let name = String(chars[s..<j])
+                while j < chars.count, isNameByte(chars[j]) { j += 1 }
+                let name = String(decoding: UnsafeBufferPointer(rebasing: chars[s..<j]), as: UTF8.self)
                 let closed = closer == nil || (j < chars.count && chars[j] == closer!)
                 if closed, name.contains("_"), name == name.uppercased(), VariableSettings.isVariableName(name), !names.contains(name) {
                     names.append(name)
