@@ -48,7 +48,7 @@ public struct DocFXLoader: Sendable {
         let declared = PathMappingDiscovery.discover(from: articleDirectory)
         let resolver = PathResolver(root: rootPath, mappings: mappings + declared.filter { d in !mappings.contains { $0.prefix == d.prefix } })
         let relative = resolver.display(absolute)
-        let markup = includeCache.cached(atPath: absolute) ?? MarkupDocument(parsing: String(decoding: data, as: UTF8.self))
+        let markup = includeCache.cached(atPath: absolute) ?? MarkupDocument(parsing: text)
         var (frontMatter, findings) = FrontMatterParser.parse(markup.frontMatter, lines: markup.lines, file: relative)
         if let line = markup.tooDeepAtLine {
             findings.append(Finding(
