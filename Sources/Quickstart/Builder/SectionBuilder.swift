@@ -12,6 +12,13 @@ struct SectionBuilder {
     /// The file name each step names, per language: found once per step, not once per sample
     /// (a paragraph followed by many fences was read again for each).
     private var fileNames: [FileNameKey: String?] = [:]
+    /// Where each (group, tab id) sits in `tabs`: looked up per sample, so not by a scan of `tabs`.
+    private var variantIndices: [VariantKey: Int] = [:]
+
+    private struct VariantKey: Hashable {
+        var group: Int?
+        var id: String?
+    }
 
     private struct FileNameKey: Hashable {
         var step: SourceLocation
@@ -133,7 +140,9 @@ struct SectionBuilder {
     }
 
     mutating func variantIndex(for tab: TabContext?) -> Int {
-        if let index = tabs.firstIndex(where: { $0.group == tab?.group && $0.id == tab?.link.id }) { return index }
+        let key = VariantKey(group: tab?.group, id: tab?.link.id)
+        if let index = variantIndices[key] { return index }
+        variantIndices[key] = tabs.count
         tabs.append(TabVariant(
             id: tab?.link.id, label: tab?.link.label, group: tab?.group, condition: tab?.link.condition,
             location: tab?.location, steps: []))
