@@ -25,3 +25,24 @@ import Testing
         #expect(straddling.pivots.first?.steps.filter { $0.kind == .setUpElsewhere }.map(\.link) == ["s.md"])
     }
 }
+
+/// Every sample of a step once searched the step's text through Foundation (a UTF-16 copy each
+/// time): a long step followed by thousands of fences took seconds. Found by the fuzzer.
+@Suite struct SampleReaderMentionTests {
+    @Test func mentionsFindsWordsAnywhereAndOnlyWhole() {
+        #expect(SampleReader.mentions("Save it as requirements.txt, then", "requirements.txt"))
+        #expect(SampleReader.mentions(".env", ".env"))
+        #expect(SampleReader.mentions("é then .env", ".env"))
+        #expect(!SampleReader.mentions("requirements.tx", "requirements.txt"))
+        #expect(!SampleReader.mentions("", ".env"))
+        #expect(!SampleReader.mentions("a env b", ".env"))
+    }
+
+    @Test func longStepWithManyFences() throws {
+        let paragraph = String(repeating: "word ", count: 5_000) + "Put these lines in `.env`:"
+        let fences = String(repeating: "```text\nSERVICE_URL=https://x\n```\n\n", count: 500)
+        let procedure = ProcedureBuilder.build(try loadArticle("# T\n\n" + paragraph + "\n\n" + fences))
+        let pivot = try #require(procedure.pivots.first)
+        #expect(pivot.steps.filter { $0.kind == .createFile && $0.file == ".env" }.count == 500)
+    }
+}
