@@ -44,4 +44,10 @@ import Testing
             "const x = a" + String(repeating: ".b", count: 100) + ";\nconst y = response.choices[0].message.audio.data;\n")
         #expect(result.findings.isEmpty)
     }
+
+    @Test func memberOfAnObjectLiteralIsRead() {
+        // Trapped (index out of range): the fuzzer's one crash, minimized.
+        let result = ExtractorFixture.javascript("const x = { a: 1 }.b[0].c;\nconst y = { a: 1 }.a;\n")
+        #expect(result.findings.isEmpty)
+    }
 }
