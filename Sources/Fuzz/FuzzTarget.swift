@@ -32,12 +32,20 @@ struct FuzzTarget: Sendable {
                                       "-F file=@a.wav ", "| ", "&& ", "`", "$env:X", "<<EOF\n"])
     static let json = fence("json", ["{", "}", "[", "]", "\"a\": ", ",", "//", "/*", "*/", "1e999", "-", "\"\\u", "null", "true"])
 
-    /// Code of `language` inside a long fence, so most mutations stay inside it.
+    /// Code of `language` read by that language's front-end alone, as the sample of a fence: the
+    /// Markdown around it is the `markdown` target's business, and building a page per input
+    /// (a file written, cmark, DocFX) costs far more than reading the code.
     static func fence(_ language: String, _ dictionary: [String]) -> FuzzTarget {
-        FuzzTarget(name: language == "bash" ? "shell" : language, dictionary: dictionary) { input, file in
-            file.check(markdown: "# Fuzz\n\n1. Run the code:\n\n   ~~~~~~~~~~\(language)\n" + input + "\n   ~~~~~~~~~~\n")
+        let codeLanguage = CodeLanguage(infoString: language)
+        return FuzzTarget(name: language == "bash" ? "shell" : language, dictionary: dictionary) { input, _ in
+            let sample = CodeSample(
+                id: 0, language: codeLanguage, infoString: language, code: input,
+                location: SourceLocation(file: "article.md", line: 5, column: 4), codeStartLine: 6, codeStartColumn: 4)
+            _ = extractor.extract(sample: sample)
         }
     }
+
+    private static let extractor = Extractor()
 }
 
 /// The article file each input is written to (the DocFX loader reads from disk).

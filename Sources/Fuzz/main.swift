@@ -1,13 +1,16 @@
 // docverify-fuzz: a seeded mutation fuzzer for docverify's readers (Markdown + DocFX, Python,
-// JavaScript, TypeScript, shell/curl, JSON). libFuzzer would need a second entry point per
-// target and a toolchain runtime that does not link with this package's executables; a seeded
-// driver runs everywhere and makes every input again from its number.
+// JavaScript, TypeScript, shell/curl, JSON). A seeded driver runs everywhere and makes every
+// input again from its number. libFuzzer (Swift 6.3.1, checked): `swiftc -sanitize=fuzzer` links a
+// single file, but SwiftPM links an executable with `--defsym main=<module>_main`, which collides
+// with libFuzzer's own `main` (ld.gold fails); only a hand-made link against
+// libclang_rt.fuzzer_no_main calling `LLVMFuzzerRunDriver` works, outside SwiftPM (fuzz/RESULTS.md).
 //
 //   docverify-fuzz TARGET [--runs N] [--seconds S] [--seed X] [--seeds DIR]... [--out DIR]
 //                         [--max-repeat N] [--input-timeout S]
 //   docverify-fuzz TARGET --replay FILE
 //
-// A crash or an input running past --input-timeout (10 s) is written to OUT/TARGET-crash.bin / -hang.bin (exit 1 / 3).
+// A crash or an input running past --input-timeout (10 s) is written to OUT/TARGET-crash.bin / -hang.bin (exit 1 / 3);
+// the slowest input of a run to OUT/TARGET-slowest.bin.
 import Foundation
 
 func fail(_ message: String) -> Never {
@@ -66,6 +69,8 @@ CrashCapture.install(
 let started = Date()
 var done: UInt64 = 0
 var slowest = (seconds: 0.0, number: UInt64(0))
+// Kept so a superlinear path shows itself: replay it with --replay to profile.
+var slowestInput: [UInt8] = []
 while done < runs, Date().timeIntervalSince(started) < seconds {
     let bytes = mutator.input(number: done, runSeed: runSeed)
     CrashCapture.remember(bytes)
@@ -73,11 +78,16 @@ while done < runs, Date().timeIntervalSince(started) < seconds {
     let t0 = Date()
     target.run(String(decoding: bytes, as: UTF8.self), file)
     let elapsed = Date().timeIntervalSince(t0)
-    if elapsed > slowest.seconds { slowest = (elapsed, done) }
+    if elapsed > slowest.seconds {
+        slowest = (elapsed, done)
+        slowestInput = bytes
+    }
     done += 1
 }
 alarm(0)
 let total = Date().timeIntervalSince(started)
+let slowestPath = outDirectory + "/\(target.name)-slowest.bin"
+FileManager.default.createFile(atPath: slowestPath, contents: Data(slowestInput))
 print(String(
-    format: "%@: %llu inputs in %.1f s (%.0f/s) from %d seeds, no crash; slowest input #%llu took %.3f s",
-    target.name, done, total, Double(done) / max(total, 0.001), seeds.count, slowest.number, slowest.seconds))
+    format: "%@: %llu inputs in %.1f s (%.0f/s) from %d seeds, no crash; slowest input #%llu took %.3f s (%@)",
+    target.name, done, total, Double(done) / max(total, 0.001), seeds.count, slowest.number, slowest.seconds, slowestPath))

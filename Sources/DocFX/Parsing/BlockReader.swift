@@ -125,8 +125,14 @@ struct BlockReader {
         let parsedInlines = inlines ?? Self.reparse(lines)
         items.append(.block(.paragraph(DocParagraph(inlines: parsedInlines, lines: lines, location: file.location(lines[0].number, lines[0].column)))))
         for line in lines {
+            // Columns are counted on from the previous match, not from the line's start each time:
+            // a line of many includes would be walked once per include.
+            var counted = line.text.startIndex
+            var offset = 0
             for match in DirectiveLine.includeMatches(in: line.text) {
-                let column = line.column + line.text.distance(from: line.text.startIndex, to: match.range.lowerBound)
+                offset += line.text.distance(from: counted, to: match.range.lowerBound)
+                counted = match.range.lowerBound
+                let column = line.column + offset
                 items += include(match.path, file: file, location: file.location(line.number, column))
             }
         }

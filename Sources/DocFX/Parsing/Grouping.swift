@@ -4,36 +4,32 @@ extension BlockReader {
     /// Pairs zone and complex-image directives, then forms tab groups.
     mutating func group(_ items: [Item]) -> [DocBlock] {
         enum Frame {
-            case zone(pivots: [String], target: String?, location: SourceLocation, blocks: [DocBlock])
-            case image(ImageDirective, blocks: [DocBlock])
+            case zone(pivots: [String], target: String?, location: SourceLocation)
+            case image(ImageDirective)
         }
         var top: [DocBlock] = []
-        var stack: [Frame] = []
+        // Each open frame with its blocks so far. The blocks live beside the frame, not in its
+        // payload: an array bound out of an enum payload is a second reference, so every append
+        // copied the whole array (a zone of thousands of blocks was quadratic).
+        var stack: [(frame: Frame, blocks: [DocBlock])] = []
         var ignoredNested = 0
 
         func append(_ block: DocBlock) {
             guard let last = stack.indices.last else { return top.append(block) }
-            switch stack[last] {
-            case .zone(let p, let t, let l, var blocks):
-                blocks.append(block)
-                stack[last] = .zone(pivots: p, target: t, location: l, blocks: blocks)
-            case .image(let image, var blocks):
-                blocks.append(block)
-                stack[last] = .image(image, blocks: blocks)
-            }
+            stack[last].blocks.append(block)
         }
         func close(end: SourceLocation?) {
-            guard let frame = stack.popLast() else { return }
+            guard case let (frame, blocks)? = stack.popLast() else { return }
             switch frame {
-            case .zone(let pivots, let target, let location, let blocks):
+            case .zone(let pivots, let target, let location):
                 append(.zone(Zone(pivots: pivots, target: target, blocks: Self.tabGroups(blocks), location: location, endLocation: end)))
-            case .image(var image, let blocks):
+            case .image(var image):
                 image.description = blocks
                 append(.image(image))
             }
         }
         func zoneOpen() -> Bool {
-            stack.contains { if case .zone = $0 { true } else { false } }
+            stack.contains { if case .zone = $0.frame { true } else { false } }
         }
 
         for item in items {
@@ -46,26 +42,26 @@ extension BlockReader {
                     findings.append(Finding(rule: "zone-nested", severity: .error, location: location,
                                             message: "zones do not nest; close the enclosing zone with '::: zone-end' before opening this one"))
                 } else {
-                    stack.append(.zone(pivots: pivots, target: target, location: location, blocks: []))
+                    stack.append((.zone(pivots: pivots, target: target, location: location), []))
                 }
             case .zoneEnd(let location):
                 if ignoredNested > 0 {
                     ignoredNested -= 1
                 } else if zoneOpen() {
-                    while let last = stack.last, case .image = last { close(end: nil) }
+                    while let last = stack.last, case .image = last.frame { close(end: nil) }
                     close(end: location)
                 } else {
                     findings.append(Finding(rule: "zone-end-unmatched", severity: .error, location: location,
                                             message: "'::: zone-end' without an open zone; remove it or add the '::: zone' line it closes"))
                 }
             case .complexImage(let image):
-                stack.append(.image(image, blocks: []))
+                stack.append((.image(image), []))
             case .imageEnd:
-                if let last = stack.last, case .image = last { close(end: nil) }
+                if let last = stack.last, case .image = last.frame { close(end: nil) }
             }
         }
         while let last = stack.last {
-            if case .zone(_, _, let location, _) = last {
+            if case .zone(_, _, let location) = last.frame {
                 findings.append(Finding(rule: "zone-unclosed", severity: .warning, location: location,
                                         message: "zone is never closed, so it runs to the end of the file; add '::: zone-end'"))
             }

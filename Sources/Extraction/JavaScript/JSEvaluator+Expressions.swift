@@ -142,7 +142,11 @@ extension JSEvaluator {
     mutating func evaluateChain(_ expression: JSExpr, in scope: Int) -> JSValue {
         switch expression.kind {
         case .member(let object, let name, _, _):
-            return member(of: evaluateChain(object, in: scope), name)
+            // The base first, into a local: `member(of: evaluateChain(…))` reads `self` as it was
+            // before the base was evaluated, so an object the base creates (`{ a: 1 }.b`) was not
+            // there yet and the lookup trapped (found by the fuzzer).
+            let base = evaluateChain(object, in: scope)
+            return member(of: base, name)
         case .index(let object, let indexExpression, _):
             let base = evaluateChain(object, in: scope)
             let key = evaluate(indexExpression, in: scope)

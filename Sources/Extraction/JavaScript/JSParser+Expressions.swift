@@ -210,7 +210,12 @@ extension JSParser {
 
     private mutating func parseCallTail(_ base: JSExpr, allowCalls: Bool) throws(JSSyntaxError) -> JSExpr {
         var expression = base
+        // Each link (`.x`, `[i]`, `(…)`) wraps the chain so far: the tree is as deep as the chain,
+        // and the evaluator walks it recursively.
+        var links = 0
         while true {
+            links += 1
+            if links > Self.maxChain { throw error("more than \(Self.maxChain) member accesses or calls in a row; docverify does not read expressions this long") }
             if current.isPunctuator(".") {
                 advance()
                 let nameToken = current

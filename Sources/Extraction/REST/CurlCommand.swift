@@ -26,9 +26,8 @@ struct CurlCommand {
 
     /// Reads the words after `curl`; nil when the command is not curl.
     init?(_ command: ShellCommand) {
-        var words = command.words
-        // Console prompts: `$ curl …`, `> curl …`, `PS> curl …`.
-        while let first = words.first, ["$", ">", "PS>", "%"].contains(first.text) { words.removeFirst() }
+        // Console prompts: `$ curl …`, `> curl …`, `PS> curl …` (dropped at once, not word by word).
+        let words = Array(command.words.drop { ["$", ">", "PS>", "%"].contains($0.text) })
         guard let first = words.first, ["curl", "curl.exe"].contains(first.text.lowercased()) else { return nil }
         position = first.position
         var i = 1

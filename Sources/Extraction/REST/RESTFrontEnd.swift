@@ -55,8 +55,8 @@ struct RESTFrontEnd: LanguageFrontEnd {
         for h in curl.headers {
             guard let colon = h.chars.firstIndex(where: { if case .char(":", _) = $0 { true } else { false } }) else { continue }
             let name = ShellWord(chars: Array(h.chars[..<colon]), position: h.position).text.trimmingCharacters(in: .whitespaces).lowercased()
-            var valueChars = Array(h.chars[h.chars.index(after: colon)...])
-            while case .char(" ", _)? = valueChars.first { valueChars.removeFirst() }
+            // Dropped in one step: removing leading blanks one at a time shifts the rest each time.
+            let valueChars = Array(h.chars[h.chars.index(after: colon)...].drop { if case .char(" ", _) = $0 { true } else { false } })
             headers[name] = ShellWord(chars: valueChars, position: h.position).symbolic
         }
         if curl.isJSONOption && headers["content-type"] == nil { headers["content-type"] = .string("application/json") }

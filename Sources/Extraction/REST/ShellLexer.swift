@@ -158,6 +158,9 @@ struct ShellLexer {
     private var i = 0
     private var line = 1
     private var column = 1
+    /// Where the last failed search for a `${…}`'s `}` stopped (a line end or the end): no `}`
+    /// lies between any later `${` before it and it.
+    private var noClosingBraceUntil = -1
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         scalars = UTF8Scalars(bytes: bytes)
@@ -406,10 +409,16 @@ struct ShellLexer {
         let start = here
         guard current == "$", let n = peek(1) else { return nil }
         if n == "{" {
+            // A line already seen to hold no `}` from here on needs no second look: without this,
+            // a line of many unclosed `${` is scanned once per `${`.
+            if i + 2 <= noClosingBraceUntil { return nil }
             var j = i + 2
             var name = String.UnicodeScalarView()
             while j < scalars.count, scalars[j] != "}", scalars[j] != "\n" { name.append(scalars[j]); j += scalars.length(at: j) }
-            guard j < scalars.count, scalars[j] == "}" else { return nil }
+            guard j < scalars.count, scalars[j] == "}" else {
+                noClosingBraceUntil = j
+                return nil
+            }
             while i <= j { advance() }
             // `${VAR:-default}`: the variable, with the default as its fallback.
             let text = String(name)

@@ -8,15 +8,21 @@ import Markup
 enum ProseReader {
     /// Link wording that sends the reader to another page for set-up.
     static let setUpWords = ["set up", "setup", "environment variable", "prerequisite", "configure", "get started", "retrieve"]
+    static let setUpWordMaxLength = setUpWords.map(\.count).max() ?? 0
     /// Wording that has the reader create (or fill) a file the paragraph names.
     static let createWords = ["create", "name", "save", "replace", "open", "copy", "paste", "add", "new file", "edit", "update", "called", "file"]
 
     static func steps(in paragraph: DocParagraph) -> [ProcedureStep] {
         let text = paragraph.text.lowercased()
         var steps: [ProcedureStep] = []
+        // The wording is the link's label then the paragraph: a word wholly in the paragraph is
+        // looked for once, and per link only the label with the paragraph's first few characters
+        // (a word can straddle the two), so a paragraph of many links stays linear.
+        let textHasSetUpWord = setUpWords.contains(where: { ASCIIScan.contains(text, $0) })
+        let straddle = text.prefix(setUpWordMaxLength - 1)
         for (destination, label) in links(paragraph.inlines) where !destination.hasPrefix("#") {
-            let wording = (label + " " + text).lowercased()
-            guard setUpWords.contains(where: { ASCIIScan.contains(wording, $0) }) else { continue }
+            let wording = (label + " " + straddle).lowercased()
+            guard textHasSetUpWord || setUpWords.contains(where: { ASCIIScan.contains(wording, $0) }) else { continue }
             var step = ProcedureStep(kind: .setUpElsewhere, location: paragraph.location)
             step.link = destination
             steps.append(step)

@@ -28,11 +28,11 @@ enum SampleReader {
                 steps.append(found)
             }
         case .json, .jsonc:
-            if fileName == "package.json" || (sample.fileName == nil && step.contains("package.json")) { steps += packageJSON(sample) }
+            if fileName == "package.json" || (sample.fileName == nil && mentions(step, "package.json")) { steps += packageJSON(sample) }
         default:
             break
         }
-        if fileName.lowercased() == "requirements.txt" || (sample.language == .text && step.contains("requirements.txt")) {
+        if fileName.lowercased() == "requirements.txt" || (sample.language == .text && mentions(step, "requirements.txt")) {
             var listed = ProcedureStep(kind: .install, location: sample.location, sampleID: sample.id, file: "requirements.txt")
             listed.tool = "requirements"
             listed.ecosystem = .python
@@ -51,10 +51,25 @@ enum SampleReader {
         return steps
     }
 
+    /// Whether `text` holds `word` (ASCII), searched in its UTF-8 bytes. Every sample of a step
+    /// asks this of the step's text: Foundation's search converts the text to UTF-16 each time,
+    /// which made a long step with many samples take seconds.
+    static func mentions(_ text: String, _ word: StaticString) -> Bool {
+        let needle = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        guard let first = needle.first else { return true }
+        let bytes = text.utf8
+        var i = bytes.startIndex
+        while let hit = bytes[i...].firstIndex(of: first) {
+            if bytes[hit...].starts(with: needle) { return true }
+            i = bytes.index(after: hit)
+        }
+        return false
+    }
+
     /// `.env` when the step names a `.env` file and the sample is its lines (not commands).
     static func dotEnvName(_ sample: CodeSample) -> String? {
         guard sample.fileName == nil, [.text, .other, .shell].contains(sample.language),
-              (sample.stepText ?? "").contains(".env") || sample.infoString.lowercased().hasPrefix("dotenv")
+              mentions(sample.stepText ?? "", ".env") || sample.infoString.lowercased().hasPrefix("dotenv")
                 || sample.infoString.lowercased().hasPrefix("env") else { return nil }
         let names = VariableSettings.fromDotEnv(sample.code)
         let lines = sample.code.split(separator: "\n").filter { !ASCIIScan.trimmingWhitespace($0).isEmpty && !$0.hasPrefix("#") }

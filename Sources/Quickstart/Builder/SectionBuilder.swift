@@ -9,6 +9,21 @@ struct SectionBuilder {
     var location: SourceLocation
     var tabs: [TabVariant] = []
     var groupCount = 0
+    /// The file name each step names, per language: found once per step, not once per sample
+    /// (a paragraph followed by many fences was read again for each).
+    private var fileNames: [FileNameKey: String?] = [:]
+    /// Where each (group, tab id) sits in `tabs`: looked up per sample, so not by a scan of `tabs`.
+    private var variantIndices: [VariantKey: Int] = [:]
+
+    private struct VariantKey: Hashable {
+        var group: Int?
+        var id: String?
+    }
+
+    private struct FileNameKey: Hashable {
+        var step: SourceLocation
+        var language: CodeLanguage
+    }
 
     /// The step a sample belongs to: a list item, or the paragraph before a sample outside lists.
     struct StepRef {
@@ -47,31 +62,51 @@ struct SectionBuilder {
 
     var section: Section { Section(title: title, location: location, tabs: tabs) }
 
+    private mutating func fileName(in step: StepRef, language: CodeLanguage) -> String? {
+        let key = FileNameKey(step: step.location, language: language)
+        if let known = fileNames[key] { return known }
+        let found = FileNameFinder.fileName(in: step.inlines, language: language)
+        fileNames[key] = found
+        return found
+    }
+
     mutating func walk(_ blocks: [DocBlock], tab: TabContext?, step: StepRef?, ids: inout SampleIDs) {
         var lastParagraph: DocParagraph?
+        // The step a paragraph makes, built once for all the samples after it: a paragraph's text
+        // is computed from its inlines, and a long one followed by many fences was built per fence.
+        var lastParagraphStep: StepRef?
+        func stepOwner(_ fallback: SourceLocation) -> StepRef {
+            if let step { return step }
+            guard lastParagraph != nil else { return Self.stepRef(nil, fallback: fallback) }
+            if let built = lastParagraphStep { return built }
+            let built = Self.stepRef(lastParagraph, fallback: fallback)
+            lastParagraphStep = built
+            return built
+        }
         for block in blocks {
             switch block {
             case .paragraph(let paragraph):
                 lastParagraph = paragraph
+                lastParagraphStep = nil
             case .code(let code):
-                let owner = step ?? Self.stepRef(lastParagraph, fallback: code.location)
+                let owner = stepOwner(code.location)
                 let language = CodeLanguage(infoString: code.block.infoString)
                 var literal = code.block.literal
                 if !literal.isEmpty, !literal.hasSuffix("\n") { literal += "\n" }
                 let sample = CodeSample(
                     id: ids.take(), language: language, infoString: code.block.infoString, code: literal,
                     location: code.location, codeStartLine: code.block.codeStartLine, codeStartColumn: code.block.column,
-                    fileName: FileNameFinder.fileName(in: owner.inlines, language: language), stepText: owner.text)
+                    fileName: fileName(in: owner, language: language), stepText: owner.text)
                 add(sample, step: owner, tab: tab)
             case .codeDirective(let directive):
                 guard let code = directive.code else { continue }
-                let owner = step ?? Self.stepRef(lastParagraph, fallback: directive.location)
+                let owner = stepOwner(directive.location)
                 let language = CodeLanguage(infoString: directive.language)
                 let sample = CodeSample(
                     id: ids.take(), language: language, infoString: directive.language, code: code,
                     location: directive.location, codeStartLine: directive.sourceStartLine, codeStartColumn: 1,
                     sourceFile: directive.source,
-                    fileName: FileNameFinder.fileName(in: owner.inlines, language: language), stepText: owner.text)
+                    fileName: fileName(in: owner, language: language), stepText: owner.text)
                 add(sample, step: owner, tab: tab)
             case .list(let list):
                 for item in list.items {
@@ -105,7 +140,9 @@ struct SectionBuilder {
     }
 
     mutating func variantIndex(for tab: TabContext?) -> Int {
-        if let index = tabs.firstIndex(where: { $0.group == tab?.group && $0.id == tab?.link.id }) { return index }
+        let key = VariantKey(group: tab?.group, id: tab?.link.id)
+        if let index = variantIndices[key] { return index }
+        variantIndices[key] = tabs.count
         tabs.append(TabVariant(
             id: tab?.link.id, label: tab?.link.label, group: tab?.group, condition: tab?.link.condition,
             location: tab?.location, steps: []))

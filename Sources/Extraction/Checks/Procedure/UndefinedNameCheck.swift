@@ -14,21 +14,22 @@ enum UndefinedNameCheck {
     static func findings(_ context: ProcedureContext, facts: SampleFacts) -> [Finding] {
         var findings: [Finding] = []
         for pivot in context.procedure.pivots {
+            // Per view (a tab id, or nil for untabbed samples): what it holds, worked out once, not
+            // once per sample; a page of thousands of samples was quadratic (found by the fuzzer).
+            var views: [String?: View] = [:]
             for step in pivot.steps where step.kind == .createFile || step.kind == .code {
                 guard let id = step.sampleID, let sample = context.samples[id], let own = facts[id], !own.unscopable,
                       sample.fileName != nil || own.isProgram else { continue }
                 // What the reader of this sample's tab sees (tabs are alternatives: a sibling tab's
                 // names are not the reader's); an untabbed sample is judged against every tab.
-                let view = step.tab.map { pivot.steps(forTab: $0.id) } ?? pivot.steps
-                let partners = view.compactMap { $0.sampleID.flatMap { context.samples[$0] } }
-                    .filter { $0.language.family == sample.language.family && $0.fileName == sample.fileName }
-                if partners.contains(where: { facts[$0.id]?.unscopable == true }) { continue }
-                let shared = partners.reduce(into: Set<String>()) { $0.formUnion(facts[$1.id]?.bound ?? []) }
+                let viewKey = step.tab?.id
+                let view = views[viewKey] ?? View(step.tab.map { pivot.steps(forTab: $0.id) } ?? pivot.steps, context: context, facts: facts)
+                views[viewKey] = view
+                let partners = view.partners[PartnerKey(family: sample.language.family, fileName: sample.fileName)] ?? Partners()
+                if partners.unscopable { continue }
+                let shared = partners.bound
                 let python = sample.language == .python
-                // Code the page runs with Node.js (a `node`/`tsx` step, an npm install) has no `prompt` or `name` global.
-                let runsInNode = view.contains {
-                    ($0.kind == .run && ["node", "ts-node", "tsx", "bun", "deno", "tsc"].contains($0.tool ?? "")) || ($0.kind == .install && $0.ecosystem == .node)
-                }
+                let runsInNode = view.runsInNode
                 let isBuiltin: (String) -> Bool = python
                     ? { PythonBuiltins.names.contains($0) }
                     : { name in
@@ -59,6 +60,35 @@ enum UndefinedNameCheck {
             }
         }
         return ProcedureContext.unique(findings)
+    }
+
+    private struct PartnerKey: Hashable {
+        var family: String
+        var fileName: String?
+    }
+
+    /// Samples of one language family filling one file (or none) in a view: the names they bind together.
+    private struct Partners {
+        var bound: Set<String> = []
+        var unscopable = false
+    }
+
+    private struct View {
+        var partners: [PartnerKey: Partners] = [:]
+        /// Code the page runs with Node.js (a `node`/`tsx` step, an npm install) has no `prompt` or `name` global.
+        var runsInNode: Bool
+
+        init(_ steps: [ProcedureStep], context: ProcedureContext, facts: SampleFacts) {
+            runsInNode = steps.contains {
+                ($0.kind == .run && ["node", "ts-node", "tsx", "bun", "deno", "tsc"].contains($0.tool ?? "")) || ($0.kind == .install && $0.ecosystem == .node)
+            }
+            for step in steps {
+                guard let sample = step.sampleID.flatMap({ context.samples[$0] }) else { continue }
+                let key = PartnerKey(family: sample.language.family, fileName: sample.fileName)
+                partners[key, default: Partners()].bound.formUnion(facts[sample.id]?.bound ?? [])
+                if facts[sample.id]?.unscopable == true { partners[key, default: Partners()].unscopable = true }
+            }
+        }
     }
 
     /// A bound name one or two edits away, for "did you mean".
