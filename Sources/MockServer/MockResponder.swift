@@ -88,7 +88,7 @@ struct MockResponder: HTTPResponder {
         case .complete(let body):
             bodyBytes = body.count
             // Parsed once, for the api-version features and the handler: a 20 MB body is not parsed twice.
-            let json = route.operation.body == .json ? try? JSONValue.parse(bytes: body) : nil
+            let json = route.operation.body == .json ? try? parseRequestJSON(body) : nil
             try APIVersionPolicy.checkFeatures(json, version: request.uri.queryParameters["api-version"].map(String.init), route: route)
             let answer = try await dispatch(route, request: request, body: body, json: json)
             return answer.response(headers: commonHeaders(for: route))
