@@ -31,7 +31,11 @@ public struct RunDeadline: Sendable {
             group.addTask { await work() }
             group.addTask {
                 // Cancelled (work finished first) or woken at the deadline: either way, say nothing.
-                try? await Task.sleep(until: instant, clock: .continuous)
+                // Short naps that look at cancellation each time: a cancelled timer must end at
+                // once even when it had not started sleeping yet (seen with a busy thread pool).
+                while !Task.isCancelled, ContinuousClock.now < instant {
+                    try? await Task.sleep(until: min(instant, .now + .milliseconds(200)), clock: .continuous)
+                }
                 return nil
             }
             var outcome: T?
