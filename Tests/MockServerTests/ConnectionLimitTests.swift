@@ -60,11 +60,12 @@ struct ConnectionLimitTests {
 
     @Test("a kept-alive connection is served again after a pause longer than the header timeout")
     func keepAliveSurvivesHeaderTimeout() async throws {
-        let server = try await Self.start(idle: .seconds(10), header: .milliseconds(400))
+        // Margins wide enough for a loaded CI machine: the pause is well past the header timeout.
+        let server = try await Self.start(idle: .seconds(20), header: .milliseconds(1_000))
         let connection = try RawConnection(port: server.port)
         #expect(connection.send(Self.request()))
         #expect(await connection.readResponse(within: 10)?.hasPrefix("HTTP/1.1 200") == true)
-        try await Task.sleep(for: .milliseconds(900))
+        try await Task.sleep(for: .milliseconds(2_000))
         #expect(connection.send(Self.request("again")))
         #expect(await connection.readResponse(within: 10)?.hasPrefix("HTTP/1.1 200") == true)
         await server.stop()
