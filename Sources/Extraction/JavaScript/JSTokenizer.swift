@@ -2,6 +2,8 @@
 /// `${}` expressions, comments, numbers, punctuators and (approximately) regular expressions.
 struct JSTokenizer {
     private let scalars: [Unicode.Scalar]
+    /// The same text with its UTF-8 bytes: identifiers and string runs are sliced from it.
+    private let source: ScalarText
     private var index = 0
     private var line = 1
     private var column = 1
@@ -9,11 +11,13 @@ struct JSTokenizer {
     private var tokens: [JSToken] = []
 
     init(_ source: String) {
-        self.scalars = Array(source.unicodeScalars)
+        self.source = ScalarText(source)
+        self.scalars = self.source.scalars
     }
 
-    private init(scalars: [Unicode.Scalar], index: Int, line: Int, column: Int) {
-        self.scalars = scalars
+    private init(source: ScalarText, index: Int, line: Int, column: Int) {
+        self.source = source
+        self.scalars = source.scalars
         self.index = index
         self.line = line
         self.column = column
@@ -25,14 +29,14 @@ struct JSTokenizer {
         return try tokenizer.run(stopAtUnmatchedBrace: false)
     }
 
-    // Longest first, so `>>>=` wins over `>>`.
-    private static let punctuators: [String] = [
+    // The table tries longest first, so `>>>=` wins over `>>`.
+    private static let punctuators = OperatorTable([
         ">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=",
         "=>", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "++", "--", "+=", "-=", "*=", "/=", "%=",
         "&=", "|=", "^=", "**", "<<", ">>",
         "{", "}", "(", ")", "[", "]", ";", ",", "<", ">", "+", "-", "*", "/", "%", "&", "|", "^", "!", "~",
         "?", ":", "=", ".", "@",
-    ].sorted { $0.count > $1.count }
+    ])
 
     private var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
 
@@ -89,17 +93,14 @@ struct JSTokenizer {
             } else if c == "/" && regexAllowed() {
                 emit(.regex(try readRegex()))
             } else {
-                var matched: String?
-                for p in Self.punctuators where matches(p) {
-                    matched = p
-                    break
-                }
+                let found = Self.punctuators.match(scalars, at: index)
+                var matched = found?.text
                 // `?.5` is a conditional followed by a number, not optional chaining.
                 if matched == "?.", let d = peek(2), Self.isDigit(d) { matched = "?" }
                 guard let p = matched else {
                     throw error("unexpected character '\(Character(c))'")
                 }
-                for _ in p.unicodeScalars { advance() }
+                for _ in 0..<(p == "?" ? 1 : found?.length ?? 0) { advance() }
                 if p == "{" { braceDepth += 1 }
                 if p == "}" { braceDepth -= 1 }
                 emit(.punctuator(p))
@@ -107,21 +108,12 @@ struct JSTokenizer {
         }
     }
 
-    private func matches(_ p: String) -> Bool {
-        var i = index
-        for s in p.unicodeScalars {
-            guard i < scalars.count, scalars[i] == s else { return false }
-            i += 1
-        }
-        return true
-    }
-
     private mutating func skipTrivia() throws(JSSyntaxError) {
         while let c = current {
             if c == "\n" {
                 sawNewline = true
                 advance()
-            } else if c == " " || c == "\t" || c == "\r" || c == "\u{FEFF}" || c == "\u{A0}" || c.properties.isWhitespace {
+            } else if c == " " || c == "\t" || c == "\r" || c == "\u{FEFF}" || c == "\u{A0}" || ScalarClass.isWhitespace(c) {
                 advance()
             } else if c == "/" && peek(1) == "/" {
                 while let d = current, d != "\n" { advance() }
@@ -143,7 +135,7 @@ struct JSTokenizer {
     }
 
     static func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
-        c == "_" || c == "$" || c.properties.isAlphabetic
+        c == "_" || c == "$" || ScalarClass.isAlphabetic(c)
     }
 
     static func isIdentifierPart(_ c: Unicode.Scalar) -> Bool {
@@ -153,12 +145,9 @@ struct JSTokenizer {
     static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
 
     private mutating func readIdentifier() -> String {
-        var s = String.UnicodeScalarView()
-        while let c = current, Self.isIdentifierPart(c) {
-            s.append(c)
-            advance()
-        }
-        return String(s)
+        let start = index
+        while let c = current, Self.isIdentifierPart(c) { advance() }
+        return source.string(start, index)
     }
 
     private mutating func readNumber() throws(JSSyntaxError) -> Double {
@@ -226,16 +215,20 @@ struct JSTokenizer {
         let l = line, col = column
         advance()
         var out = ""
+        // Plain scalars are copied as one slice when a quote or an escape comes.
+        var runStart = index
         while true {
             guard let c = current, c != "\n" else {
                 throw error("unterminated string literal", line: l, column: col)
             }
-            advance()
-            if c == quote { return out }
-            if c == "\\" {
+            if c == quote || c == "\\" {
+                if runStart < index { out += source.string(runStart, index) }
+                advance()
+                if c == quote { return out }
                 try readEscape(into: &out)
+                runStart = index
             } else {
-                out.unicodeScalars.append(c)
+                advance()
             }
         }
     }
@@ -246,8 +239,13 @@ struct JSTokenizer {
         var quasis: [String] = []
         var expressions: [[JSToken]] = []
         var text = ""
+        // Plain scalars are copied as one slice when a special one comes.
+        var runStart = index
         while true {
             guard let c = current else { throw error("unterminated template literal", line: l, column: col) }
+            let special = c == "`" || c == "\\" || (c == "$" && peek(1) == "{")
+            if special, runStart < index { text += source.string(runStart, index) }
+            defer { if special { runStart = index } }
             if c == "`" {
                 advance()
                 quasis.append(text)
@@ -260,14 +258,13 @@ struct JSTokenizer {
                 advance(); advance()
                 quasis.append(text)
                 text = ""
-                var inner = JSTokenizer(scalars: scalars, index: index, line: line, column: column)
+                var inner = JSTokenizer(source: source, index: index, line: line, column: column)
                 let innerTokens = try inner.run(stopAtUnmatchedBrace: true)
                 index = inner.index
                 line = inner.line
                 column = inner.column
                 expressions.append(innerTokens)
             } else {
-                text.unicodeScalars.append(c)
                 advance()
             }
         }
@@ -280,11 +277,13 @@ struct JSTokenizer {
         switch last.kind {
         case .number, .string, .template, .regex, .privateName: return false
         case .identifier(let name):
-            return ["return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else", "yield", "await"].contains(name)
+            return Self.regexKeywords.contains(name)
         case .punctuator(let p): return !(p == ")" || p == "]" || p == "}")
         case .eof: return true
         }
     }
+
+    private static let regexKeywords: Set<String> = ["return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else", "yield", "await"]
 
     private mutating func readRegex() throws(JSSyntaxError) -> String {
         let l = line, col = column

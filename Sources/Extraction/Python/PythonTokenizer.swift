@@ -6,6 +6,8 @@
 /// parser reports whichever problem comes first in the source, as CPython does.
 struct PythonTokenizer {
     let scalars: [Unicode.Scalar]
+    /// The same text with its UTF-8 bytes: token text is sliced from it, never built scalar by scalar.
+    private let source: ScalarText
     private let lineStarts: [Int]
     /// Code position of the first scalar (an f-string expression starts mid-line).
     private let baseLine: Int
@@ -14,7 +16,9 @@ struct PythonTokenizer {
     private let expressionMode: Bool
 
     init(_ source: String, line: Int = 1, column: Int = 1, expressionMode: Bool = false) {
-        scalars = Array(source.unicodeScalars)
+        let text = ScalarText(source)
+        self.source = text
+        scalars = text.scalars
         var starts = [0]
         var k = 0
         while k < scalars.count {
@@ -44,25 +48,28 @@ struct PythonTokenizer {
         return lo == 0 ? (baseLine, baseColumn + column - 1) : (baseLine + lo, column)
     }
 
-    func text(_ start: Int, _ end: Int) -> String {
-        let from = max(0, start)
-        let to = min(end, scalars.count)
-        guard from < to else { return "" }
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[from..<to])
-        return String(s)
-    }
+    func text(_ start: Int, _ end: Int) -> String { source.string(start, end) }
 
     private static let operators: [String] = [
         "**=", "//=", ">>=", "<<=", "...", "->", ":=", "==", "!=", "<=", ">=", "**", "//", "<<", ">>",
         "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=",
         "(", ")", "[", "]", "{", "}", ",", ":", ".", ";", "@", "=", "+", "-", "*", "/", "%", "&", "|",
         "^", "~", "<", ">",
-    ].sorted { $0.count > $1.count }
+    ]
+    /// The operators by their first (ASCII) scalar, longest first, so a token start only tries the
+    /// few operators that can match there.
+    private static let operatorTable = OperatorTable(operators)
 
     static let maxNesting = 100
 
-    private static let closing: [String: String] = [")": "(", "]": "[", "}": "{"]
+    private static func opening(closedBy op: String) -> String? {
+        switch op {
+        case ")": "("
+        case "]": "["
+        case "}": "{"
+        default: nil
+        }
+    }
 
     func tokenize() -> [PythonToken] {
         var tokens: [PythonToken] = []
@@ -145,9 +152,9 @@ struct PythonTokenizer {
                 i = skipNewline(i)
                 continue
             }
-            if c == "_" || c.properties.isAlphabetic {
+            if c == "_" || ScalarClass.isAlphabetic(c) {
                 var j = i
-                while j < n, scalars[j] == "_" || scalars[j].properties.isAlphabetic || scalars[j].properties.numericType != nil {
+                while j < n, scalars[j] == "_" || ScalarClass.isAlphabetic(scalars[j]) || ScalarClass.isNumeric(scalars[j]) {
                     j += 1
                 }
                 let word = text(i, j)
@@ -162,7 +169,7 @@ struct PythonTokenizer {
                     }
                     continue
                 }
-                tokens.append(make(.name, i, j))
+                tokens.append(make(.name, i, j, text: word))
                 i = j
                 continue
             }
@@ -177,29 +184,25 @@ struct PythonTokenizer {
                 }
                 continue
             }
-            if c.properties.numericType != nil && c.isASCII || (c == "." && i + 1 < n && scalars[i + 1].isASCII && scalars[i + 1].properties.numericType != nil) {
+            if c.isASCII && ScalarClass.isNumeric(c) || (c == "." && i + 1 < n && scalars[i + 1].isASCII && ScalarClass.isNumeric(scalars[i + 1])) {
                 let j = scanNumber(from: i)
                 tokens.append(make(.number, i, j))
                 i = j
                 continue
             }
-            var matched: String?
-            for op in Self.operators where matches(op, at: i) {
-                matched = op
-                break
-            }
-            guard let op = matched else {
+            guard let found = Self.operatorTable.match(scalars, at: i) else {
                 if c == "!" { return fail(i, "invalid syntax") }
                 let hex = String(c.value, radix: 16, uppercase: true)
                 return fail(i, "invalid character '\(Character(c))' (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))")
             }
+            let op = found.text, opLength = found.length
             if op == "(" || op == "[" || op == "{" {
                 // Bounds parser recursion (CPython's own limit is 200).
                 if brackets.count >= Self.maxNesting {
                     return fail(i, "brackets nested more than \(Self.maxNesting) levels deep", tooDeepBound: Self.maxNesting)
                 }
                 brackets.append((op, i))
-            } else if let opening = Self.closing[op] {
+            } else if let opening = Self.opening(closedBy: op) {
                 guard let last = brackets.last else { return fail(i, "unmatched '\(op)'") }
                 if last.text != opening {
                     let p = position(last.offset)
@@ -208,8 +211,8 @@ struct PythonTokenizer {
                 }
                 brackets.removeLast()
             }
-            tokens.append(make(.op, i, i + op.unicodeScalars.count, text: op))
-            i += op.unicodeScalars.count
+            tokens.append(make(.op, i, i + opLength, text: op))
+            i += opLength
         }
         if let open = brackets.last {
             return fail(open.offset, "'\(open.text)' was never closed")
@@ -227,20 +230,11 @@ struct PythonTokenizer {
 
     private static let stringPrefixes: Set<String> = ["r", "u", "b", "f", "br", "rb", "fr", "rf"]
 
-    private func matches(_ op: String, at i: Int) -> Bool {
-        var k = i
-        for u in op.unicodeScalars {
-            guard k < scalars.count, scalars[k] == u else { return false }
-            k += 1
-        }
-        return true
-    }
-
     private func scanNumber(from start: Int) -> Int {
         var j = start
         let n = scalars.count
-        func isDigit(_ k: Int) -> Bool { k < n && scalars[k].isASCII && scalars[k].properties.numericType != nil }
-        func isAlnum(_ k: Int) -> Bool { k < n && (scalars[k].isASCII && (scalars[k].properties.isAlphabetic || scalars[k].properties.numericType != nil) || scalars[k] == "_") }
+        func isDigit(_ k: Int) -> Bool { k < n && scalars[k].isASCII && ScalarClass.isNumeric(scalars[k]) }
+        func isAlnum(_ k: Int) -> Bool { k < n && (scalars[k].isASCII && (ScalarClass.isAlphabetic(scalars[k]) || ScalarClass.isNumeric(scalars[k])) || scalars[k] == "_") }
         if scalars[j] == "0", j + 1 < n, "xXoObB".unicodeScalars.contains(scalars[j + 1]) {
             j += 2
             while isAlnum(j) { j += 1 }
@@ -309,8 +303,19 @@ struct PythonTokenizer {
         var pieces: [PythonStringPiece] = []
         var buffer = ""
         var k = bodyStart
+        // Plain scalars are copied as one slice when a special one (or the end) comes.
+        var runStart = k
+        func flush() {
+            if runStart < k { buffer += text(runStart, k) }
+        }
         while k < bodyEnd {
             let c = scalars[k]
+            if !(c == "{" || c == "}" || c == "\\" || c == "\r") {
+                k += 1
+                continue
+            }
+            flush()
+            defer { runStart = k }
             if isFormatted && c == "{" {
                 if k + 1 < bodyEnd, scalars[k + 1] == "{" { buffer += "{"; k += 2; continue }
                 if !buffer.isEmpty { pieces.append(.text(buffer)); buffer = "" }
@@ -352,6 +357,7 @@ struct PythonTokenizer {
             buffer.unicodeScalars.append(c)
             k += 1
         }
+        flush()
         if !buffer.isEmpty || pieces.isEmpty { pieces.append(.text(buffer)) }
         var token = PythonToken(kind: .string, text: text(start, j), line: p.line, column: p.column, start: start, end: j)
         token.string = PythonStringLiteral(pieces: pieces, isBytes: isBytes, isFormatted: isFormatted)
