@@ -10,9 +10,14 @@ public struct PythonFrontEnd: Sendable {
 
     /// Everything static reading learns about `sample`. Never throws: problems are findings.
     public func extract(_ sample: CodeSample) -> SampleExtraction {
+        extract(sample, parsed: nil)
+    }
+
+    /// The same, from `parsed`: the sample's code as written, already parsed (nil: parse it here).
+    func extract(_ sample: CodeSample, parsed form: ParsedSample.Python?) -> SampleExtraction {
         var extraction = SampleExtraction(sampleID: sample.id)
         var sample = sample
-        var parsed = PythonParser.parseModuleRecovering(sample.code)
+        var parsed = form.map { (statements: $0.statements, errors: $0.errors) } ?? PythonParser.parseModuleRecovering(sample.code)
         let indent = parsed.errors.isEmpty ? 0 : PythonSyntaxHints.commonIndent(sample.code)
         if indent > 0 {
             // The whole sample is indented: one clear finding, then read the code as meant.
