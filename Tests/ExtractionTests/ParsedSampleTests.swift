@@ -202,6 +202,27 @@ import Testing
         #expect(x.line == 1 && x.column == 1 && hex.column == 6)
     }
 
+    @Test("node texts cut from ASCII source are the tokenizer's cut", arguments: [
+        "x = client.chat.completions.create(model=m, messages=[{'role': 'user'}])\r\nprint(x)\n",
+        "s = 'h\u{E9}llo' + na\u{EF}ve[1:2]\n",
+    ])
+    func asciiTexts(source: String) throws {
+        let tokenizer = PythonTokenizer(source)
+        let parser = PythonParser(tokenizer: tokenizer, source: source)
+        #expect((parser.asciiSource != nil) == source.unicodeScalars.allSatisfy(\.isASCII))
+        let count = tokenizer.scalars.count
+        for start in stride(from: -1, through: count + 1, by: 3) {
+            for end in stride(from: start, through: count + 2, by: 2) {
+                #expect(parser.text(start, end) == tokenizer.text(start, end), "\(start)..<\(end)")
+            }
+        }
+        guard case .assign(_, let value)? = try parsePython(source).first?.kind else {
+            Issue.record("an assignment")
+            return
+        }
+        #expect(source.hasPrefix("x = " + value.text) || source.hasPrefix("s = " + value.text))
+    }
+
     /// Each node's tallest child as the parser used to find it, from the array of children. (Nodes
     /// the parser makes without `build`, as a subscript's tuple, keep depth 1 as before.)
     static func checkDepths(_ e: PythonExpr, level: Int = 0) -> Int {

@@ -41,7 +41,8 @@ public struct PythonFrontEnd: Sendable {
                 message: "this is a command, not Python: the fence is marked `\(sample.infoString)`, so it is shown and checked as Python code; use ```console (or ```bash / ```powershell)"))
             return extraction
         }
-        let commandLines = Set(PythonSyntaxHints.commandLines(sample.code))
+        // Only a syntax error asks whether its line is a command: clean code skips the scan.
+        let commandLines = parsed.errors.isEmpty ? [] : Set(PythonSyntaxHints.commandLines(sample.code))
         for error in parsed.errors {
             if let bound = error.tooDeepBound {
                 extraction.findings.append(InputTooDeep.finding(

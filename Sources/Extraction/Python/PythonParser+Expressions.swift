@@ -312,7 +312,7 @@ extension PythonParser {
         guard !items.isEmpty else { throw failure(at: current, "expected an index or slice inside '[]'") }
         try expect("]", "expected ']'")
         if items.count == 1 && !trailingComma { return items[0] }
-        return PythonExpr(kind: .tuple(items), line: start.line, column: start.column, text: tokenizer.text(start.start, previousEnd - 1))
+        return PythonExpr(kind: .tuple(items), line: start.line, column: start.column, text: text(start.start, previousEnd - 1))
     }
 
     private mutating func parseSlice() throws -> PythonExpr {
