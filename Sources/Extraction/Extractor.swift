@@ -42,6 +42,8 @@ public struct Extractor: Sendable {
     public func extract(_ document: QuickstartDocument) -> DocumentExtraction {
         var samples: [Int: SampleExtraction] = [:]
         var findings: [Finding] = []
+        // Each sample's code is parsed once here and read by the front-end and the checks below.
+        var parsed = ParsedSamples()
         // A fence left open holds Markdown too: its syntax errors are that one defect, already an
         // error at the fence (`code-fence-unclosed`), so they are not reported again.
         let unclosedFences = Set(document.findings.filter { $0.rule == "code-fence-unclosed" }.map(\.location))
@@ -58,7 +60,7 @@ public struct Extractor: Sendable {
                             previous: i > 0 ? tabSamples[i - 1] : nil,
                             next: i + 1 < tabSamples.count ? tabSamples[i + 1] : nil,
                             siblings: siblings)
-                        var extraction = frontEnd(for: sample)?.extract(sample, context: context)
+                        var extraction = frontEnd(for: sample)?.extract(sample, context: context, parsed: parsed.form(storing: sample))
                             ?? SampleExtraction(sampleID: sample.id)
                         extraction.sampleID = sample.id
                         findings += Self.markReaderValues(&extraction, pivot: pivot.id, tab: tab.id)
@@ -78,8 +80,8 @@ public struct Extractor: Sendable {
                 }
             }
         }
-        findings += JSModuleMismatchCheck.findings(in: document)
-        findings += ProcedureChecks.findings(in: document)
+        findings += JSModuleMismatchCheck.findings(in: document, parsed: parsed)
+        findings += ProcedureChecks.findings(in: document, parsed: parsed)
         return DocumentExtraction(document: document, samples: samples, findings: findings)
     }
 
@@ -139,5 +141,9 @@ public struct Extractor: Sendable {
 struct PythonFrontEndAdapter: LanguageFrontEnd {
     func extract(_ sample: CodeSample, context: FrontEndContext) -> SampleExtraction {
         PythonFrontEnd().extract(sample)
+    }
+
+    func extract(_ sample: CodeSample, context: FrontEndContext, parsed: ParsedSample) -> SampleExtraction {
+        PythonFrontEnd().extract(sample, parsed: parsed.python)
     }
 }

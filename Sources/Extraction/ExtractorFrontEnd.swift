@@ -36,4 +36,13 @@ struct FrontEndContext: Sendable {
 /// A language front-end: reads one sample's code, without running it, into a ``SampleExtraction``.
 protocol LanguageFrontEnd: Sendable {
     func extract(_ sample: CodeSample, context: FrontEndContext) -> SampleExtraction
+    /// The same reading, from the sample's code already parsed once for every reader of it.
+    func extract(_ sample: CodeSample, context: FrontEndContext, parsed: ParsedSample) -> SampleExtraction
+}
+
+extension LanguageFrontEnd {
+    /// Front-ends whose reading is not the shared parsers' (REST, JSON, PowerShell) ignore the form.
+    func extract(_ sample: CodeSample, context: FrontEndContext, parsed: ParsedSample) -> SampleExtraction {
+        extract(sample, context: context)
+    }
 }

@@ -26,7 +26,8 @@ enum JSModuleMismatchCheck {
         var how: String
     }
 
-    static func findings(in document: QuickstartDocument) -> [Finding] {
+    /// Findings of `document`, reading each `.js` file's tokens from `parsed` (tokenized here when missing).
+    static func findings(in document: QuickstartDocument, parsed: ParsedSamples = ParsedSamples()) -> [Finding] {
         var findings: [Finding] = []
         for pivot in document.pivots {
             let entries = pivot.sections.flatMap { section in
@@ -42,7 +43,8 @@ enum JSModuleMismatchCheck {
             }
             guard let declaration else { continue }
             for entry in entries where isDotJS(entry.sample) {
-                guard let syntax = JSModuleSyntax(code: entry.sample.code) else { continue }
+                guard case .success(let tokens)? = parsed.form(of: entry.sample).javascript?.tokens else { continue }
+                let syntax = JSModuleSyntax(tokens: tokens)
                 let sample = entry.sample
                 let file = sample.fileName.map { "`\($0)`" } ?? "This JavaScript sample"
                 let step = "\(declaration.location.file):\(declaration.location.line)"

@@ -26,22 +26,29 @@ struct JavaScriptFrontEnd: LanguageFrontEnd {
     }
 
     func extract(_ sample: CodeSample, context: FrontEndContext) -> SampleExtraction {
+        extract(sample, context: context, parsed: ParsedSample(sample))
+    }
+
+    func extract(_ sample: CodeSample, context: FrontEndContext, parsed: ParsedSample) -> SampleExtraction {
         let typescript = Self.isTypeScript(sample)
+        let form = parsed.javascript.flatMap { $0.typescript == typescript ? $0 : nil }
+            ?? ParsedSample.readJavaScript(sample.code, typescript: typescript)
         var result = SampleExtraction(sampleID: sample.id)
         let tokens: [JSToken]
-        do {
-            tokens = try JSTokenizer.tokenize(sample.code)
-        } catch {
+        switch form.tokens {
+        case .success(let read):
+            tokens = read
+        case .failure(let error):
             result.findings.append(syntaxFinding(error, sample: sample, typescript: typescript, context: context))
             result.callsAPI = JSAPIUsage.callsAPI(text: sample.code)
             return result
         }
         result.callsAPI = JSAPIUsage.callsAPI(tokens: tokens)
-        var parser = JSParser(tokens: tokens, typescript: typescript)
         var program: [JSStatement]
-        do {
-            program = try parser.parseProgram()
-        } catch {
+        switch form.program {
+        case .success(let read):
+            program = read
+        case .failure(let error):
             // `ts-in-js`: TypeScript saved as .js parses as TypeScript but not as JavaScript.
             var asTypeScript = JSParser(tokens: tokens, typescript: true)
             guard Self.isNamedJS(sample), let typed = try? asTypeScript.parseProgram() else {

@@ -64,6 +64,40 @@ struct PythonExpr: Hashable, Sendable {
     /// Height of the tree below this node; the parser bounds it so evaluation cannot overflow the stack.
     var depth: Int = 1
 
+    /// The greatest ``depth`` of ``children`` (0 for a leaf), read without building the array:
+    /// the parser asks it for every node it builds.
+    var maxChildDepth: Int {
+        func most(_ items: [PythonExpr]) -> Int {
+            var m = 0
+            for item in items where item.depth > m { m = item.depth }
+            return m
+        }
+        switch kind {
+        case .name, .int, .float, .otherNumber, .bool, .none, .ellipsis: return 0
+        case .string(let parts, _):
+            var m = 0
+            for case .expression(let e) in parts where e.depth > m { m = e.depth }
+            return m
+        case .list(let items), .tuple(let items), .set(let items): return most(items)
+        case .dict(let entries):
+            var m = 0
+            for entry in entries { m = max(m, entry.key?.depth ?? 0, entry.value.depth) }
+            return m
+        case .attribute(let e, _), .starred(let e), .await(let e), .unary(_, let e), .namedExpression(_, let e): return e.depth
+        case .subscription(let a, let b), .binary(_, let a, let b), .boolean(_, let a, let b): return max(a.depth, b.depth)
+        case .slice(let a, let b, let c): return max(a?.depth ?? 0, b?.depth ?? 0, c?.depth ?? 0)
+        case .call(let f, let arguments):
+            var m = f.depth
+            for argument in arguments where argument.value.depth > m { m = argument.value.depth }
+            return m
+        case .compare(let l, _, let rs): return max(l.depth, most(rs))
+        case .conditional(let a, let b, let c): return max(a.depth, b.depth, c.depth)
+        case .lambda(_, let body): return body.depth
+        case .comprehension(_, let element, let iterables): return max(element.depth, most(iterables))
+        case .yield(let e): return e?.depth ?? 0
+        }
+    }
+
     var children: [PythonExpr] {
         switch kind {
         case .name, .int, .float, .otherNumber, .bool, .none, .ellipsis: return []

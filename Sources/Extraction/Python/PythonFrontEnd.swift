@@ -10,9 +10,14 @@ public struct PythonFrontEnd: Sendable {
 
     /// Everything static reading learns about `sample`. Never throws: problems are findings.
     public func extract(_ sample: CodeSample) -> SampleExtraction {
+        extract(sample, parsed: nil)
+    }
+
+    /// The same, from `parsed`: the sample's code as written, already parsed (nil: parse it here).
+    func extract(_ sample: CodeSample, parsed form: ParsedSample.Python?) -> SampleExtraction {
         var extraction = SampleExtraction(sampleID: sample.id)
         var sample = sample
-        var parsed = PythonParser.parseModuleRecovering(sample.code)
+        var parsed = form.map { (statements: $0.statements, errors: $0.errors) } ?? PythonParser.parseModuleRecovering(sample.code)
         let indent = parsed.errors.isEmpty ? 0 : PythonSyntaxHints.commonIndent(sample.code)
         if indent > 0 {
             // The whole sample is indented: one clear finding, then read the code as meant.
@@ -36,7 +41,8 @@ public struct PythonFrontEnd: Sendable {
                 message: "this is a command, not Python: the fence is marked `\(sample.infoString)`, so it is shown and checked as Python code; use ```console (or ```bash / ```powershell)"))
             return extraction
         }
-        let commandLines = Set(PythonSyntaxHints.commandLines(sample.code))
+        // Only a syntax error asks whether its line is a command: clean code skips the scan.
+        let commandLines = parsed.errors.isEmpty ? [] : Set(PythonSyntaxHints.commandLines(sample.code))
         for error in parsed.errors {
             if let bound = error.tooDeepBound {
                 extraction.findings.append(InputTooDeep.finding(

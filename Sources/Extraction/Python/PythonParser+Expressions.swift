@@ -6,7 +6,7 @@ extension PythonParser {
     /// the parser state is read after `kind` (which may consume tokens) is evaluated.
     static func build(_ kind: PythonExpr.Kind, _ start: PythonToken, _ parser: PythonParser) throws -> PythonExpr {
         var e = PythonExpr(kind: kind, line: start.line, column: start.column, text: "")
-        e.depth = 1 + (e.children.map(\.depth).max() ?? 0)
+        e.depth = 1 + e.maxChildDepth
         if e.depth > maxExpressionDepth {
             throw PythonSyntaxError(
                 line: start.line, column: start.column, message: "expression nested more than \(maxExpressionDepth) levels deep",
@@ -17,6 +17,12 @@ extension PythonParser {
     }
 
     static var maxExpressionDepth: Int { 300 }
+
+    /// A node of the one token `t` just consumed (a name, number, `True`, `...`): its text is the
+    /// token's, which the tokenizer cut from the same source, so no slice of the source is rebuilt.
+    static func leaf(_ kind: PythonExpr.Kind, _ t: PythonToken) -> PythonExpr {
+        PythonExpr(kind: kind, line: t.line, column: t.column, text: t.text)
+    }
 
     func startsExpression(_ t: PythonToken) -> Bool {
         switch t.kind {
@@ -112,6 +118,13 @@ extension PythonParser {
         return e
     }
 
+    static func isComparisonOperator(_ text: String) -> Bool {
+        switch text {
+        case "==", "!=", "<", "<=", ">", ">=": return true
+        default: return false
+        }
+    }
+
     mutating func parseComparison() throws -> PythonExpr {
         let start = current
         let left = try parseBitOr()
@@ -120,7 +133,7 @@ extension PythonParser {
         while true {
             let t = current
             var op: String?
-            if t.kind == .op, ["==", "!=", "<", "<=", ">", ">="].contains(t.text) { advance(); op = t.text }
+            if t.kind == .op, Self.isComparisonOperator(t.text) { advance(); op = t.text }
             else if t.isKeyword("in") { advance(); op = "in" }
             else if t.isKeyword("not") && peek().isKeyword("in") { advance(); advance(); op = "not in" }
             else if t.isKeyword("is") {
@@ -134,26 +147,41 @@ extension PythonParser {
         return ops.isEmpty ? left : try Self.build(.compare(left, ops, rights), start, self)
     }
 
-    private mutating func parseBinary(_ operators: Set<String>, _ next: (inout PythonParser) throws -> PythonExpr) throws -> PythonExpr {
+    /// Binding power of the binary operator `t`, from `|` (1) to `*` `/` `//` `%` `@` (6); nil for
+    /// anything else. One table for the six left-associative levels between comparisons and unary
+    /// operators, read by a precedence climb instead of one function per level.
+    static func binaryLevel(_ t: PythonToken) -> Int? {
+        guard t.kind == .op else { return nil }
+        switch t.text {
+        case "|": return 1
+        case "^": return 2
+        case "&": return 3
+        case "<<", ">>": return 4
+        case "+", "-": return 5
+        case "*", "/", "//", "%", "@": return 6
+        default: return nil
+        }
+    }
+
+    /// Operands joined by binary operators of level `minLevel` or tighter, left-associative: the
+    /// same tree (and node texts) as one descent per level, without the frames for each level. The
+    /// recursion is bounded by the six levels.
+    mutating func parseBinary(from minLevel: Int) throws -> PythonExpr {
         let start = current
-        var left = try next(&self)
-        while current.kind == .op, operators.contains(current.text) {
+        var left = try parseFactor()
+        while let level = Self.binaryLevel(current), level >= minLevel {
             let op = advance().text
-            left = try Self.build(.binary(op, left, try next(&self)), start, self)
+            let right = try parseBinary(from: level + 1)
+            left = try Self.build(.binary(op, left, right), start, self)
         }
         return left
     }
 
-    mutating func parseBitOr() throws -> PythonExpr { try parseBinary(["|"]) { try $0.parseBitXor() } }
-    mutating func parseBitXor() throws -> PythonExpr { try parseBinary(["^"]) { try $0.parseBitAnd() } }
-    mutating func parseBitAnd() throws -> PythonExpr { try parseBinary(["&"]) { try $0.parseShift() } }
-    mutating func parseShift() throws -> PythonExpr { try parseBinary(["<<", ">>"]) { try $0.parseSum() } }
-    mutating func parseSum() throws -> PythonExpr { try parseBinary(["+", "-"]) { try $0.parseTerm() } }
-    mutating func parseTerm() throws -> PythonExpr { try parseBinary(["*", "/", "//", "%", "@"]) { try $0.parseFactor() } }
+    mutating func parseBitOr() throws -> PythonExpr { try parseBinary(from: 1) }
 
     mutating func parseFactor() throws -> PythonExpr {
         var starts: [PythonToken] = []
-        while current.kind == .op, ["+", "-", "~"].contains(current.text) { starts.append(advance()) }
+        while current.kind == .op, current.text == "+" || current.text == "-" || current.text == "~" { starts.append(advance()) }
         var e = try parsePower()
         for start in starts.reversed() { e = try Self.build(.unary(start.text, e), start, self) }
         return e
@@ -284,7 +312,7 @@ extension PythonParser {
         guard !items.isEmpty else { throw failure(at: current, "expected an index or slice inside '[]'") }
         try expect("]", "expected ']'")
         if items.count == 1 && !trailingComma { return items[0] }
-        return PythonExpr(kind: .tuple(items), line: start.line, column: start.column, text: tokenizer.text(start.start, previousEnd - 1))
+        return PythonExpr(kind: .tuple(items), line: start.line, column: start.column, text: text(start.start, previousEnd - 1))
     }
 
     private mutating func parseSlice() throws -> PythonExpr {
@@ -344,22 +372,22 @@ extension PythonParser {
         switch t.kind {
         case .name:
             switch t.text {
-            case "True": advance(); return try Self.build(.bool(true), t, self)
-            case "False": advance(); return try Self.build(.bool(false), t, self)
-            case "None": advance(); return try Self.build(.none, t, self)
+            case "True": advance(); return Self.leaf(.bool(true), t)
+            case "False": advance(); return Self.leaf(.bool(false), t)
+            case "None": advance(); return Self.leaf(.none, t)
             default:
                 if pythonKeywords.contains(t.text) {
                     throw failure(at: t, "invalid syntax: expected an expression, found the keyword '\(t.text)'")
                 }
                 advance()
-                return try Self.build(.name(t.text), t, self)
+                return Self.leaf(.name(t.text), t)
             }
         case .number:
             advance()
             let digits = t.text.replacingOccurrences(of: "_", with: "")
-            if let i = Self.integerValue(digits) { return try Self.build(.int(i), t, self) }
-            if !digits.hasSuffix("j") && !digits.hasSuffix("J"), let d = Double(digits) { return try Self.build(.float(d), t, self) }
-            return try Self.build(.otherNumber(t.text), t, self)
+            if let i = Self.integerValue(digits) { return Self.leaf(.int(i), t) }
+            if !digits.hasSuffix("j") && !digits.hasSuffix("J"), let d = Double(digits) { return Self.leaf(.float(d), t) }
+            return Self.leaf(.otherNumber(t.text), t)
         case .string:
             return try parseStrings()
         case .op:
@@ -367,7 +395,7 @@ extension PythonParser {
             case "(": return try parseParenthesized()
             case "[": return try parseListDisplay()
             case "{": return try parseBraceDisplay()
-            case "...": advance(); return try Self.build(.ellipsis, t, self)
+            case "...": advance(); return Self.leaf(.ellipsis, t)
             default: break
             }
         default: break

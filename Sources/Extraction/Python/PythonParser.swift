@@ -15,14 +15,19 @@ struct PythonParser {
     /// An f-string field starts a parser of its own, many frames deep: it counts as several levels.
     static let fieldNestingCost = 6
 
-    init(tokenizer: PythonTokenizer, tokens: [PythonToken]? = nil) {
+    /// The source when it is all ASCII, where a scalar offset is a UTF-8 offset: node texts are
+    /// then cut from it with one copy instead of rebuilt scalar by scalar (most samples are ASCII).
+    let asciiSource: String?
+
+    init(tokenizer: PythonTokenizer, tokens: [PythonToken]? = nil, source: String? = nil) {
         self.tokenizer = tokenizer
         self.tokens = tokens ?? tokenizer.tokenize()
+        self.asciiSource = source.flatMap { $0.utf8.count == tokenizer.scalars.count ? $0 : nil }
     }
 
     /// Parses a whole module.
     static func parseModule(_ source: String) -> Result<[PythonStmt], PythonSyntaxError> {
-        var parser = PythonParser(tokenizer: PythonTokenizer(source))
+        var parser = PythonParser(tokenizer: PythonTokenizer(source), source: source)
         do {
             return .success(try parser.parseStatements(untilDedent: false))
         } catch let error as PythonSyntaxError {
@@ -39,7 +44,7 @@ struct PythonParser {
         var tokens = tokenizer.tokenize()
         var errors: [PythonSyntaxError] = []
         while true {
-            var parser = PythonParser(tokenizer: tokenizer, tokens: tokens)
+            var parser = PythonParser(tokenizer: tokenizer, tokens: tokens, source: source)
             do {
                 let statements = try parser.parseStatements(untilDedent: false)
                 return (statements, errors)
@@ -58,7 +63,7 @@ struct PythonParser {
 
     /// Parses one expression (an f-string replacement field) that starts at `line`:`column` of the code.
     static func parseEmbeddedExpression(_ source: String, line: Int, column: Int, nesting: Int = 0) throws -> PythonExpr {
-        var parser = PythonParser(tokenizer: PythonTokenizer(source, line: line, column: column, expressionMode: true))
+        var parser = PythonParser(tokenizer: PythonTokenizer(source, line: line, column: column, expressionMode: true), source: source)
         parser.nesting = nesting + fieldNestingCost
         let expr = try parser.parseStarExpressions()
         if parser.current.kind != .endMarker {
@@ -124,7 +129,18 @@ struct PythonParser {
         }
     }
 
-    func sourceText(from start: Int) -> String { tokenizer.text(start, previousEnd) }
+    func sourceText(from start: Int) -> String { text(start, previousEnd) }
+
+    /// The source between two scalar offsets, as ``PythonTokenizer/text(_:_:)`` cuts it.
+    func text(_ start: Int, _ end: Int) -> String {
+        guard let ascii = asciiSource else { return tokenizer.text(start, end) }
+        let from = max(0, start)
+        let to = min(end, ascii.utf8.count)
+        guard from < to else { return "" }
+        return ascii.utf8.withContiguousStorageIfAvailable { bytes in
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+        } ?? tokenizer.text(start, end)
+    }
 
     mutating func identifier(_ what: String) throws -> String {
         guard current.kind == .name, !pythonKeywords.contains(current.text) else {

@@ -10,8 +10,17 @@ public enum ProcedureChecks {
         findings(ProcedureContext(document: document, procedure: ProcedureBuilder.build(document)))
     }
 
+    /// The same, reading code from the forms the extractor parsed (each sample is parsed once).
+    static func findings(in document: QuickstartDocument, parsed: ParsedSamples) -> [Finding] {
+        findings(ProcedureContext(document: document, procedure: ProcedureBuilder.build(document)), parsed: parsed)
+    }
+
     public static func findings(_ context: ProcedureContext) -> [Finding] {
-        let facts = SampleFacts(samples: Array(context.samples.values))
+        findings(context, parsed: ParsedSamples())
+    }
+
+    static func findings(_ context: ProcedureContext, parsed: ParsedSamples) -> [Finding] {
+        let facts = SampleFacts(samples: Array(context.samples.values), parsed: parsed)
         return UndefinedNameCheck.findings(context, facts: facts)
             + DependencyMissingCheck.findings(context, facts: facts)
             + EnvVarUndefinedCheck.findings(context, facts: facts)

@@ -6,26 +6,32 @@ import Quickstart
 struct SampleFacts {
     private(set) var facts: [Int: CodeFacts] = [:]
 
-    init(samples: [CodeSample]) {
+    /// Facts of `samples`, read from their parsed forms in `parsed` (parsed here when missing).
+    init(samples: [CodeSample], parsed: ParsedSamples = ParsedSamples()) {
         for sample in samples {
-            if let f = Self.read(sample) { facts[sample.id] = f }
+            guard sample.language == .python || sample.language == .javascript || sample.language == .typescript else { continue }
+            if let f = Self.read(sample, parsed: parsed.form(of: sample)) { facts[sample.id] = f }
         }
     }
 
     subscript(id: Int) -> CodeFacts? { facts[id] }
 
     static func read(_ sample: CodeSample) -> CodeFacts? {
+        read(sample, parsed: ParsedSample(sample))
+    }
+
+    /// Facts of code that parses as written: a Python sample needing a repair, or JavaScript that
+    /// parses only as TypeScript (`ts-in-js`), has none.
+    static func read(_ sample: CodeSample, parsed: ParsedSample) -> CodeFacts? {
         switch sample.language {
         case .python:
-            guard case .success(let statements) = PythonParser.parseModule(sample.code) else { return nil }
+            guard let statements = parsed.python?.cleanStatements else { return nil }
             return PythonNameScan.scan(statements)
         case .javascript, .typescript:
-            let typescript = JavaScriptFrontEnd.isTypeScript(sample)
-            guard let tokens = try? JSTokenizer.tokenize(sample.code) else { return nil }
-            var parser = JSParser(tokens: tokens, typescript: typescript)
-            guard let program = try? parser.parseProgram() else { return nil }
+            guard let form = parsed.javascript, case .success(let tokens) = form.tokens,
+                  case .success(let program) = form.program else { return nil }
             var facts = JSNameScan.scan(program)
-            if typescript { facts.bound.formUnion(JSDeclaredTypeNames.names(in: tokens)) }
+            if form.typescript { facts.bound.formUnion(JSDeclaredTypeNames.names(in: tokens)) }
             return facts
         default:
             return nil
