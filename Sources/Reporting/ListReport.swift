@@ -58,10 +58,10 @@ public enum ListReport {
                     if let group = tab.group, groupCount(section) > 1 { tabLine += " [group \(group)]" }
                     out += tabLine + "\n"
                     for step in tab.steps {
-                        let text = step.text.count > 70 ? String(step.text.prefix(69)) + "…" : step.text
+                        let text = longerThan70Characters(step.text) ? String(step.text.prefix(69)) + "…" : step.text
                         out += "        step: \(text.isEmpty ? "(no text)" : text)\n"
                         for sample in step.samples {
-                            let lines = sample.code.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+                            let lines = lineBreaks(in: sample.code)
                             out += "          #\(sample.id) \(sample.language.rawValue)"
                                 + (sample.fileName.map { " \($0)" } ?? "")
                                 + "  \(sample.location.file):\(sample.location.line)  (\(lines) lines)\n"
@@ -71,6 +71,25 @@ public enum ListReport {
             }
         }
         return out
+    }
+
+    /// `text.count > 70` without walking the characters of a short text: a text has at most as many
+    /// characters as UTF-8 bytes.
+    static func longerThan70Characters(_ text: String) -> Bool {
+        text.utf8.count > 70 && text.count > 70
+    }
+
+    /// How many `"\n"` characters the code holds (its line count as `list` prints it), counted in bytes:
+    /// a line feed right after a carriage return is one `"\r\n"` character, not a `"\n"` one, so it is
+    /// not counted, as splitting the string at `"\n"` characters would not count it either.
+    static func lineBreaks(in code: String) -> Int {
+        var count = 0
+        var previous: UInt8 = 0
+        for byte in code.utf8 {
+            if byte == 0x0A && previous != 0x0D { count += 1 }
+            previous = byte
+        }
+        return count
     }
 
     /// The `findings:` block that ends the text form, sorted; empty when there are none.

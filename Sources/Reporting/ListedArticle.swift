@@ -64,16 +64,22 @@ enum PrettyJSON {
     /// Splitting at newline bytes is safe: the encoder escapes newlines inside strings, so every
     /// newline byte is layout. Empty lines (inside an empty array) stay empty, as the encoder writes them.
     static func indented(_ data: Data, by width: Int, first: Bool) -> String {
-        let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
+        let newline = UInt8(ascii: "\n")
+        let indent = [UInt8](repeating: UInt8(ascii: " "), count: width)
         var out: [UInt8] = []
-        out.reserveCapacity(data.count + data.count / 8)
-        var atLineStart = first
-        for byte in data {
-            if atLineStart && byte != newline {
-                out.append(contentsOf: repeatElement(space, count: width))
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            out.reserveCapacity(bytes.count + bytes.count / 4)
+            var lineStart = 0
+            var isFirst = true
+            // One line at a time: find its end, indent it unless it is empty, copy it with its newline.
+            while lineStart < bytes.count {
+                var end = lineStart
+                while end < bytes.count && bytes[end] != newline { end += 1 }
+                if end > lineStart && (first || !isFirst) { out.append(contentsOf: indent) }
+                out.append(contentsOf: bytes[lineStart..<min(end + 1, bytes.count)])
+                lineStart = end + 1
+                isFirst = false
             }
-            atLineStart = byte == newline
-            out.append(byte)
         }
         return String(decoding: out, as: UTF8.self)
     }
