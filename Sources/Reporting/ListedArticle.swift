@@ -32,9 +32,9 @@ public enum ListedArticles {
     public static func report(_ articles: [ListedArticle], findings: [Finding], format: ListFormat) -> String {
         switch format {
         case .text:
-            return articles.map(\.rendering).joined() + ListReport.textFindings(findings)
+            return articles.map { $0.rendering }.joined() + ListReport.textFindings(findings)
         case .json:
-            return json(articles.map(\.rendering), findings: findings)
+            return json(articles.map { $0.rendering }, findings: findings)
         }
     }
 
