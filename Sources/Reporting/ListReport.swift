@@ -101,10 +101,10 @@ public enum ListReport {
         return out
     }
 
-    /// One document's object in the `documents` array of the JSON form, exactly as ``json(_:extraFindings:findingArticles:samplePayload:)``
-    /// writes it there (same encoder settings, indented for that place), so the articles can be encoded on
-    /// the cores that loaded them and joined by ``ListedArticles``.
-    public static func jsonDocument(_ document: QuickstartDocument) -> String {
+    /// One document's object in the `documents` array of the JSON form through `JSONEncoder`, exactly as
+    /// ``json(_:extraFindings:findingArticles:samplePayload:)`` writes it there (indented for that place):
+    /// the reference `ListJSONDocument`, which `list` uses, is tested against.
+    static func jsonDocument(_ document: QuickstartDocument) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Nothing in a document fails to encode (no floats); an empty object keeps the output valid JSON.

@@ -15,7 +15,7 @@ public struct ListedArticle: Sendable, Equatable {
     public var findings: [Finding]
 
     public init(_ document: QuickstartDocument, format: ListFormat) {
-        rendering = format == .json ? ListReport.jsonDocument(document) : ListReport.textTree(document)
+        rendering = format == .json ? ListJSONDocument.text(document) : ListReport.textTree(document)
         findings = document.findings
     }
 }

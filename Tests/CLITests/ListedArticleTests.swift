@@ -133,3 +133,66 @@ import TestSupport
         }
     }
 }
+
+/// The direct JSON writer `list` uses lays out and escapes exactly as `JSONEncoder` does.
+@Suite struct PrettyJSONWriterTests {
+    func encoded<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    @Test func everyASCIIByteAndSomeUnicodeEscapeAlike() throws {
+        var samples = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        samples += ["", "a/b\\c\"d", "é ü — 🎧 \u{2028}\u{2029} \u{FEFF}", "\r\n\t\u{7F}", "e\u{301}"]
+        for sample in samples {
+            var w = PrettyJSONWriter()
+            w.string(sample)
+            #expect(w.text == (try encoded(sample)), "\(Array(sample.unicodeScalars))")
+        }
+    }
+
+    @Test func nestingAndEmptyContainersLayOutAlike() throws {
+        struct Inner: Encodable { var a: [String]; var b: Int?; var c: [[Int]] }
+        struct Outer: Encodable { var items: [Inner]; var none: [Inner]; var title: String? }
+        let value = Outer(items: [Inner(a: [], b: nil, c: [[], [1, -2]]), Inner(a: ["x", "y"], b: 3, c: [])], none: [], title: nil)
+        var w = PrettyJSONWriter()
+        w.openObject()
+        w.key("items"); w.openArray()
+        for item in value.items {
+            w.element(); w.openObject()
+            w.key("a"); w.strings(item.a)
+            if let b = item.b { w.key("b"); w.int(b) }
+            w.key("c"); w.openArray()
+            for row in item.c {
+                w.element(); w.openArray()
+                for number in row { w.element(); w.int(number) }
+                w.closeArray()
+            }
+            w.closeArray()
+            w.closeObject()
+        }
+        w.closeArray()
+        w.key("none"); w.openArray(); w.closeArray()
+        w.key("title"); w.string(value.title)
+        w.closeObject()
+        // Synthesized `Encodable` leaves a nil optional out; `title` is written as null here on purpose.
+        let reference = try encoded(value).replacingOccurrences(of: "\n  ]\n}", with: "\n  ],\n  \"title\" : null\n}")
+        #expect(w.text == reference)
+    }
+
+    @Test func documentsWriteAsTheEncoderWritesThem() throws {
+        let root = try ParallelPipelineTests.docset()
+        let command = try #require(try DocverifyCommand.parseAsRoot(["list", "--root", root, root]) as? ListCommand)
+        let documents = try command.documents.pipeline.loadDocuments()
+        #expect(documents.count == 16)
+        for document in documents {
+            #expect(ListJSONDocument.text(document) == ListReport.jsonDocument(document))
+        }
+        guard let corpus = SharedCorpus.path("azure-openai") else { return }
+        let corpusCommand = try #require(try DocverifyCommand.parseAsRoot(["list", corpus]) as? ListCommand)
+        for document in try corpusCommand.documents.pipeline.loadDocuments() {
+            #expect(ListJSONDocument.text(document) == ListReport.jsonDocument(document))
+        }
+    }
+}
