@@ -37,40 +37,79 @@ public enum ListReport {
 
     /// A tree: document → pivot → section → tab → sample, then the findings.
     public static func text(_ documents: [QuickstartDocument], extraFindings: [Finding] = []) -> String {
-        var out = ""
-        for document in documents {
-            out += "\(document.file)" + (document.title.map { " — \($0)" } ?? "") + "\n"
-            let procedure = ProcedureBuilder.build(document)
-            for pivot in document.pivots {
-                out += "  pivot \(pivot.id ?? "(none)")\n"
-                out += procedure.pivot(pivot.id).map(ProcedureText.lines) ?? ""
-                for section in pivot.sections {
-                    out += "    ## \(section.title.isEmpty ? "(before the first section)" : section.title)  \(section.location.file):\(section.location.line)\n"
-                    for tab in section.tabs {
-                        var tabLine = "      tab \(tab.id ?? "(no tab)")"
-                        if let label = tab.label { tabLine += " \"\(label)\"" }
-                        if let group = tab.group, groupCount(section) > 1 { tabLine += " [group \(group)]" }
-                        out += tabLine + "\n"
-                        for step in tab.steps {
-                            let text = step.text.count > 70 ? String(step.text.prefix(69)) + "…" : step.text
-                            out += "        step: \(text.isEmpty ? "(no text)" : text)\n"
-                            for sample in step.samples {
-                                let lines = sample.code.split(separator: "\n", omittingEmptySubsequences: false).count - 1
-                                out += "          #\(sample.id) \(sample.language.rawValue)"
-                                    + (sample.fileName.map { " \($0)" } ?? "")
-                                    + "  \(sample.location.file):\(sample.location.line)  (\(lines) lines)\n"
-                            }
+        var out = documents.map(textTree).joined()
+        out += textFindings(documents.flatMap(\.findings) + extraFindings)
+        return out
+    }
+
+    /// One document's tree in the text form: the same for a document whether it is rendered alone
+    /// or among others, so each article can be rendered on the core that loaded it.
+    public static func textTree(_ document: QuickstartDocument) -> String {
+        var out = "\(document.file)" + (document.title.map { " — \($0)" } ?? "") + "\n"
+        let procedure = ProcedureBuilder.build(document)
+        for pivot in document.pivots {
+            out += "  pivot \(pivot.id ?? "(none)")\n"
+            out += procedure.pivot(pivot.id).map(ProcedureText.lines) ?? ""
+            for section in pivot.sections {
+                out += "    ## \(section.title.isEmpty ? "(before the first section)" : section.title)  \(section.location.file):\(section.location.line)\n"
+                for tab in section.tabs {
+                    var tabLine = "      tab \(tab.id ?? "(no tab)")"
+                    if let label = tab.label { tabLine += " \"\(label)\"" }
+                    if let group = tab.group, groupCount(section) > 1 { tabLine += " [group \(group)]" }
+                    out += tabLine + "\n"
+                    for step in tab.steps {
+                        let text = longerThan70Characters(step.text) ? String(step.text.prefix(69)) + "…" : step.text
+                        out += "        step: \(text.isEmpty ? "(no text)" : text)\n"
+                        for sample in step.samples {
+                            let lines = lineBreaks(in: sample.code)
+                            out += "          #\(sample.id) \(sample.language.rawValue)"
+                                + (sample.fileName.map { " \($0)" } ?? "")
+                                + "  \(sample.location.file):\(sample.location.line)  (\(lines) lines)\n"
                         }
                     }
                 }
             }
         }
-        let findings = (documents.flatMap(\.findings) + extraFindings).sortedForReport()
-        if !findings.isEmpty {
-            out += "findings:\n"
-            for finding in findings { out += "  \(finding.textLine)\n" }
-        }
         return out
+    }
+
+    /// `text.count > 70` without walking the characters of a short text: a text has at most as many
+    /// characters as UTF-8 bytes.
+    static func longerThan70Characters(_ text: String) -> Bool {
+        text.utf8.count > 70 && text.count > 70
+    }
+
+    /// How many `"\n"` characters the code holds (its line count as `list` prints it), counted in bytes:
+    /// a line feed right after a carriage return is one `"\r\n"` character, not a `"\n"` one, so it is
+    /// not counted, as splitting the string at `"\n"` characters would not count it either.
+    static func lineBreaks(in code: String) -> Int {
+        var count = 0
+        var previous: UInt8 = 0
+        for byte in code.utf8 {
+            if byte == 0x0A && previous != 0x0D { count += 1 }
+            previous = byte
+        }
+        return count
+    }
+
+    /// The `findings:` block that ends the text form, sorted; empty when there are none.
+    public static func textFindings(_ findings: [Finding]) -> String {
+        let findings = findings.sortedForReport()
+        guard !findings.isEmpty else { return "" }
+        var out = "findings:\n"
+        for finding in findings { out += "  \(finding.textLine)\n" }
+        return out
+    }
+
+    /// One document's object in the `documents` array of the JSON form through `JSONEncoder`, exactly as
+    /// ``json(_:extraFindings:findingArticles:samplePayload:)`` writes it there (indented for that place):
+    /// the reference `ListJSONDocument`, which `list` uses, is tested against.
+    static func jsonDocument(_ document: QuickstartDocument) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Nothing in a document fails to encode (no floats); an empty object keeps the output valid JSON.
+        guard let data = try? encoder.encode(JSONDocument(document, samplePayload: nil)) else { return "    {}" }
+        return PrettyJSON.indented(data, by: 4, first: true)
     }
 
     static func groupCount(_ section: Section) -> Int {

@@ -23,10 +23,13 @@ struct ListCommand: ParsableCommand {
     }
 
     /// The whole output, built before anything is printed, and whether a finding is an error.
+    ///
+    /// Each article is rendered on the core that loaded it; only the joining is serial.
     func render() throws -> (output: String, hasErrors: Bool) {
         let pipeline = try documents.pipeline
-        let loaded = pipeline.rules.apply(try pipeline.loadDocuments())
-        let output = format == .json ? ListReport.json(loaded) : ListReport.text(loaded)
-        return (output, loaded.flatMap(\.findings).hasErrors)
+        let listFormat: ListFormat = format == .json ? .json : .text
+        let articles = try pipeline.eachArticle { ListedArticle($0.document, format: listFormat) }
+        let findings = pipeline.rules.apply(articles.flatMap(\.findings))
+        return (ListedArticles.report(articles, findings: findings, format: listFormat), findings.hasErrors)
     }
 }
