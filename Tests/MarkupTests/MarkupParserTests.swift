@@ -91,3 +91,29 @@ import Testing
         #expect(doc.sourceLines(table.span).first?.text == "| x | y |")
     }
 }
+
+@Suite("Front matter is read in place: the document is the one parsed from the blanked copy")
+struct FrontMatterInPlaceTests {
+    @Test func blocksAndLinesMatchTheBlankedBody() {
+        let texts = [
+            "---\ntitle: T\nms.topic: quickstart\n---\n\n# Title\n\nSome *text*.\n\n```bash\ncurl -d '{}' x\n```\n",
+            "---\r\ntitle: T\r\n---\r\n# Title\r\n\r\n```python\r\nprint(1)\r\n```\r\n",
+            "---\ntitle: T\n---",
+            "---\ntitle: T\n---\n",
+            "---\ntitle: T\n...\nText right after.\n- a\n- b\n",
+            "# No front matter\n\n```\ncode\n```\n",
+        ]
+        for text in texts {
+            let split = FrontMatterSplit(text: text)
+            let inPlace = MarkupDocument(parsing: text)
+            let blanked = MarkupDocument(parsing: split.body)
+            #expect(inPlace.blocks == blanked.blocks, "\(text.debugDescription)")
+            #expect(inPlace.lines == text.split(separator: "\n", omittingEmptySubsequences: false).map {
+                $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+            })
+            let offset = FrontMatterSplit(text: text, blanking: false)
+            #expect(offset.body.isEmpty)
+            #expect(String(repeating: "\n", count: offset.blankLines) + String(decoding: Array(text.utf8)[offset.bodyOffset...], as: UTF8.self) == split.body)
+        }
+    }
+}

@@ -17,3 +17,28 @@ import Testing
         #expect(names == [["AZURE_OPENAI_ENDPOINT"], ["AZURE_OPENAI_API_KEY"], ["DEPLOYMENT"]])
     }
 }
+
+@Suite struct CommandLinesLargeWordTests {
+    @Test func aRequestBodyWordIsKeptAsItsStart() {
+        let body = "{\"data\": \"" + String(repeating: "A", count: CommandLines.wordLimit * 2) + "\"}"
+        let code = "curl -s \"$AZURE_OPENAI_ENDPOINT/x\" \\\n  -H \"api-key: $AZURE_OPENAI_API_KEY\" \\\n  -d '" + body + "'\n"
+        let commands = CommandLines.commands(in: code)
+        #expect(commands.count == 1)
+        let words = commands.first?.words ?? []
+        #expect(words.prefix(5) == ["curl", "-s", "$AZURE_OPENAI_ENDPOINT/x", "-H", "api-key: $AZURE_OPENAI_API_KEY"])
+        #expect(words.count == 7)
+        let last = words.last ?? ""
+        #expect(last.hasPrefix("{\"data\": \"AAA"))
+        #expect(last.hasSuffix("…"))
+        #expect(last.count <= CommandLines.wordLimit + 1)
+        // Words under the limit are whole.
+        #expect(CommandLines.commands(in: "echo " + String(repeating: "b", count: 1000) + "\n").first?.words.last?.count == 1000)
+    }
+
+    @Test func theCutNeverLeavesPartOfAVariableName() {
+        let word = String(repeating: "x", count: CommandLines.wordLimit - 5) + " $AZURE_OPENAI_API_KEY"
+        let shortened = CommandLines.shortened(String(word.prefix(CommandLines.wordLimit)))
+        #expect(shortened.hasSuffix("x …"))
+        #expect(!shortened.contains("$AZ"))
+    }
+}

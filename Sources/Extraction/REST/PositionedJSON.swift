@@ -28,6 +28,8 @@ struct PositionedJSON {
 
     /// A shell word's characters and values, read in place.
     init(_ word: ShellWord) {
+        // Sized once: grown by doubling, a 20 MB body was held twice over at the last growth.
+        text.reserveCapacity(word.count)
         word.forEach { append($0) }
     }
 

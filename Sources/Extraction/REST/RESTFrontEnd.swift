@@ -16,7 +16,7 @@ struct RESTFrontEnd: LanguageFrontEnd {
 
     private func extractShell(_ sample: CodeSample, context: FrontEndContext) -> SampleExtraction {
         var result = SampleExtraction(sampleID: sample.id)
-        let commands: [ShellCommand]
+        var commands: [ShellCommand]
         do {
             commands = try ShellLexer.commands(ConsolePrompts.commandsOnly(sample.code))
         } catch {
@@ -28,13 +28,16 @@ struct RESTFrontEnd: LanguageFrontEnd {
                 pivot: context.pivot, tab: context.tab))
             return result
         }
-        for command in commands {
-            if Self.isPowerShellAPICall(command) { result.callsAPI = true }
-            guard let curl = CurlCommand(command) else { continue }
+        // Each command is taken out of the list as it is read, so a request body's word is held by
+        // its `curl` alone and can be let go once its JSON is assembled (``request(from:…)``).
+        commands.reverse()
+        while !commands.isEmpty {
+            if Self.isPowerShellAPICall(commands[commands.count - 1]) { result.callsAPI = true }
+            guard var curl = CurlCommand(commands.removeLast()) else { continue }
             // A bare download (`curl -o file URL`) is not an API call.
             guard curl.url != nil, !curl.data.isEmpty || !curl.forms.isEmpty || !curl.headers.isEmpty || curl.method != nil else { continue }
             result.callsAPI = true
-            if var request = request(from: curl, sample: sample, context: context, into: &result) {
+            if var request = request(from: &curl, sample: sample, context: context, into: &result) {
                 if let output = curl.output {
                     let access = FileAccess(path: output.text, location: sample.markdownLocation(codeLine: output.position.line, codeColumn: output.position.column))
                     result.writes.append(access)
@@ -46,10 +49,14 @@ struct RESTFrontEnd: LanguageFrontEnd {
         return result
     }
 
+    /// The request `curl` sends. Its last data word is moved out of `curl` (the body a 20 MB
+    /// request carries is then held once as JSON text and once parsed, not also as the word).
     private func request(
-        from curl: CurlCommand, sample: CodeSample, context: FrontEndContext, into result: inout SampleExtraction
+        from curl: inout CurlCommand, sample: CodeSample, context: FrontEndContext, into result: inout SampleExtraction
     ) -> ExtractedRequest? {
         guard let urlWord = curl.url else { return nil }
+        // Before the body word is moved out: the method depends on whether there is data.
+        let method = curl.effectiveMethod
         let url = RESTURLTemplate.split(urlWord.templateParts)
         var headers: [String: SymbolicValue] = [:]
         for h in curl.headers {
@@ -73,7 +80,8 @@ struct RESTFrontEnd: LanguageFrontEnd {
                 parts.append(form.part)
             }
             multipart = parts
-        } else if let data = curl.data.last {
+        } else if !curl.data.isEmpty {
+            var data = curl.data.removeLast()
             let binary = curl.dataIsBinary.last == true
             if data.text.isEmpty {
                 // `-d ''` (create a thread with no options): a POST with an empty body, no JSON.
@@ -95,6 +103,7 @@ struct RESTFrontEnd: LanguageFrontEnd {
             } else {
                 let json = PositionedJSON(data)
                 if json.looksLikeJSON {
+                    data = ShellWord(position: data.position)
                     switch json.parse() {
                     case .value(let v):
                         body = v
@@ -112,7 +121,7 @@ struct RESTFrontEnd: LanguageFrontEnd {
         }
         var request = ExtractedRequest(
             location: sample.markdownLocation(codeLine: curl.position.line, codeColumn: curl.position.column),
-            client: .curl, method: curl.effectiveMethod, endpoint: url.endpoint, path: url.path,
+            client: .curl, method: method, endpoint: url.endpoint, path: url.path,
             deployment: url.deployment, query: url.query, headers: headers, auth: Self.auth(headers), body: body)
         request.multipart = multipart
         request.rawBody = rawBody

@@ -22,6 +22,29 @@ enum BodyRecord {
         return data.count > PayloadDigest.inlineLimit ? PayloadDigest.digest(data) : .object(["$base64": .string(data.base64EncodedString())])
     }
 
+    /// What ``record(_:contentType:)`` gives for `data` when `data` is `json` serialized, read
+    /// from the value instead of the bytes (a large body is not parsed again); nil when the bytes
+    /// would not be read as JSON.
+    static func record(json: JSONValue, of data: Data, contentType: String?) -> JSONValue? {
+        let type = (contentType ?? "").lowercased()
+        guard !data.isEmpty, !type.hasPrefix("multipart/"), !type.hasPrefix("text/event-stream"), type.isEmpty || type.contains("json") else {
+            return nil
+        }
+        return PayloadDigest.replacingBase64(in: asReadBack(json, depth: 0))
+    }
+
+    /// `value` as parsing its serialized text gives it back: only a number's form can change
+    /// (a whole `Double` is written without a fraction, and read back as an integer).
+    static func asReadBack(_ value: JSONValue, depth: Int) -> JSONValue {
+        guard depth < VolatileMasker.maxDepth else { return (try? JSONValue.parse(value.serialized())) ?? value }
+        switch value {
+        case .double: return (try? JSONValue.parse(value.serialized())) ?? value
+        case .array(let items): return .array(items.map { asReadBack($0, depth: depth + 1) })
+        case .object(let members): return .object(members.mapValues { asReadBack($0, depth: depth + 1) })
+        default: return value
+        }
+    }
+
     static func part(_ part: MultipartParts.Part) -> JSONValue {
         var object: [String: JSONValue] = ["name": .string(part.name ?? "")]
         if let filename = part.filename { object["filename"] = .string(filename) }

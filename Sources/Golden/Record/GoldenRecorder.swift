@@ -50,7 +50,11 @@ public struct GoldenRecorder: Sendable {
             let name = header.name.lowercased()
             headers[name] = .string(SecretRedactor.headerNames.contains(name) ? Self.redacted : Self.maskBoundary(header.value))
         }
-        let body = request.body.map { BodyRecord.record($0, contentType: request.headers["content-type"]) } ?? .null
+        let contentType = request.headers["content-type"]
+        let body = request.body.map { data in
+            exchange.requestJSON.flatMap { BodyRecord.record(json: $0, of: data, contentType: contentType) }
+                ?? BodyRecord.record(data, contentType: contentType)
+        } ?? .null
         let requestJSON = JSONValue.object([
             "method": .string(request.method),
             "path": .string(masker.maskText(path)),

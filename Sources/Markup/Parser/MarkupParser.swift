@@ -5,30 +5,44 @@ import Core
 /// into ``BlockNode`` values, then frees it.
 enum MarkupParser {
     static func parse(_ text: String) -> MarkupDocument {
-        var split = FrontMatterSplit(text: text)
-        // cmark first, while only the text and its blanked copy exist; the copy is cmark's input
-        // alone, so the document does not keep it (with front matter it is a second copy of a
-        // file that can be tens of megabytes).
-        let root = parseBody(of: &split)
-        let lines = ASCIIScan.lines(text).map { line -> String in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        // The text is read in place throughout (cmark from it, the converter from slices of its
+        // lines); the front matter is fed to cmark as empty lines, not blanked in a copy. A fence can
+        // hold a 20 MB request, and each copy of the file made on the way was one more of it.
+        let split = FrontMatterSplit(text: text, blanking: false)
+        let raw = ASCIIScan.lines(text)
+        guard let root = parseBody(of: text, split) else {
+            return MarkupDocument(blocks: [], lines: lines(raw), frontMatter: split)
         }
-        guard let root else { return MarkupDocument(blocks: [], lines: lines, frontMatter: split) }
-        defer { cmark_node_free(root) }
-        let converter = Converter(lines: lines)
+        let converter = Converter(lines: raw)
         let blocks = converter.blocks(of: root, depth: 0)
-        var document = MarkupDocument(blocks: blocks, lines: lines, frontMatter: split)
+        cmark_node_free(root)
+        var document = MarkupDocument(blocks: blocks, lines: lines(raw), frontMatter: split)
         document.tooDeepAtLine = converter.cut.line
         return document
     }
 
-    /// Parses `split.body` and leaves it empty.
-    private static func parseBody(of split: inout FrontMatterSplit) -> OpaquePointer? {
-        let body = split.body
-        split.body = ""
-        return body.withCString { pointer in
-            cmark_parse_document(pointer, body.utf8.count, CMARK_OPT_SOURCEPOS)
+    /// The file's lines as the document keeps them, without "\r".
+    private static func lines(_ raw: [Substring]) -> [String] {
+        raw.map { line in line.hasSuffix("\r") ? String(line.dropLast()) : String(line) }
+    }
+
+    /// cmark's tree of the text after the front matter, which it reads as `split.blankLines` empty
+    /// lines, so every cmark line number is a file line.
+    private static func parseBody(of text: String, _ split: FrontMatterSplit) -> OpaquePointer? {
+        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return nil }
+        defer { cmark_parser_free(parser) }
+        if split.blankLines > 0 {
+            let blanks = [CChar](repeating: 0x0A, count: split.blankLines)
+            blanks.withUnsafeBufferPointer { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, split.bodyOffset < bytes.count else { return }
+            UnsafeRawPointer(base + split.bodyOffset).withMemoryRebound(to: CChar.self, capacity: bytes.count - split.bodyOffset) {
+                cmark_parser_feed(parser, $0, bytes.count - split.bodyOffset)
+            }
+        }
+        return cmark_parser_finish(parser)
     }
 }
 
@@ -38,7 +52,8 @@ private final class DepthCut {
 }
 
 private struct Converter {
-    let lines: [String]
+    /// The file's lines, slices of the text (with any "\r").
+    let lines: [Substring]
     let cut = DepthCut()
     /// Containers (quotes, lists) and inline spans (emphasis, links) nested deeper than this are
     /// not converted: the conversion recurses, and hostile nesting (thousands of `>` or `*`) would
@@ -69,6 +84,14 @@ private struct Converter {
 
     func literal(of node: OpaquePointer) -> String {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// A code block's literal, taken out of cmark's tree: cmark's copy is freed at once rather
+    /// than with the tree, so a large fence is held twice only for the moment of the copy.
+    func takeLiteral(of node: OpaquePointer) -> String {
+        let text = literal(of: node)
+        cmark_node_set_literal(node, "")
+        return text
     }
 
     func blocks(of node: OpaquePointer, depth: Int) -> [BlockNode] {
@@ -112,18 +135,18 @@ private struct Converter {
         let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
         if fenced {
             return CodeBlock(
-                infoString: info, literal: literal(of: node), isFenced: true, fenceLine: span.startLine,
+                infoString: info, literal: takeLiteral(of: node), isFenced: true, fenceLine: span.startLine,
                 column: span.startColumn, codeStartLine: span.startLine + 1, span: span)
         }
         // Indented code: cmark's start column is already the first code character's.
         return CodeBlock(
-            infoString: "", literal: literal(of: node), isFenced: false, fenceLine: span.startLine,
+            infoString: "", literal: takeLiteral(of: node), isFenced: false, fenceLine: span.startLine,
             column: span.startColumn, codeStartLine: span.startLine, span: span)
     }
 
     func isFence(line: Int, column: Int) -> Bool {
         guard line >= 1, line <= lines.count else { return false }
-        let text = lines[line - 1].utf8.dropFirst(max(0, column - 1))
+        let text = withoutCR(lines[line - 1]).utf8.dropFirst(max(0, column - 1))
         let trimmed = String(decoding: text, as: UTF8.self).drop { $0 == " " }
         return trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~")
     }
@@ -133,7 +156,7 @@ private struct Converter {
         guard span.startLine >= 1, span.endLine >= span.startLine, span.endLine <= lines.count else { return [] }
         let prefix = max(0, span.startColumn - 1)
         return (span.startLine...span.endLine).map { number in
-            let line = lines[number - 1]
+            let line = withoutCR(lines[number - 1])
             var index = line.startIndex
             var dropped = 0
             if number == span.startLine {
@@ -147,6 +170,11 @@ private struct Converter {
             }
             return SourceLine(number: number, text: String(line[index...]), column: dropped + 1)
         }
+    }
+
+    /// A line as ``MarkupDocument/lines`` holds it.
+    func withoutCR(_ line: Substring) -> Substring {
+        line.hasSuffix("\r") ? line.dropLast() : line
     }
 
     func inlines(of node: OpaquePointer, depth: Int) -> [Inline] {

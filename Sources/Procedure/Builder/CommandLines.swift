@@ -86,20 +86,28 @@ public enum CommandLines {
     static func split(_ line: String) -> [[String]] {
         var commands: [[String]] = [[]]
         var word = ""
+        var wordLength = 0
         var inWord = false
         var quote: Character?
         // Walked by index: an array of the line's Characters took 16 bytes a character, and a
         // command line can hold a whole request body.
         var i = line.startIndex
         func endWord() {
-            if inWord { commands[commands.count - 1].append(word) }
+            if inWord { commands[commands.count - 1].append(wordLength > wordLimit ? shortened(word) : word) }
             word = ""
+            wordLength = 0
             inWord = false
+        }
+        // A word past the limit (a request body) is kept as its start: the steps read commands,
+        // file names and variables, and a second whole copy of a 20 MB body only costs memory.
+        func add(_ c: Character) {
+            wordLength += 1
+            if wordLength <= wordLimit { word.append(c) }
         }
         while i < line.endIndex {
             let c = line[i]
             if let q = quote {
-                if c == q { quote = nil } else { word.append(c) }
+                if c == q { quote = nil } else { add(c) }
                 i = line.index(after: i)
                 continue
             }
@@ -118,12 +126,33 @@ public enum CommandLines {
                 let next = line.index(after: i)
                 if next < line.endIndex, line[next] == c { i = next }
             default:
-                word.append(c)
+                add(c)
                 inWord = true
             }
             i = line.index(after: i)
         }
         endWord()
         return commands.filter { !$0.isEmpty }
+    }
+
+    /// Characters of a word kept whole; longer words are shortened (``shortened(_:)``).
+    static let wordLimit = 65_536
+
+    /// A word cut at ``wordLimit``, marked with "…"; a variable reference the cut split (`$AZURE_OPE`,
+    /// `${AZ`, `$env:AZ`, `%AZ`) is dropped, so it is never read as a variable of its own.
+    static func shortened(_ word: String) -> String {
+        var end = word.endIndex
+        var start = end
+        while start > word.startIndex {
+            let c = word[word.index(before: start)]
+            guard c.isASCII, c.isLetter || c.isNumber || c == "_" else { break }
+            start = word.index(before: start)
+        }
+        let head = word[..<start]
+        for opener in ["$env:", "${", "$", "%"] where head.hasSuffix(opener) {
+            end = word.index(start, offsetBy: -opener.count)
+            break
+        }
+        return word[..<end] + "…"
     }
 }

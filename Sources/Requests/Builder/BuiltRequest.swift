@@ -75,9 +75,7 @@ public struct BuiltRequest: Hashable, Sendable {
     /// none). Typed values are encoded from the model; a body that did not decode strictly is sent as
     /// written, so the service (or the mock) judges exactly what the sample would send.
     public func resolvedBody(resolving resolve: (Placeholder) -> JSONValue?) -> JSONValue? {
-        if let request,
-           let data = try? JSONEncoderForModels.encoder.encode(request),
-           var json = try? JSONValue.parse(bytes: [UInt8](data)) {
+        if let request, var json = Self.json(of: request) {
             // Shallow paths first, so a whole placeholder array is set before anything inside it.
             for path in bindings.keys.sorted(by: { ($0.count, $0) < ($1.count, $1) }) {
                 json = JSONPath.setting(resolve(bindings[path]!) ?? .null, at: path, in: json)
@@ -88,6 +86,14 @@ public struct BuiltRequest: Hashable, Sendable {
             return json
         }
         return extracted.body.map { Self.resolve($0, resolve) }
+    }
+
+    /// The typed request as JSON, its strings sharing the model's storage (``JSONValueEncoder``);
+    /// through the encoder's text only when the model nests too deeply for that.
+    static func json(of request: ChatCompletionRequest) -> JSONValue? {
+        if let json = try? JSONValueEncoder.encode(request) { return json }
+        guard let data = try? JSONEncoderForModels.encoder.encode(request) else { return nil }
+        return try? JSONValue.parse(bytes: [UInt8](data))
     }
 
     /// The bytes the runner sends: ``resolvedBody(resolving:)`` as compact JSON with sorted keys

@@ -9,7 +9,9 @@ import Transport
 /// query), headers with credentials, and the body as JSON, `multipart/form-data` or raw bytes.
 struct RequestAssembly {
     enum Outcome {
-        case request(HTTPRequest)
+        /// The request, and its body as JSON when it was built from JSON (goldens record that
+        /// value rather than parse the bytes again: a 20 MB body would be copied twice more).
+        case request(HTTPRequest, json: JSONValue? = nil)
         /// A value the call needs has none (`request-unresolved`).
         case unresolved(String)
         /// A file the call uploads is neither written by an earlier step nor suppliable.
@@ -38,19 +40,21 @@ struct RequestAssembly {
         case .unresolved(let why): return .unresolved("\(why); set the endpoint the sample reads, or write it as a URL")
         }
         let addressed = url(request, base: base, pathParameters: pathParameters)
-        guard case .request(var http) = addressed else { return addressed }
+        guard case .request(var http, _) = addressed else { return addressed }
         if extracted.purpose == .download { return .request(http) }
         http.headers = headers(request)
+        var json: JSONValue?
         switch body(request) {
         case .failure(let error): return error.outcome
-        case .success(let (data, contentType)):
+        case .success(let (data, contentType, sent)):
             http.body = data
+            json = sent
             if let contentType {
                 http.headers.remove("content-type")
                 http.headers.append(name: "content-type", value: contentType)
             }
         }
-        return .request(http)
+        return .request(http, json: json)
     }
 
     /// A GET (or the call's method) of the URL; headers and body are added by the caller.
@@ -100,8 +104,9 @@ struct RequestAssembly {
         return HTTPHeaders(values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
 
-    /// The body bytes and the content type to send with them (nil keeps the sample's).
-    private func body(_ request: BuiltRequest) -> Result<(Data?, String?), OutcomeError> {
+    /// The body bytes, the content type to send with them (nil keeps the sample's) and, for a JSON
+    /// body, the value the bytes were serialized from.
+    private func body(_ request: BuiltRequest) -> Result<(Data?, String?, JSONValue?), OutcomeError> {
         let extracted = request.extracted
         if let parts = extracted.multipart {
             var encoded: [MultipartFormData.Part] = []
@@ -118,22 +123,23 @@ struct RequestAssembly {
                 encoded.append(.init(name: part.name, filename: part.filename, contentType: part.contentType, data: Data(text.utf8)))
             }
             let form = MultipartFormData(parts: encoded)
-            return .success((form.encoded(), form.contentType))
+            return .success((form.encoded(), form.contentType, nil))
         }
         if let raw = extracted.rawBody {
             if case .placeholder(.file(let path, _)) = raw {
                 guard let data = resolver.files[path] else { return .failure(OutcomeError(.missingInput(path))) }
                 let type = request.headers["content-type"] == nil ? MediaTypes.forFile(path) : nil
-                return .success((data, type))
+                return .success((data, type, nil))
             }
             let value = BuiltRequest.resolve(raw, resolver.resolve)
-            return .success((Data((value.stringValue ?? value.serialized()).utf8), nil))
+            return .success((Data((value.stringValue ?? value.serialized()).utf8), nil, nil))
         }
-        guard extracted.body != nil else { return .success((nil, nil)) }
-        guard let json = request.resolvedBody(resolving: resolver.resolve) else { return .success((nil, nil)) }
+        guard extracted.body != nil else { return .success((nil, nil, nil)) }
+        guard let json = request.resolvedBody(resolving: resolver.resolve) else { return .success((nil, nil, nil)) }
         let type = request.headers["content-type"] == nil ? "application/json" : nil
         // Straight to bytes: a String first would be one more copy of a large body.
-        return .success((ids.substitute(json: json).serializedData(), type))
+        let sent = ids.substitute(json: json)
+        return .success((sent.serializedData(), type, sent))
     }
 
     /// The embedded mock's deployment for each operation, used where the page leaves the name to the

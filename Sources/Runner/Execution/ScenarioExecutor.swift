@@ -72,9 +72,11 @@ struct ScenarioExecutor: Sendable {
                     resolver: resolver, baseURL: baseURL, credentials: credentials, deployment: configuration.deployment,
                     usesMock: configuration.usesMock, ids: ids)
                 let httpRequest: HTTPRequest
+                let sentJSON: JSONValue?
                 switch assembly.assemble(request, pathParameters: Self.pathParameters(of: request.extracted)) {
-                case .request(let r):
+                case .request(let r, let json):
                     httpRequest = r
+                    sentJSON = json
                 case .unresolved(let why):
                     findings.append(Finding(rule: "request-unresolved", severity: .error, location: request.location,
                                             message: "cannot run this call: \(why)"))
@@ -96,7 +98,7 @@ struct ScenarioExecutor: Sendable {
                     // An interrupted run aborts transfers in flight: the endpoint is not to blame.
                     if Task.isCancelled, !deadlineCut { return finish(.skipped, ScenarioResult.interruptedReason) }
                     calls.append(CallResult(location: request.location, method: httpRequest.method, url: SecretRedactor.stripUserInfo(httpRequest.url), status: nil, timings: nil, attempts: 1, response: nil,
-                                            exchange: RecordedExchange(request: httpRequest, response: nil)))
+                                            exchange: RecordedExchange(request: httpRequest, response: nil, requestJSON: sentJSON)))
                     if deadlineCut, let deadline {
                         var cut = finish(.skipped, "cancelled in flight: " + deadline.reason)
                         cut.0.cutByDeadline = true
@@ -133,7 +135,7 @@ struct ScenarioExecutor: Sendable {
                 findings += answer.findings
                 calls.append(CallResult(location: request.location, method: httpRequest.method, url: SecretRedactor.stripUserInfo(httpRequest.url), status: response.status,
                                         timings: response.timings, attempts: response.attempts, response: answer.json,
-                                        exchange: RecordedExchange(request: httpRequest, response: response)))
+                                        exchange: RecordedExchange(request: httpRequest, response: response, requestJSON: sentJSON)))
                 if let audio = answer.chatAudio { audioOutputs.append(audio) }
                 guard response.isSuccess, let json = answer.json ?? (answer.saved != nil ? .null : nil) else {
                     return finish(.failed, response.isSuccess ? "the answer could not be read" : "HTTP \(response.status)")

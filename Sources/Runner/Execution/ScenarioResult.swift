@@ -44,10 +44,14 @@ public struct CallResult: Sendable {
 public struct RecordedExchange: Sendable {
     public var request: HTTPRequest
     public var response: HTTPResponse?
+    /// The JSON the request body was serialized from, when it was built from JSON: a golden records
+    /// this value (its strings shared with the built request) instead of parsing the bytes again.
+    public var requestJSON: JSONValue?
 
-    public init(request: HTTPRequest, response: HTTPResponse?) {
+    public init(request: HTTPRequest, response: HTTPResponse?, requestJSON: JSONValue? = nil) {
         self.request = request
         self.response = response
+        self.requestJSON = requestJSON
     }
 }
 
