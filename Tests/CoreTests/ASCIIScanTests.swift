@@ -52,7 +52,7 @@ import Testing
     /// `String.contains` at every position (needle at the start, the end, overlapping near misses).
     @Test func containsAgreesWithStringContainsEverywhere() {
         let texts = Self.samples + ["aaab", "abab abac", "xx file", "file xx", "fi", "ffile", "set se set up", "é set up é", "a|b|c"]
-        let words = ["a", "ab", "aab", "abac", "file", "set up", "b", "c", "é", "x", "xx file", "|c"]
+        let words = ["a", "ab", "aab", "abac", "file", "set up", "b", "c", "x", "xx file", "|c"]
         for text in texts {
             for word in words {
                 #expect(ASCIIScan.contains(text, word) == text.contains(word), "\(text.debugDescription) \(word)")
