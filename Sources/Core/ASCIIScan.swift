@@ -1,5 +1,10 @@
 import Core
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Byte-level text tests for the per-line hot paths of `check` (Foundation's `range(of:)`,
 /// `trimmingCharacters(in:)` and Character-wise `split` dominated its profile).
@@ -12,22 +17,42 @@ public enum ASCIIScan {
     /// when `ignoringCase` (the needle must then be lowercase). Stands for `text.contains(needle)`
     /// (`lowercased()` first when ignoring case) on the words docverify looks for.
     public static func contains(_ text: some StringProtocol, _ needle: String, ignoringCase: Bool = false) -> Bool {
-        let pattern = Array(needle.utf8)
+        // The needle's bytes are borrowed, not copied into an array: this runs per word per line.
+        if let found = needle.utf8.withContiguousStorageIfAvailable({ pattern in
+            contains(text, pattern: pattern, ignoringCase: ignoringCase)
+        }) {
+            return found
+        }
+        return Array(needle.utf8).withUnsafeBufferPointer { contains(text, pattern: $0, ignoringCase: ignoringCase) }
+    }
+
+    static func contains(_ text: some StringProtocol, pattern: UnsafeBufferPointer<UInt8>, ignoringCase: Bool) -> Bool {
         if let found = text.utf8.withContiguousStorageIfAvailable({ search($0, for: pattern, ignoringCase: ignoringCase) }) {
             return found
         }
         return Array(text.utf8).withUnsafeBufferPointer { search($0, for: pattern, ignoringCase: ignoringCase) }
     }
 
-    static func search(_ bytes: UnsafeBufferPointer<UInt8>, for pattern: [UInt8], ignoringCase: Bool) -> Bool {
+    static func search(_ bytes: UnsafeBufferPointer<UInt8>, for pattern: UnsafeBufferPointer<UInt8>, ignoringCase: Bool) -> Bool {
         guard let first = pattern.first else { return true }
         guard bytes.count >= pattern.count else { return false }
+        if !ignoringCase, let base = bytes.baseAddress, let needle = pattern.baseAddress {
+            // `memchr` finds the candidate first bytes many at a time; `memcmp` checks the rest.
+            let end = base + (bytes.count - pattern.count + 1)
+            var from = base
+            while from < end, let hit = memchr(from, Int32(first), end - from) {
+                let start = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+                if pattern.count == 1 || memcmp(start + 1, needle + 1, pattern.count - 1) == 0 { return true }
+                from = start + 1
+            }
+            return false
+        }
         var i = 0
         let last = bytes.count - pattern.count
         while i <= last {
-            if (ignoringCase ? lower(bytes[i]) : bytes[i]) == first {
+            if lower(bytes[i]) == first {
                 var j = 1
-                while j < pattern.count, (ignoringCase ? lower(bytes[i + j]) : bytes[i + j]) == pattern[j] { j += 1 }
+                while j < pattern.count, lower(bytes[i + j]) == pattern[j] { j += 1 }
                 if j == pattern.count { return true }
             }
             i += 1

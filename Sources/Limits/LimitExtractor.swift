@@ -22,7 +22,9 @@ public enum LimitExtractor {
         // with non-ASCII text runs them all (case-insensitive matching folds some Unicode letters
         // into ASCII ones, which a byte test would miss).
         let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
-        let candidates = LimitCatalog.recognizers.filter { !isASCII || ASCIIScan.contains(text, $0.keyword, ignoringCase: true) }
+        // Lowered once for the ~20 keywords, which are then plain byte searches.
+        let lowered = isASCII ? text.lowercased() : ""
+        let candidates = LimitCatalog.recognizers.filter { !isASCII || ASCIIScan.contains(lowered, $0.keyword) }
         guard !candidates.isEmpty else { return [] }
         let range = NSRange(text.startIndex..., in: text)
         for recognizer in candidates {

@@ -11,9 +11,24 @@ public enum Suppressions {
     /// - Returns: the findings kept, with a `suppression-unused` warning for each directive that
     ///   matched nothing.
     public static func apply(_ findings: [Finding], lines: (String) -> [String]?) -> [Finding] {
+        apply(findings, lines: lines, mayHoldDirectives: { _ in true })
+    }
+
+    /// The same, reading the files from `sources`: a file whose text never spells `docverify-`
+    /// holds no directive, so it is not split into lines (most files have findings and no directive).
+    public static func apply(_ findings: [Finding], sources: SourceLines) -> [Finding] {
+        apply(findings, lines: sources.lines, mayHoldDirectives: { file in
+            sources.text(file).map { ASCIIScan.contains($0, directivePrefix) } ?? false
+        })
+    }
+
+    /// What every directive word starts with (``SuppressionDirective/Kind``).
+    static let directivePrefix = "docverify-"
+
+    static func apply(_ findings: [Finding], lines: (String) -> [String]?, mayHoldDirectives: (String) -> Bool) -> [Finding] {
         var directivesByFile: [String: [SuppressionDirective]] = [:]
         var linesByFile: [String: [String]] = [:]
-        for file in Set(findings.map(\.location.file)) {
+        for file in Set(findings.map(\.location.file)) where mayHoldDirectives(file) {
             guard let text = lines(file) else { continue }
             linesByFile[file] = text
             directivesByFile[file] = SuppressionDirective.scan(text)

@@ -48,6 +48,20 @@ import Testing
         }
     }
 
+    /// The case-sensitive search skips to candidate first bytes with `memchr`: it must agree with
+    /// `String.contains` at every position (needle at the start, the end, overlapping near misses).
+    @Test func containsAgreesWithStringContainsEverywhere() {
+        let texts = Self.samples + ["aaab", "abab abac", "xx file", "file xx", "fi", "ffile", "set se set up", "é set up é", "a|b|c"]
+        let words = ["a", "ab", "aab", "abac", "file", "set up", "b", "c", "x", "xx file", "|c"]
+        for text in texts {
+            for word in words {
+                #expect(ASCIIScan.contains(text, word) == text.contains(word), "\(text.debugDescription) \(word)")
+                #expect(ASCIIScan.contains(Substring(text), word) == text.contains(word), "\(text.debugDescription) \(word)")
+                #expect(ASCIIScan.contains(text, word, ignoringCase: true) == text.lowercased().contains(word), "\(text.debugDescription) \(word)")
+            }
+        }
+    }
+
     @Test func firstNonBlankByteSkipsSpacesAndTabs() {
         #expect(ASCIIScan.firstNonBlankByte(" \t:::") == UInt8(ascii: ":"))
         #expect(ASCIIScan.firstNonBlankByte("   ") == nil)

@@ -60,6 +60,29 @@ import Testing
         #expect(Suppressions.apply([other], lines: { _ in nil }) == [other])
     }
 
+    /// Read from files, a file with no `docverify-` word is never split, and the answer is the one
+    /// the lines give: suppressed, kept, and unused directives alike.
+    @Test func sourcesGiveTheSameAnswerAsLines() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("suppress-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try Self.page.joined(separator: "\n").write(toFile: root + "/a.md", atomically: true, encoding: .utf8)
+        try "# Plain\n\nNo directive here.\n".write(toFile: root + "/b.md", atomically: true, encoding: .utf8)
+        let plain = Finding(rule: "pivot-drift", severity: .warning, location: SourceLocation(file: "b.md", line: 3), message: "m")
+        let findings = [finding("pivot-drift", 4), finding("limit-exceeded", 16), plain,
+                        Finding(rule: "x", severity: .note, location: SourceLocation(file: "gone.md", line: 1), message: "m")]
+        let sources = SourceLines(roots: [root])
+        let fromSources = Suppressions.apply(findings, sources: sources)
+        let fromLines = Suppressions.apply(findings, lines: SourceLines(roots: [root]).lines)
+        #expect(fromSources == fromLines)
+        #expect(fromSources.contains(plain))
+        #expect(!fromSources.contains(finding("pivot-drift", 4)))
+        #expect(fromSources.filter { $0.rule == "suppression-unused" }.map(\.location.line) == [6, 12, 18])
+        #expect(sources.text("b.md") == "# Plain\n\nNo directive here.\n")
+        #expect(sources.lines("b.md") == ["# Plain", "", "No directive here.", ""])
+        #expect(sources.text("gone.md") == nil)
+    }
+
     @Test func directiveWithoutRulesCoversEveryRule() {
         let lines = ["<!-- docverify-disable-next-line -->", "text"]
         let kept = Suppressions.apply([finding("anything", 2)], lines: { _ in lines })

@@ -82,7 +82,9 @@ struct DriftCommand: AsyncParsableCommand {
         pipeline.specs = try spec.load()
         let specs = pipeline.specs
         let checked = try pipeline.checkDocuments()
-        let limitsByArticle = pipeline.limitsByArticle()
+        // The limits come from the trees `checkDocuments` loaded, not from a second load.
+        var limitsByArticle: [String: [DocumentedLimit]] = [:]
+        for doc in checked { limitsByArticle[doc.document.file, default: []] += doc.limits }
         var items: [DriftItem] = []
         var remarks: [String] = []
         for doc in checked {

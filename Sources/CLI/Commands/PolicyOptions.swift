@@ -15,7 +15,7 @@ struct PolicyOptions: ParsableArguments {
     /// Suppressions, then the baseline (and writing one), over one run's findings.
     func apply(_ findings: [Finding], roots: [String]) throws -> [Finding] {
         let sources = SourceLines(roots: roots)
-        let kept = Suppressions.apply(findings, lines: sources.lines)
+        let kept = Suppressions.apply(findings, sources: sources)
         if let writeBaseline {
             try writeAtomically(Baseline(findings: kept, lines: sources.lines).encoded(), to: writeBaseline)
         }

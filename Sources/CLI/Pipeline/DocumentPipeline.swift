@@ -16,6 +16,8 @@ struct CheckedDocument: Sendable {
     var requests: [Int: [BuiltRequest]]
     /// Every static finding: Markdown, extraction, request bodies, document checks.
     var findings: [Finding]
+    /// The limits the article states, read from the tree it was loaded into (for `drift`).
+    var limits: [DocumentedLimit] = []
 
     var document: QuickstartDocument { extraction.document }
 }
@@ -71,6 +73,12 @@ struct DocumentPipeline {
     /// order, so output is the same as a serial run's. The first article that cannot be read
     /// (in order) is the error thrown.
     func eachArticle<Output: Sendable>(_ body: @Sendable (LoadedArticle) -> Output) throws -> [Output] {
+        try eachDocFX(ArticleLoadPolicy()) { docfx in body(LoadedArticle(docfx: docfx, document: QuickstartLoader.build(docfx))) }
+    }
+
+    /// ``eachArticle(_:)`` on the DocFX trees alone: what `limits` reads, with `policy` saying
+    /// which files it also takes.
+    func eachDocFX<Output: Sendable>(_ policy: ArticleLoadPolicy, _ body: @Sendable (DocFXDocument) -> Output) throws -> [Output] {
         let mappings = try mappings()
         if let pivotGroups, !FileManager.default.isReadableFile(atPath: pivotGroups) {
             throw UsageError(message: "cannot read the pivot groups file '\(pivotGroups)'")
@@ -94,11 +102,11 @@ struct DocumentPipeline {
             do {
                 docfx = try loader.load(article: article.path)
             } catch {
-                return .failure(UsageError(message: "\(error)"))
+                return policy.skipUnreadable ? .success(nil) : .failure(UsageError(message: "\(error)"))
             }
             // Files that only exist to be included are not articles, unless named on the command line.
-            if docfx.frontMatter.values["ms.topic"] == "include" && !article.explicit { return .success(nil) }
-            return .success(body(LoadedArticle(docfx: docfx, document: QuickstartLoader.build(docfx))))
+            if !policy.keepIncludeFiles && docfx.frontMatter.values["ms.topic"] == "include" && !article.explicit { return .success(nil) }
+            return .success(body(docfx))
         }
         Self.reportNotChecked(zip(articles, outcomes).filter { $0.1 == nil }.map(\.0.path))
         return try outcomes.compactMap { try $0?.get() }
@@ -144,34 +152,14 @@ struct DocumentPipeline {
             let findings = (extraction.allFindings + built.findings + DocumentChecks.run(extraction) + limitFindings + specFindings)
                 .filter { seen.insert($0).inserted }
                 .sortedForReport()
-            return CheckedDocument(extraction: extraction, requests: built.requests, findings: findings)
+            return CheckedDocument(extraction: extraction, requests: built.requests, findings: findings, limits: limits)
         }
     }
 
-    /// The limits every article states, in argument order (for `limits`, and pages passed together).
+    /// The limits every article states, in argument order (for `limits`, and pages passed together):
+    /// include-only files too, unreadable files left out, loaded in parallel with the include cache.
     func documentedLimits() throws -> [DocumentedLimit] {
-        let mappings = (try? mappings()) ?? []
-        return try ArticleFinder.articles(in: paths, root: root)
-            .filter { selects($0.path, root: $0.root, explicit: $0.explicit, mappings: mappings) }
-            .flatMap { path, articleRoot, _ in documentedLimits(ofPath: path, root: articleRoot) }
-    }
-
-    /// Loads are cheap next to extraction; the DocFX tree is read again so Quickstart stays unchanged.
-    private func documentedLimits(ofPath path: String, root articleRoot: String?) -> [DocumentedLimit] {
-        guard let document = try? DocFXLoader(root: articleRoot, pivotGroupsFile: pivotGroups, mappings: (try? mappings()) ?? []).load(article: path) else { return [] }
-        return LimitExtractor.limits(in: document)
-    }
-
-    /// Each article's limits by its file, loaded once per `check`.
-    func limitsByArticle() -> [String: [DocumentedLimit]] {
-        var result: [String: [DocumentedLimit]] = [:]
-        for (path, articleRoot, _) in (try? ArticleFinder.articles(in: paths, root: root)) ?? [] {
-            // Interrupted: the articles are not checked either (``checkDocuments``).
-            if Interruption.requested != nil { break }
-            guard let document = try? DocFXLoader(root: articleRoot, pivotGroupsFile: pivotGroups, mappings: (try? mappings()) ?? []).load(article: path) else { continue }
-            result[document.file, default: []] += LimitExtractor.limits(in: document)
-        }
-        return result
+        try eachDocFX(ArticleLoadPolicy(keepIncludeFiles: true, skipUnreadable: true)) { LimitExtractor.limits(in: $0) }.flatMap { $0 }
     }
 
     /// Requests and documented lists against the `--spec` files, each finding once per location.
@@ -180,4 +168,12 @@ struct DocumentPipeline {
         return SpecRequestChecks.check(requests, specs: specs)
             + DocumentedListChecks.findings(DocumentedListChecks.compare(limits, specs: specs))
     }
+}
+
+/// Which files ``DocumentPipeline/eachDocFX(_:_:)`` passes on besides readable articles.
+struct ArticleLoadPolicy {
+    /// Include-only files (`ms.topic: include`) found in folders are read too (`limits` lists theirs).
+    var keepIncludeFiles = false
+    /// A file that cannot be read is left out instead of failing the run.
+    var skipUnreadable = false
 }

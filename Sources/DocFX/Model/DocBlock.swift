@@ -52,7 +52,8 @@ public struct DocHeading: Sendable {
         self.tab = tab
     }
 
-    public var text: String { inlines.plainText.trimmingCharacters(in: .whitespaces) }
+    /// Read for every paragraph and heading: trimmed without Foundation when the ends are ASCII.
+    public var text: String { ASCIIScan.trimmingWhitespace(inlines.plainText) }
 }
 
 /// A paragraph (or a piece of one, when directive lines split it) with its raw lines.
@@ -67,7 +68,8 @@ public struct DocParagraph: Sendable {
         self.location = location
     }
 
-    public var text: String { inlines.plainText.trimmingCharacters(in: .whitespaces) }
+    /// Read for every paragraph and heading: trimmed without Foundation when the ends are ASCII.
+    public var text: String { ASCIIScan.trimmingWhitespace(inlines.plainText) }
 }
 
 /// A fenced or indented code block in a file.

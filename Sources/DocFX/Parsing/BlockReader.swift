@@ -58,17 +58,17 @@ struct BlockReader {
     /// `## [Label](#tab/id)`: a heading whose only inline (spaces aside) is a tab link.
     func tabLink(_ inlines: [Inline]) -> TabLink? {
         let meaningful = inlines.filter { inline in
-            if case .text(let s) = inline { return !s.trimmingCharacters(in: .whitespaces).isEmpty }
+            if case .text(let s) = inline { return !ASCIIScan.trimmingWhitespace(s).isEmpty }
             return true
         }
         guard meaningful.count == 1, case .link(let destination, _, let children) = meaningful[0] else { return nil }
-        return TabLink.parse(destination: destination, label: children.plainText.trimmingCharacters(in: .whitespaces))
+        return TabLink.parse(destination: destination, label: ASCIIScan.trimmingWhitespace(children.plainText))
     }
 
     mutating func convertQuote(_ quote: BlockQuote, file: SourceFile) -> DocBlock {
         let location = file.location(quote.span.startLine, quote.span.startColumn)
         if case .paragraph(let first)? = quote.children.first, let firstLine = first.lines.first {
-            let text = firstLine.text.trimmingCharacters(in: .whitespaces)
+            let text = ASCIIScan.trimmingWhitespace(firstLine.text)
             for kind in Alert.Kind.allCases {
                 let marker = "[!\(kind.rawValue)]"
                 guard text.uppercased().hasPrefix(marker) else { continue }

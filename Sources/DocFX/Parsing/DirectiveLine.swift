@@ -43,8 +43,9 @@ enum DirectiveLine {
             self = .otherColonDirective
             return
         }
-        if let (title, path) = DirectiveLine.includeParts(line), line.count == DirectiveLine.includeLength(line) {
-            self = .include(title: title, path: path)
+        // One regex pass: the first include must span the whole line.
+        if let match = DirectiveLine.includeMatches(in: line).first, match.range.lowerBound == line.startIndex, match.range.upperBound == line.endIndex {
+            self = .include(title: match.title, path: match.path)
             return
         }
         if let legacy = DirectiveLine.legacyCode(line) {
@@ -52,16 +53,6 @@ enum DirectiveLine {
             return
         }
         return nil
-    }
-
-    /// `[!INCLUDE [title](path)]` at the start of `text`: the title and path.
-    static func includeParts<S: StringProtocol>(_ text: S) -> (String, String)? {
-        includeMatches(in: String(text)).first.flatMap { $0.range.lowerBound == String(text).startIndex ? ($0.title, $0.path) : nil }
-    }
-
-    static func includeLength(_ text: String) -> Int {
-        guard let match = includeMatches(in: text).first else { return -1 }
-        return text.distance(from: match.range.lowerBound, to: match.range.upperBound)
     }
 
     struct IncludeMatch {
@@ -94,14 +85,21 @@ enum DirectiveLine {
 
     /// Whether `text` contains `marker` (ASCII, compared case-insensitively) anywhere, scanning bytes.
     static func mayHoldDirective(_ text: String, marker: StaticString) -> Bool {
-        let needle = Array(UnsafeBufferPointer(start: marker.utf8Start, count: marker.utf8CodeUnitCount)).map { $0 | 0x20 }
-        let bytes = Array(text.utf8)
-        guard bytes.count >= needle.count else { return false }
+        let needle = UnsafeBufferPointer(start: marker.utf8Start, count: marker.utf8CodeUnitCount)
+        // Every paragraph line comes here: its bytes are read in place, not copied to an array.
+        if let found = text.utf8.withContiguousStorageIfAvailable({ mayHold($0, needle: needle) }) { return found }
+        return Array(text.utf8).withUnsafeBufferPointer { mayHold($0, needle: needle) }
+    }
+
+    /// The needle's first byte exactly, the others with `| 0x20` on both sides (loose, but never
+    /// missing an ASCII case variant).
+    private static func mayHold(_ bytes: UnsafeBufferPointer<UInt8>, needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first, bytes.count >= needle.count else { return false }
         var i = 0
         while i <= bytes.count - needle.count {
-            if bytes[i] == 0x5B {
+            if bytes[i] == first {
                 var j = 1
-                while j < needle.count, bytes[i + j] | 0x20 == needle[j] { j += 1 }
+                while j < needle.count, bytes[i + j] | 0x20 == needle[j] | 0x20 { j += 1 }
                 if j == needle.count { return true }
             }
             i += 1

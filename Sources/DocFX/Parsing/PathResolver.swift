@@ -6,10 +6,14 @@ struct PathResolver: Sendable {
     let root: String
     /// `~/` prefixes mapped to other folders, longest prefix first.
     let mappings: [PathMapping]
+    /// The root with its symlinks resolved, then a slash: resolved once per article, not per include.
+    private let realRootPrefix: String
 
     init(root: String, mappings: [PathMapping] = []) {
         self.root = URL(fileURLWithPath: root).standardizedFileURL.path
         self.mappings = mappings.sorted { $0.prefix.count > $1.prefix.count }
+        let realRoot = URL(fileURLWithPath: self.root).resolvingSymlinksInPath().path
+        self.realRootPrefix = realRoot.hasSuffix("/") ? realRoot : realRoot + "/"
     }
 
     enum Resolution {
@@ -52,9 +56,7 @@ struct PathResolver: Sendable {
     /// points outside must be refused too: the real path has to be inside the real root.
     func staysInsideAfterSymlinks(_ absolute: String) -> Bool {
         let real = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
-        let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
-        let prefix = realRoot.hasSuffix("/") ? realRoot : realRoot + "/"
-        return real.hasPrefix(prefix)
+        return real.hasPrefix(realRootPrefix)
     }
 
     /// A path for messages: relative when inside the root, absolute otherwise.

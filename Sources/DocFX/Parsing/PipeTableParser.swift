@@ -26,6 +26,11 @@ enum PipeTableParser {
         var text = Substring(ASCIIScan.trimmingWhitespace(line))
         if text.hasPrefix("|") { text = text.dropFirst() }
         if text.hasSuffix("|") && !text.hasSuffix("\\|") { text = text.dropLast() }
+        return text.utf8.allSatisfy({ $0 < 0x80 }) ? splitASCIICells(text) : splitCharacterCells(text)
+    }
+
+    /// The cells of a row's text (outer pipes already dropped), Character by Character.
+    static func splitCharacterCells(_ text: Substring) -> [String] {
         var cells: [String] = []
         var current = ""
         var inCode = false
@@ -44,6 +49,31 @@ enum PipeTableParser {
             previous = c
         }
         cells.append(current)
+        return cells
+    }
+
+    /// ``splitCells(_:)`` on ASCII text (most rows), byte by byte: every ASCII byte is a whole
+    /// Character, so the cells are the same.
+    static func splitASCIICells(_ text: Substring) -> [String] {
+        let pipe = UInt8(ascii: "|"), backtick = UInt8(ascii: "`"), backslash = UInt8(ascii: "\\")
+        var cells: [String] = []
+        var current: [UInt8] = []
+        var inCode = false
+        var previous = UInt8(ascii: " ")
+        for c in text.utf8 {
+            if c == backtick { inCode.toggle() }
+            if c == pipe && !inCode && previous != backslash {
+                cells.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            } else if c == pipe && previous == backslash {
+                current.removeLast()
+                current.append(c)
+            } else {
+                current.append(c)
+            }
+            previous = c
+        }
+        cells.append(String(decoding: current, as: UTF8.self))
         return cells
     }
 

@@ -82,7 +82,9 @@ enum ProseReader {
                     if looksLikeFile(t) { names.append(t) }
                 case .text(let s):
                     // "create a new file named ChatCompletion.ts": plain words, code extensions only.
-                    for word in s.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+                    // A file name has a dot: text and words without one are passed over unsplit.
+                    guard s.utf8.contains(UInt8(ascii: ".")) else { continue }
+                    for word in s.split(whereSeparator: { $0 == " " || $0 == "\n" }) where word.utf8.contains(UInt8(ascii: ".")) {
                         let t = ASCIIScan.trimming(word, asciiCharacters: ".,;:()'\"!?")
                         if looksLikeFile(t), plainCodeExtensions.contains(ext(t)), !productNames.contains(t.lowercased()) {
                             names.append(t)

@@ -1,0 +1,24 @@
+import Testing
+@testable import DocFX
+
+/// ASCII rows are split byte by byte; the cells must be the ones the Character-wise split gives.
+@Suite struct PipeTableSplitTests {
+    static let rows = [
+        "| Name | Value |", "|---|:-:|", "a | b | c", "| `x | y` | z |", "| a \\| b | c |", "| a \\\\| b |",
+        "|", "||", "| |", "| trailing \\|", "`|`|`", "| a | b |\r", "no pipes at all", "| `unclosed | code |",
+        "| AZURE_OPENAI_API_KEY | Your key from the **Keys & Endpoint** section |",
+    ]
+
+    @Test func asciiSplitMatchesCharacterSplit() {
+        for row in Self.rows {
+            let text = Substring(row)
+            #expect(PipeTableParser.splitASCIICells(text) == PipeTableParser.splitCharacterCells(text), "\(row.debugDescription)")
+        }
+    }
+
+    @Test func cellsKeepEscapedPipesAndCodeSpans() {
+        #expect(PipeTableParser.splitCells("| a \\| b | `c | d` |") == [" a | b ", " `c | d` "])
+        #expect(PipeTableParser.splitCells("| é | ü |") == [" é ", " ü "])
+        #expect(PipeTableParser.splitCells(" | x | y | ") == [" x ", " y "])
+    }
+}
