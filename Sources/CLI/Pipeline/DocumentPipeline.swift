@@ -151,9 +151,15 @@ struct DocumentPipeline {
     /// The limits every article states, in argument order (for `limits`, and pages passed together).
     func documentedLimits() throws -> [DocumentedLimit] {
         let mappings = (try? mappings()) ?? []
-        return try ArticleFinder.articles(in: paths, root: root)
+        let articles = try ArticleFinder.articles(in: paths, root: root)
             .filter { selects($0.path, root: $0.root, explicit: $0.explicit, mappings: mappings) }
-            .flatMap { path, articleRoot, _ in documentedLimits(ofPath: path, root: articleRoot) }
+        var limits: [DocumentedLimit] = []
+        for (index, article) in articles.enumerated() {
+            // After SIGINT / SIGTERM no article starts; the rest are named on stderr.
+            if Interruption.requested != nil { Self.reportNotChecked(articles[index...].map(\.path)); break }
+            limits += documentedLimits(ofPath: article.path, root: article.root)
+        }
+        return limits
     }
 
     /// Loads are cheap next to extraction; the DocFX tree is read again so Quickstart stays unchanged.
