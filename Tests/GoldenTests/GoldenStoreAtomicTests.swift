@@ -34,7 +34,7 @@ import Testing
         #expect(store.read(relative) == "{\"new\": true}\n")
         // What a SIGKILL between the temporary write and the rename would leave behind.
         let folder = (store.layout.absolute(relative) as NSString).deletingLastPathComponent
-        FileManager.default.createFile(atPath: folder + "/.section--tab.json.0000.tmp", contents: Data("{\"ha".utf8))
+        _ = FileManager.default.createFile(atPath: folder + "/.section--tab.json.0000.tmp", contents: Data("{\"ha".utf8))
         #expect(store.files(under: "docs") == [relative])
     }
 }

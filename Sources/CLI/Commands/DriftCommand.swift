@@ -73,7 +73,7 @@ struct DriftCommand: AsyncParsableCommand {
 
     func run() async throws {
         // SIGINT / SIGTERM abort the probe or scenario in flight; the report covers what finished.
-        nonisolated(unsafe) let command = self
+        let command = self
         let ((output, failed), interruption) = try await Interruption.cancelling { try await command.render() }
         print(output, terminator: "")
         try interruption.exitIfInterrupted("the report covers what finished before the signal")

@@ -32,7 +32,7 @@ struct GoldenCommand: AsyncParsableCommand {
         func run() async throws {
             // SIGINT / SIGTERM abort the calls in flight; only scenarios that passed are written
             // (each golden renamed into place whole), and the summary says which.
-            nonisolated(unsafe) let command = self
+            let command = self
             let ((output, failed), interruption) = try await Interruption.cancelling { try await command.render() }
             print(output, terminator: "")
             try interruption.exitIfInterrupted("goldens of the scenarios that did not run were left as they were")
