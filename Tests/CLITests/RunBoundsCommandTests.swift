@@ -10,7 +10,7 @@ import Testing
     }
 
     @Test func outOfRangeBoundsAreUsageErrors() {
-        for arguments in [["x.md", "--deadline", "0"], ["x.md", "--deadline", "-3"], ["x.md", "--deadline", "1e300"],
+        for arguments in [["x.md", "--deadline", "0"], ["x.md", "--deadline", "-3"], ["x.md", "--deadline", "1e300"], ["x.md", "--timeout", "1e16"],
                           ["x.md", "--max-response-bytes", "0"]] {
             do {
                 _ = try DocverifyCommand.parseAsRoot(["run"] + arguments)
