@@ -36,6 +36,10 @@ public struct ConfigFile: Sendable, Equatable {
     public var goldenDir: Configured<String>?
     public var jobs: Configured<Int>?
     public var timeout: Configured<Double>?
+    /// Seconds the whole `run` may take (`--deadline`).
+    public var deadline: Configured<Double>?
+    /// The largest answer `run` reads, in bytes (`--max-response-bytes`).
+    public var maxResponseBytes: Configured<Int>?
 
     public init(path: String) {
         self.path = path
@@ -45,6 +49,7 @@ public struct ConfigFile: Sendable, Equatable {
     public static let keys: [String] = [
         "root", "pivot-groups", "map", "include", "exclude", "rules",
         "endpoint", "api-key-env", "token-env", "golden-dir", "jobs", "timeout",
+        "deadline", "max-response-bytes",
     ]
 
     /// The file name looked for upward from the docs.

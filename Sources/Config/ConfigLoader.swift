@@ -76,6 +76,16 @@ public enum ConfigLoader {
                     throw ConfigError(file: path, line: at, message: "'timeout' must be a number of seconds between 0 and 86400")
                 }
                 config.timeout = Configured(seconds, line: at)
+            case "deadline":
+                guard let seconds = Double(try reader.string(value, key: key.string)), seconds > 0, seconds <= 604_800 else {
+                    throw ConfigError(file: path, line: at, message: "'deadline' must be a number of seconds between 0 and 604800 (a week)")
+                }
+                config.deadline = Configured(seconds, line: at)
+            case "max-response-bytes":
+                guard let bytes = Int(try reader.string(value, key: key.string)), bytes >= 1 else {
+                    throw ConfigError(file: path, line: at, message: "'max-response-bytes' must be a whole number of bytes, at least 1 (such as 67108864 for 64 MiB)")
+                }
+                config.maxResponseBytes = Configured(bytes, line: at)
             default:
                 throw ConfigError(
                     file: path, line: at,

@@ -41,27 +41,14 @@ public final class EchoServer: @unchecked Sendable {
 
     public init(respond: @escaping @Sendable (EchoRequest) -> EchoResponse) throws {
         self.respond = respond
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw EchoServerError(message: "socket() failed: errno \(errno)") }
-        var yes: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        let opened: (fd: Int32, port: Int)
+        do {
+            opened = try LoopbackListener.open(backlog: 64, reuseAddress: true)
+        } catch {
+            throw EchoServerError(message: "\(error)")
         }
-        guard bound == 0, listen(fd, 64) == 0 else {
-            close(fd)
-            throw EchoServerError(message: "cannot listen on 127.0.0.1: errno \(errno)")
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        port = Int(UInt16(bigEndian: address.sin_port))
-        listener = fd
+        port = opened.port
+        listener = opened.fd
         let thread = Thread { [self] in acceptLoop() }
         thread.start()
     }

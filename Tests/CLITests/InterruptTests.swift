@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -22,23 +23,7 @@ import Darwin
         let port: Int
 
         init() throws {
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = 0
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-            let bound = withUnsafeMutablePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                    bind(fd, pointer, length) == 0 && listen(fd, 128) == 0 && getsockname(fd, pointer, &length) == 0
-                }
-            }
-            guard fd >= 0, bound else {
-                close(fd)
-                throw CocoaError(.fileReadUnknown)
-            }
-            self.fd = fd
-            port = Int(UInt16(bigEndian: address.sin_port))
+            (fd, port) = try LoopbackListener.open(backlog: 128)
         }
 
         deinit { close(fd) }

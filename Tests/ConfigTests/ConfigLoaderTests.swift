@@ -59,6 +59,11 @@ import Testing
             "- root\n",
             "root: [a, b]\n",
             "endpoint: my-resource\n",
+            "deadline: 0\n",
+            "deadline: -5\n",
+            "deadline: 700000\n",
+            "max-response-bytes: 0\n",
+            "max-response-bytes: 64k\n",
         ]
         for text in bad {
             #expect(throws: ConfigError.self, "\(text)") { try ConfigLoader.parse(text, path: "c.yml") }
@@ -125,5 +130,17 @@ import Testing
         let fine = try ConfigLoader.parse("rules:\n  pivot-drift: note\n", path: "c.yml")
         #expect(RuleIDCheck.unknownRule(in: fine, known: known) == nil)
         #expect(RuleIDCheck.closest(to: "PIVOT-DRIFT", in: known) == "pivot-drift")
+    }
+
+    @Test func runBoundsAreKeys() throws {
+        let config = try ConfigLoader.parse("timeout: 30\ndeadline: 1800\nmax-response-bytes: 1048576\n", path: "c.yml")
+        #expect(config.deadline == Configured(1800, line: 2))
+        #expect(config.maxResponseBytes == Configured(1_048_576, line: 3))
+        do {
+            _ = try ConfigLoader.parse("jobs: 2\nmax-response-bytes: lots\n", path: "c.yml")
+            Issue.record("accepted max-response-bytes: lots")
+        } catch {
+            #expect(error.description.hasPrefix("c.yml:2: 'max-response-bytes' must be a whole number"))
+        }
     }
 }

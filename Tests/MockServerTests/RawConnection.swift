@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -16,20 +17,11 @@ final class RawConnection: @unchecked Sendable {
     private let fd: Int32
 
     init(port: Int) throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw RawConnectionError("socket() failed") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        do {
+            fd = try LoopbackListener.connect(port: port)
+        } catch {
+            throw RawConnectionError("\(error)")
         }
-        guard result == 0 else {
-            close(fd)
-            throw RawConnectionError("connect() to port \(port) failed")
-        }
-        self.fd = fd
     }
 
     deinit { close(fd) }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -27,30 +28,14 @@ final class MisbehavingEndpoint: @unchecked Sendable {
 
     init(_ behaviour: Behaviour) throws {
         self.behaviour = behaviour
-        #if canImport(Glibc)
-        let socketType = Int32(SOCK_STREAM.rawValue)
-        #else
-        let socketType = SOCK_STREAM
-        #endif
-        let listener = socket(AF_INET, socketType, 0)
-        guard listener >= 0 else { throw MisbehavingEndpointError.socket("socket") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        let opened: (fd: Int32, port: Int)
+        do {
+            opened = try LoopbackListener.open(backlog: 16)
+        } catch {
+            throw MisbehavingEndpointError.socket("\(error)")
         }
-        guard bound == 0, listen(listener, 16) == 0 else {
-            close(listener)
-            throw MisbehavingEndpointError.socket("bind/listen")
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
-        }
-        self.listener = listener
-        self.port = Int(UInt16(bigEndian: address.sin_port))
+        self.listener = opened.fd
+        self.port = opened.port
         let thread = Thread { [self] in self.acceptLoop() }
         thread.start()
     }

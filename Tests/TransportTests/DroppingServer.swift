@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -17,30 +18,14 @@ final class DroppingServer: @unchecked Sendable {
 
     init(drops: Int) throws {
         self.drops = drops
-        #if canImport(Glibc)
-        let socketType = Int32(SOCK_STREAM.rawValue)
-        #else
-        let socketType = SOCK_STREAM
-        #endif
-        let listener = socket(AF_INET, socketType, 0)
-        guard listener >= 0 else { throw DroppingServerError.socket("socket") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        let opened: (fd: Int32, port: Int)
+        do {
+            opened = try LoopbackListener.open(backlog: 16)
+        } catch {
+            throw DroppingServerError.socket("\(error)")
         }
-        guard bound == 0, listen(listener, 16) == 0 else {
-            close(listener)
-            throw DroppingServerError.socket("bind/listen")
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
-        }
-        self.listener = listener
-        self.port = Int(UInt16(bigEndian: address.sin_port))
+        self.listener = opened.fd
+        self.port = opened.port
         let thread = Thread { [self] in self.serve() }
         thread.start()
     }

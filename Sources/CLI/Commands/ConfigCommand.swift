@@ -28,6 +28,8 @@ struct ConfigCommand: ParsableCommand {
     @Option(name: .customLong("golden-dir"), help: "The golden folder.") var goldenDir: String?
     @Option(help: "Requests at once.") var jobs: Int?
     @Option(help: "Seconds per request.") var timeout: Double?
+    @Option(help: "Seconds the whole run may take.") var deadline: Double?
+    @Option(name: .customLong("max-response-bytes"), help: "Largest answer read, in bytes.") var maxResponseBytes: Int?
 
     func run() throws {
         print(try render(), terminator: "")
@@ -41,7 +43,9 @@ struct ConfigCommand: ParsableCommand {
         }
         let list: ([String]) -> String = { $0.isEmpty ? "(none)" : $0.joined(separator: ", ") }
         let optional: (String?) -> String = { $0 ?? "(none)" }
-        let run = RunSettings(endpoint: endpoint, apiKeyEnv: apiKeyEnv, tokenEnv: tokenEnv, jobs: jobs, timeout: timeout, config: file)
+        let run = RunSettings(
+            endpoint: endpoint, apiKeyEnv: apiKeyEnv, tokenEnv: tokenEnv, jobs: jobs, timeout: timeout, config: file,
+            deadline: deadline, maxResponseBytes: maxResponseBytes)
         var rows: [(String, String, SettingSource)] = [
             row("root", Setting<String?>.pick(flag: root, file: file?.root, in: file), optional),
             row("pivot-groups", Setting<String?>.pick(flag: pivotGroups, file: file?.pivotGroups, in: file), optional),
@@ -54,6 +58,8 @@ struct ConfigCommand: ParsableCommand {
             row("golden-dir", Setting<String?>.pick(flag: goldenDir, file: file?.goldenDir, in: file), optional),
             row("jobs", run.jobs) { String($0) },
             row("timeout", run.timeout) { String($0) },
+            row("deadline", run.deadline) { $0.map { String($0) } ?? "(none)" },
+            row("max-response-bytes", run.maxResponseBytes) { String($0) },
         ]
         for (id, setting) in (file?.rules ?? [:]).sorted(by: { $0.key < $1.key }) {
             rows.append(("rules.\(id)", setting.value.rawValue, .file(file?.path ?? "", line: setting.line)))

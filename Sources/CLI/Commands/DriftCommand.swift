@@ -72,8 +72,11 @@ struct DriftCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let (output, failed) = try await render()
+        // SIGINT / SIGTERM abort the probe or scenario in flight; the report covers what finished.
+        let command = self
+        let ((output, failed), interruption) = try await Interruption.cancelling { try await command.render() }
         print(output, terminator: "")
+        try interruption.exitIfInterrupted("the report covers what finished before the signal")
         if failed { throw ExitCode(1) }
     }
 
@@ -110,10 +113,12 @@ struct DriftCommand: AsyncParsableCommand {
             let mock = endpoint == nil ? try await startMock(profile, specs: specs) : nil
             if wantsProbes {
                 let (sent, remark) = await probe(planned, requests: allRequests, specs: specs, mock: mock.map { ($0, profile) })
-                results = sent
+                // Probes the signal aborted say nothing about the endpoint.
+                results = Task.isCancelled ? [] : sent
                 if let remark { remarks.append(remark) }
+                if Task.isCancelled { remarks.append("Interrupted: the endpoint probes were not finished and are not reported.") }
             }
-            if runScenarios {
+            if runScenarios, !Task.isCancelled {
                 items += await runItems(checked, mockURL: mock?.baseURL)
             }
             await mock?.stop()

@@ -30,8 +30,12 @@ struct GoldenCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let (output, failed) = try await render()
+            // SIGINT / SIGTERM abort the calls in flight; only scenarios that passed are written
+            // (each golden renamed into place whole), and the summary says which.
+            let command = self
+            let ((output, failed), interruption) = try await Interruption.cancelling { try await command.render() }
             print(output, terminator: "")
+            try interruption.exitIfInterrupted("goldens of the scenarios that did not run were left as they were")
             if failed { throw ExitCode(1) }
         }
 

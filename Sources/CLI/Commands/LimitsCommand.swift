@@ -34,7 +34,10 @@ struct LimitsCommand: ParsableCommand {
     }
 
     func run() throws {
+        // SIGINT / SIGTERM stop at the next article; the listing covers the articles read.
+        let interruption = Interruption.install()
         print(try render(), terminator: "")
+        try interruption.exitIfInterrupted("the limits listed are those of the articles read before the signal")
     }
 
     /// The main output (empty when --output took it); --report files are written on the way.

@@ -17,8 +17,11 @@ struct ListCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
+        // SIGINT / SIGTERM stop at the next article; the listing covers the articles read.
+        let interruption = Interruption.install()
         let (output, hasErrors) = try render()
         print(output, terminator: "")
+        try interruption.exitIfInterrupted("the listing covers the articles read before the signal")
         if hasErrors { throw ExitCode(1) }
     }
 

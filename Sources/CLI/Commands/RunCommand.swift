@@ -122,7 +122,8 @@ struct RunCommand: AsyncParsableCommand {
         pipeline.specs = try spec.load()
         let checked = try pipeline.checkDocuments()
         var settings = RunSettings(
-            endpoint: endpoint, apiKeyEnv: apiKeyEnv, tokenEnv: tokenEnv, jobs: jobs, timeout: timeout, config: pipeline.config)
+            endpoint: endpoint, apiKeyEnv: apiKeyEnv, tokenEnv: tokenEnv, jobs: jobs, timeout: timeout, config: pipeline.config,
+            deadline: deadline, maxResponseBytes: maxResponseBytes)
         // Replaying answers from the goldens; a configured endpoint is for the other runs.
         if golden.replay { settings.endpoint = Setting(value: nil, source: .flag) }
         var configuration = RunConfiguration(
@@ -130,8 +131,8 @@ struct RunCommand: AsyncParsableCommand {
             tokenEnvironmentName: settings.tokenEnv.value, jobs: settings.jobs.value)
         configuration.transport.timeout = settings.timeout.value
         configuration.transport.caCertPath = cacert
-        configuration.transport.maxResponseSize = maxResponseBytes ?? TransportOptions.defaultMaxResponseSize
-        configuration.deadline = deadline
+        configuration.transport.maxResponseSize = settings.maxResponseBytes.value
+        configuration.deadline = settings.deadline.value
         configuration.transport.insecure = insecure
         configuration.inputsDirectory = inputs
         configuration.deployment = deployment

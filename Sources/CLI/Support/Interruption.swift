@@ -1,3 +1,4 @@
+import ArgumentParser
 import Dispatch
 import Foundation
 import Synchronization
@@ -8,7 +9,7 @@ import Glibc
 import Darwin
 #endif
 
-/// SIGINT and SIGTERM during `check` and `run`: stop at the next document or scenario, abort calls
+/// SIGINT and SIGTERM during `check`, `run`, `list`, `limits`, `drift` and `golden update`: stop at the next document or scenario, abort calls
 /// in flight, and print the report of what finished, then exit 130 (SIGINT) or 143 (SIGTERM).
 ///
 /// The signal is taken by a dispatch source, not a C handler, so the work it starts (cancelling a
@@ -61,6 +62,23 @@ final class Interruption: Sendable {
 
     /// The exit status for an interrupted run: 128 + the signal number (130, 143).
     var exitStatus: Int32? { signal.map { 128 + $0 } }
+
+    /// After the partial output is printed: ends an interrupted command with 130 or 143, saying
+    /// on standard error what the output leaves out. Does nothing when no signal came.
+    func exitIfInterrupted(_ leftOut: String) throws {
+        guard let status = exitStatus else { return }
+        FileHandle.standardError.write(Data("docverify: interrupted: \(leftOut)\n".utf8))
+        fflush(nil)
+        throw ExitCode(status)
+    }
+
+    /// Runs `work` as a task that SIGINT / SIGTERM cancel (calls in flight are aborted, later
+    /// steps not started), for the async commands; returns its value and the installed instance.
+    static func cancelling<Output: Sendable>(_ work: @escaping @Sendable () async throws -> Output) async throws -> (Output, Interruption) {
+        let task = Task { try await work() }
+        let interruption = install { _ in task.cancel() }
+        return (try await task.value, interruption)
+    }
 
     private func receive(_ number: Int32) {
         let first = received.withLock { current -> Bool in

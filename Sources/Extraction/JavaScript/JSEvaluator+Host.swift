@@ -443,7 +443,10 @@ extension JSEvaluator {
     /// `path` holds the heap containers being converted, so a cycle (`a.self = a`) ends in a
     /// placeholder instead of recursing forever.
     private func symbolic(_ value: JSValue, path: Set<String>) -> SymbolicValue? {
-        guard path.count < 32 else { return .placeholder(.unknown("deeply nested value")) }
+        guard path.count < Self.maxDepth else {
+            depth.record("value", bound: Self.maxDepth)
+            return .placeholder(.unknown("deeply nested value"))
+        }
         switch value {
         case .undefined: return nil
         case .null: return .null

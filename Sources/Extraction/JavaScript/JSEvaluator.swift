@@ -46,6 +46,10 @@ struct JSEvaluator {
     var responseReads: [ResponseRead] = []
     /// Set when the code reaches an API entry point (an OpenAI client, `fetch`).
     var usedAPI = false
+    /// The first of this evaluator's own depth bounds reached (`input-too-deep`).
+    let depth = EvaluationDepth()
+    /// How deep values are converted and calls followed (the parser allows deeper nesting).
+    static let maxDepth = 32
 
     init(sample: CodeSample) {
         self.sample = sample
@@ -129,6 +133,9 @@ struct JSEvaluator {
     }
 
     mutating func execute(_ statement: JSStatement, in scope: Int) -> Completion {
+        let outer = (depth.line, depth.column)
+        (depth.line, depth.column) = (statement.position.line, statement.position.column)
+        defer { (depth.line, depth.column) = outer }
         switch statement.kind {
         case .variable(_, let declarators):
             for d in declarators {
@@ -244,8 +251,12 @@ struct JSEvaluator {
     // MARK: - Calls
 
     mutating func callClosure(_ id: Int, arguments: [JSValue]) -> JSValue {
-        // Recursion is never how a sample sends its requests; one level is enough.
-        guard !callStack.contains(id), callStack.count < 32 else { return .opaque("recursive call") }
+        // Recursion is never how a sample sends its requests; one level is enough, and says nothing.
+        guard !callStack.contains(id) else { return .opaque("recursive call") }
+        guard callStack.count < Self.maxDepth else {
+            depth.record("call chain", bound: Self.maxDepth)
+            return .opaque("calls nested too deeply")
+        }
         calledClosures.insert(id)
         callStack.append(id)
         defer { callStack.removeLast() }

@@ -65,6 +65,9 @@ struct JavaScriptFrontEnd: LanguageFrontEnd {
         result.writes = evaluator.writes
         result.responseReads = evaluator.responseReads
         result.callsAPI = result.callsAPI || evaluator.usedAPI
+        if let tooDeep = evaluator.depth.finding(language: typescript ? "TypeScript" : "JavaScript", in: sample, context: context) {
+            result.findings.append(tooDeep)
+        }
         return result
     }
 

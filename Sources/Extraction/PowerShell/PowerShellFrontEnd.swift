@@ -20,6 +20,10 @@ struct PowerShellFrontEnd: LanguageFrontEnd {
         var reader = PowerShellReader(sample.code)
         reader.run()
         var result = SampleExtraction(sampleID: sample.id)
+        if let at = reader.tooDeep {
+            result.findings.append(InputTooDeep.finding(
+                "PowerShell code", bound: PowerShellReader.maxDepth, line: at.line, column: at.column, in: sample, context: context))
+        }
         for command in reader.invocations {
             guard let request = request(command, sample: sample, into: &result) else { continue }
             // A plain download (`Invoke-WebRequest -Uri …/sample.wav -OutFile sample.wav`) is how a

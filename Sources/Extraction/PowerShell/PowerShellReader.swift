@@ -19,7 +19,10 @@ struct PowerShellReader {
     private var line = 1
     private var column = 1
     private var depth = 0
-    private static let maxDepth = 48
+    /// How deep values nest before the reader stops (`input-too-deep`).
+    static let maxDepth = 48
+    /// Where the first value nested past ``maxDepth`` starts, if one did.
+    private(set) var tooDeep: JSPosition?
     var variables: [String: PowerShellValue] = [:]
     /// Every `Invoke-RestMethod` / `Invoke-WebRequest` call, in order; the value of call `n` is
     /// `.response(call: n, …)`.
@@ -210,7 +213,11 @@ struct PowerShellReader {
     private mutating func primary() -> PowerShellValue {
         depth += 1
         defer { depth -= 1 }
-        guard depth < Self.maxDepth, let c = current else { return .unknown("nested too deep") }
+        guard depth < Self.maxDepth else {
+            if tooDeep == nil { tooDeep = position }
+            return .unknown("nested too deep")
+        }
+        guard let c = current else { return .unknown("nested too deep") }
         switch c {
         case "\"", "'":
             return .value(string())

@@ -47,6 +47,13 @@ struct PythonEvaluator {
     /// at code positions, with what the reader sees.
     var sdkRefusals: [(line: Int, column: Int, message: String)] = []
     private var depth = 0
+    /// The functions being run, innermost last: a bound reached by recursion is no nesting.
+    private var calling: [Int] = []
+    /// The first of this evaluator's own depth bounds reached (`input-too-deep`).
+    let depthHits = EvaluationDepth()
+    /// How many calls deep functions are followed, and how deep values are converted.
+    static let maxCallDepth = 16
+    static let maxValueDepth = 64
     private var steps = 0
     private static let stepBudget = 20_000
 
@@ -109,6 +116,9 @@ struct PythonEvaluator {
     }
 
     mutating func execute(_ statement: PythonStmt) -> Flow {
+        let outer = (depthHits.line, depthHits.column)
+        (depthHits.line, depthHits.column) = (statement.line, statement.column)
+        defer { (depthHits.line, depthHits.column) = outer }
         steps += 1
         if steps > Self.stepBudget { return .raised }
         switch statement.kind {
@@ -325,7 +335,10 @@ struct PythonEvaluator {
 
     mutating func callFunction(_ index: Int, positional: [PythonValue], keywords: [(String, PythonValue)]) -> PythonValue {
         calledFunctions.insert(index)
-        guard depth < 16 else { return .unknown(functions[index].name + "()") }
+        guard depth < Self.maxCallDepth else {
+            if !calling.contains(index), Set(calling).count == calling.count { depthHits.record("call chain", bound: Self.maxCallDepth) }
+            return .unknown(functions[index].name + "()")
+        }
         let function = functions[index]
         var frame = Frame()
         var rest = positional
@@ -347,7 +360,9 @@ struct PythonEvaluator {
         }
         frames.append(frame)
         depth += 1
+        calling.append(index)
         let flow = execute(function.body)
+        calling.removeLast()
         depth -= 1
         frames.removeLast()
         if case .returned(let v) = flow { return v }
@@ -357,13 +372,32 @@ struct PythonEvaluator {
     // MARK: Snapshots
 
     /// The value as it is now, heap references resolved: what a request carries at send time.
-    func snapshot(_ value: PythonValue, depth: Int = 0) -> SymbolicValue {
-        guard depth < 64 else { return .placeholder(.unknown("recursive value")) }
+    func snapshot(_ value: PythonValue) -> SymbolicValue {
+        snapshot(value, inside: [])
+    }
+
+    /// `inside` holds the heap containers being converted ("l3", "d0"): a list that contains
+    /// itself ends in a placeholder, and only a value nested deeper than the bound without such a
+    /// cycle is reported.
+    private func snapshot(_ value: PythonValue, inside: [String]) -> SymbolicValue {
+        func key(_ value: PythonValue) -> String? {
+            switch value {
+            case .list(let id): "l\(id)"
+            case .dict(let id): "d\(id)"
+            default: nil
+            }
+        }
+        if let key = key(value), inside.contains(key) { return .placeholder(.unknown("recursive value")) }
+        guard inside.count < Self.maxValueDepth else {
+            depthHits.record("value", bound: Self.maxValueDepth)
+            return .placeholder(.unknown("deeply nested value"))
+        }
+        let deeper = inside + [key(value) ?? "t"]
         switch value {
         case .symbolic(let s): return s
-        case .list(let id): return .array(lists[id].map { snapshot($0, depth: depth + 1) })
-        case .tuple(let items): return .array(items.map { snapshot($0, depth: depth + 1) })
-        case .dict(let id): return .object(dicts[id].mapValues { snapshot($0, depth: depth + 1) })
+        case .list(let id): return .array(lists[id].map { snapshot($0, inside: deeper) })
+        case .tuple(let items): return .array(items.map { snapshot($0, inside: deeper) })
+        case .dict(let id): return .object(dicts[id].mapValues { snapshot($0, inside: deeper) })
         case .fileContent(let path, let encoding): return .placeholder(.file(path: path, encoding: encoding))
         case .response(let call, let path, _): return .placeholder(.response(call: call, path: ResponsePath.normalized(path)))
         case .tokenProvider, .accessToken: return .placeholder(.credential(.bearerToken))
@@ -378,7 +412,7 @@ struct PythonEvaluator {
         case .jsonText(let inner):
             // The same text JSON.stringify gives, so pivots compare equal; with run-time parts the
             // text is unknown but still a string.
-            if let json = snapshot(inner, depth: depth + 1).jsonValue { return .string(json.serialized()) }
+            if let json = snapshot(inner, inside: deeper).jsonValue { return .string(json.serialized()) }
             return .placeholder(.unknown("json.dumps(…)"))
         }
     }
