@@ -30,6 +30,8 @@ struct MockResponder: HTTPResponder {
             response = try await answer(request, bodyBytes: &bodyBytes)
         } catch let error as MockError {
             response = error.response(headers: commonHeaders())
+            // The body was left unread: the connection cannot carry another request.
+            if error.closeConnection { context.channel.pipeline.fireUserInboundEventTriggered(MockConnectionEvent.closeAfterResponse) }
         }
         if options.latency > .zero { try? await Task.sleep(for: options.latency) }
         guard log.isRecording else { return response }
