@@ -8,7 +8,7 @@ import Testing
 
 /// What keeps a long-running mock's memory flat: cached audio answers written with one copy, and a
 /// request log with a bound (none at all when nothing reads it).
-@Suite struct MockMemoryTests {
+@Suite(.serialized) struct MockMemoryTests {
     static func answer(_ request: JSONValue, cache: AudioAnswerCache?) throws -> ChatCompletionResponse {
         let view = try decodeChatRequest(json: request, profile: .default)
         let answer = ChatCompletionAnswer(request: view, deployment: Fixture.deployment, profile: .default, audioCache: cache)
