@@ -7,6 +7,8 @@ struct ChatCompletionAnswer {
     let request: ChatRequestView
     let deployment: String
     let profile: MockProfile
+    /// Recent answers' audio, so a repeated request is not rendered again.
+    var audioCache: AudioAnswerCache? = nil
 
     /// Seed of everything derived from the request (hash of its canonical form).
     var requestHash: UInt64 { request.requestHash }
@@ -48,11 +50,13 @@ struct ChatCompletionAnswer {
         if request.wantsAudio, let format = request.format, let audioID {
             let encoding = profile.outputFormats[format] ?? .placeholder
             let milliseconds = AudioSynthesis.durationMilliseconds(forTranscript: transcript)
-            let bytes = AudioSynthesis.render(encoding: encoding, format: format, seed: requestHash, milliseconds: milliseconds)
+            let seed = requestHash
+            let render = { AudioSynthesis.render(encoding: encoding, format: format, seed: seed, milliseconds: milliseconds) }
+            let data = audioCache?.base64(.init(format: format, seed: seed, milliseconds: milliseconds), render: render)
+                ?? Data(render()).base64EncodedString()
             // With audio output the text lives in the transcript and `content` is null.
             message.content = nil
-            message.audio = ResponseAudio(
-                id: audioID, expiresAt: expiresAt, data: Data(bytes).base64EncodedString(), transcript: transcript)
+            message.audio = ResponseAudio(id: audioID, expiresAt: expiresAt, data: data, transcript: transcript)
             // About 10 audio tokens a second of speech.
             completionAudioTokens = max(1, milliseconds / 100)
         }

@@ -11,19 +11,25 @@ public struct ConnectionLimits: Sendable, Hashable {
     public var headerTimeout: Duration
     /// Connections open at once (`--max-connections`); one beyond it is closed as soon as it is accepted.
     public var maxConnections: Int
+    /// A request's body must arrive whole within this time of its head (`--body-timeout`): a client
+    /// dripping a byte a second keeps resetting the idle timeout but not this one. It is answered
+    /// 408 and its connection closed.
+    public var bodyTimeout: Duration
 
     /// Defaults for a test mock: generous for any real client on loopback, short enough that
     /// abandoned sockets do not pile up.
     public static let `default` = ConnectionLimits(idleTimeout: .seconds(30), headerTimeout: .seconds(10), maxConnections: 512)
 
-    public init(idleTimeout: Duration, headerTimeout: Duration, maxConnections: Int) {
+    /// A 20 MB body on a slow link still fits in the default body timeout (30 s is about 5 Mbit/s).
+    public init(idleTimeout: Duration, headerTimeout: Duration, maxConnections: Int, bodyTimeout: Duration = .seconds(30)) {
         self.idleTimeout = idleTimeout
         self.headerTimeout = headerTimeout
         self.maxConnections = maxConnections
+        self.bodyTimeout = bodyTimeout
     }
 }
 
-/// Parses a timeout such as `30s`, `500ms` or `2m` for `--idle-timeout` / `--header-timeout`:
+/// Parses a timeout such as `30s`, `500ms` or `2m` for `--idle-timeout`, `--header-timeout`, `--body-timeout`:
 /// positive, at most one hour.
 public func parseTimeout(_ text: String, option: String) throws(MockOptionError) -> Duration {
     let trimmed = text.trimmingCharacters(in: .whitespaces)

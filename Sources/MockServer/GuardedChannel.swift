@@ -70,6 +70,9 @@ struct GuardedChannel<Base: ServerChildChannel>: ServerChildChannel {
 /// (which runs once a head is decoded, and returns once the answer is written).
 enum MockConnectionEvent: Sendable {
     case requestHeadReceived
+    /// The answer being written is the connection's last (its request body was left unread: too
+    /// large, or too slow): once it is written the connection is closed.
+    case closeAfterResponse
     case responseFinished
 }
 
@@ -90,6 +93,9 @@ final class HeaderDeadlineHandler: ChannelInboundHandler, RemovableChannelHandle
     /// Line feeds in a row seen in the head so far (carriage returns ignored): two end the head.
     private var lineFeeds = 0
     private var deadline: Scheduled<Void>?
+    private var closeAfterResponse = false
+    /// Time a client has to read the last answer and hang up before the connection is cut.
+    static let lingerAfterLastAnswer = TimeAmount.seconds(2)
 
     init(timeout: TimeAmount) {
         self.timeout = timeout
@@ -140,9 +146,26 @@ final class HeaderDeadlineHandler: ChannelInboundHandler, RemovableChannelHandle
         switch event {
         case .requestHeadReceived:
             headArrived()
+        case .closeAfterResponse:
+            closeAfterResponse = true
         case .responseFinished:
             awaitingHead = true
             lineFeeds = 0
+            if closeAfterResponse { finish(context: context) }
+        }
+    }
+
+    /// Ends the output once the last answer is written, and the connection shortly after. Closing
+    /// both ways at once, with the client's unread body still arriving, would make the kernel
+    /// reset the connection, and a reset can discard the answer before the client reads it.
+    private func finish(context: ChannelHandlerContext) {
+        cancelDeadline()
+        let bound = context.loopBound
+        let halfClosed = context.eventLoop.makePromise(of: Void.self)
+        halfClosed.futureResult.whenFailure { _ in bound.value.close(promise: nil) }  // e.g. TLS without half-closure
+        context.close(mode: .output, promise: halfClosed)
+        deadline = context.eventLoop.assumeIsolated().scheduleTask(in: Self.lingerAfterLastAnswer) {
+            bound.value.close(promise: nil)
         }
     }
 

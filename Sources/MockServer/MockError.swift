@@ -57,6 +57,16 @@ struct MockError: Error, Sendable, Equatable {
             type: "invalid_request_error", closeConnection: closeConnection)
     }
 
+    /// The body was still arriving when the body timeout passed; the connection is closed, since
+    /// the rest of the body is unread.
+    static func bodyTimedOut(after timeout: Duration, received: Int) -> MockError {
+        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        return MockError(
+            status: .requestTimeout, code: "RequestTimeout",
+            message: "The request body did not arrive within \(seconds) seconds (\(received) bytes received). Send the whole body at once, or start the mock with a longer --body-timeout.",
+            type: "invalid_request_error", closeConnection: true)
+    }
+
     static func injectedFault(_ status: HTTPResponse.Status) -> MockError {
         let code = status.code == 429 ? "429" : String(status.code)
         let message = status.code == 429

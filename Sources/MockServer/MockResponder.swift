@@ -17,6 +17,8 @@ struct MockResponder: HTTPResponder {
     let log: RequestLog
     /// Answers what the routes below do not serve (see ``FallbackAnswerer``).
     var fallback: FallbackAnswerer? = nil
+    /// Audio of recent chat answers (see ``AudioAnswerCache``).
+    let audioCache = AudioAnswerCache()
 
     /// The header a test sets to get a given status back (`x-docverify-fault: 503`).
     static let faultHeader = HTTPField.Name("x-docverify-fault")!
@@ -28,8 +30,11 @@ struct MockResponder: HTTPResponder {
             response = try await answer(request, bodyBytes: &bodyBytes)
         } catch let error as MockError {
             response = error.response(headers: commonHeaders())
+            // The body was left unread: the connection cannot carry another request.
+            if error.closeConnection { context.channel.pipeline.fireUserInboundEventTriggered(MockConnectionEvent.closeAfterResponse) }
         }
         if options.latency > .zero { try? await Task.sleep(for: options.latency) }
+        guard log.isRecording else { return response }
         await log.append(
             LoggedRequest(
                 time: Int(Date().timeIntervalSince1970 * 1_000), method: request.method.rawValue,
@@ -79,31 +84,56 @@ struct MockResponder: HTTPResponder {
         if let fault = try await injectedFault(request.headers) { throw MockError.injectedFault(fault) }
 
         let limit = profile.limits.maxRequestBytes
-        switch try await BodyReader.read(request, limit: limit) {
+        let timeout = options.connections.bodyTimeout
+        if route.operation.id == "chat.completions.create" {
+            // The one operation whose JSON carries megabytes of base64: read with its large strings
+            // set aside, so the body and the parsed audio are not both held whole.
+            let body = try await Self.accepted(BodyReader.readSplicing(request, limit: limit, timeout: timeout), limit: limit, timeout: timeout, bodyBytes: &bodyBytes)
+            bodyBytes = body.count
+            let parsed = Result { () throws(MockError) in try body.parse() }
+            return try await answer(route, request: request, body: [], parsed: parsed)
+        }
+        let body = try await Self.accepted(BodyReader.read(request, limit: limit, timeout: timeout), limit: limit, timeout: timeout, bodyBytes: &bodyBytes)
+        bodyBytes = body.count
+        // Parsed once, for the api-version features and the handler: a 20 MB body is not parsed twice.
+        let parsed = route.operation.body == .json ? Result { () throws(MockError) in try parseRequestJSON(body) } : nil
+        return try await answer(route, request: request, body: body, parsed: parsed)
+    }
+
+    private func answer(_ route: MockRoute, request: Request, body: [UInt8], parsed: Result<JSONValue, MockError>?) async throws -> Response {
+        let json = try? parsed?.get()
+        try APIVersionPolicy.checkFeatures(json, version: request.uri.queryParameters["api-version"].map(String.init), route: route)
+        let answer = try await dispatch(route, request: request, body: body, parsed: parsed)
+        return answer.response(headers: commonHeaders(for: route))
+    }
+
+    /// The body, or the error for one too large or too slow.
+    private static func accepted<Body>(_ outcome: BodyReader.Outcome<Body>, limit: Int, timeout: Duration, bodyBytes: inout Int) throws(MockError) -> Body {
+        switch outcome {
+        case .complete(let body):
+            return body
         case .tooLarge(let received):
             bodyBytes = received
             throw MockError.tooLarge(
                 "The request body is larger than \(limit) bytes, the most this endpoint accepts. Send less data (for audio: a shorter or compressed recording).",
                 closeConnection: true)
-        case .complete(let body):
-            bodyBytes = body.count
-            // Parsed once, for the api-version features and the handler: a 20 MB body is not parsed twice.
-            let json = route.operation.body == .json ? try? parseRequestJSON(body) : nil
-            try APIVersionPolicy.checkFeatures(json, version: request.uri.queryParameters["api-version"].map(String.init), route: route)
-            let answer = try await dispatch(route, request: request, body: body, json: json)
-            return answer.response(headers: commonHeaders(for: route))
+        case .timedOut(let received):
+            bodyBytes = received
+            throw MockError.bodyTimedOut(after: timeout, received: received)
         }
     }
 
     /// The operation's handler. Bodies are judged by the operation's own model, never another's.
-    private func dispatch(_ route: MockRoute, request: Request, body: [UInt8], json: JSONValue?) async throws -> MockAnswer {
+    private func dispatch(_ route: MockRoute, request: Request, body: [UInt8], parsed: Result<JSONValue, MockError>?) async throws -> MockAnswer {
         let now = Int(Date().timeIntervalSince1970)
         let id = route.operation.id
         switch id {
         case "chat.completions.create":
-            // Without a parsed body, decoding the bytes again gives the syntax error's message.
-            let view = try json.map { root throws(MockError) in try decodeChatRequest(json: root, profile: profile) } ?? decodeChatRequest(body, profile: profile)
-            return try await complete(view, deployment: route.deployment ?? json?["model"]?.stringValue ?? "gpt-4o")
+            // A body that did not parse is answered with its syntax error.
+            guard let parsed else { throw MockError.invalidRequest(param: nil, "The request body is not valid JSON.") }
+            let json = try parsed.get()
+            let view = try decodeChatRequest(json: json, profile: profile)
+            return try await complete(view, deployment: route.deployment ?? json["model"]?.stringValue ?? "gpt-4o")
         case "audio.transcriptions.create", "audio.translations.create":
             let form = try multipartForm(request, body: body)
             try SharedModelCheck.form(form, route: route)
@@ -192,7 +222,7 @@ struct MockResponder: HTTPResponder {
                     "Audio with id '\(reference.id)' was not found or has expired. Use the 'audio.id' of an answer from this endpoint, within \(profile.audioTTLSeconds) seconds.")
             }
         }
-        let answer = ChatCompletionAnswer(request: view, deployment: deployment, profile: profile)
+        let answer = ChatCompletionAnswer(request: view, deployment: deployment, profile: profile, audioCache: audioCache)
         let hash = answer.requestHash
         var audioID: String?
         let expiresAt = now + profile.audioTTLSeconds
@@ -204,14 +234,19 @@ struct MockResponder: HTTPResponder {
         let completionID = "chatcmpl-" + hash.paddedHex
         let body = answer.response(completionID: completionID, created: now, audioID: audioID, expiresAt: expiresAt)
         if view.stream { return .events(StreamedAnswer.events(for: body, includeUsage: view.streamUsage)) }
-        return .encoded(body)
+        return .encodedSplicingAudio(body)
     }
 
     /// The fallback's answer to an authorized request, nil when it has none.
     private func answerByFallback(_ request: Request, _ fallback: FallbackAnswerer, bodyBytes: inout Int) async throws -> Response? {
         guard isAuthorized(request.headers) else { throw MockError.unauthorized() }
         var body = Data()
-        if case .complete(let bytes) = try await BodyReader.read(request, limit: profile.limits.maxRequestBytes) { body = Data(bytes) }
+        let timeout = options.connections.bodyTimeout
+        switch try await BodyReader.read(request, limit: profile.limits.maxRequestBytes, timeout: timeout) {
+        case .complete(let bytes): body = Data(bytes)
+        case .tooLarge: break
+        case .timedOut(let received): throw MockError.bodyTimedOut(after: timeout, received: received)
+        }
         bodyBytes = body.count
         let query = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { a, _ in a })
         guard let answer = fallback(FallbackRequest(method: request.method.rawValue, path: request.uri.path, query: query, body: body)) else { return nil }

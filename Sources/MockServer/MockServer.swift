@@ -58,7 +58,8 @@ public struct MockServer: Sendable {
         host: String = "127.0.0.1", port: Int = 0, profile: MockProfile = .default, options: MockServerOptions = .init(),
         onListening: @escaping @Sendable (String) -> Void
     ) async throws {
-        let state = try MockServer(profile: profile, options: options).makeState()
+        MallocTuning.keepLargeBlocksMapped()
+        let state = try MockServer(profile: profile, options: options).makeState(logInMemory: 0)
         let scheme = options.tls == nil ? "http" : "https"
         let app = try makeApplication(state: state, host: host, port: port) { port in
             onListening("\(scheme)://\(urlHost(host)):\(port)")
@@ -81,8 +82,9 @@ public struct MockServer: Sendable {
         var log: RequestLog { responder.log }
     }
 
-    func makeState(fallback: FallbackAnswerer? = nil) throws -> State {
-        let log = try RequestLog(path: options.logPath)
+    /// `logInMemory`: requests kept for ``RunningMockServer/requests()`` (a served mock has no reader).
+    func makeState(fallback: FallbackAnswerer? = nil, logInMemory: Int = 10_000) throws -> State {
+        let log = try RequestLog(path: options.logPath, memoryLimit: logInMemory)
         let responder = MockResponder(
             profile: profile, options: options, faults: FaultInjector(rules: options.faults, seed: options.faultSeed),
             audioStore: AudioStore(capacity: profile.storeCapacity), imageStore: ImageStore(capacity: min(profile.storeCapacity, 64)),

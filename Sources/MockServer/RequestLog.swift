@@ -21,15 +21,24 @@ public struct LoggedRequest: Codable, Sendable, Hashable {
 /// concurrent requests append whole lines one at a time.
 actor RequestLog {
     private let file: FileHandle?
-    private(set) var entries: [LoggedRequest] = []
-    /// Bounds memory for long-running `mock serve`; the file keeps everything.
-    private let memoryLimit = 10_000
+    private var kept: [LoggedRequest] = []
+    /// Bounds memory for long-running servers; the file keeps everything. `mock serve` keeps none
+    /// in memory: nothing there reads them, and 10,000 entries are megabytes.
+    private let memoryLimit: Int
+
+    /// False when entries go nowhere (no file, none kept): the responder skips building them.
+    nonisolated let isRecording: Bool
+
+    /// The last ``memoryLimit`` requests, oldest first.
+    var entries: [LoggedRequest] { Array(kept.suffix(memoryLimit)) }
 
     /// The log's spelling of a removed credential (what earlier logs and their readers expect).
     static let marker = "REDACTED"
 
-    /// Opens (creating or appending to) `path`.
-    init(path: String?) throws(MockOptionError) {
+    /// Opens (creating or appending to) `path`; keeps the last `memoryLimit` entries in memory.
+    init(path: String?, memoryLimit: Int = 10_000) throws(MockOptionError) {
+        self.memoryLimit = max(0, memoryLimit)
+        isRecording = path != nil || memoryLimit > 0
         guard let path else {
             file = nil
             return
@@ -48,8 +57,11 @@ actor RequestLog {
     deinit { try? file?.close() }
 
     func append(_ entry: LoggedRequest) {
-        entries.append(entry)
-        if entries.count > memoryLimit { entries.removeFirst(entries.count - memoryLimit) }
+        if memoryLimit > 0 {
+            kept.append(entry)
+            // Trimmed a quarter at a time: dropping one entry a request moved all the others each time.
+            if kept.count >= memoryLimit + max(1, memoryLimit / 4) { kept.removeFirst(kept.count - memoryLimit) }
+        }
         guard let file else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -99,6 +99,17 @@ struct ConnectionLimitTests {
         await server.stop()
     }
 
+    @Test("a connection beyond the cap that has sent nothing sees an orderly close (end of stream), not a reset")
+    func overCapCloseIsOrderly() async throws {
+        let server = try await Self.start(max: 1)
+        let held = try RawConnection(port: server.port)
+        #expect(held.send(Self.request()))
+        #expect(await held.readResponse(within: 10)?.hasPrefix("HTTP/1.1 200") == true)
+        let extra = try RawConnection(port: server.port)
+        #expect(await extra.closeKind(within: 5) == .orderly)
+        await server.stop()
+    }
+
     @Test("timeouts parse with units and refuse nonsense", arguments: [("30s", 30_000), ("500ms", 500), ("2m", 120_000), ("15", 15_000)])
     func parsing(text: String, milliseconds: Int) throws {
         #expect(try parseTimeout(text, option: "--idle-timeout") == .milliseconds(milliseconds))
@@ -108,5 +119,62 @@ struct ConnectionLimitTests {
     func badTimeouts(text: String) {
         #expect(throws: MockOptionError.self) { try parseTimeout(text, option: "--idle-timeout") }
         #expect((try? parseTimeout(text, option: "--idle-timeout")) == nil)
+    }
+}
+
+/// The whole-body deadline (`--body-timeout`): bytes that keep trickling in reset the idle timeout,
+/// not this one.
+@Suite("Body timeout", .serialized)
+struct BodyTimeoutTests {
+    @Test("a body dripped a byte at a time is answered 408 and closed after the body timeout, well before the idle one")
+    func drippedBody() async throws {
+        let server = try await MockServer.start(
+            options: MockServerOptions(
+                connections: ConnectionLimits(idleTimeout: .seconds(60), headerTimeout: .seconds(30), maxConnections: 16, bodyTimeout: .milliseconds(800))))
+        let connection = try RawConnection(port: server.port)
+        let body = Fixture.textRequest("hi").serialized()
+        #expect(connection.send(
+            "POST \(Fixture.chatPath()) HTTP/1.1\r\nHost: 127.0.0.1\r\napi-key: k\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n"))
+        let started = Date()
+        var answer = ""
+        var closed = false
+        for byte in body.utf8.dropLast() {
+            if !connection.send(String(UnicodeScalar(byte))) { break }
+            let (text, isClosed) = await connection.readUntilClosed(within: 0.25)
+            answer += text
+            if isClosed { closed = true; break }
+        }
+        if !closed {
+            let (rest, isClosed) = await connection.readUntilClosed(within: 5)
+            answer += rest
+            closed = isClosed
+        }
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(closed, "still open after the whole drip")
+        #expect(answer.hasPrefix("HTTP/1.1 408"), "answered \(answer.prefix(80))")
+        #expect(answer.contains("--body-timeout"))
+        // Cut by the body timeout: the drip resets the idle timeout (60 s) at every byte, and the
+        // header timeout (30 s) only starts after an answer. Wide margin for a loaded machine.
+        #expect(elapsed >= 0.6 && elapsed < 25)
+        let logged = await server.requests()
+        #expect(logged.last?.status == 408)
+        await server.stop()
+    }
+
+    @Test("a body sent at once is answered as usual with a short body timeout")
+    func promptBody() async throws {
+        let server = try await MockServer.start(
+            options: MockServerOptions(
+                connections: ConnectionLimits(idleTimeout: .seconds(30), headerTimeout: .seconds(10), maxConnections: 16, bodyTimeout: .milliseconds(500))))
+        let connection = try RawConnection(port: server.port)
+        #expect(connection.send(ConnectionLimitTests.request()))
+        #expect(await connection.readResponse(within: 10)?.hasPrefix("HTTP/1.1 200") == true)
+        await server.stop()
+    }
+
+    @Test("--body-timeout parses like the other timeouts")
+    func parsing() throws {
+        #expect(try parseTimeout("45s", option: "--body-timeout") == .seconds(45))
+        #expect(ConnectionLimits.default.bodyTimeout == .seconds(30))
     }
 }

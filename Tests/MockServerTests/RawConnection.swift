@@ -72,6 +72,27 @@ final class RawConnection: @unchecked Sendable {
         }
     }
 
+    /// How the peer ended the connection within `seconds`: `.orderly` for an end of stream (FIN),
+    /// `.reset` for an error such as ECONNRESET, `.open` when it did neither (bytes read are dropped).
+    func closeKind(within seconds: Double) async -> CloseKind {
+        await Self.offPool { self.blockingCloseKind(within: seconds) }
+    }
+
+    enum CloseKind: Sendable, Equatable { case orderly, reset, open }
+
+    private func blockingCloseKind(within seconds: Double) -> CloseKind {
+        let deadline = Date().addingTimeInterval(seconds)
+        var buffer = [UInt8](repeating: 0, count: 4_096)
+        while deadline.timeIntervalSinceNow > 0 {
+            var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&pfd, 1, Int32(max(1, deadline.timeIntervalSinceNow * 1_000))) > 0 else { continue }
+            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if n == 0 { return .orderly }
+            if n < 0 { return .reset }
+        }
+        return .open
+    }
+
     private func blockingReadResponse(within seconds: Double) -> String? {
         var received: [UInt8] = []
         let deadline = Date().addingTimeInterval(seconds)

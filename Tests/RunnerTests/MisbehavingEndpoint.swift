@@ -49,14 +49,15 @@ final class MisbehavingEndpoint: @unchecked Sendable {
 
     /// Closes the listener and every held connection.
     func stop() {
+        // Held connections are shut under the lock, and a serving thread closes its socket under it
+        // too: a number closed earlier may already be another test's socket in this process.
         lock.lock()
         stopped = true
-        let open = clients
+        for client in clients { shutdown(client, Int32(SHUT_RDWR)) }
         clients = []
         lock.unlock()
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
-        for client in open { shutdown(client, Int32(SHUT_RDWR)) }
     }
 
     private func acceptLoop() {
@@ -74,7 +75,10 @@ final class MisbehavingEndpoint: @unchecked Sendable {
             }
             let thread = Thread { [self] in
                 self.serve(client)
+                self.lock.lock()
+                self.clients.removeAll { $0 == client }
                 close(client)
+                self.lock.unlock()
             }
             thread.start()
         }

@@ -50,6 +50,9 @@ struct MockCommand: AsyncParsableCommand {
         @Option(name: .customLong("header-timeout"), help: "Close a connection whose request head is not complete this long after its first byte, e.g. 10s.")
         var headerTimeout = "10s"
 
+        @Option(name: .customLong("body-timeout"), help: "Answer 408 and close a connection whose request body is not complete this long after its head, e.g. 30s.")
+        var bodyTimeout = "30s"
+
         @Option(name: .customLong("max-connections"), help: "Connections open at once; one more is closed as soon as it is accepted.")
         var maxConnections = ConnectionLimits.default.maxConnections
 
@@ -72,7 +75,8 @@ struct MockCommand: AsyncParsableCommand {
                 if let latency { options.latency = try parseLatency(latency) }
                 options.connections = ConnectionLimits(
                     idleTimeout: try parseTimeout(idleTimeout, option: "--idle-timeout"),
-                    headerTimeout: try parseTimeout(headerTimeout, option: "--header-timeout"), maxConnections: maxConnections)
+                    headerTimeout: try parseTimeout(headerTimeout, option: "--header-timeout"), maxConnections: maxConnections,
+                    bodyTimeout: try parseTimeout(bodyTimeout, option: "--body-timeout"))
             } catch {
                 throw ValidationError("\(error)")
             }
