@@ -41,7 +41,13 @@ extension InterruptTests {
         let count = 1_500
         let folder = try Self.manyArticles(count)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let outcome = try await Self.interrupt(["list", folder.path], after: 3, signal: SIGTERM)
+        // A full-suite run on a loaded machine can stretch the test's own sleep past the whole listing
+        // (list is quick); then the run proves nothing about signals, and only its listing is checked.
+        let outcome = try await Self.interrupt(["list", folder.path], after: 3, signal: SIGTERM, mayFinishFirst: true)
+        if outcome.status == 0 {
+            #expect(outcome.stdout.contains(String(format: "page-%04d.md", count - 1)))
+            return
+        }
         #expect(outcome.status == 143, "\(outcome.stderr)")
         #expect(outcome.seconds < 8)
         #expect(outcome.stderr.contains("SIGTERM"))
