@@ -43,7 +43,7 @@ extension InterruptTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         // A full-suite run on a loaded machine can stretch the test's own sleep past the whole listing
         // (list is quick); then the run proves nothing about signals, and only its listing is checked.
-        let outcome = try await Self.interrupt(["list", folder.path], after: 3, signal: SIGTERM, mayFinishFirst: true)
+        let outcome = try await Self.interrupt(["list", folder.path], after: 1, signal: SIGTERM, mayFinishFirst: true)
         if outcome.status == 0 {
             #expect(outcome.stdout.contains(String(format: "page-%04d.md", count - 1)))
             return
