@@ -62,15 +62,16 @@ public final class EchoServer: @unchecked Sendable {
             return !stopped
         }
         guard first else { return }
+        // The accept loop closes the listener when it wakes, so its number is never reused under a
+        // later `accept` of this server.
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     private func acceptLoop() {
         while true {
             let client = accept(listener, nil, nil)
             if client < 0 {
-                if lock.withLock({ stopped }) || errno != EINTR { return }
+                if lock.withLock({ stopped }) || errno != EINTR { close(listener); return }
                 continue
             }
             let thread = Thread { [self] in serve(client) }

@@ -56,14 +56,14 @@ final class MisbehavingEndpoint: @unchecked Sendable {
         for client in clients { shutdown(client, Int32(SHUT_RDWR)) }
         clients = []
         lock.unlock()
+        // The accept loop closes the listener when it wakes: see ``DroppingServer.stop()``.
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     private func acceptLoop() {
         while true {
             let client = accept(listener, nil, nil)
-            guard client >= 0 else { return }
+            guard client >= 0 else { close(listener); return }
             lock.lock()
             accepted += 1
             let refused = stopped
@@ -71,6 +71,7 @@ final class MisbehavingEndpoint: @unchecked Sendable {
             lock.unlock()
             if refused {
                 close(client)
+                close(listener)
                 return
             }
             let thread = Thread { [self] in

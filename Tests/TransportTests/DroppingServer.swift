@@ -37,15 +37,17 @@ final class DroppingServer: @unchecked Sendable {
         return accepted
     }
 
+    /// Wakes the serving thread, which closes the listener itself: closed here, its number could be
+    /// reused by another test's socket before the thread's next `accept`, which would then steal (and
+    /// drop) that test's connections.
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     private func serve() {
         while true {
             let client = accept(listener, nil, nil)
-            guard client >= 0 else { return }
+            guard client >= 0 else { close(listener); return }
             lock.lock()
             accepted += 1
             let number = accepted
