@@ -97,16 +97,10 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         // SIGINT / SIGTERM cancel the work: calls in flight are aborted, the scenarios not finished
         // are reported as not run, and the report of the rest is printed.
-        nonisolated(unsafe) let command = self
-        let work = Task { try await command.render() }
-        let interruption = Interruption.install { _ in work.cancel() }
-        let (output, failed) = try await work.value
+        let command = self
+        let ((output, failed), interruption) = try await Interruption.cancelling { try await command.render() }
         print(output, terminator: "")
-        if let status = interruption.exitStatus {
-            FileHandle.standardError.write(Data("docverify: interrupted: the report covers what finished; scenarios marked '\(ScenarioResult.interruptedReason)' did not run\n".utf8))
-            fflush(nil)
-            throw ExitCode(status)
-        }
+        try interruption.exitIfInterrupted("the report covers what finished; scenarios marked '\(ScenarioResult.interruptedReason)' did not run")
         if failed { throw ExitCode(1) }
     }
 
