@@ -30,56 +30,31 @@ public struct EchoResponse: Sendable {
 /// connection after each answer: the misbehaving endpoint of the tests (one that echoes the
 /// credentials it was sent, for instance). Plain sockets, so any test target can use it.
 public final class EchoServer: @unchecked Sendable {
-    public let port: Int
+    public var port: Int { loop.port }
     public var baseURL: String { "http://127.0.0.1:\(port)" }
-    private let listener: Int32
-    private let respond: @Sendable (EchoRequest) -> EchoResponse
-    private let lock = NSLock()
-    private var stopped = false
+    private let loop: AcceptLoop
     /// Requests are capped at this size; the tests send small ones.
     static let maxRequest = 8 * 1024 * 1024
 
     public init(respond: @escaping @Sendable (EchoRequest) -> EchoResponse) throws {
-        self.respond = respond
-        let opened: (fd: Int32, port: Int)
         do {
-            opened = try LoopbackListener.open(backlog: 64, reuseAddress: true)
+            loop = try AcceptLoop(backlog: 64, reuseAddress: true) { client in
+                let thread = Thread { Self.serve(client, respond: respond) }
+                thread.start()
+            }
         } catch {
             throw EchoServerError(message: "\(error)")
         }
-        port = opened.port
-        listener = opened.fd
-        let thread = Thread { [self] in acceptLoop() }
-        thread.start()
     }
 
     deinit { stop() }
 
     /// Stops accepting; connections being answered finish on their own.
     public func stop() {
-        let first = lock.withLock {
-            defer { stopped = true }
-            return !stopped
-        }
-        guard first else { return }
-        // The accept loop closes the listener when it wakes, so its number is never reused under a
-        // later `accept` of this server.
-        shutdown(listener, Int32(SHUT_RDWR))
+        loop.stop()
     }
 
-    private func acceptLoop() {
-        while true {
-            let client = accept(listener, nil, nil)
-            if client < 0 {
-                if lock.withLock({ stopped }) || errno != EINTR { close(listener); return }
-                continue
-            }
-            let thread = Thread { [self] in serve(client) }
-            thread.start()
-        }
-    }
-
-    private func serve(_ client: Int32) {
+    private static func serve(_ client: Int32, respond: (EchoRequest) -> EchoResponse) {
         defer { close(client) }
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -105,7 +80,7 @@ public final class EchoServer: @unchecked Sendable {
         let length = headers.first { $0.name.lowercased() == "content-length" }.flatMap { Int($0.value) } ?? 0
         guard length >= 0, length < Self.maxRequest else { return }
         if headers.contains(where: { $0.name.lowercased() == "expect" && $0.value.lowercased() == "100-continue" }) {
-            _ = "HTTP/1.1 100 Continue\r\n\r\n".withCString { send(client, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+            SocketIO.sendAll(client, "HTTP/1.1 100 Continue\r\n\r\n")
         }
         while buffer.count - headEnd.upperBound < length {
             let n = recv(client, &chunk, chunk.count, 0)
@@ -117,15 +92,7 @@ public final class EchoServer: @unchecked Sendable {
         var head = "HTTP/1.1 \(response.status) \(response.status < 300 ? "OK" : "Error")\r\n"
         for header in response.headers { head += "\(header.name): \(header.value)\r\n" }
         head += "Content-Length: \(response.body.count)\r\nConnection: close\r\n\r\n"
-        let bytes = Data(head.utf8) + response.body
-        bytes.withUnsafeBytes { raw in
-            var sent = 0
-            while sent < raw.count {
-                let n = send(client, raw.baseAddress! + sent, raw.count - sent, Int32(MSG_NOSIGNAL))
-                if n <= 0 { return }
-                sent += n
-            }
-        }
+        SocketIO.sendAll(client, Data(head.utf8) + response.body)
     }
 }
 

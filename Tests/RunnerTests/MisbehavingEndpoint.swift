@@ -17,114 +17,91 @@ final class MisbehavingEndpoint: @unchecked Sendable {
         case endlessBody
     }
 
-    let port: Int
+    var port: Int { loop.port }
     var baseURL: String { "http://127.0.0.1:\(port)" }
-    private let listener: Int32
-    private let behaviour: Behaviour
-    private let lock = NSLock()
-    private var clients: [Int32] = []
-    private var accepted = 0
-    private var stopped = false
+    private let loop: AcceptLoop
+    private let held: HeldConnections
 
     init(_ behaviour: Behaviour) throws {
-        self.behaviour = behaviour
-        let opened: (fd: Int32, port: Int)
+        let held = HeldConnections()
+        self.held = held
         do {
-            opened = try LoopbackListener.open(backlog: 16)
+            loop = try AcceptLoop(backlog: 16) { client in
+                guard held.hold(client) else { return }
+                let thread = Thread {
+                    Self.serve(client, behaviour)
+                    held.release(client)
+                }
+                thread.start()
+            }
         } catch {
             throw MisbehavingEndpointError.socket("\(error)")
         }
-        self.listener = opened.fd
-        self.port = opened.port
-        let thread = Thread { [self] in self.acceptLoop() }
-        thread.start()
     }
 
     /// Connections accepted so far.
-    var connections: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return accepted
-    }
+    var connections: Int { held.accepted }
 
-    /// Closes the listener and every held connection.
+    /// Stops accepting and ends every held connection.
     func stop() {
-        // Held connections are shut under the lock, and a serving thread closes its socket under it
-        // too: a number closed earlier may already be another test's socket in this process.
-        lock.lock()
-        stopped = true
-        for client in clients { shutdown(client, Int32(SHUT_RDWR)) }
-        clients = []
-        lock.unlock()
-        // The accept loop closes the listener when it wakes: see ``DroppingServer.stop()``.
-        shutdown(listener, Int32(SHUT_RDWR))
+        held.shutAll()
+        loop.stop()
     }
 
-    private func acceptLoop() {
-        while true {
-            let client = accept(listener, nil, nil)
-            guard client >= 0 else { close(listener); return }
-            lock.lock()
-            accepted += 1
-            let refused = stopped
-            if !refused { clients.append(client) }
-            lock.unlock()
-            if refused {
-                close(client)
-                close(listener)
-                return
-            }
-            let thread = Thread { [self] in
-                self.serve(client)
-                self.lock.lock()
-                self.clients.removeAll { $0 == client }
-                close(client)
-                self.lock.unlock()
-            }
-            thread.start()
-        }
-    }
-
-    private func serve(_ client: Int32) {
-        readRequestHead(client)
+    private static func serve(_ client: Int32, _ behaviour: Behaviour) {
+        SocketIO.readRequestHead(client)
         switch behaviour {
         case .neverAnswers:
             // Wait for the client to give up (or stop() to shut the socket): recv returns 0 or -1.
             var sink = [UInt8](repeating: 0, count: 4096)
             while recv(client, &sink, sink.count, 0) > 0 {}
         case .endlessBody:
-            guard write(client, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n") else { return }
+            guard SocketIO.sendAll(client, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n") else { return }
             let piece = "[" + String(repeating: "0,", count: 32_767)
-            let chunk = String(piece.utf8.count, radix: 16) + "\r\n" + piece + "\r\n"
+            let chunk = Data((String(piece.utf8.count, radix: 16) + "\r\n" + piece + "\r\n").utf8)
             // A hard stop so a client that never hangs up cannot keep the thread busy forever.
             for _ in 0..<100_000 {
-                guard write(client, chunk) else { return }
+                guard SocketIO.sendAll(client, chunk) else { return }
             }
         }
     }
 
-    private func write(_ client: Int32, _ text: String) -> Bool {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let sent = bytes.withUnsafeMutableBytes { send(client, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
-            guard sent > 0 else { return false }
-            offset += sent
-        }
-        return true
-    }
+    /// The connections being served. They are shut and closed under one lock: a number closed
+    /// earlier may already be another test's socket in this process.
+    private final class HeldConnections: @unchecked Sendable {
+        private let lock = NSLock()
+        private var clients: [Int32] = []
+        private var count = 0
+        private var stopped = false
 
-    private func readRequestHead(_ client: Int32) {
-        var received: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        func hasEndOfHead() -> Bool {
-            guard received.count >= 4 else { return false }
-            return (0...(received.count - 4)).contains { received[$0..<$0 + 4].elementsEqual([13, 10, 13, 10]) }
+        var accepted: Int { lock.withLock { count } }
+
+        /// Takes `client` in; after `shutAll()` closes it instead and returns false.
+        func hold(_ client: Int32) -> Bool {
+            lock.withLock {
+                count += 1
+                if stopped {
+                    close(client)
+                    return false
+                }
+                clients.append(client)
+                return true
+            }
         }
-        while !hasEndOfHead() {
-            let count = recv(client, &buffer, buffer.count, 0)
-            guard count > 0 else { return }
-            received.append(contentsOf: buffer[0..<count])
+
+        func release(_ client: Int32) {
+            lock.withLock {
+                clients.removeAll { $0 == client }
+                close(client)
+            }
+        }
+
+        func shutAll() {
+            lock.withLock {
+                stopped = true
+                for client in clients { shutdown(client, Int32(SHUT_RDWR)) }
+                clients = []
+            }
         }
     }
 }

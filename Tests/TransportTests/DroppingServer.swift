@@ -10,74 +10,54 @@ import Darwin
 /// without answering for the first `drops` connections, and answers 200 afterwards: the
 /// "connection reset / empty reply" case that Hummingbird will not produce on purpose.
 final class DroppingServer: @unchecked Sendable {
-    let port: Int
-    private let listener: Int32
-    private let lock = NSLock()
-    private var accepted = 0
-    private let drops: Int
+    var port: Int { loop.port }
+    private let loop: AcceptLoop
+    private let counter: Counter
 
     init(drops: Int) throws {
-        self.drops = drops
-        let opened: (fd: Int32, port: Int)
+        let counter = Counter()
+        self.counter = counter
         do {
-            opened = try LoopbackListener.open(backlog: 16)
+            // Served inline on the loop thread: one connection at a time, in order.
+            loop = try AcceptLoop(backlog: 16) { client in
+                Self.serve(client, number: counter.next(), drops: drops)
+            }
         } catch {
             throw DroppingServerError.socket("\(error)")
         }
-        self.listener = opened.fd
-        self.port = opened.port
-        let thread = Thread { [self] in self.serve() }
-        thread.start()
     }
 
     /// Connections accepted so far.
-    var connections: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return accepted
-    }
+    var connections: Int { counter.value }
 
-    /// Wakes the serving thread, which closes the listener itself: closed here, its number could be
-    /// reused by another test's socket before the thread's next `accept`, which would then steal (and
-    /// drop) that test's connections.
+    /// Stops accepting; the loop closes the listener (see ``AcceptLoop``).
     func stop() {
-        shutdown(listener, Int32(SHUT_RDWR))
+        loop.stop()
     }
 
-    private func serve() {
-        while true {
-            let client = accept(listener, nil, nil)
-            guard client >= 0 else { close(listener); return }
-            lock.lock()
-            accepted += 1
-            let number = accepted
-            lock.unlock()
-            readRequestHead(client)
-            if number > drops {
-                let answer = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
-                _ = answer.withCString { send(client, $0, strlen($0), 0) }
-                // Closing with unread request bytes would reset the connection under the answer:
-                // half-close, then drain until the client closes.
-                shutdown(client, Int32(SHUT_WR))
-                var sink = [UInt8](repeating: 0, count: 4096)
-                while recv(client, &sink, sink.count, 0) > 0 {}
+    private static func serve(_ client: Int32, number: Int, drops: Int) {
+        SocketIO.readRequestHead(client)
+        if number > drops {
+            SocketIO.sendAll(client, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")
+            // Closing with unread request bytes would reset the connection under the answer:
+            // half-close, then drain until the client closes.
+            shutdown(client, Int32(SHUT_WR))
+            var sink = [UInt8](repeating: 0, count: 4096)
+            while recv(client, &sink, sink.count, 0) > 0 {}
+        }
+        close(client)
+    }
+
+    /// Connections counted across the loop thread and the test.
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        var value: Int { lock.withLock { count } }
+        func next() -> Int {
+            lock.withLock {
+                count += 1
+                return count
             }
-            close(client)
-        }
-    }
-
-    private func readRequestHead(_ client: Int32) {
-        var received: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        // The body may arrive in the same read as the head, so look for the blank line anywhere.
-        func hasEndOfHead() -> Bool {
-            guard received.count >= 4 else { return false }
-            return (0...(received.count - 4)).contains { received[$0..<$0 + 4].elementsEqual([13, 10, 13, 10]) }
-        }
-        while !hasEndOfHead() {
-            let count = recv(client, &buffer, buffer.count, 0)
-            guard count > 0 else { return }
-            received.append(contentsOf: buffer[0..<count])
         }
     }
 }
