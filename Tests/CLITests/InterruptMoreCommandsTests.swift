@@ -53,9 +53,11 @@ extension InterruptTests {
         #expect(outcome.stderr.contains("SIGTERM"))
         // Every article is either in the listing or named as not listed, never both, never lost.
         let listed = Set(outcome.stdout.matches(of: /page-\d{4}\.md/).map { String($0.output) })
-        let notListed = try #require(outcome.stderr.firstMatch(of: /interrupted: (\d+) article\(s\) not checked/)).output.1
-        #expect(Int(notListed).map { $0 + listed.count } == count, "\(listed.count) listed, \(notListed) not")
-        #expect(!listed.contains(String(format: "page-%04d.md", count - 1)))
+        // A signal that lands after the last article was read (the test's sleep stretched by load)
+        // leaves nothing out and names nothing; otherwise the last article is among those left out.
+        let notListed = outcome.stderr.firstMatch(of: /interrupted: (\d+) article\(s\) not checked/).flatMap { Int($0.output.1) } ?? 0
+        #expect(notListed + listed.count == count, "\(listed.count) listed, \(notListed) not")
+        #expect(notListed == 0 || !listed.contains(String(format: "page-%04d.md", count - 1)))
     }
 
     @Test("SIGINT during limits of many articles: exit 130 within seconds with the limits read so far", .enabled(if: built))
