@@ -46,7 +46,7 @@ public enum HTMLReport {
     public static func render(
         _ documents: [HTMLReportDocument], root: String?, goldenDiffs: [HTMLGoldenDiff] = [], redactor: SecretRedactor = .names
     ) -> String {
-        let lines = SourceLines()
+        let lines = SourceLines.workingFolderFirst()
         let all = documents.flatMap(\.findings)
         func count(_ s: Severity) -> Int { all.filter { $0.severity == s }.count }
         let scenarios = documents.flatMap(\.scenarios)

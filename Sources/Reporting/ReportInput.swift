@@ -31,23 +31,7 @@ public struct ReportDocument: Sendable {
     }
 }
 
-/// Reads source lines for snippets and fingerprints; lines are cached per file.
-public final class SourceLines: @unchecked Sendable {
-    private var cache: [String: [Substring]] = [:]
-    private let roots: [String]
-    /// - Parameter roots: docs roots a finding's relative file is looked up in (findings name their
-    ///   files relative to the article's docs root, not to the working folder).
-    public init(roots: [String] = []) { self.roots = roots }
-    public func line(_ file: String, _ number: Int) -> String {
-        if cache[file] == nil {
-            let candidates = [file] + (file.hasPrefix("/") ? [] : roots.map { $0 + "/" + file })
-            let text = candidates.lazy.compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }.first ?? ""
-            cache[file] = text.split(separator: "\n", omittingEmptySubsequences: false)
-        }
-        guard let lines = cache[file], number >= 1, number <= lines.count else { return "" }
-        return String(lines[number - 1])
-    }
-
+extension SourceLines {
     /// Stable across edits elsewhere in the file: rule + file + the line's trimmed content, not its number.
     public func fingerprint(_ finding: Finding) -> String {
         let content = line(finding.location.file, finding.location.line).trimmingCharacters(in: .whitespaces)

@@ -3,7 +3,7 @@ import Foundation
 
 /// SARIF 2.1.0: every catalog rule under tool.driver.rules, one result per finding.
 public enum SARIFReport {
-    public static func render(_ documents: [ReportDocument], root: String?, lines: SourceLines = SourceLines()) -> String {
+    public static func render(_ documents: [ReportDocument], root: String?, lines: SourceLines = .workingFolderFirst()) -> String {
         let rules: [JSONValue] = RuleCatalog.rules.map { rule in
             .object([
                 "id": .string(rule.id),

@@ -33,7 +33,7 @@ struct ReportOptions: ParsableArguments {
         return switch format {
         case .text: FindingsReport.text(documents)
         case .junit: JUnitReport.render(documents)
-        case .sarif: SARIFReport.render(documents, root: root, lines: SourceLines(roots: sourceRoots))
+        case .sarif: SARIFReport.render(documents, root: root, lines: .workingFolderFirst(roots: sourceRoots))
         case .github: GitHubReport.render(documents, root: root)
         case .markdown: MarkdownReport.render(documents, root: root)
         case .json, .html: ""  // always overridden: only the command knows its JSON and HTML
