@@ -35,11 +35,9 @@ struct DriftCommand: AsyncParsableCommand {
 
     @OptionGroup var reportFiles: ReportOptions
 
-    @Option(help: "A live endpoint (https://NAME.openai.azure.com); default: the embedded mock.")
-    var endpoint: String?
-
-    @Option(name: .customLong("api-key-env"), help: "Environment variable holding the API key for --endpoint.")
-    var apiKeyEnv: String = "AZURE_OPENAI_API_KEY"
+    @OptionGroup var connection: EndpointOptions<DriftCommand>
+    var endpoint: String? { connection.endpoint }
+    var apiKeyEnv: String { connection.apiKeyEnv ?? "AZURE_OPENAI_API_KEY" }
 
     @Option(help: "The deployment to probe (default: the first one the samples name literally).")
     var deployment: String?
@@ -61,11 +59,7 @@ struct DriftCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard probeBudget >= 0, probeBudget <= 1_000 else { throw ValidationError("--probe-budget must be between 0 and 1000") }
-        if let endpoint {
-            guard let url = URL(string: endpoint), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
-                throw ValidationError("--endpoint must be an http(s) URL, such as https://NAME.openai.azure.com")
-            }
-        }
+        try connection.validateEndpoint()
         if let mockProfile, !FileManager.default.isReadableFile(atPath: mockProfile) {
             throw ValidationError("cannot read the mock profile '\(mockProfile)'")
         }
@@ -181,4 +175,9 @@ struct DriftCommand: AsyncParsableCommand {
         let files = report.documents + byDocument.keys.filter { !report.documents.contains($0) }.sorted()
         return files.map { ReportDocument(file: $0, findings: byDocument[$0] ?? []) }
     }
+}
+
+extension DriftCommand: EndpointOptionsHelp {
+    // The default is spelled in the text: the option is optional in the shared group.
+    static let apiKeyEnv: ArgumentHelp = "Environment variable holding the API key for --endpoint. (default: AZURE_OPENAI_API_KEY)"
 }

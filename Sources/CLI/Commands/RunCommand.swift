@@ -35,11 +35,9 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var reportFiles: ReportOptions
 
-    @Option(help: "A live endpoint (https://NAME.openai.azure.com); default: the embedded mock.")
-    var endpoint: String?
-
-    @Option(name: .customLong("api-key-env"), help: "Environment variable holding the API key (default: AZURE_OPENAI_API_KEY).")
-    var apiKeyEnv: String?
+    @OptionGroup var connection: EndpointOptions<RunCommand>
+    var endpoint: String? { connection.endpoint }
+    var apiKeyEnv: String? { connection.apiKeyEnv }
 
     @Option(name: .customLong("token-env"), help: "Environment variable holding a Microsoft Entra ID bearer token (default: AZURE_OPENAI_AD_TOKEN).")
     var tokenEnv: String?
@@ -75,11 +73,7 @@ struct RunCommand: AsyncParsableCommand {
         if let timeout, !(timeout > 0 && timeout <= 86_400) { throw ValidationError("--timeout must be between 0 and 86400 seconds") }
         if let maxResponseBytes, maxResponseBytes < 1 { throw ValidationError("--max-response-bytes must be at least 1") }
         if let deadline, !(deadline > 0 && deadline <= 604_800) { throw ValidationError("--deadline must be between 0 and 604800 seconds (a week)") }
-        if let endpoint {
-            guard let url = URL(string: endpoint), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
-                throw ValidationError("--endpoint must be an http(s) URL, such as https://NAME.openai.azure.com")
-            }
-        }
+        try connection.validateEndpoint()
         if let inputs {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: inputs, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -203,4 +197,8 @@ struct EmbeddedMockError: Error, CustomStringConvertible {
     var description: String {
         "could not start the embedded mock endpoint on 127.0.0.1: \(detail); check that loopback networking is available, or pass --endpoint"
     }
+}
+
+extension RunCommand: EndpointOptionsHelp {
+    static let apiKeyEnv: ArgumentHelp = "Environment variable holding the API key (default: AZURE_OPENAI_API_KEY)."
 }
