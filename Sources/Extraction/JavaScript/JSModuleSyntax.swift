@@ -36,9 +36,4 @@ struct JSModuleSyntax: Sendable {
             }
         }
     }
-
-    init?(code: String) {
-        guard let tokens = try? JSTokenizer.tokenize(code) else { return nil }
-        self.init(tokens: tokens)
-    }
 }
