@@ -167,4 +167,33 @@ import Testing
         let (output, _) = try check([root, "--format", "json", "--changed-since", "HEAD"])
         #expect(try files(output) == ["b.md", "sub/c.md"])
     }
+
+    /// Decided on the articles the parallel pipeline loads: over many articles the selection, its
+    /// order and each selected article's report are those of a plain check.
+    @Test func changedSinceOverManyArticlesKeepsOrderAndFindings() throws {
+        var files = ["includes/shared.md": "Shared.\n"]
+        for index in 0..<40 {
+            let include = index % 3 == 0 ? "[!INCLUDE [shared](includes/shared.md)]\n\n" : ""
+            files[String(format: "p%02d.md", index)] = "# P\(index)\n\n" + include + Self.broken.dropFirst(4)
+        }
+        let root = try ListCommandTests.docs(files)
+        try Self.git(["init", "-q"], in: root)
+        try Self.git(["add", "-A"], in: root)
+        try Self.git(["commit", "-qm", "init"], in: root)
+        try "Shared, edited.\n".write(toFile: root + "/includes/shared.md", atomically: true, encoding: .utf8)
+        let changed = try JSONValue.parse(try check([root, "--format", "json", "--changed-since", "HEAD"]).output)
+        let all = try JSONValue.parse(try check([root, "--format", "json"]).output)
+        guard case .array(let selected)? = changed["documents"], case .array(let every)? = all["documents"],
+              case .array(let selectedFindings)? = changed["findings"], case .array(let allFindings)? = all["findings"] else {
+            Issue.record("no documents or findings in the JSON reports")
+            return
+        }
+        let expected = stride(from: 0, to: 40, by: 3).map { String(format: "p%02d.md", $0) }
+        let isExpected = { (value: JSONValue) in expected.contains(value["file"]?.stringValue ?? "") }
+        // In report order, not sorted: the order is the pipeline's.
+        #expect(selected.compactMap { $0["file"]?.stringValue } == expected)
+        #expect(selected == every.filter(isExpected))
+        #expect(selectedFindings == allFindings.filter(isExpected))
+        #expect(Set(selectedFindings.compactMap { $0["file"]?.stringValue }) == Set(expected))
+    }
 }

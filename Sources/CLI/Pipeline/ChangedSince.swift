@@ -22,15 +22,12 @@ struct ChangedSince {
         return ChangedSince(changed: Set(names.map { base.appendingPathComponent($0).standardizedFileURL.resolvingSymlinksInPath().path }))
     }
 
-    /// Whether the article at `path`, or a file it reaches, changed. The DocFX loader says what
-    /// it reaches (includes at any depth, code sources, `~/` through --map and the docset's own
-    /// maps), so `--changed-since` and `check` can't disagree about what an article includes.
-    func affects(article path: String, root: String?, pivotGroups: String? = nil, mappings: [PathMapping]) -> Bool {
-        guard let document = try? DocFXLoader(root: root, pivotGroupsFile: pivotGroups, mappings: mappings).load(article: path) else {
-            // Unreadable: keep it in the run, where the load error is reported.
-            return true
-        }
-        return (document.sources + [path]).contains { changed.contains(Self.canonical($0)) }
+    /// Whether the article at `path`, loaded as `document`, or a file it reaches, changed. The
+    /// DocFX loader says what it reaches (includes at any depth, code sources, `~/` through --map
+    /// and the docset's own maps), so `--changed-since` and `check` can't disagree about what an
+    /// article includes. (An article that does not load stays in the run, where its error is.)
+    func affects(_ document: DocFXDocument, article path: String) -> Bool {
+        (document.sources + [path]).contains { changed.contains(Self.canonical($0)) }
     }
 
     static func canonical(_ path: String) -> String {

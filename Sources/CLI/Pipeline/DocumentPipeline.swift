@@ -104,6 +104,8 @@ struct DocumentPipeline {
             } catch {
                 return policy.skipUnreadable ? .success(nil) : .failure(UsageError(message: "\(error)"))
             }
+            // `--changed-since` is decided on the article loaded here, in parallel and through the include cache.
+            if let changed, !changed.affects(docfx, article: article.path) { return .success(nil) }
             // Files that only exist to be included are not articles, unless named on the command line.
             if !policy.keepIncludeFiles && docfx.frontMatter.values["ms.topic"] == "include" && !article.explicit { return .success(nil) }
             return .success(body(docfx))
@@ -118,12 +120,11 @@ struct DocumentPipeline {
         FileHandle.standardError.write(Data("docverify: interrupted: \(files.count) article(s) not checked: \(files.joined(separator: ", "))\n".utf8))
     }
 
-    /// Whether the article is in this run: its shard, the configuration's include/exclude (for
-    /// articles found in folders), and `--changed-since`.
+    /// Whether the article is in this run: its shard, and the configuration's include/exclude (for
+    /// articles found in folders). `--changed-since` needs the loaded article: see ``eachDocFX(_:_:)``.
     func selects(_ path: String, root articleRoot: String?, explicit: Bool, mappings: [PathMapping]) -> Bool {
         if let shard, !shard.contains(Self.relative(path, to: articleRoot)) { return false }
         if !explicit, let selection, !selection.contains(Self.relative(path, to: articleRoot)) { return false }
-        if let changed, !changed.affects(article: path, root: articleRoot, pivotGroups: pivotGroups, mappings: mappings) { return false }
         return true
     }
 
