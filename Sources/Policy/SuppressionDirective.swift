@@ -1,3 +1,5 @@
+import Core
+
 /// One inline suppression comment in a Markdown file, as markdownlint writes them:
 /// `<!-- docverify-disable-next-line rule-id -->`, `<!-- docverify-disable rule-id -->` …
 /// `<!-- docverify-enable rule-id -->`. No rule id means every rule.
@@ -26,15 +28,15 @@ public struct SuppressionDirective: Hashable, Sendable {
     /// directive quoted in prose or in a code sample is text, not a directive.
     public static func scan(_ lines: [String]) -> [SuppressionDirective] {
         var result: [SuppressionDirective] = []
-        var fence: Substring?
+        var fence: CodeFence?
         for (index, raw) in lines.enumerated() {
             let line = raw.drop { $0 == " " || $0 == "\t" || $0 == ">" }
             if let open = fence {
-                if line.hasPrefix(open), line.allSatisfy({ $0 == open.first || $0 == " " }) { fence = nil }
+                if open.isClosed(by: line) { fence = nil }
                 continue
             }
-            if line.hasPrefix("```") || line.hasPrefix("~~~") {
-                fence = line.prefix { $0 == line.first }
+            if let opening = CodeFence(opening: line) {
+                fence = opening
                 continue
             }
             guard line.hasPrefix("<!--"), line.hasSuffix("-->") else { continue }

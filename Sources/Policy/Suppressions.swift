@@ -81,13 +81,9 @@ public enum Suppressions {
         var next = line + 1
         while next <= lines.count, lines[next - 1].trimmingCharacters(in: .whitespaces).isEmpty { next += 1 }
         guard next <= lines.count else { return (next, next) }
-        let opening = lines[next - 1].drop { $0 == " " || $0 == "\t" || $0 == ">" }
-        guard opening.hasPrefix("```") || opening.hasPrefix("~~~") else { return (next, next) }
-        let marker = opening.prefix { $0 == opening.first }
+        guard let fence = CodeFence(opening: lines[next - 1].drop { $0 == " " || $0 == "\t" || $0 == ">" }) else { return (next, next) }
         var end = next + 1
-        while end <= lines.count {
-            let text = lines[end - 1].drop { $0 == " " || $0 == "\t" || $0 == ">" }
-            if text.hasPrefix(marker), text.allSatisfy({ $0 == marker.first || $0 == " " }) { break }
+        while end <= lines.count, !fence.isClosed(by: lines[end - 1].drop { $0 == " " || $0 == "\t" || $0 == ">" }) {
             end += 1
         }
         return (next, min(end, lines.count))

@@ -24,30 +24,19 @@ enum UnclosedFences {
             message: "this code fence (\(opening.marker)\(code.infoString)) is never closed, so it runs to the end of its container and swallows the Markdown after it ('\(swallowed.text)' at \(file.relative):\(line)); readers see the rest as code: add a closing \(opening.marker) line after the code")
     }
 
-    struct Opening {
-        var character: Character
-        var count: Int
-        var marker: String { String(repeating: character, count: count) }
-    }
-
     /// The line with container prefixes (indentation, `>`) removed.
     static func stripped(_ line: String) -> Substring {
         Substring(line).drop { $0 == " " || $0 == ">" || $0 == "\t" }
     }
 
-    static func fence(atLine number: Int, in file: SourceFile) -> Opening? {
+    static func fence(atLine number: Int, in file: SourceFile) -> CodeFence? {
         guard number >= 1, number <= file.lines.count else { return nil }
-        let text = stripped(file.lines[number - 1])
-        guard let first = text.first, first == "`" || first == "~" else { return nil }
-        let count = text.prefix { $0 == first }.count
-        return count >= 3 ? Opening(character: first, count: count) : nil
+        return CodeFence(opening: stripped(file.lines[number - 1]))
     }
 
-    static func isClosingFence(line number: Int, opening: Opening, in file: SourceFile) -> Bool {
+    static func isClosingFence(line number: Int, opening: CodeFence, in file: SourceFile) -> Bool {
         guard number >= 1, number <= file.lines.count else { return false }
-        let text = stripped(file.lines[number - 1])
-        let run = text.prefix { $0 == opening.character }.count
-        return run >= opening.count && text.dropFirst(run).allSatisfy { $0 == " " || $0 == "\t" }
+        return opening.isClosed(by: stripped(file.lines[number - 1]))
     }
 
     /// The first line of the literal that is Markdown rather than code: a heading (`#` headings only
@@ -63,7 +52,7 @@ enum UnclosedFences {
                 if hashes >= 2 || !hashIsComment { return (offset, String(line)) }
                 continue
             }
-            if (line.hasPrefix("```") || line.hasPrefix("~~~")), line.dropFirst(3).contains(where: { $0.isLetter }) {
+            if let fence = CodeFence(opening: line), fence.info.contains(where: { $0.isLetter }) {
                 return (offset, String(line))
             }
             if line.hasPrefix(":::") || line.hasPrefix("[!INCLUDE") || line.hasPrefix("[!include") {

@@ -35,16 +35,21 @@ extension DocumentedOutputs {
         let codeLines = sample.code.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
         var index = sample.codeStartLine + codeLines  // 0-based index of the line after the closing fence
         var out: [(String, Int)] = []
-        var insideFence = false
+        var fence: CodeFence?
         let stop = min(lines.count, index + 40)
         while index < stop {
             let line = lines[index].trimmingCharacters(in: .whitespaces)
+            if let open = fence {
+                if open.isClosed(by: line) { fence = nil }
+                index += 1
+                continue
+            }
             // A section ends the search; a sub-heading such as "### Output" introduces the claim.
-            if !insideFence, line.hasPrefix("# ") || line.hasPrefix("## ") { break }
-            if line.hasPrefix("```") || line.hasPrefix("~~~") {
-                if !insideFence, Self.programLanguages.contains(CodeLanguage(infoString: String(line.dropFirst(3))).rawValue) { break }
-                insideFence.toggle()
-            } else if !insideFence, let match = OutputPhrases.fileClaim.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
+            if line.hasPrefix("# ") || line.hasPrefix("## ") { break }
+            if let opening = CodeFence(opening: line) {
+                if Self.programLanguages.contains(CodeLanguage(infoString: String(line.dropFirst(3))).rawValue) { break }
+                fence = opening
+            } else if let match = OutputPhrases.fileClaim.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
                       let range = Range(match.range(at: 1), in: line) {
                 out.append((String(line[range]), index + 1))
             }
