@@ -45,6 +45,7 @@ public enum RuleCatalog {
         RuleDescription(id: "frontmatter-invalid", defaultSeverity: .error, description: "The YAML front matter doesn't parse, or a key has the wrong type."),
         RuleDescription(id: "input-too-large", defaultSeverity: .error, description: "An article, include or code source is larger than `--max-file-bytes` (64 MiB by default); docverify didn't read or check it."),
         RuleDescription(id: "input-not-a-file", defaultSeverity: .error, description: "An include or code source is a FIFO, device or socket, not a regular file; docverify didn't read it."),
+        RuleDescription(id: "sample-limit", defaultSeverity: .warning, description: "A page has more than 10,000 code samples; the rest were not read or checked."),
         RuleDescription(id: "input-too-deep", defaultSeverity: .error, description: "Block quotes, lists or emphasis are nested more than 64 levels deep, or a sample's code or JSON is nested deeper than docverify's reader goes (Python, JavaScript, TypeScript, JSON fences and request bodies); the deeper content was not read."),
         RuleDescription(id: "code-source-missing", defaultSeverity: .error, description: "Code pulled from a file names a file that doesn't exist, or lines it doesn't have."),
         RuleDescription(id: "python-syntax", defaultSeverity: .error, description: "A Python sample has a syntax error."),
