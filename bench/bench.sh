@@ -135,6 +135,13 @@ read -r RPS_AUDIO P50_AUDIO P99_AUDIO ERR_AUDIO TOTAL_AUDIO < <(wrk_json "$WORK/
 AFTER_KB=$(rss_kb)
 kill "$MOCK_PID"; wait "$MOCK_PID" 2>/dev/null || true; MOCK_PID=
 
+# Informational: check of a generated 50 MB page (92,500 sections, each a Python fence), once.
+python3 bench/big_page.py "$WORK/big-page.md" "${BENCH_BIG_PAGE_SECTIONS:-92500}"
+BIG_PAGE_BYTES=$(stat -c %s "$WORK/big-page.md")
+/usr/bin/time -f '%U %S %M' -o "$WORK/big-page.time" "$BIN" check "$WORK/big-page.md" >/dev/null 2>&1 || [ $? -le 1 ] \
+  || { echo "bench: check of the 50 MB page failed" >&2; exit 1; }
+read -r BIG_PAGE_USER BIG_PAGE_SYS BIG_PAGE_KB < <(tail -1 "$WORK/big-page.time")
+
 python3 bench/summarize.py "$ROOT/bench/results.json" <<EOF
 {"check_us": "$CHECK_US", "cmark_us": "$CMARK_US", "list_us": "$LIST_US", "sybil_us": "$SYBIL_US",
  "x1_us": "$X1_US", "x10_us": "$X10_US", "run_us": "$RUN_US", "check1_us": "$CHECK1_US",
@@ -142,5 +149,6 @@ python3 bench/summarize.py "$ROOT/bench/results.json" <<EOF
  "rps_text": $RPS_TEXT, "p50_text": $P50_TEXT, "p99_text": $P99_TEXT, "err_text": $ERR_TEXT, "total_text": $TOTAL_TEXT,
  "rps_audio": $RPS_AUDIO, "p50_audio": $P50_AUDIO, "p99_audio": $P99_AUDIO, "err_audio": $ERR_AUDIO, "total_audio": $TOTAL_AUDIO,
  "warm_kb": $WARM_KB, "after_kb": $AFTER_KB,
+ "big_page_bytes": $BIG_PAGE_BYTES, "big_page_cpu_s": $(awk -v u="$BIG_PAGE_USER" -v s="$BIG_PAGE_SYS" 'BEGIN { print u + s }'), "big_page_kb": $BIG_PAGE_KB,
  "commit": "$(git rev-parse --short HEAD)", "machine": "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m)"}
 EOF

@@ -40,6 +40,10 @@ public struct ConfigFile: Sendable, Equatable {
     public var deadline: Configured<Double>?
     /// The largest answer `run` reads, in bytes (`--max-response-bytes`).
     public var maxResponseBytes: Configured<Int>?
+    /// The largest article, include or code source read, in bytes (`--max-file-bytes`).
+    public var maxFileBytes: Configured<Int>?
+    /// The most scenarios one `run` executes (`--max-scenarios`).
+    public var maxScenarios: Configured<Int>?
 
     public init(path: String) {
         self.path = path
@@ -50,6 +54,7 @@ public struct ConfigFile: Sendable, Equatable {
         "root", "pivot-groups", "map", "include", "exclude", "rules",
         "endpoint", "api-key-env", "token-env", "golden-dir", "jobs", "timeout",
         "deadline", "max-response-bytes",
+        "max-file-bytes", "max-scenarios",
     ]
 
     /// The file name looked for upward from the docs.

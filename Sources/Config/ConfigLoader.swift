@@ -86,6 +86,16 @@ public enum ConfigLoader {
                     throw ConfigError(file: path, line: at, message: "'max-response-bytes' must be a whole number of bytes, at least 1 (such as 67108864 for 64 MiB)")
                 }
                 config.maxResponseBytes = Configured(bytes, line: at)
+            case "max-file-bytes":
+                guard let bytes = Int(try reader.string(value, key: key.string)), bytes >= 1 else {
+                    throw ConfigError(file: path, line: at, message: "'max-file-bytes' must be a whole number of bytes, at least 1 (such as 67108864 for 64 MiB)")
+                }
+                config.maxFileBytes = Configured(bytes, line: at)
+            case "max-scenarios":
+                guard let count = Int(try reader.string(value, key: key.string)), count >= 1 else {
+                    throw ConfigError(file: path, line: at, message: "'max-scenarios' must be a whole number of scenarios, at least 1 (such as 10000)")
+                }
+                config.maxScenarios = Configured(count, line: at)
             default:
                 throw ConfigError(
                     file: path, line: at,

@@ -6,6 +6,8 @@ import Quickstart
 /// document-level extraction checks (`request-unextracted`, `js-module-mismatch`).
 public struct Extractor: Sendable {
     let frontEnds: [CodeLanguage: any LanguageFrontEnd]
+    /// Samples of one page past this many are not read (``SampleCap``).
+    public var maxSamples = SampleCap.defaultMaxSamples
 
     /// An extractor with every front-end docverify has: JavaScript / TypeScript, REST (curl and
     /// HTTP blocks), JSON fences and Python.
@@ -44,6 +46,8 @@ public struct Extractor: Sendable {
         var findings: [Finding] = []
         // Each sample's code is parsed once here and read by the front-end and the checks below.
         var parsed = ParsedSamples()
+        // Samples past `maxSamples`: the first (where the warning goes) and how many.
+        var capped: (first: CodeSample?, count: Int) = (nil, 0)
         // A fence left open holds Markdown too: its syntax errors are that one defect, already an
         // error at the fence (`code-fence-unclosed`), so they are not reported again.
         let unclosedFences = Set(document.findings.filter { $0.rule == "code-fence-unclosed" }.map(\.location))
@@ -55,6 +59,11 @@ public struct Extractor: Sendable {
                     let siblings = tab.id == nil ? untabbed : untabbed + Self.samples(ofTab: tab.id, in: pivot)
                     let tabSamples = tab.samples
                     for (i, sample) in tabSamples.enumerated() {
+                        if samples.count >= maxSamples, samples[sample.id] == nil {
+                            capped.first = capped.first ?? sample
+                            capped.count += 1
+                            continue
+                        }
                         let context = FrontEndContext(
                             pivot: pivot.id, tab: tab.id,
                             previous: i > 0 ? tabSamples[i - 1] : nil,
@@ -79,6 +88,9 @@ public struct Extractor: Sendable {
                     }
                 }
             }
+        }
+        if let first = capped.first {
+            findings.append(SampleCap.finding(first: first, skipped: capped.count, total: samples.count + capped.count, maxSamples: maxSamples))
         }
         findings += JSModuleMismatchCheck.findings(in: document, parsed: parsed)
         findings += ProcedureChecks.findings(in: document, parsed: parsed)

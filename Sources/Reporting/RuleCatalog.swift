@@ -43,6 +43,9 @@ public enum RuleCatalog {
         RuleDescription(id: "zone-unknown-pivot", defaultSeverity: .error, description: "A zone names a pivot that its pivot group doesn't define."),
         RuleDescription(id: "note-invalid", defaultSeverity: .warning, description: "An alert marker such as `[!NOTE]` shares its line with text, so it renders as a plain quote."),
         RuleDescription(id: "frontmatter-invalid", defaultSeverity: .error, description: "The YAML front matter doesn't parse, or a key has the wrong type."),
+        RuleDescription(id: "input-too-large", defaultSeverity: .error, description: "An article, include or code source is larger than `--max-file-bytes` (64 MiB by default); docverify didn't read or check it."),
+        RuleDescription(id: "input-not-a-file", defaultSeverity: .error, description: "An include or code source is a FIFO, device or socket, not a regular file; docverify didn't read it."),
+        RuleDescription(id: "sample-limit", defaultSeverity: .warning, description: "A page has more than 10,000 code samples; the rest were not read or checked."),
         RuleDescription(id: "input-too-deep", defaultSeverity: .error, description: "Block quotes, lists or emphasis are nested more than 64 levels deep, or a sample's code or JSON is nested deeper than docverify's reader goes (Python, JavaScript, TypeScript, JSON fences and request bodies); the deeper content was not read."),
         RuleDescription(id: "code-source-missing", defaultSeverity: .error, description: "Code pulled from a file names a file that doesn't exist, or lines it doesn't have."),
         RuleDescription(id: "python-syntax", defaultSeverity: .error, description: "A Python sample has a syntax error."),
@@ -74,6 +77,7 @@ public enum RuleCatalog {
         RuleDescription(id: "endpoint-unreachable", defaultSeverity: .error, description: "docverify couldn't connect to the endpoint, or the connection failed before an answer (TLS failures included)."),
         RuleDescription(id: "request-unresolved", defaultSeverity: .error, description: "A call needs a value nothing provides at run time: an environment variable that is unset, or an expression docverify couldn't evaluate (an endpoint it can't work out is never replaced by the mock)."),
         RuleDescription(id: "response-too-large", defaultSeverity: .warning, description: "An answer was larger than `--max-response-bytes` (64 MiB by default): docverify stopped reading it at the cap and didn't check it."),
+        RuleDescription(id: "scenario-limit", defaultSeverity: .warning, description: "The run has more scenarios than `--max-scenarios` (10,000 by default); the rest were skipped, and this finding says how many."),
         RuleDescription(id: "run-deadline", defaultSeverity: .error, description: "The whole-run `--deadline` passed: the scenarios it names were not started, or were cancelled while a call was in flight."),
     ]
 

@@ -30,6 +30,8 @@ struct ConfigCommand: ParsableCommand {
     @Option(help: "Seconds per request.") var timeout: Double?
     @Option(help: "Seconds the whole run may take.") var deadline: Double?
     @Option(name: .customLong("max-response-bytes"), help: "Largest answer read, in bytes.") var maxResponseBytes: Int?
+    @Option(name: .customLong("max-file-bytes"), help: "Largest article, include or code source read, in bytes.") var maxFileBytes: Int?
+    @Option(name: .customLong("max-scenarios"), help: "Most scenarios one run executes.") var maxScenarios: Int?
 
     func run() throws {
         print(try render(), terminator: "")
@@ -45,7 +47,7 @@ struct ConfigCommand: ParsableCommand {
         let optional: (String?) -> String = { $0 ?? "(none)" }
         let run = RunSettings(
             endpoint: endpoint, apiKeyEnv: apiKeyEnv, tokenEnv: tokenEnv, jobs: jobs, timeout: timeout, config: file,
-            deadline: deadline, maxResponseBytes: maxResponseBytes)
+            deadline: deadline, maxResponseBytes: maxResponseBytes, maxScenarios: maxScenarios)
         var rows: [(String, String, SettingSource)] = [
             row("root", Setting<String?>.pick(flag: root, file: file?.root, in: file), optional),
             row("pivot-groups", Setting<String?>.pick(flag: pivotGroups, file: file?.pivotGroups, in: file), optional),
@@ -60,6 +62,8 @@ struct ConfigCommand: ParsableCommand {
             row("timeout", run.timeout) { String($0) },
             row("deadline", run.deadline) { $0.map { String($0) } ?? "(none)" },
             row("max-response-bytes", run.maxResponseBytes) { String($0) },
+            row("max-file-bytes", Setting.pick(flag: maxFileBytes, file: file?.maxFileBytes, in: file, default: InputFileBound.defaultMaxBytes)) { String($0) },
+            row("max-scenarios", run.maxScenarios) { String($0) },
         ]
         for (id, setting) in (file?.rules ?? [:]).sorted(by: { $0.key < $1.key }) {
             rows.append(("rules.\(id)", setting.value.rawValue, .file(file?.path ?? "", line: setting.line)))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Config
+import Core
 import Foundation
 
 /// Output formats every document command offers.
@@ -30,8 +31,12 @@ struct DocumentOptions: ParsableArguments {
     @Option(name: .customLong("changed-since"), help: "Only the articles affected by files changed since this git ref (following includes and code sources), such as origin/main.")
     var changedSince: String?
 
+    @Option(name: .customLong("max-file-bytes"), help: "Largest article, include or code source read, in bytes; a larger one is an input-too-large error (default: 67108864, 64 MiB).")
+    var maxFileBytes: Int?
+
     func validate() throws {
         if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, such as 2/4") }
+        if let maxFileBytes, maxFileBytes < 1 { throw ValidationError("--max-file-bytes must be at least 1") }
     }
 
     /// The configuration file in effect, if any.
@@ -49,6 +54,7 @@ struct DocumentOptions: ParsableArguments {
             var pipeline = DocumentPipeline(paths: paths, root: root, pivotGroups: pivotGroups, map: map)
             pipeline.shard = shard.flatMap(Shard.init)
             pipeline.config = file
+            pipeline.maxFileBytes = Setting.pick(flag: maxFileBytes, file: file?.maxFileBytes, in: file, default: InputFileBound.defaultMaxBytes).value
             if let file {
                 pipeline.selection = ArticleSelection(include: file.include?.value ?? [], exclude: file.exclude?.value ?? [])
                 pipeline.rules = RuleOverrides(file.rules.mapValues(\.value))

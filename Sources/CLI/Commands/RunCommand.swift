@@ -51,6 +51,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-response-bytes"), help: "Largest answer read, in bytes; a larger one is a response-too-large warning (default: 67108864, 64 MiB).")
     var maxResponseBytes: Int?
 
+    @Option(name: .customLong("max-scenarios"), help: "Most scenarios one run executes; the rest are skipped with one scenario-limit warning (default: 10000).")
+    var maxScenarios: Int?
+
     @Option(help: "Seconds the whole run may take: later calls are not started, calls in flight are cancelled, and the report of what finished is printed with a run-deadline error (default: none).")
     var deadline: Double?
 
@@ -72,6 +75,7 @@ struct RunCommand: AsyncParsableCommand {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let timeout, !(timeout > 0 && timeout <= 86_400) { throw ValidationError("--timeout must be between 0 and 86400 seconds") }
         if let maxResponseBytes, maxResponseBytes < 1 { throw ValidationError("--max-response-bytes must be at least 1") }
+        if let maxScenarios, maxScenarios < 1 { throw ValidationError("--max-scenarios must be at least 1") }
         if let deadline, !(deadline > 0 && deadline <= 604_800) { throw ValidationError("--deadline must be between 0 and 604800 seconds (a week)") }
         try connection.validateEndpoint()
         if let inputs {
@@ -111,7 +115,7 @@ struct RunCommand: AsyncParsableCommand {
         let checked = try pipeline.checkDocuments()
         var settings = RunSettings(
             endpoint: endpoint, apiKeyEnv: apiKeyEnv, tokenEnv: tokenEnv, jobs: jobs, timeout: timeout, config: pipeline.config,
-            deadline: deadline, maxResponseBytes: maxResponseBytes)
+            deadline: deadline, maxResponseBytes: maxResponseBytes, maxScenarios: maxScenarios)
         // Replaying answers from the goldens; a configured endpoint is for the other runs.
         if golden.replay { settings.endpoint = Setting(value: nil, source: .flag) }
         var configuration = RunConfiguration(
@@ -121,6 +125,7 @@ struct RunCommand: AsyncParsableCommand {
         configuration.transport.caCertPath = cacert
         configuration.transport.maxResponseSize = settings.maxResponseBytes.value
         configuration.deadline = settings.deadline.value
+        configuration.maxScenarios = settings.maxScenarios.value
         configuration.transport.insecure = insecure
         configuration.inputsDirectory = inputs
         configuration.deployment = deployment

@@ -47,6 +47,8 @@ struct DocumentPipeline {
     var changed: ChangedSince?
     /// How many articles are loaded and checked at once (tests set 1 to compare with a serial run).
     var parallelWidth = ProcessInfo.processInfo.activeProcessorCount
+    /// `--max-file-bytes`: larger articles, includes and code sources are not read.
+    var maxFileBytes = InputFileBound.defaultMaxBytes
 
     /// The `--map` options, checked: each `~/prefix=DIR` with an existing folder.
     func mappings() throws -> [PathMapping] {
@@ -94,10 +96,12 @@ struct DocumentPipeline {
         // One include cache for the run: articles of a docset share their includes.
         let includeCache = IncludeCache()
         let pivotGroups = pivotGroups
+        let maxFileBytes = maxFileBytes
         // After SIGINT / SIGTERM no article starts; nil marks one left out, named on stderr.
         let outcomes = OrderedParallelMap.map(articles, width: parallelWidth) { article -> Result<Output?, UsageError>? in
             if Interruption.requested != nil { return nil }
-            let loader = DocFXLoader(root: article.root, pivotGroupsFile: pivotGroups, mappings: mappings, includeCache: includeCache)
+            var loader = DocFXLoader(root: article.root, pivotGroupsFile: pivotGroups, mappings: mappings, includeCache: includeCache)
+            loader.maxFileBytes = maxFileBytes
             let docfx: DocFXDocument
             do {
                 docfx = try loader.load(article: article.path)

@@ -1,5 +1,6 @@
 import Config
 import Foundation
+import Runner
 import Transport
 
 /// The endpoint options of `run`, after flag > `.docverify.yml` > default.
@@ -12,10 +13,11 @@ struct RunSettings {
     /// Nil: no whole-run deadline.
     var deadline: Setting<Double?>
     var maxResponseBytes: Setting<Int>
+    var maxScenarios: Setting<Int>
 
     init(
         endpoint: String?, apiKeyEnv: String?, tokenEnv: String?, jobs: Int?, timeout: Double?, config: ConfigFile?,
-        deadline: Double? = nil, maxResponseBytes: Int? = nil
+        deadline: Double? = nil, maxResponseBytes: Int? = nil, maxScenarios: Int? = nil
     ) {
         self.endpoint = Setting<String?>.pick(flag: endpoint, file: config?.endpoint, in: config)
         self.apiKeyEnv = Setting.pick(flag: apiKeyEnv, file: config?.apiKeyEnv, in: config, default: "AZURE_OPENAI_API_KEY")
@@ -25,5 +27,6 @@ struct RunSettings {
         self.deadline = Setting<Double?>.pick(flag: deadline, file: config?.deadline, in: config)
         self.maxResponseBytes = Setting.pick(
             flag: maxResponseBytes, file: config?.maxResponseBytes, in: config, default: TransportOptions.defaultMaxResponseSize)
+        self.maxScenarios = Setting.pick(flag: maxScenarios, file: config?.maxScenarios, in: config, default: ScenarioCap.defaultMaxScenarios)
     }
 }

@@ -17,6 +17,8 @@ struct BlockReader {
     /// Absolute paths of every include and code source the article names (read or missing), for
     /// `--changed-since`: what DocFX would read, not what a text scan guesses.
     var reached: [String] = []
+    /// Includes and code sources larger than this are not read.
+    var maxFileBytes = InputFileBound.defaultMaxBytes
 
     /// A block or a directive that `group` pairs up.
     enum Item {
@@ -233,6 +235,10 @@ struct BlockReader {
             return []
         case .inside(let absolute, let relative):
             reached.append(absolute)
+            if let refused = refusal(of: absolute, named: "included file '\(path)'", location: location) {
+                findings.append(refused)
+                return []
+            }
             guard let entry = cache.entry(atPath: absolute) else {
                 // DocFX maps `~/` paths missing from the docset to other repositories
                 // (`dependent_repositories`); without a mapping docverify can't judge them. Through
@@ -278,6 +284,10 @@ struct BlockReader {
             return []
         case .inside(let absolute, let relative):
             reached.append(absolute)
+            if let refused = refusal(of: absolute, named: "code source '\(source)'", location: location) {
+                findings.append(refused)
+                return []
+            }
             guard let data = FileManager.default.contents(atPath: absolute) else {
                 findings.append(Finding(rule: "code-source-missing", severity: .error, location: location,
                                         message: "code source '\(source)' (\(relative)) does not exist; fix the path"))

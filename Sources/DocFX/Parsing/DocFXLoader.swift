@@ -14,6 +14,8 @@ public struct DocFXLoader: Sendable {
     public let mappings: [PathMapping]
     /// Parsed include files, shared by the loads of one run.
     public let includeCache: IncludeCache
+    /// Articles, includes and code sources larger than this are not read (`--max-file-bytes`).
+    public var maxFileBytes = InputFileBound.defaultMaxBytes
 
     /// - Parameters:
     ///   - root: the docs root; nil means the folder of each article loaded.
@@ -38,8 +40,18 @@ public struct DocFXLoader: Sendable {
     public func load(article path: String) throws(DocFXLoadError) -> DocFXDocument {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let text = Self.readText(absolute) else {
+        guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw DocFXLoadError(path: path, message: "cannot read the file; check the path")
+        }
+        switch InputFileBound.inspect(absolute, maxBytes: maxFileBytes) {
+        case .notRegularFile(let kind):
+            throw DocFXLoadError(path: path, message: InputFileBound.notRegularMessage(kind: kind))
+        case .tooLarge(let bytes):
+            return tooLarge(absolute: absolute, bytes: bytes)
+        case .readable, .missing, .folder:
+            break
+        }
+        guard let text = Self.readText(absolute) else {
             throw DocFXLoadError(path: path, message: "cannot read the file; check the path")
         }
         // Without --root, the docset's own root (its docfx.json) is where `~/` and includes point.
@@ -56,6 +68,7 @@ public struct DocFXLoader: Sendable {
                 message: "block quotes, lists or emphasis are nested more than \(MarkupDocument.maxNesting) levels deep here; docverify did not read what is nested deeper. Flatten the nesting"))
         }
         var reader = BlockReader(resolver: resolver, stack: [absolute], cache: includeCache)
+        reader.maxFileBytes = maxFileBytes
         let items = reader.convert(markup.blocks, file: SourceFile(absolute: absolute, relative: relative, lines: markup.lines))
         let blocks = reader.group(items)
         findings += reader.findings
@@ -69,6 +82,22 @@ public struct DocFXLoader: Sendable {
         if frontMatter.values.isEmpty, markup.frontMatter.yaml == nil { frontMatter = FrontMatter() }
         var document = DocFXDocument(file: relative, root: rootPath, frontMatter: frontMatter, blocks: blocks, pivots: pivots, findings: findings)
         document.sources = [absolute] + reader.reached
+        return document
+    }
+}
+
+extension DocFXLoader {
+    /// An article over `maxFileBytes`: an empty document whose one finding says so, so the page is
+    /// reported (and fails) rather than read.
+    func tooLarge(absolute: String, bytes: Int) -> DocFXDocument {
+        let articleDirectory = URL(fileURLWithPath: absolute).deletingLastPathComponent().standardizedFileURL.path
+        let rootPath = root.isEmpty ? (PathMappingDiscovery.docsetRoot(from: articleDirectory) ?? articleDirectory) : root
+        let relative = PathResolver(root: rootPath, mappings: mappings).display(absolute)
+        let finding = Finding(
+            rule: "input-too-large", severity: .error, location: SourceLocation(file: relative, line: 1),
+            message: "this article " + InputFileBound.tooLargeMessage(bytes: bytes, maxBytes: maxFileBytes))
+        var document = DocFXDocument(file: relative, root: rootPath, frontMatter: FrontMatter(), blocks: [], pivots: [], findings: [finding])
+        document.sources = [absolute]
         return document
     }
 }

@@ -34,10 +34,15 @@ public struct DocumentRunner: Sendable {
         let reports: [RunReport]
         let client = HTTPClient(jobs: configuration.jobs)
         let deadline = configuration.deadline.map { RunDeadline(seconds: $0) }
+        // Planned up front so the cap's one warning can say how many scenarios the whole run leaves out.
+        let plans = documents.map { ScenarioPlanner.plan($0.extraction) }
+        let cap = ScenarioCap(counts: plans.map(\.count), maxScenarios: configuration.maxScenarios)
         let runAll: @Sendable () async -> [RunReport] = { [self] in
             var reports: [RunReport] = []
-            for document in documents {
-                reports.append(await run(document, client: client, baseURL: baseURL, deadline: deadline, progress: progress))
+            for (index, document) in documents.enumerated() {
+                reports.append(await run(
+                    document, client: client, baseURL: baseURL, deadline: deadline, progress: progress,
+                    plan: plans[index], cap: (cap, index)))
             }
             return reports
         }
@@ -49,10 +54,12 @@ public struct DocumentRunner: Sendable {
 
     func run(
         _ document: (extraction: DocumentExtraction, staticFindings: [Finding], built: [Int: [BuiltRequest]]),
-        client: HTTPClient, baseURL: String, deadline: RunDeadline? = nil, progress: @escaping @Sendable (RunProgress) -> Void
+        client: HTTPClient, baseURL: String, deadline: RunDeadline? = nil, progress: @escaping @Sendable (RunProgress) -> Void,
+        plan: [Scenario]? = nil, cap: (ScenarioCap, index: Int)? = nil
     ) async -> RunReport {
-        let scenarios = ScenarioPlanner.plan(document.extraction)
-        progress(.planned(scenarios: scenarios.count))
+        let scenarios = plan ?? ScenarioPlanner.plan(document.extraction)
+        let allowed = cap.map { $0.0.allowed[$0.index] } ?? scenarios.count
+        progress(.planned(scenarios: allowed))
         let executor = ScenarioExecutor(
             client: client, configuration: configuration, baseURL: baseURL,
             credentials: Credentials(configuration: configuration, usingMock: configuration.usesMock),
@@ -62,7 +69,12 @@ public struct DocumentRunner: Sendable {
 
         var results: [String: ScenarioResult] = [:]
         var written: [String: ScenarioState] = [:]
-        for wave in ScenarioPlanner.waves(scenarios) {
+        // Dependencies point backwards, so the scenarios within the cap never wait on one past it.
+        for scenario in scenarios.dropFirst(allowed) {
+            results[scenario.id] = ScenarioResult(
+                scenario: scenario, status: .skipped, reason: cap?.0.reason ?? "", calls: [], findings: [], duration: 0)
+        }
+        for wave in ScenarioPlanner.waves(Array(scenarios.prefix(allowed))) {
             let outcomes = await withTaskGroup(of: (ScenarioResult, ScenarioState).self) { group in
                 for scenario in wave {
                     // A dependency that failed only on its sample's static errors still wrote its files.
@@ -121,9 +133,14 @@ public struct DocumentRunner: Sendable {
         }
         let ordered = scenarios.compactMap { results[$0.id] }
         let file = document.extraction.document.file
+        var capFinding: [Finding] = []
+        if let (cap, index) = cap, cap.firstCut == index {
+            let location = scenarios[allowed].samples.first?.sample.location ?? SourceLocation(file: file, line: 1)
+            capFinding = [cap.finding(at: location, inDocument: scenarios.count, run: allowed)]
+        }
         return RunReport(
             file: file, title: document.extraction.document.title, scenarios: ordered,
-            staticFindings: document.staticFindings + (deadline?.finding(file: file, results: ordered).map { [$0] } ?? []))
+            staticFindings: document.staticFindings + (deadline?.finding(file: file, results: ordered).map { [$0] } ?? []) + capFinding)
     }
 
     /// The base URL requests carry when a responder answers them: never connected to.

@@ -27,6 +27,8 @@ public struct RunConfiguration: Sendable {
     /// `--deadline SECONDS`: the whole run's time; calls not started by then are skipped and those in
     /// flight cancelled (nil: no deadline).
     public var deadline: TimeInterval?
+    /// `--max-scenarios N`: scenarios past the N-th of the run are skipped with one warning.
+    public var maxScenarios = ScenarioCap.defaultMaxScenarios
 
     public init(
         endpoint: String? = nil, apiKeyEnvironmentName: String = "AZURE_OPENAI_API_KEY",
