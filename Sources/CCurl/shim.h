@@ -11,6 +11,7 @@
 typedef size_t (*docverify_curl_data_callback)(char *ptr, size_t size, size_t nmemb, void *userdata);
 typedef int (*docverify_curl_xferinfo_callback)(void *userdata, curl_off_t dltotal, curl_off_t dlnow,
                                                 curl_off_t ultotal, curl_off_t ulnow);
+typedef int (*docverify_curl_seek_callback)(void *userdata, curl_off_t offset, int origin);
 
 static inline CURLcode docverify_curl_setopt_string(CURL *handle, CURLoption option, const char *value) {
     return curl_easy_setopt(handle, option, value);
@@ -42,6 +43,11 @@ static inline CURLcode docverify_curl_setopt_header_callback(CURL *handle, docve
 
 static inline CURLcode docverify_curl_setopt_read_callback(CURL *handle, docverify_curl_data_callback value) {
     return curl_easy_setopt(handle, CURLOPT_READFUNCTION, value);
+}
+
+/* Rewinds a body sent through the read callback, when libcurl has to send it again. */
+static inline CURLcode docverify_curl_setopt_seek_callback(CURL *handle, docverify_curl_seek_callback value) {
+    return curl_easy_setopt(handle, CURLOPT_SEEKFUNCTION, value);
 }
 
 /* Progress callback; returning non-zero aborts the transfer (used for task cancellation). */

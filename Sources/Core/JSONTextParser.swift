@@ -14,26 +14,46 @@ public struct JSONSyntaxError: Error, Hashable, Sendable, CustomStringConvertibl
 /// `JSONSerialization` does not do portably. With `allowComments`, `//` and `/* */` comments and
 /// trailing commas are accepted (JSONC, as in `tsconfig.json`).
 public struct JSONTextParser {
-    private let bytes: [UInt8]
-    private var index = 0
-    private let allowComments: Bool
-    private var depth = 0
     /// Arrays and objects nested deeper than this are refused: the parser and the values it builds
     /// recurse, and a few thousand levels exhaust a thread's stack.
     public static let maxDepth = 256
 
+    private var scanner: JSONScanner<[UInt8]>
+
     public init(_ text: String, allowComments: Bool = false) {
-        self.bytes = Array(text.utf8)
-        self.allowComments = allowComments
+        scanner = JSONScanner(bytes: Array(text.utf8), allowComments: allowComments)
     }
 
     /// Parses UTF-8 bytes as they are (a request body): no String of the whole text is made.
     public init(bytes: [UInt8], allowComments: Bool = false) {
+        scanner = JSONScanner(bytes: bytes, allowComments: allowComments)
+    }
+
+    public mutating func parseDocument() throws -> JSONValue {
+        try scanner.parseDocument()
+    }
+
+    /// Parses UTF-8 read where it lies (a slice of a sample's code): a 20 MB body is not copied
+    /// into a buffer of its own first. Errors are positioned in `utf8` as with the other entries.
+    public static func parse(utf8: UnsafeBufferPointer<UInt8>, allowComments: Bool = false) throws -> JSONValue {
+        var scanner = JSONScanner(bytes: utf8, allowComments: allowComments)
+        return try scanner.parseDocument()
+    }
+}
+
+/// The parser itself, over an array or over bytes read in place.
+struct JSONScanner<Bytes: RandomAccessCollection> where Bytes.Element == UInt8, Bytes.Index == Int {
+    private let bytes: Bytes
+    private var index = 0
+    private let allowComments: Bool
+    private var depth = 0
+
+    init(bytes: Bytes, allowComments: Bool) {
         self.bytes = bytes
         self.allowComments = allowComments
     }
 
-    public mutating func parseDocument() throws -> JSONValue {
+    mutating func parseDocument() throws -> JSONValue {
         try skipSpace()
         let value = try parseValue()
         try skipSpace()
@@ -105,8 +125,8 @@ public struct JSONTextParser {
 
     private mutating func enter() throws {
         depth += 1
-        if depth > Self.maxDepth {
-            var tooDeep = error("arrays and objects are nested deeper than \(Self.maxDepth) levels")
+        if depth > JSONTextParser.maxDepth {
+            var tooDeep = error("arrays and objects are nested deeper than \(JSONTextParser.maxDepth) levels")
             tooDeep.isTooDeep = true
             throw tooDeep
         }

@@ -9,19 +9,38 @@ extension JSONValue {
     /// Strings at least this long (in UTF-8 bytes) are spliced in rather than encoded.
     static let spliceThreshold = 4_096
 
+    /// A run of `serialized(pretty:)`: the encoder's text, or a large string written as it is.
+    public enum SerializedPiece {
+        /// Encoder output, valid only during the call that hands it over.
+        case encoded(UnsafeBufferPointer<UInt8>)
+        /// A string the encoder writes byte for byte (base64 and the like): its own storage, so a
+        /// caller can keep it without a copy.
+        case verbatim(String)
+    }
+
     /// The chunks of `serialized(pretty:)` in order, each handed to `body`: the encoder's text
     /// between large strings, and the large strings themselves.
     public func forEachSerializedChunk(pretty: Bool = false, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        forEachSerializedPiece(pretty: pretty) { piece in
+            switch piece {
+            case .encoded(let bytes): body(bytes)
+            case .verbatim(var text): text.withUTF8(body)
+            }
+        }
+    }
+
+    /// The pieces of `serialized(pretty:)` in order: joined, they are its bytes exactly.
+    public func forEachSerializedPiece(pretty: Bool = false, _ body: (SerializedPiece) -> Void) {
         guard !containsSentinel(depth: 0) else {
             var text = serialized(encoding: self, pretty: pretty)
-            text.withUTF8(body)
+            text.withUTF8 { body(.encoded($0)) }
             return
         }
         var large: [String] = []
         let reduced = replacingLargeStrings(into: &large, depth: 0)
         var text = serialized(encoding: reduced, pretty: pretty)
         guard !large.isEmpty else {
-            text.withUTF8(body)
+            text.withUTF8 { body(.encoded($0)) }
             return
         }
         text.withUTF8 { bytes in
@@ -37,9 +56,8 @@ extension JSONValue {
                         j += 1
                     }
                     if j + 2 < bytes.count, bytes[j] == 0xEE, bytes[j + 1] == 0x80, bytes[j + 2] == 0x81, number < large.count {
-                        body(UnsafeBufferPointer(rebasing: bytes[pending..<i]))
-                        var piece = large[number]
-                        piece.withUTF8(body)
+                        body(.encoded(UnsafeBufferPointer(rebasing: bytes[pending..<i])))
+                        body(.verbatim(large[number]))
                         i = j + 3
                         pending = i
                         continue
@@ -47,7 +65,7 @@ extension JSONValue {
                 }
                 i += 1
             }
-            body(UnsafeBufferPointer(rebasing: bytes[pending..<bytes.count]))
+            body(.encoded(UnsafeBufferPointer(rebasing: bytes[pending..<bytes.count])))
         }
     }
 

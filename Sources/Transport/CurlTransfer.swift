@@ -94,6 +94,27 @@ private func headerCallback(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _
     return length
 }
 
+/// Hands a streamed body to libcurl; reached like the sink, owned by `CurlTransfer`.
+private final class BodySource {
+    var reader: HTTPBodyReader
+
+    init(_ body: HTTPBody) {
+        reader = HTTPBodyReader(body)
+    }
+}
+
+private func readCallback(_ buffer: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {
+    guard let context, let buffer else { return Int(CURL_READFUNC_ABORT) }
+    let source = Unmanaged<BodySource>.fromOpaque(context).takeUnretainedValue()
+    return source.reader.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: size * count))
+}
+
+private func seekCallback(_ context: UnsafeMutableRawPointer?, _ offset: curl_off_t, _ origin: Int32) -> Int32 {
+    guard let context, origin == SEEK_SET else { return Int32(CURL_SEEKFUNC_CANTSEEK) }
+    let source = Unmanaged<BodySource>.fromOpaque(context).takeUnretainedValue()
+    return source.reader.seek(to: Int(offset)) ? Int32(CURL_SEEKFUNC_OK) : Int32(CURL_SEEKFUNC_FAIL)
+}
+
 private func progressCallback(_ context: UnsafeMutableRawPointer?, _: curl_off_t, _: curl_off_t, _: curl_off_t, _: curl_off_t) -> Int32 {
     guard let context else { return 0 }
     let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
@@ -109,6 +130,8 @@ final class CurlTransfer {
     /// A valid address for empty bodies: a NULL POSTFIELDS would make libcurl read stdin.
     private let emptyBody: UnsafeMutablePointer<UInt8>
     private let sink: ResponseSink
+    /// The body of a streamed upload (several pieces), read by libcurl as it sends.
+    private var source: BodySource?
     private let url: String
 
     private init(url: String, cancellation: CancellationFlag, maxResponseSize: Int?) throws(TransportError) {
@@ -139,7 +162,8 @@ final class CurlTransfer {
         do {
             let transfer = try CurlTransfer(url: request.url, cancellation: cancellation, maxResponseSize: options.maxResponseSize)
             try transfer.configure(request, options: options)
-            guard let body = request.body else {
+            guard let payload = request.payload, let body = payload.contiguousData else {
+                // No body, or one of several pieces: libcurl reads those through the read callback.
                 return transfer.run(body: nil)
             }
             // The body is handed to libcurl by address (no copy); the pointer stays valid for the
@@ -234,20 +258,37 @@ final class CurlTransfer {
 
     private func configureMethod(_ request: HTTPRequest) throws(TransportError) {
         switch request.method {
-        case "GET" where request.body == nil:
+        case "GET" where request.payload == nil:
             try set(CURLOPT_HTTPGET, 1, "the method")
-        case "HEAD" where request.body == nil:
+        case "HEAD" where request.payload == nil:
             try set(CURLOPT_NOBODY, 1, "the method")
         case "POST":
             break  // POSTFIELDS below makes it a POST.
         default:
             try set(CURLOPT_CUSTOMREQUEST, request.method, "the method")
         }
-        if request.method == "POST" || request.body != nil {
+        if request.method == "POST" || request.payload != nil {
             // Size first so libcurl never measures the body with strlen; the address comes in run(body:).
-            try check(docverify_curl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body?.count ?? 0)), "the body size")
-            try check(docverify_curl_setopt_pointer(handle, CURLOPT_POSTFIELDS, emptyBody), "the body")
+            try check(docverify_curl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.payload?.count ?? 0)), "the body size")
+            if let payload = request.payload, payload.contiguousData == nil {
+                try stream(payload)
+            } else {
+                try check(docverify_curl_setopt_pointer(handle, CURLOPT_POSTFIELDS, emptyBody), "the body")
+            }
         }
+    }
+
+    /// A body of several pieces goes out through the read callback, each piece from its own
+    /// memory: joining them first would hold the whole body twice.
+    private func stream(_ payload: HTTPBody) throws(TransportError) {
+        let source = BodySource(payload)
+        self.source = source
+        let context = Unmanaged.passUnretained(source).toOpaque()
+        try set(CURLOPT_POST, 1, "the method")
+        try check(docverify_curl_setopt_read_callback(handle, readCallback), "the body callback")
+        try check(docverify_curl_setopt_pointer(handle, CURLOPT_READDATA, context), "the body callback")
+        try check(docverify_curl_setopt_seek_callback(handle, seekCallback), "the body rewind callback")
+        try check(docverify_curl_setopt_pointer(handle, CURLOPT_SEEKDATA, context), "the body rewind callback")
     }
 
     private func configureHeaders(_ request: HTTPRequest) throws(TransportError) {
@@ -261,7 +302,7 @@ final class CurlTransfer {
             // for servers (Hummingbird among them) that never answer it.
             lines.append("Expect:")
         }
-        if request.body != nil, !request.headers.contains("Content-Type") {
+        if request.payload != nil, !request.headers.contains("Content-Type") {
             // libcurl would add a form content type the request never asked for.
             lines.append("Content-Type:")
         }

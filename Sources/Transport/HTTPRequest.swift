@@ -8,13 +8,27 @@ public struct HTTPRequest: Sendable, Hashable {
     public var url: String
     /// Header fields in the order they are sent.
     public var headers: HTTPHeaders
-    /// The request body, sent from this memory without copying; nil sends none.
-    public var body: Data?
+    /// The request body, sent from the memory its pieces already hold; nil sends none.
+    public var payload: HTTPBody?
+
+    /// The body as one buffer of bytes. A body of several pieces is joined into a copy on each
+    /// read: large bodies are read through ``payload`` instead.
+    public var body: Data? {
+        get { payload?.data }
+        set { payload = newValue.map(HTTPBody.init) }
+    }
 
     public init(method: String = "GET", url: String, headers: HTTPHeaders = HTTPHeaders(), body: Data? = nil) {
         self.method = method
         self.url = url
         self.headers = headers
-        self.body = body
+        self.payload = body.map(HTTPBody.init)
+    }
+
+    public init(method: String = "GET", url: String, headers: HTTPHeaders = HTTPHeaders(), payload: HTTPBody?) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.payload = payload
     }
 }

@@ -19,15 +19,15 @@ struct BodyRecordJSONTests {
         for body in bodies {
             let data = body.serializedData()
             for type in ["application/json", "application/json; charset=utf-8", nil] as [String?] {
-                #expect(BodyRecord.record(json: body, of: data, contentType: type) == BodyRecord.record(data, contentType: type))
+                #expect(BodyRecord.record(json: body, byteCount: data.count, contentType: type) == BodyRecord.record(data, contentType: type))
             }
         }
     }
 
     @Test func bodiesNotReadAsJSONAreLeftToTheBytes() {
         let body = JSONValue.object(["a": .int(1)])
-        #expect(BodyRecord.record(json: body, of: body.serializedData(), contentType: "text/plain") == nil)
-        #expect(BodyRecord.record(json: body, of: body.serializedData(), contentType: "multipart/form-data; boundary=x") == nil)
-        #expect(BodyRecord.record(json: body, of: Data(), contentType: "application/json") == nil)
+        #expect(BodyRecord.record(json: body, byteCount: body.serializedData().count, contentType: "text/plain") == nil)
+        #expect(BodyRecord.record(json: body, byteCount: body.serializedData().count, contentType: "multipart/form-data; boundary=x") == nil)
+        #expect(BodyRecord.record(json: body, byteCount: 0, contentType: "application/json") == nil)
     }
 }

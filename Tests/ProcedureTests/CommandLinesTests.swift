@@ -31,6 +31,10 @@ import Testing
         #expect(last.hasPrefix("{\"data\": \"AAA"))
         #expect(last.hasSuffix("…"))
         #expect(last.count <= CommandLines.wordLimit + 1)
+        // The command's text is its start too, continuations joined by a space.
+        #expect(commands.first?.text.hasPrefix("curl -s \"$AZURE_OPENAI_ENDPOINT/x\"  -H \"api-key") == true)
+        #expect(commands.first?.text.count == CommandLines.wordLimit)
+        #expect(CommandLines.commands(in: "a \\\n b && c\n").map(\.text) == ["a  b && c", "a  b && c"])
         // Words under the limit are whole.
         #expect(CommandLines.commands(in: "echo " + String(repeating: "b", count: 1000) + "\n").first?.words.last?.count == 1000)
     }

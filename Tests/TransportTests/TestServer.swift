@@ -134,6 +134,18 @@ struct TestServer: Sendable {
             return "\(bytes)"
         }
 
+        // Streams the body and answers with its length and FNV-1a digest: a multi-MB upload is
+        // checked byte for byte without the test holding what arrived.
+        router.post("digest") { request, _ -> String in
+            var bytes = 0
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for try await chunk in request.body {
+                for byte in chunk.readableBytesView { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                bytes += chunk.readableBytes
+            }
+            return "\(bytes) \(String(hash, radix: 16))"
+        }
+
         router.get("sleep/:milliseconds") { _, context -> String in
             let milliseconds = try context.parameters.require("milliseconds", as: Int.self)
             try await Task.sleep(for: .milliseconds(milliseconds))

@@ -3,8 +3,12 @@
 /// so positions stay those of the Markdown.
 enum ConsolePrompts {
     static func commandsOnly(_ code: String) -> String {
+        // Looked for in slices: code without prompts (nearly all) is returned as it is, and a line
+        // holding a 20 MB request is not copied to be looked at.
+        guard code.split(separator: "\n", omittingEmptySubsequences: false).contains(where: { promptLength($0) != nil }) else {
+            return code
+        }
         let lines = code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard lines.contains(where: { promptLength($0) != nil }) else { return code }
         var out: [String] = []
         var continuing = false
         var openQuote: Character?
@@ -25,7 +29,7 @@ enum ConsolePrompts {
     }
 
     /// Characters of the prompt (`$ `, `> `, `PS C:\dir> `, `C:\dir> `), indentation included.
-    static func promptLength(_ line: String) -> Int? {
+    static func promptLength<Line: StringProtocol>(_ line: Line) -> Int? {
         let indent = line.prefix(while: { $0 == " " || $0 == "\t" }).count
         let rest = line.dropFirst(indent)
         if rest.hasPrefix("$ ") || rest.hasPrefix("> ") || rest.hasPrefix("% ") { return indent + 2 }

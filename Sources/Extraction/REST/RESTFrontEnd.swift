@@ -100,6 +100,20 @@ struct RESTFrontEnd: LanguageFrontEnd {
                    case .value(let v) = PositionedJSON(code: file.code).parse(allowComments: file.language == .jsonc) {
                     body = v
                 }
+            } else if let range = CodeSliceJSON.range(of: data, in: sample.code), let start = data.firstCharacterPosition {
+                // The body as written in the code (`-d '{…}'`): parsed where it lies, with the word
+                // let go first, so a 20 MB body is held by the code and its parsed value only.
+                data = ShellWord(position: data.position)
+                switch CodeSliceJSON.parse(range, of: sample.code, startingAt: start) {
+                case .value(let v):
+                    body = v
+                case .invalid(let error, let at):
+                    result.findings.append(Self.jsonInvalid(error, at: at, in: sample, what: "the curl request body", context: context))
+                    return nil
+                case .tooDeep(let at):
+                    result.findings.append(Self.jsonTooDeep(at: at, in: sample, what: "the curl request body", context: context))
+                    return nil
+                }
             } else {
                 let json = PositionedJSON(data)
                 if json.looksLikeJSON {
@@ -136,8 +150,11 @@ struct RESTFrontEnd: LanguageFrontEnd {
     /// `Invoke-RestMethod` / `Invoke-WebRequest` sending a body, headers or a non-GET method: an
     /// API call docverify does not read yet (so it is reported, not skipped). A plain download is not.
     static func isPowerShellAPICall(_ command: ShellCommand) -> Bool {
+        guard let first = command.words.first?.text.lowercased(), ["invoke-restmethod", "invoke-webrequest", "irm", "iwr"].contains(first) else {
+            return false
+        }
+        // Only then every word: lowercasing a curl command's words copied its request body.
         let words = command.words.map { $0.text.lowercased() }
-        guard let first = words.first, ["invoke-restmethod", "invoke-webrequest", "irm", "iwr"].contains(first) else { return false }
         if words.contains("-body") || words.contains("-headers") { return true }
         if let m = words.firstIndex(of: "-method"), m + 1 < words.count, words[m + 1] != "get" { return true }
         return false

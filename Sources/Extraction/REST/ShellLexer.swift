@@ -43,6 +43,12 @@ struct ShellWord: Hashable, Sendable {
     /// Characters and values in the word.
     var count: Int { positions.count }
 
+    /// The word's characters when it holds no run-time values (its ``text`` is then all of it).
+    var literalText: String? { slots.isEmpty ? literal : nil }
+
+    /// Where the word's first character was written.
+    var firstCharacterPosition: JSPosition? { positions.position(at: 0) }
+
     mutating func append(_ c: ShellChar) {
         switch c {
         case .char(let u, let p):

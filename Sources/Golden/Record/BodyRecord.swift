@@ -22,12 +22,12 @@ enum BodyRecord {
         return data.count > PayloadDigest.inlineLimit ? PayloadDigest.digest(data) : .object(["$base64": .string(data.base64EncodedString())])
     }
 
-    /// What ``record(_:contentType:)`` gives for `data` when `data` is `json` serialized, read
+    /// What ``record(_:contentType:)`` gives for the `byteCount` bytes `json` serializes to, read
     /// from the value instead of the bytes (a large body is not parsed again); nil when the bytes
     /// would not be read as JSON.
-    static func record(json: JSONValue, of data: Data, contentType: String?) -> JSONValue? {
+    static func record(json: JSONValue, byteCount: Int, contentType: String?) -> JSONValue? {
         let type = (contentType ?? "").lowercased()
-        guard !data.isEmpty, !type.hasPrefix("multipart/"), !type.hasPrefix("text/event-stream"), type.isEmpty || type.contains("json") else {
+        guard byteCount > 0, !type.hasPrefix("multipart/"), !type.hasPrefix("text/event-stream"), type.isEmpty || type.contains("json") else {
             return nil
         }
         return PayloadDigest.replacingBase64(in: asReadBack(json, depth: 0))

@@ -51,9 +51,10 @@ public struct GoldenRecorder: Sendable {
             headers[name] = .string(SecretRedactor.headerNames.contains(name) ? Self.redacted : Self.maskBoundary(header.value))
         }
         let contentType = request.headers["content-type"]
-        let body = request.body.map { data in
-            exchange.requestJSON.flatMap { BodyRecord.record(json: $0, of: data, contentType: contentType) }
-                ?? BodyRecord.record(data, contentType: contentType)
+        // The value, not the bytes, when there is one: a large body's bytes would be joined anew.
+        let body = request.payload.map { payload in
+            exchange.requestJSON.flatMap { BodyRecord.record(json: $0, byteCount: payload.count, contentType: contentType) }
+                ?? BodyRecord.record(payload.data, contentType: contentType)
         } ?? .null
         let requestJSON = JSONValue.object([
             "method": .string(request.method),

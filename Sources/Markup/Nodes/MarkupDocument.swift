@@ -1,7 +1,9 @@
 /// A parsed Markdown file: its blocks, its raw lines and its front matter text.
 public struct MarkupDocument: Hashable, Sendable {
     public var blocks: [BlockNode]
-    /// The file's lines (index 0 is line 1), front matter included, without line breaks.
+    /// The file's lines (index 0 is line 1), front matter included, without line breaks. A line
+    /// inside a fenced code block (not a fence) longer than ``longCodeLineKept`` bytes holds only
+    /// its first ``longCodeLineKept`` bytes: the block's literal has it whole.
     public var lines: [String]
     public var frontMatter: FrontMatterSplit
     /// The line of the first node nested too deeply to convert (hostile nesting); nil normally.
@@ -31,4 +33,7 @@ extension MarkupDocument {
 extension MarkupDocument {
     /// Containers and inline spans nested deeper than this are not converted (see ``tooDeepAtLine``).
     public static var maxNesting: Int { 64 }
+
+    /// How much of a long line inside a fenced code block ``lines`` keeps (bytes).
+    public static var longCodeLineKept: Int { 65_536 }
 }

@@ -1,5 +1,6 @@
 import CCmark
 import Core
+import Foundation
 
 /// The only place that talks to libcmark: parses with `CMARK_OPT_SOURCEPOS` and converts the C tree
 /// into ``BlockNode`` values, then frees it.
@@ -13,17 +14,27 @@ enum MarkupParser {
         guard let root = parseBody(of: text, split) else {
             return MarkupDocument(blocks: [], lines: lines(raw), frontMatter: split)
         }
-        let converter = Converter(lines: raw)
+        let converter = Converter(text: text, lines: raw)
         let blocks = converter.blocks(of: root, depth: 0)
         cmark_node_free(root)
-        var document = MarkupDocument(blocks: blocks, lines: lines(raw), frontMatter: split)
+        var document = MarkupDocument(blocks: blocks, lines: lines(raw, shortening: converter.fenceInteriors.lines), frontMatter: split)
         document.tooDeepAtLine = converter.cut.line
         return document
     }
 
-    /// The file's lines as the document keeps them, without "\r".
-    private static func lines(_ raw: [Substring]) -> [String] {
-        raw.map { line in line.hasSuffix("\r") ? String(line.dropLast()) : String(line) }
+    /// The file's lines as the document keeps them, without "\r". A line inside a fenced code block
+    /// longer than ``MarkupDocument/longCodeLineKept`` keeps only its start: the block's literal
+    /// holds it whole, nothing reads such a line from here, and kept whole it was one more copy
+    /// of a fence holding a 20 MB request.
+    private static func lines(_ raw: [Substring], shortening interiors: Set<Int> = []) -> [String] {
+        raw.enumerated().map { index, line in
+            let line = line.hasSuffix("\r") ? line.dropLast() : line
+            guard line.utf8.count > MarkupDocument.longCodeLineKept, interiors.contains(index + 1) else { return String(line) }
+            var end = line.utf8.index(line.startIndex, offsetBy: MarkupDocument.longCodeLineKept)
+            // Back to a scalar boundary: a continuation byte (10xxxxxx) is inside a character.
+            while end > line.startIndex, line.utf8[end] & 0xC0 == 0x80 { end = line.utf8.index(before: end) }
+            return String(line[..<end])
+        }
     }
 
     /// cmark's tree of the text after the front matter, which it reads as `split.blankLines` empty
@@ -51,10 +62,22 @@ private final class DepthCut {
     var line: Int?
 }
 
+/// Lines strictly inside fenced code blocks (not the fences), whose text only the literal needs.
+private final class FenceInteriors {
+    var lines = Set<Int>()
+
+    func add(_ span: SourceSpan, longLines: [Int]) {
+        for line in longLines where line > span.startLine && line < span.endLine { lines.insert(line) }
+    }
+}
+
 private struct Converter {
+    /// The text the lines are slices of.
+    let text: String
     /// The file's lines, slices of the text (with any "\r").
     let lines: [Substring]
     let cut = DepthCut()
+    let fenceInteriors = FenceInteriors()
     /// Containers (quotes, lists) and inline spans (emphasis, links) nested deeper than this are
     /// not converted: the conversion recurses, and hostile nesting (thousands of `>` or `*`) would
     /// exhaust the stack. Real pages nest a handful of levels.
@@ -87,11 +110,45 @@ private struct Converter {
     }
 
     /// A code block's literal, taken out of cmark's tree: cmark's copy is freed at once rather
-    /// than with the tree, so a large fence is held twice only for the moment of the copy.
-    func takeLiteral(of node: OpaquePointer) -> String {
-        let text = literal(of: node)
+    /// than with the tree. When the literal is the file's text from `line` on byte for byte (a
+    /// fence outside lists and quotes), cmark's copy is freed first and the literal made from the
+    /// text, so a large fence is never held three times (file, cmark, literal).
+    func takeLiteral(of node: OpaquePointer, fromLine line: Int) -> String {
+        guard let pointer = cmark_node_get_literal(node) else { return "" }
+        let length = strlen(pointer)
+        if length >= Self.inPlaceLiteralMinimum, let range = textRange(ofLine: line, length: length),
+           literalMatches(pointer, range) {
+            cmark_node_set_literal(node, "")
+            var text = text
+            return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+        }
+        let literal = String(cString: pointer)
         cmark_node_set_literal(node, "")
-        return text
+        return literal
+    }
+
+    /// Literals shorter than this are copied from cmark as before (nothing to save).
+    static let inPlaceLiteralMinimum = 65_536
+
+    /// The UTF-8 range of `length` bytes of the text from the start of 1-based `line`.
+    func textRange(ofLine line: Int, length: Int) -> Range<Int>? {
+        guard line >= 1, line <= lines.count else { return nil }
+        let start = text.utf8.distance(from: text.startIndex, to: lines[line - 1].startIndex)
+        guard start + length <= text.utf8.count else { return nil }
+        return start..<(start + length)
+    }
+
+    func literalMatches(_ pointer: UnsafePointer<CChar>, _ range: Range<Int>) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            memcmp(pointer, bytes.baseAddress! + range.lowerBound, range.count) == 0
+        }
+    }
+
+    /// Lines of `span` longer than ``MarkupDocument/longCodeLineKept`` bytes.
+    func longLines(_ span: SourceSpan) -> [Int] {
+        guard span.startLine >= 1, span.endLine <= lines.count, span.startLine <= span.endLine else { return [] }
+        return (span.startLine...span.endLine).filter { lines[$0 - 1].utf8.count > MarkupDocument.longCodeLineKept }
     }
 
     func blocks(of node: OpaquePointer, depth: Int) -> [BlockNode] {
@@ -134,13 +191,14 @@ private struct Converter {
         let fenced = isFence(line: span.startLine, column: span.startColumn)
         let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
         if fenced {
+            fenceInteriors.add(span, longLines: longLines(span))
             return CodeBlock(
-                infoString: info, literal: takeLiteral(of: node), isFenced: true, fenceLine: span.startLine,
+                infoString: info, literal: takeLiteral(of: node, fromLine: span.startLine + 1), isFenced: true, fenceLine: span.startLine,
                 column: span.startColumn, codeStartLine: span.startLine + 1, span: span)
         }
         // Indented code: cmark's start column is already the first code character's.
         return CodeBlock(
-            infoString: "", literal: takeLiteral(of: node), isFenced: false, fenceLine: span.startLine,
+            infoString: "", literal: takeLiteral(of: node, fromLine: span.startLine), isFenced: false, fenceLine: span.startLine,
             column: span.startColumn, codeStartLine: span.startLine, span: span)
     }
 

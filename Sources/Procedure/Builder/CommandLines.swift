@@ -6,7 +6,8 @@ import Foundation
 public struct ShellCommandLine: Hashable, Sendable {
     public var words: [String]
     public var line: Int
-    /// The command as written (continuations joined).
+    /// The command as written (continuations joined); past ``CommandLines/wordLimit`` characters
+    /// only its start, as with its words.
     public var text: String
 
     public init(words: [String], line: Int, text: String) {
@@ -26,7 +27,9 @@ public enum CommandLines {
         let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
         let prompted = lines.contains { promptLength($0) != nil }
         var result: [ShellCommandLine] = []
-        var pending = ""
+        // The lines of one command, joined with a space when read: joined into a String, a 20 MB
+        // curl line continued from the line before was copied whole.
+        var pending: [Substring] = []
         var pendingLine = 0
         var continuing = false
         for (index, raw) in lines.enumerated() {
@@ -38,20 +41,22 @@ public enum CommandLines {
                     continue
                 }
                 pendingLine = index + 1
-                pending = ""
+                pending = []
             }
             let trimmed = trimmingBlanks(line)
             if !continuing, trimmed.hasPrefix("#") || trimmed.prefix(4).lowercased() == "rem " || trimmed.hasPrefix("::") { continue }
             if let last = trimmed.last, last == "\\" || last == "`" || last == "^" {
-                pending += trimmed.dropLast()
-                pending += " "
+                pending.append(trimmed.dropLast())
                 continuing = true
                 continue
             }
-            pending += trimmed
+            pending.append(trimmed)
             continuing = false
-            for part in split(pending) where !part.isEmpty {
-                result.append(ShellCommandLine(words: part, line: pendingLine, text: pending))
+            // A lazy join (of Characters): `joined(separator: " ")` of slices would make a String.
+            let joined = pending.joined(separator: CollectionOfOne<Character>(" "))
+            let text = String(joined.prefix(wordLimit))
+            for part in split(joined) where !part.isEmpty {
+                result.append(ShellCommandLine(words: part, line: pendingLine, text: text))
             }
         }
         return result
@@ -83,15 +88,12 @@ public enum CommandLines {
 
     /// Words of one logical line, split into commands at `&&`, `||`, `;`, `|`; quotes removed,
     /// a trailing `#` comment dropped.
-    static func split(_ line: String) -> [[String]] {
+    static func split<Line: Sequence>(_ line: Line) -> [[String]] where Line.Element == Character {
         var commands: [[String]] = [[]]
         var word = ""
         var wordLength = 0
         var inWord = false
         var quote: Character?
-        // Walked by index: an array of the line's Characters took 16 bytes a character, and a
-        // command line can hold a whole request body.
-        var i = line.startIndex
         func endWord() {
             if inWord { commands[commands.count - 1].append(wordLength > wordLimit ? shortened(word) : word) }
             word = ""
@@ -104,11 +106,14 @@ public enum CommandLines {
             wordLength += 1
             if wordLength <= wordLimit { word.append(c) }
         }
-        while i < line.endIndex {
-            let c = line[i]
+        // Read once, with one character of look-ahead (for `&&` and `||`): the line can be joined
+        // lines read in place, and it can hold a whole request body.
+        var characters = line.makeIterator()
+        var next = characters.next()
+        while let c = next {
+            next = characters.next()
             if let q = quote {
                 if c == q { quote = nil } else { add(c) }
-                i = line.index(after: i)
                 continue
             }
             switch c {
@@ -118,18 +123,15 @@ public enum CommandLines {
             case " ", "\t":
                 endWord()
             case "#" where !inWord:
-                i = line.endIndex
-                continue
+                next = nil
             case ";", "|", "&":
                 endWord()
                 if commands[commands.count - 1].isEmpty == false { commands.append([]) }
-                let next = line.index(after: i)
-                if next < line.endIndex, line[next] == c { i = next }
+                if next == c { next = characters.next() }
             default:
                 add(c)
                 inWord = true
             }
-            i = line.index(after: i)
         }
         endWord()
         return commands.filter { !$0.isEmpty }

@@ -46,8 +46,8 @@ struct RequestAssembly {
         var json: JSONValue?
         switch body(request) {
         case .failure(let error): return error.outcome
-        case .success(let (data, contentType, sent)):
-            http.body = data
+        case .success(let (payload, contentType, sent)):
+            http.payload = payload
             json = sent
             if let contentType {
                 http.headers.remove("content-type")
@@ -106,7 +106,7 @@ struct RequestAssembly {
 
     /// The body bytes, the content type to send with them (nil keeps the sample's) and, for a JSON
     /// body, the value the bytes were serialized from.
-    private func body(_ request: BuiltRequest) -> Result<(Data?, String?, JSONValue?), OutcomeError> {
+    private func body(_ request: BuiltRequest) -> Result<(HTTPBody?, String?, JSONValue?), OutcomeError> {
         let extracted = request.extracted
         if let parts = extracted.multipart {
             var encoded: [MultipartFormData.Part] = []
@@ -123,23 +123,24 @@ struct RequestAssembly {
                 encoded.append(.init(name: part.name, filename: part.filename, contentType: part.contentType, data: Data(text.utf8)))
             }
             let form = MultipartFormData(parts: encoded)
-            return .success((form.encoded(), form.contentType, nil))
+            return .success((HTTPBody(form.encoded()), form.contentType, nil))
         }
         if let raw = extracted.rawBody {
             if case .placeholder(.file(let path, _)) = raw {
                 guard let data = resolver.files[path] else { return .failure(OutcomeError(.missingInput(path))) }
                 let type = request.headers["content-type"] == nil ? MediaTypes.forFile(path) : nil
-                return .success((data, type, nil))
+                return .success((HTTPBody(data), type, nil))
             }
             let value = BuiltRequest.resolve(raw, resolver.resolve)
-            return .success((Data((value.stringValue ?? value.serialized()).utf8), nil, nil))
+            return .success((HTTPBody(Data((value.stringValue ?? value.serialized()).utf8)), nil, nil))
         }
         guard extracted.body != nil else { return .success((nil, nil, nil)) }
         guard let json = request.resolvedBody(resolving: resolver.resolve) else { return .success((nil, nil, nil)) }
         let type = request.headers["content-type"] == nil ? "application/json" : nil
-        // Straight to bytes: a String first would be one more copy of a large body.
+        // Pieces, not bytes: a large string is sent from the value's own storage, so the body is
+        // never held a second time as serialized bytes.
         let sent = ids.substitute(json: json)
-        return .success((sent.serializedData(), type, sent))
+        return .success((HTTPBody(json: sent), type, sent))
     }
 
     /// The embedded mock's deployment for each operation, used where the page leaves the name to the
