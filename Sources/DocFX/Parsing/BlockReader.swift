@@ -17,6 +17,10 @@ struct BlockReader {
     /// Absolute paths of every include and code source the article names (read or missing), for
     /// `--changed-since`: what DocFX would read, not what a text scan guesses.
     var reached: [String] = []
+    /// Paths already resolved in this article, by folder and written path: a shared include
+    /// (`resource-authentication.md`) is named from several files of one folder, and resolving
+    /// goes through Foundation's URL and the file system each time.
+    var resolved = ResolutionMemo()
 
     /// A block or a directive that `group` pairs up.
     enum Item {
@@ -226,7 +230,7 @@ struct BlockReader {
 
     /// An included file's blocks, spliced in place; refuses missing, cyclic and out-of-root targets.
     mutating func include(_ path: String, file: SourceFile, location: SourceLocation) -> [Item] {
-        switch resolver.resolve(path, fromFile: file.absolute) {
+        switch resolved.resolve(path, fromFile: file.absolute, with: resolver) {
         case .outside(let absolute):
             findings.append(Finding(rule: "include-escape", severity: .error, location: location,
                                     message: "include '\(path)' resolves to \(absolute), outside the docs root \(resolver.root); move the file under the root or pass --root"))
@@ -271,7 +275,7 @@ struct BlockReader {
     }
 
     mutating func codeDirective(source: String, language: String?, rangeText: String?, snippetID: String?, file: SourceFile, location: SourceLocation) -> [Item] {
-        switch resolver.resolve(source, fromFile: file.absolute) {
+        switch resolved.resolve(source, fromFile: file.absolute, with: resolver) {
         case .outside(let absolute):
             findings.append(Finding(rule: "include-escape", severity: .error, location: location,
                                     message: "code source '\(source)' resolves to \(absolute), outside the docs root \(resolver.root); move the file under the root or pass --root"))
