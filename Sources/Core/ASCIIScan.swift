@@ -26,6 +26,17 @@ public enum ASCIIScan {
         return Array(needle.utf8).withUnsafeBufferPointer { contains(text, pattern: $0, ignoringCase: ignoringCase) }
     }
 
+    /// ``contains(_:_:ignoringCase:)`` on a `String`, the common case: the concrete overload
+    /// reads both byte buffers directly, without the generic dispatch per call (it runs per word
+    /// per line).
+    public static func contains(_ text: String, _ needle: String, ignoringCase: Bool = false) -> Bool {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes in
+            needle.utf8.withContiguousStorageIfAvailable { search(bytes, for: $0, ignoringCase: ignoringCase) }
+        }
+        if let found, let found { return found }
+        return contains(Substring(text), needle, ignoringCase: ignoringCase)
+    }
+
     static func contains(_ text: some StringProtocol, pattern: UnsafeBufferPointer<UInt8>, ignoringCase: Bool) -> Bool {
         if let found = text.utf8.withContiguousStorageIfAvailable({ search($0, for: pattern, ignoringCase: ignoringCase) }) {
             return found
@@ -33,7 +44,9 @@ public enum ASCIIScan {
         return Array(text.utf8).withUnsafeBufferPointer { search($0, for: pattern, ignoringCase: ignoringCase) }
     }
 
-    static func search(_ bytes: UnsafeBufferPointer<UInt8>, for pattern: UnsafeBufferPointer<UInt8>, ignoringCase: Bool) -> Bool {
+    /// Whether `bytes` hold `pattern` (lowercase when `ignoringCase`): the search behind
+    /// ``contains(_:_:ignoringCase:)``, for callers that already hold a line's bytes.
+    public static func search(_ bytes: UnsafeBufferPointer<UInt8>, for pattern: UnsafeBufferPointer<UInt8>, ignoringCase: Bool) -> Bool {
         guard let first = pattern.first else { return true }
         guard bytes.count >= pattern.count else { return false }
         if !ignoringCase, let base = bytes.baseAddress, let needle = pattern.baseAddress {
@@ -100,6 +113,9 @@ public enum ASCIIScan {
     /// `text.split(separator: "\n", omittingEmptySubsequences: false)`: Character-wise, `\r\n` is one
     /// character and does not split, so text holding a carriage return takes the Character path.
     public static func lines(_ text: String) -> [Substring] {
+        // Every file is split here (twice: front matter and parser): `memchr` over the contiguous
+        // bytes finds the breaks, instead of a bounds-checked index step per byte.
+        if let found = text.utf8.withContiguousStorageIfAvailable({ lines(text, bytes: $0) }), let found { return found }
         let utf8 = text.utf8
         if utf8.contains(0x0D) { return text.split(separator: "\n", omittingEmptySubsequences: false) }
         var result: [Substring] = []
@@ -113,6 +129,29 @@ public enum ASCIIScan {
             index = utf8.index(after: index)
         }
         result.append(text[start..<utf8.endIndex])
+        return result
+    }
+
+    /// ``lines(_:)`` over `text`'s own bytes; nil (the general path) for empty text or text holding
+    /// a carriage return.
+    private static func lines(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> [Substring]? {
+        guard let base = bytes.baseAddress, !bytes.isEmpty, memchr(base, 0x0D, bytes.count) == nil else { return nil }
+        let utf8 = text.utf8
+        var result: [Substring] = []
+        var start = utf8.startIndex
+        var startOffset = 0
+        let end = base + bytes.count
+        var from = base
+        while from < end, let hit = memchr(from, 0x0A, end - from) {
+            let offset = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+            // A line break is always a scalar boundary: these indices slice whole lines.
+            let lineEnd = utf8.index(start, offsetBy: offset - startOffset)
+            result.append(text[start..<lineEnd])
+            start = utf8.index(after: lineEnd)
+            startOffset = offset + 1
+            from = base + startOffset
+        }
+        result.append(text[start..<text.endIndex])
         return result
     }
 

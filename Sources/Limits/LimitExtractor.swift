@@ -21,11 +21,13 @@ public enum LimitExtractor {
         // Every limit phrase holds a keyword: most lines hold none and skip the expressions. A line
         // with non-ASCII text runs them all (case-insensitive matching folds some Unicode letters
         // into ASCII ones, which a byte test would miss).
-        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
-        // Lowered once for the ~20 keywords, which are then plain byte searches.
-        let lowered = isASCII ? text.lowercased() : ""
-        let candidates = LimitCatalog.recognizers.filter { !isASCII || ASCIIScan.contains(lowered, $0.keyword) }
-        guard !candidates.isEmpty else { return [] }
+        let candidates: [LimitRecognizer]
+        if let present = LimitKeywords.candidates(in: text) {
+            guard present.contains(true) else { return [] }
+            candidates = zip(LimitCatalog.recognizers, present).filter(\.1).map(\.0)
+        } else {
+            candidates = LimitCatalog.recognizers
+        }
         let range = NSRange(text.startIndex..., in: text)
         for recognizer in candidates {
             for match in recognizer.pattern.matches(in: text, range: range) {

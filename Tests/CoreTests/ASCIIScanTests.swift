@@ -31,6 +31,20 @@ import Testing
         }
     }
 
+    /// The `memchr` path slices lines by byte offsets: multi-byte characters beside the breaks,
+    /// empty lines and bridged (non-contiguous) text must give the Character split's lines, at the
+    /// same positions.
+    @Test func linesMatchCharacterSplitAroundMultibyteText() {
+        let texts = ["é\nü\n", "\u{1F600}\n\n\u{1F600}", "a\u{301}\nb", "\n\u{3000}\n", String(repeating: "line é\n", count: 200) + "end"]
+        for text in texts + texts.map { NSString(string: $0) as String } {
+            let lines = ASCIIScan.lines(text)
+            let expected = text.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines == expected, "\(text.debugDescription)")
+            #expect(lines.map { text.utf8.distance(from: text.startIndex, to: $0.startIndex) }
+                == expected.map { text.utf8.distance(from: text.startIndex, to: $0.startIndex) })
+        }
+    }
+
     @Test func containsFindsASCIIWords() {
         #expect(ASCIIScan.contains("create the file", "file"))
         #expect(ASCIIScan.contains("file", "file"))

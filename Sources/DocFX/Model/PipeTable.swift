@@ -33,6 +33,10 @@ public struct TableCell: Hashable, Sendable {
             self.lines = [ASCIIScan.trimmingWhitespace(text)]
             return
         }
+        if let parts = BreakTags.split(text) {
+            self.lines = parts
+            return
+        }
         var parts: [String] = []
         var rest = Substring(text)
         while let range = rest.range(of: "<br\\s*/?>", options: [.regularExpression, .caseInsensitive]) {

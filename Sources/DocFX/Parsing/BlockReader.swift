@@ -19,6 +19,10 @@ struct BlockReader {
     var reached: [String] = []
     /// Includes and code sources larger than this are not read.
     var maxFileBytes = InputFileBound.defaultMaxBytes
+    /// Paths already resolved in this article, by folder and written path: a shared include
+    /// (`resource-authentication.md`) is named from several files of one folder, and resolving
+    /// goes through Foundation's URL and the file system each time.
+    var resolved = ResolutionMemo()
 
     /// A block or a directive that `group` pairs up.
     enum Item {
@@ -228,7 +232,7 @@ struct BlockReader {
 
     /// An included file's blocks, spliced in place; refuses missing, cyclic and out-of-root targets.
     mutating func include(_ path: String, file: SourceFile, location: SourceLocation) -> [Item] {
-        switch resolver.resolve(path, fromFile: file.absolute) {
+        switch resolved.resolve(path, fromFile: file.absolute, with: resolver) {
         case .outside(let absolute):
             findings.append(Finding(rule: "include-escape", severity: .error, location: location,
                                     message: "include '\(path)' resolves to \(absolute), outside the docs root \(resolver.root); move the file under the root or pass --root"))
@@ -277,7 +281,7 @@ struct BlockReader {
     }
 
     mutating func codeDirective(source: String, language: String?, rangeText: String?, snippetID: String?, file: SourceFile, location: SourceLocation) -> [Item] {
-        switch resolver.resolve(source, fromFile: file.absolute) {
+        switch resolved.resolve(source, fromFile: file.absolute, with: resolver) {
         case .outside(let absolute):
             findings.append(Finding(rule: "include-escape", severity: .error, location: location,
                                     message: "code source '\(source)' resolves to \(absolute), outside the docs root \(resolver.root); move the file under the root or pass --root"))

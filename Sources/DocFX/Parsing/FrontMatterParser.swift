@@ -25,7 +25,8 @@ enum FrontMatterParser {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // UTF-8 named: the default encoding reads the process environment at every parse.
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch {
             var line = split.yamlStartLine
             if let yamlError = error as? YamlError, case .scanner(_, _, let mark, _) = yamlError { line += mark.line - 1 }
