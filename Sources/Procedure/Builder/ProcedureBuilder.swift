@@ -7,14 +7,30 @@ import Quickstart
 /// samples of the resolved DocFX blocks the quickstart model was built from.
 public enum ProcedureBuilder {
     public static func build(_ document: QuickstartDocument) -> DocumentProcedure {
-        DocumentProcedure(file: document.file, pivots: document.pivots.map { pivot in
+        // The prose outside zones is in every pivot: it is read once and its steps reused.
+        var prose = ProseCache()
+        return DocumentProcedure(file: document.file, pivots: document.pivots.map { pivot in
             var walker = Walker(samples: Dictionary(
                 pivot.sections.flatMap { $0.tabs.flatMap(\.samples) }.map { (Walker.key($0.location), $0) },
-                uniquingKeysWith: { first, _ in first }))
+                uniquingKeysWith: { first, _ in first }), prose: prose)
             let blocks = PivotFlattener.flatten(document.blocks, pivot: pivot.id)
             walker.walk(blocks, tab: nil)
+            prose = walker.prose
             return PivotProcedure(pivot: pivot.id, steps: RequirementsFiles.resolve(walker.steps) + unreadIncludes(document, blocks))
         })
+    }
+
+    /// The steps of paragraphs already read, by location. A hit must hold the same inlines: the
+    /// steps depend on nothing else, so reusing them gives exactly what reading again would.
+    struct ProseCache {
+        var paragraphs: [SourceLocation: (inlines: [Inline], steps: [ProcedureStep])] = [:]
+
+        mutating func steps(in paragraph: DocParagraph) -> [ProcedureStep] {
+            if let hit = paragraphs[paragraph.location], hit.inlines == paragraph.inlines { return hit.steps }
+            let steps = ProseReader.steps(in: paragraph)
+            paragraphs[paragraph.location] = (paragraph.inlines, steps)
+            return steps
+        }
     }
 
     /// An include docverify couldn't read (`~/` content of another repository, a missing file) may
@@ -45,6 +61,7 @@ public enum ProcedureBuilder {
 
     struct Walker {
         var samples: [String: CodeSample]
+        var prose: ProseCache
         var steps: [ProcedureStep] = []
         var groupCount = 0
 
@@ -54,7 +71,7 @@ public enum ProcedureBuilder {
             for block in blocks {
                 switch block {
                 case .paragraph(let paragraph):
-                    add(ProseReader.steps(in: paragraph), tab: tab)
+                    add(prose.steps(in: paragraph), tab: tab)
                 case .table(let table):
                     add(ProseReader.steps(in: table), tab: tab)
                 case .code(let code):

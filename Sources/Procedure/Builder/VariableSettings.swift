@@ -73,6 +73,7 @@ public enum VariableSettings {
     /// (`AZURE_OPENAI_ENDPOINT`), as a code span or a table cell.
     static func looksLikeVariable(_ text: String) -> Bool {
         let t = ASCIIScan.trimming(text, asciiCharacters: " `$%")
-        return t.count >= 4 && t.contains("_") && isVariableName(t) && t == t.uppercased()
+        // `isVariableName` first: it admits only ASCII, where a byte search for `_` is exact.
+        return t.count >= 4 && isVariableName(t) && t.utf8.contains(UInt8(ascii: "_")) && t == t.uppercased()
     }
 }
