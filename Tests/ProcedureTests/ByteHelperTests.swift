@@ -34,4 +34,13 @@ import Testing
             }
         }
     }
+
+    @Test func variableNamesAsTheCharacterTest() {
+        for text in ["", "A", "_", "AZURE_OPENAI_ENDPOINT", "azure_key", "9LIVES", "_9", "A-B", "A B", "KEY\r\n", "ÉCOLE",
+                     "NAÏVE_KEY", "KEY\u{301}", "a1_b2", "$KEY", "KEY=1", "ｋｅｙ", "K\u{212A}"] {
+            let reference = text.first.map { $0.isLetter || $0 == "_" } == true
+                && text.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "_" }
+            #expect(VariableSettings.isVariableName(text) == reference, "\(text)")
+        }
+    }
 }
