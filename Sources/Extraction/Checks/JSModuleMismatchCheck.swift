@@ -82,7 +82,7 @@ enum JSModuleMismatchCheck {
         case .shell:
             // Only npm commands declare a package type; most shell samples have none, and lexing a
             // large one (a curl with a whole body) only to find that out is wasted work.
-            guard sample.code.contains("npm"), let commands = try? ShellLexer.commands(sample.code) else { return nil }
+            guard ASCIIScan.contains(sample.code, "npm"), let commands = try? ShellLexer.commands(sample.code) else { return nil }
             var found: Declaration?
             for command in commands {
                 let words = command.words.map { $0.text }

@@ -44,12 +44,14 @@ struct PythonURLTemplate: Hashable, Sendable {
             segments[3] = Array("{deployment}").map(Element.character)
         }
         path = segments.map { segment in
-            segment.map { element -> String in
+            var text = ""
+            for element in segment {
                 switch element {
-                case .character(let c): return String(c)
-                case .hole(let p): return "{\(p.shortName)}"
+                case .character(let c): text.append(c)
+                case .hole(let p): text += "{\(p.shortName)}"
                 }
-            }.joined()
+            }
+            return text
         }.joined(separator: "/")
         self.deployment = deployment
 
@@ -67,7 +69,8 @@ struct PythonURLTemplate: Hashable, Sendable {
 
     private static func find(_ needle: [Element], in haystack: [Element]) -> Int? {
         guard needle.count <= haystack.count else { return nil }
-        for i in 0...(haystack.count - needle.count) where Array(haystack[i..<i + needle.count]) == needle {
+        guard !needle.isEmpty else { return 0 }
+        for i in 0...(haystack.count - needle.count) where haystack[i] == needle.first && haystack[i..<i + needle.count].elementsEqual(needle) {
             return i
         }
         return nil

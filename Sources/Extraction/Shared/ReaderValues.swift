@@ -8,30 +8,43 @@ enum ReaderValues {
     /// Phrases that mark a stand-in, matched case-insensitively at the start of a word.
     static let markers: [String] = ["your_", "your-", "your ", "replace_with", "replace-with", "replace with", "insert_your", "insert-your"]
 
+    /// The markers as Characters, made once: the search below runs for every request's endpoint,
+    /// deployment and key.
+    static let markerCharacters: [[Character]] = markers.map(Array.init)
+
     /// True when `text` is (or holds) a stand-in for the reader's own value.
+    ///
+    /// Each Character-wise test runs only when the text's bytes hold what it looks for (a `<`, the
+    /// bytes of `Your`, of a marker): a Character sequence can only match where its bytes appear, so
+    /// skipping the others gives the same answer without building Character arrays for most values.
     static func isReaderValue(_ text: String) -> Bool {
-        let lower = Array(text.lowercased())
+        let lowerText = text.lowercased()
+        let hasAngle = lowerText.utf8.contains(UInt8(ascii: "<"))
+        let candidates = markers.indices.filter { ASCIIScan.contains(lowerText, markers[$0]) }
+        let lower = hasAngle || !candidates.isEmpty ? Array(lowerText) : []
         // `<your-endpoint>`, `<resource-name>`: angle brackets around a name.
-        if let open = lower.firstIndex(of: "<"), let close = lower[open...].firstIndex(of: ">"), close > open + 1,
+        if hasAngle, let open = lower.firstIndex(of: "<"), let close = lower[open...].firstIndex(of: ">"), close > open + 1,
            lower[open + 1].isLetter, lower[close - 1] != " ",
            lower[(open + 1)..<close].allSatisfy({ $0.isLetter || $0.isNumber || "-_ .".contains($0) }) {
             return true
         }
         // `YourDeploymentName`, `YourResourceName`: CamelCase stand-ins.
-        let original = Array(text)
-        var j = 0
-        while j + 4 < original.count {
-            if original[j] == "Y", original[j + 1] == "o", original[j + 2] == "u", original[j + 3] == "r",
-               original[j + 4].isUppercase, j == 0 || !original[j - 1].isLetter {
-                return true
+        if ASCIIScan.contains(text, "Your") {
+            let original = Array(text)
+            var j = 0
+            while j + 4 < original.count {
+                if original[j] == "Y", original[j + 1] == "o", original[j + 2] == "u", original[j + 3] == "r",
+                   original[j + 4].isUppercase, j == 0 || !original[j - 1].isLetter {
+                    return true
+                }
+                j += 1
             }
-            j += 1
         }
-        for marker in markers {
-            let m = Array(marker)
+        for index in candidates {
+            let m = markerCharacters[index]
             var i = 0
             while i + m.count <= lower.count {
-                if Array(lower[i..<(i + m.count)]) == m, i == 0 || !lower[i - 1].isLetter { return true }
+                if lower[i] == m[0], lower[i..<(i + m.count)].elementsEqual(m), i == 0 || !lower[i - 1].isLetter { return true }
                 i += 1
             }
         }

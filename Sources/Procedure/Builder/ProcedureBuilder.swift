@@ -7,19 +7,58 @@ import Quickstart
 /// samples of the resolved DocFX blocks the quickstart model was built from.
 public enum ProcedureBuilder {
     public static func build(_ document: QuickstartDocument) -> DocumentProcedure {
-        DocumentProcedure(file: document.file, pivots: document.pivots.map { pivot in
+        // The prose and samples outside zones are in every pivot: each is read once, its steps reused.
+        var cache = StepCache()
+        return DocumentProcedure(file: document.file, pivots: document.pivots.map { pivot in
             var walker = Walker(samples: Dictionary(
                 pivot.sections.flatMap { $0.tabs.flatMap(\.samples) }.map { (Walker.key($0.location), $0) },
-                uniquingKeysWith: { first, _ in first }))
+                uniquingKeysWith: { first, _ in first }), cache: cache)
             let blocks = PivotFlattener.flatten(document.blocks, pivot: pivot.id)
             walker.walk(blocks, tab: nil)
+            cache = walker.cache
             return PivotProcedure(pivot: pivot.id, steps: RequirementsFiles.resolve(walker.steps) + unreadIncludes(document, blocks))
         })
+    }
+
+    /// The steps of paragraphs and samples already read, by location, for the next pivot. A hit
+    /// must hold the same inlines (the same sample but for its per-pivot id): the steps depend on
+    /// nothing else, so reusing them gives exactly what reading again would.
+    struct StepCache {
+        var paragraphs: [SourceLocation: (inlines: [Inline], steps: [ProcedureStep])] = [:]
+        var samples: [SourceLocation: (sample: CodeSample, steps: [ProcedureStep])] = [:]
+
+        mutating func steps(in paragraph: DocParagraph) -> [ProcedureStep] {
+            if let hit = paragraphs[paragraph.location], hit.inlines == paragraph.inlines { return hit.steps }
+            let steps = ProseReader.steps(in: paragraph)
+            paragraphs[paragraph.location] = (paragraph.inlines, steps)
+            return steps
+        }
+
+        /// Every step of a sample carries its id, the one thing that differs between pivots.
+        mutating func steps(for sample: CodeSample) -> [ProcedureStep] {
+            if let hit = samples[sample.location] {
+                var probe = sample
+                probe.id = hit.sample.id
+                if probe == hit.sample {
+                    return hit.steps.map { step in
+                        var step = step
+                        step.sampleID = sample.id
+                        return step
+                    }
+                }
+            }
+            let steps = SampleReader.steps(for: sample)
+            samples[sample.location] = (sample, steps)
+            return steps
+        }
     }
 
     /// An include docverify couldn't read (`~/` content of another repository, a missing file) may
     /// hold set-up: a step that sends the reader elsewhere, for the pivots that show its file.
     static func unreadIncludes(_ document: QuickstartDocument, _ blocks: [DocBlock]) -> [ProcedureStep] {
+        let unread = document.findings.filter { ["include-external", "include-missing"].contains($0.rule) }
+        // Most documents read every include: then there are no files to collect.
+        guard !unread.isEmpty else { return [] }
         var files = Set<String>()
         var stack = blocks
         var budget = 100_000
@@ -35,7 +74,7 @@ public enum ProcedureBuilder {
             default: break
             }
         }
-        return document.findings.filter { ["include-external", "include-missing"].contains($0.rule) && files.contains($0.location.file) }
+        return unread.filter { files.contains($0.location.file) }
             .map { finding in
                 var step = ProcedureStep(kind: .setUpElsewhere, location: finding.location)
                 step.link = "an include docverify could not read"
@@ -45,6 +84,7 @@ public enum ProcedureBuilder {
 
     struct Walker {
         var samples: [String: CodeSample]
+        var cache: StepCache
         var steps: [ProcedureStep] = []
         var groupCount = 0
 
@@ -54,13 +94,13 @@ public enum ProcedureBuilder {
             for block in blocks {
                 switch block {
                 case .paragraph(let paragraph):
-                    add(ProseReader.steps(in: paragraph), tab: tab)
+                    add(cache.steps(in: paragraph), tab: tab)
                 case .table(let table):
                     add(ProseReader.steps(in: table), tab: tab)
                 case .code(let code):
-                    if let sample = samples[Self.key(code.location)] { add(SampleReader.steps(for: sample), tab: tab) }
+                    if let sample = samples[Self.key(code.location)] { add(cache.steps(for: sample), tab: tab) }
                 case .codeDirective(let directive):
-                    if let sample = samples[Self.key(directive.location)] { add(SampleReader.steps(for: sample), tab: tab) }
+                    if let sample = samples[Self.key(directive.location)] { add(cache.steps(for: sample), tab: tab) }
                 case .list(let list):
                     for item in list.items { walk(item.blocks, tab: tab) }
                 case .blockQuote(let quote):

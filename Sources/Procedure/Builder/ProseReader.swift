@@ -10,6 +10,8 @@ enum ProseReader {
     static let setUpWords = ["set up", "setup", "environment variable", "prerequisite", "configure", "get started", "retrieve"]
     static let setUpWordMaxLength = setUpWords.map(\.count).max() ?? 0
     /// Wording that has the reader create (or fill) a file the paragraph names.
+    /// Wording that has the reader set the variables the paragraph names.
+    static let variableWords = ["variable", "set ", "export", "environment", "define"]
     static let createWords = ["create", "name", "save", "replace", "open", "copy", "paste", "add", "new file", "edit", "update", "called", "file"]
 
     static func steps(in paragraph: DocParagraph) -> [ProcedureStep] {
@@ -18,18 +20,18 @@ enum ProseReader {
         // The wording is the link's label then the paragraph: a word wholly in the paragraph is
         // looked for once, and per link only the label with the paragraph's first few characters
         // (a word can straddle the two), so a paragraph of many links stays linear.
-        let textHasSetUpWord = setUpWords.contains(where: { ASCIIScan.contains(text, $0) })
+        let textHasSetUpWord = WordSearch.holdsAny(text, setUpWords)
         let straddle = text.prefix(setUpWordMaxLength - 1)
         for (destination, label) in links(paragraph.inlines) where !destination.hasPrefix("#") {
             let wording = (label + " " + straddle).lowercased()
-            guard textHasSetUpWord || setUpWords.contains(where: { ASCIIScan.contains(wording, $0) }) else { continue }
+            guard textHasSetUpWord || WordSearch.holdsAny(wording, setUpWords) else { continue }
             var step = ProcedureStep(kind: .setUpElsewhere, location: paragraph.location)
             step.link = destination
             steps.append(step)
             break
         }
         // "Set `AZURE_OPENAI_ENDPOINT` to …", "the `X` environment variable": the page names it for set-up.
-        if ["variable", "set ", "export", "environment", "define"].contains(where: { ASCIIScan.contains(text, $0) }) {
+        if WordSearch.holdsAny(text, variableWords) {
             let names = paragraph.inlines.codeSpans.filter(VariableSettings.looksLikeVariable).map(cleanVariable)
             if !names.isEmpty {
                 var step = ProcedureStep(kind: .setVariables, location: paragraph.location)
@@ -37,7 +39,7 @@ enum ProseReader {
                 steps.append(step)
             }
         }
-        if createWords.contains(where: { ASCIIScan.contains(text, $0) }) {
+        if WordSearch.holdsAny(text, createWords) {
             for file in fileNames(paragraph.inlines) {
                 steps.append(ProcedureStep(kind: .createFile, location: paragraph.location, file: file))
             }

@@ -53,8 +53,18 @@ public enum VariableSettings {
 
     /// Environment variable names as pages write them: letters, digits, `_`, not starting with a digit.
     public static func isVariableName(_ text: String) -> Bool {
+        // Every code span and table cell is asked: ASCII text is judged on its bytes (an ASCII
+        // letter, digit or `_` byte is that Character; any other ASCII byte fails either way).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard let first = text.utf8.first, isASCIILetter(first) || first == UInt8(ascii: "_") else { return false }
+            return text.utf8.allSatisfy { isASCIILetter($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "_") }
+        }
         guard let first = text.first, first.isLetter || first == "_" else { return false }
         return text.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "_" }
+    }
+
+    static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     /// The names a `.env` file sample defines (`X=value`, `export X=value`, `X = value`).
@@ -73,6 +83,7 @@ public enum VariableSettings {
     /// (`AZURE_OPENAI_ENDPOINT`), as a code span or a table cell.
     static func looksLikeVariable(_ text: String) -> Bool {
         let t = ASCIIScan.trimming(text, asciiCharacters: " `$%")
-        return t.count >= 4 && t.contains("_") && isVariableName(t) && t == t.uppercased()
+        // `isVariableName` first: it admits only ASCII, where a byte search for `_` is exact.
+        return t.count >= 4 && isVariableName(t) && t.utf8.contains(UInt8(ascii: "_")) && t == t.uppercased()
     }
 }

@@ -16,6 +16,8 @@ public enum BuildStepCheck {
             let tsconfig = steps.first { $0.kind == .createFile && FileNames.base($0.file ?? "") == "tsconfig.json" }
             let initsConfig = steps.contains { $0.kind == .run && $0.tool == "tsc" && ($0.command ?? "").contains("--init") }
             let packageType = steps.last { $0.kind == .packageType }?.packageType
+            // Most readers run no tsc: the TypeScript sources are only scanned for one that does.
+            guard steps.contains(where: { $0.kind == .run && $0.tool == "tsc" }) else { continue }
             let tsSources = steps.filter { ($0.kind == .createFile || $0.kind == .code) && $0.tool == CodeLanguage.typescript.rawValue }
                 .compactMap { $0.sampleID.flatMap { context.samples[$0] } }
             let usesModules = tsSources.contains { JSModuleText.hasImportOrExport($0.code) }

@@ -32,6 +32,17 @@ public struct ProcedureContext: Sendable {
 public enum FileNames {
     public static func base(_ path: String) -> String {
         let trimmed = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+        // The checks ask this for every step of every reader: an ASCII path is cut at its last
+        // separator without splitting it into an array (a byte is a Character there, so the
+        // answer is the split's).
+        let utf8 = trimmed.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            let isSeparator = { (byte: UInt8) in byte == UInt8(ascii: "/") || byte == UInt8(ascii: "\\") }
+            guard let last = utf8.lastIndex(where: { !isSeparator($0) }) else { return trimmed }
+            let end = utf8.index(after: last)
+            let start = utf8[..<end].lastIndex(where: isSeparator).map(utf8.index(after:)) ?? utf8.startIndex
+            return String(trimmed[start..<end])
+        }
         return trimmed.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? trimmed
     }
 

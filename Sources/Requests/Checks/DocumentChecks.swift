@@ -82,7 +82,7 @@ public struct DocumentChecks {
         var index = 0
         for pivot in extraction.document.pivots {
             for section in pivot.sections {
-                let title = section.title.trimmingCharacters(in: .whitespaces)
+                let title = ASCIIScan.trimmingWhitespace(section.title)
                 for tab in section.tabs {
                     let alternative = Alternative(pivot: pivot.id, group: tab.group, tab: tab.id)
                     var seen: [String: Int] = [:]

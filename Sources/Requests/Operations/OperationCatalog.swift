@@ -40,17 +40,22 @@ public enum OperationCatalog {
     public static func match(method: String, path: String) -> APIOperation? {
         let segments = Self.segments(path)
         let upper = method.uppercased()
-        return operations.first { op in
-            op.method == upper && op.pathTemplates.contains { Self.matches(Self.segments($0), segments) }
+        for (index, op) in operations.enumerated() where op.method == upper {
+            if templateSegments[index].contains(where: { Self.matches($0, segments) }) { return op }
         }
+        return nil
     }
 
     /// The operations whose path matches regardless of method (to tell a wrong method from an
     /// unknown URL).
     public static func matchPath(_ path: String) -> [APIOperation] {
         let segments = Self.segments(path)
-        return operations.filter { op in op.pathTemplates.contains { Self.matches(Self.segments($0), segments) } }
+        return operations.indices.filter { index in templateSegments[index].contains { Self.matches($0, segments) } }.map { operations[$0] }
     }
+
+    /// Each operation's path templates split into segments once (same order as ``operations``):
+    /// `match` runs for every extracted call, and splitting the templates each time was most of it.
+    static let templateSegments: [[[Substring]]] = operations.map { $0.pathTemplates.map(segments) }
 
     static func segments(_ path: String) -> [Substring] {
         let noQuery = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
