@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Testing
 @testable import CLI
@@ -99,5 +100,17 @@ import Testing
         let root = try ListCommandTests.docs(["a.md": Self.twoPivots, ".docverify.yml": "max-scenarios: 1\n"])
         #expect(try await run([root + "/a.md"]).output.contains("1 passed, 0 failed, 1 skipped"))
         #expect(try await run([root + "/a.md", "--max-scenarios", "5"]).output.contains("2 passed, 0 failed, 0 skipped"))
+    }
+
+    @Test("drift says which file it did not read; the remark lines name file, line and rule")
+    func driftAndLimitsSayWhatWasNotRead() async throws {
+        let root = try ListCommandTests.docs(["a.md": Self.twoPivots])
+        let command = try #require(try DocverifyCommand.parseAsRoot(["drift", root + "/a.md", "--max-file-bytes", "100"]) as? DriftCommand)
+        let (output, _) = try await command.render()
+        #expect(output.contains("a.md:1: not read: this article is"), "\(output)")
+        #expect(output.contains("[input-too-large]"))
+        let finding = Finding(rule: "sample-limit", severity: .warning, location: SourceLocation(file: "p.md", line: 9), message: "m")
+        let other = Finding(rule: "json-invalid", severity: .error, location: SourceLocation(file: "p.md", line: 3), message: "x")
+        #expect(NotReadRemarks.lines([other, finding]) == ["p.md:9: not read: m [sample-limit]"])
     }
 }

@@ -89,6 +89,7 @@ struct DriftCommand: AsyncParsableCommand {
                 document: doc.document.file, requests: doc.requests.values.flatMap { $0 }, limits: limitsByArticle[doc.document.file] ?? [],
                 checkFindings: doc.findings, specs: specs)
         }
+        remarks += NotReadRemarks.lines(checked.flatMap(\.findings))
         if specs.isEmpty { remarks.append("No --spec given: doc ↔ spec and docverify's model ↔ spec were not compared.") }
         let goldens = try goldenItems(checked, pipeline: pipeline)
         items += goldens.items

@@ -164,7 +164,11 @@ struct DocumentPipeline {
     /// The limits every article states, in argument order (for `limits`, and pages passed together):
     /// include-only files too, unreadable files left out, loaded in parallel with the include cache.
     func documentedLimits() throws -> [DocumentedLimit] {
-        try eachDocFX(ArticleLoadPolicy(keepIncludeFiles: true, skipUnreadable: true)) { LimitExtractor.limits(in: $0) }.flatMap { $0 }
+        let loaded = try eachDocFX(ArticleLoadPolicy(keepIncludeFiles: true, skipUnreadable: true)) { docfx in
+            (notRead: docfx.findings.filter { NotReadRemarks.rules.contains($0.rule) }, limits: LimitExtractor.limits(in: docfx))
+        }
+        NotReadRemarks.warn(loaded.flatMap(\.notRead))
+        return loaded.flatMap(\.limits)
     }
 
     /// Requests and documented lists against the `--spec` files, each finding once per location.
