@@ -44,8 +44,21 @@ import Testing
         // The list item's fence: indentation removed by cmark, so its literal is cmark's.
         #expect(Self.code(in: doc).first?.literal == Self.long + "\n")
         #expect(doc.lines[3].utf8.count == MarkupDocument.longCodeLineKept)
-        // A long paragraph line is not inside a fence: kept whole.
+        // A long paragraph line is not inside a fence: kept whole, and read whole by cmark.
         #expect(doc.lines[6] == prose)
+        guard case .paragraph(let paragraph)? = doc.blocks.last else { Issue.record("no paragraph"); return }
+        #expect(paragraph.plainText == String(prose.dropLast()))
+        #expect(!paragraph.plainText.unicodeScalars.contains("\u{E000}"))
+    }
+
+    @Test func severalLongLinesInSeveralFencesAndAMarkerLookalike() {
+        let other = "x = \"" + String(repeating: "é", count: 40_000) + "\""
+        let text = "```bash\n\(Self.long)\necho\n\(Self.long)\n```\n\n> ```python\n> \(other)\n> ```\n"
+        let blocks = Self.code(in: MarkupDocument(parsing: text))
+        #expect(blocks.map(\.literal) == ["\(Self.long)\necho\n\(Self.long)\n", "\(other)\n"])
+        // Text already holding U+E000 is parsed as it is.
+        let marked = "```\n\u{E000}1\u{E001} \(Self.long)\n```\n"
+        #expect(Self.code(in: MarkupDocument(parsing: marked)).first?.literal == "\u{E000}1\u{E001} \(Self.long)\n")
     }
 
     @Test func unclosedFenceEndingOnALongLineKeepsThatLine() {

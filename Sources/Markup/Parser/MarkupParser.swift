@@ -11,12 +11,22 @@ enum MarkupParser {
         // hold a 20 MB request, and each copy of the file made on the way was one more of it.
         let split = FrontMatterSplit(text: text, blanking: false)
         let raw = ASCIIScan.lines(text)
-        guard let root = parseBody(of: text, split) else {
+        let standIns = LongLineStandIns(text: text, lines: raw, firstLine: split.blankLines + 1)
+        if !standIns.isEmpty, let document = parse(text, split, raw, standIns: standIns) { return document }
+        // Without stand-ins the conversion always gives a document.
+        return parse(text, split, raw, standIns: LongLineStandIns()) ?? MarkupDocument(blocks: [], lines: lines(raw), frontMatter: split)
+    }
+
+    /// The document, or nil when a line that stood in (``LongLineStandIns``) did not land strictly
+    /// inside a fenced code block.
+    private static func parse(_ text: String, _ split: FrontMatterSplit, _ raw: [Substring], standIns: LongLineStandIns) -> MarkupDocument? {
+        guard let root = parseBody(of: text, split, standIns: standIns) else {
             return MarkupDocument(blocks: [], lines: lines(raw), frontMatter: split)
         }
-        let converter = Converter(text: text, lines: raw)
+        let converter = Converter(text: text, lines: raw, standIns: standIns)
         let blocks = converter.blocks(of: root, depth: 0)
         cmark_node_free(root)
+        if !standIns.isEmpty, converter.standInUse.failed || converter.standInUse.replaced.count != standIns.count { return nil }
         var document = MarkupDocument(blocks: blocks, lines: lines(raw, shortening: converter.fenceInteriors.lines), frontMatter: split)
         document.tooDeepAtLine = converter.cut.line
         return document
@@ -39,18 +49,18 @@ enum MarkupParser {
 
     /// cmark's tree of the text after the front matter, which it reads as `split.blankLines` empty
     /// lines, so every cmark line number is a file line.
-    private static func parseBody(of text: String, _ split: FrontMatterSplit) -> OpaquePointer? {
+    private static func parseBody(of text: String, _ split: FrontMatterSplit, standIns: LongLineStandIns) -> OpaquePointer? {
         guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return nil }
         defer { cmark_parser_free(parser) }
         if split.blankLines > 0 {
             let blanks = [CChar](repeating: 0x0A, count: split.blankLines)
             blanks.withUnsafeBufferPointer { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
-        var text = text
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, split.bodyOffset < bytes.count else { return }
-            UnsafeRawPointer(base + split.bodyOffset).withMemoryRebound(to: CChar.self, capacity: bytes.count - split.bodyOffset) {
-                cmark_parser_feed(parser, $0, bytes.count - split.bodyOffset)
+        guard split.bodyOffset < text.utf8.count else { return cmark_parser_finish(parser) }
+        standIns.feed(text, from: split.bodyOffset) { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+            UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                cmark_parser_feed(parser, $0, bytes.count)
             }
         }
         return cmark_parser_finish(parser)
@@ -60,6 +70,12 @@ enum MarkupParser {
 /// Where conversion stopped descending: the first node past the depth bound.
 private final class DepthCut {
     var line: Int?
+}
+
+/// Which stand-in lines the conversion put back, and whether one landed where it may not.
+private final class StandInUse {
+    var replaced = Set<Int>()
+    var failed = false
 }
 
 /// Lines strictly inside fenced code blocks (not the fences), whose text only the literal needs.
@@ -76,8 +92,11 @@ private struct Converter {
     let text: String
     /// The file's lines, slices of the text (with any "\r").
     let lines: [Substring]
+    /// Long lines cmark was fed only the start of.
+    let standIns: LongLineStandIns
     let cut = DepthCut()
     let fenceInteriors = FenceInteriors()
+    let standInUse = StandInUse()
     /// Containers (quotes, lists) and inline spans (emphasis, links) nested deeper than this are
     /// not converted: the conversion recurses, and hostile nesting (thousands of `>` or `*`) would
     /// exhaust the stack. Real pages nest a handful of levels.
@@ -113,9 +132,23 @@ private struct Converter {
     /// than with the tree. When the literal is the file's text from `line` on byte for byte (a
     /// fence outside lists and quotes), cmark's copy is freed first and the literal made from the
     /// text, so a large fence is never held three times (file, cmark, literal).
-    func takeLiteral(of node: OpaquePointer, fromLine line: Int) -> String {
+    func takeLiteral(of node: OpaquePointer, fromLine line: Int, span: SourceSpan, fenced: Bool) -> String {
         guard let pointer = cmark_node_get_literal(node) else { return "" }
         let length = strlen(pointer)
+        if !standIns.isEmpty {
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: length)
+            let markers = standIns.markers(in: bytes)
+            if !markers.isEmpty {
+                // Only a line strictly inside a fence is read by cmark as content alone.
+                if !fenced || markers.contains(where: { $0.line <= span.startLine || $0.line >= span.endLine }) {
+                    standInUse.failed = true
+                }
+                for marker in markers { standInUse.replaced.insert(marker.line) }
+                let literal = standIns.rebuilt(bytes, markers: markers, text: text)
+                cmark_node_set_literal(node, "")
+                return literal
+            }
+        }
         if length >= Self.inPlaceLiteralMinimum, let range = textRange(ofLine: line, length: length),
            literalMatches(pointer, range) {
             cmark_node_set_literal(node, "")
@@ -193,12 +226,12 @@ private struct Converter {
         if fenced {
             fenceInteriors.add(span, longLines: longLines(span))
             return CodeBlock(
-                infoString: info, literal: takeLiteral(of: node, fromLine: span.startLine + 1), isFenced: true, fenceLine: span.startLine,
+                infoString: info, literal: takeLiteral(of: node, fromLine: span.startLine + 1, span: span, fenced: true), isFenced: true, fenceLine: span.startLine,
                 column: span.startColumn, codeStartLine: span.startLine + 1, span: span)
         }
         // Indented code: cmark's start column is already the first code character's.
         return CodeBlock(
-            infoString: "", literal: takeLiteral(of: node, fromLine: span.startLine), isFenced: false, fenceLine: span.startLine,
+            infoString: "", literal: takeLiteral(of: node, fromLine: span.startLine, span: span, fenced: false), isFenced: false, fenceLine: span.startLine,
             column: span.startColumn, codeStartLine: span.startLine, span: span)
     }
 
