@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DocFX
 
@@ -14,6 +15,22 @@ import Testing
             let text = Substring(row)
             #expect(PipeTableParser.splitASCIICells(text) == PipeTableParser.splitCharacterCells(text), "\(row.debugDescription)")
         }
+    }
+
+    /// The whole-row byte path (trim, outer pipes, cells) against the Character-wise steps.
+    @Test func asciiRowSplitMatchesCharacterSteps() {
+        func reference(_ line: String) -> [String] {
+            var text = Substring(line.trimmingCharacters(in: .whitespaces))
+            if text.hasPrefix("|") { text = text.dropFirst() }
+            if text.hasSuffix("|") && !text.hasSuffix("\\|") { text = text.dropLast() }
+            return PipeTableParser.splitCharacterCells(text)
+        }
+        let extra = ["", " ", "\t| a |\t", "\\|", "|\\|", "| a |  ", "  |", "| x | y\\|", "|---|---|", " :-: | -- ", "a|", "|a"]
+        for row in Self.rows + extra {
+            #expect(PipeTableParser.splitASCIIRow(row) == reference(row), "\(row.debugDescription)")
+            #expect(PipeTableParser.splitCells(row) == reference(row), "\(row.debugDescription)")
+        }
+        #expect(PipeTableParser.splitASCIIRow("| é |") == nil)
     }
 
     @Test func cellsKeepEscapedPipesAndCodeSpans() {

@@ -23,7 +23,8 @@ struct PathResolver: Sendable {
 
     /// `path` as written in `fromFile` (absolute): relative to that file, `~/` and `/` from the root.
     func resolve(_ written: String, fromFile: String) -> Resolution {
-        var path = written.removingPercentEncoding ?? written
+        // Without a `%` there is nothing to decode (most paths): Foundation is skipped.
+        var path = written.utf8.contains(UInt8(ascii: "%")) ? (written.removingPercentEncoding ?? written) : written
         if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<cut]) }
         let absolute: String
         if path.hasPrefix("~/"), let mapping = mappings.first(where: { $0.remainder(of: path) != nil }) {
@@ -33,9 +34,13 @@ struct PathResolver: Sendable {
             if let relative = relativePath(mapped) { return .inside(absolute: mapped, relative: relative) }
             return .inside(absolute: mapped, relative: mapping.prefix + "/" + String(mapped.dropFirst(mapping.directory.count + 1)))
         } else if path.hasPrefix("~/") {
-            absolute = URL(fileURLWithPath: root).appendingPathComponent(String(path.dropFirst(2))).standardizedFileURL.path
+            absolute = PlainPath.join(root, path.dropFirst(2))
+                ?? URL(fileURLWithPath: root).appendingPathComponent(String(path.dropFirst(2))).standardizedFileURL.path
         } else if path.hasPrefix("/") {
-            absolute = URL(fileURLWithPath: root).appendingPathComponent(String(path.dropFirst())).standardizedFileURL.path
+            absolute = PlainPath.join(root, path.dropFirst())
+                ?? URL(fileURLWithPath: root).appendingPathComponent(String(path.dropFirst())).standardizedFileURL.path
+        } else if let folder = PlainPath.folder(of: fromFile), let joined = PlainPath.join(folder, Substring(path)) {
+            absolute = joined
         } else {
             let directory = URL(fileURLWithPath: fromFile).deletingLastPathComponent()
             absolute = directory.appendingPathComponent(path).standardizedFileURL.path
@@ -46,7 +51,7 @@ struct PathResolver: Sendable {
 
     /// The path relative to the root, nil when it is outside.
     func relativePath(_ absolute: String) -> String? {
-        let standardized = URL(fileURLWithPath: absolute).standardizedFileURL.path
+        let standardized = PlainPath.isStandardized(absolute) ? absolute : URL(fileURLWithPath: absolute).standardizedFileURL.path
         let prefix = root.hasSuffix("/") ? root : root + "/"
         guard standardized.hasPrefix(prefix) else { return nil }
         return String(standardized.dropFirst(prefix.count))

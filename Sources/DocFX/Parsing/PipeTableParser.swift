@@ -23,6 +23,7 @@ enum PipeTableParser {
 
     /// Cells of a row: leading/trailing pipes dropped, `\|` and pipes inside code spans kept.
     static func splitCells(_ line: String) -> [String] {
+        if let cells = splitASCIIRow(line) { return cells }
         var text = Substring(ASCIIScan.trimmingWhitespace(line))
         if text.hasPrefix("|") { text = text.dropFirst() }
         if text.hasSuffix("|") && !text.hasSuffix("\\|") { text = text.dropLast() }
@@ -75,6 +76,41 @@ enum PipeTableParser {
         }
         cells.append(String(decoding: current, as: UTF8.self))
         return cells
+    }
+
+    /// ``splitCells(_:)`` on an ASCII row, trimming and outer pipes included, on the row's own
+    /// bytes (every table row and candidate delimiter row comes here); nil for other rows.
+    static func splitASCIIRow(_ line: String) -> [String]? {
+        var copy = line
+        return copy.withUTF8 { bytes -> [String]? in
+            let pipe = UInt8(ascii: "|"), backtick = UInt8(ascii: "`"), backslash = UInt8(ascii: "\\")
+            var start = 0, end = bytes.count
+            for byte in bytes where byte >= 0x80 { return nil }
+            // Trimming `.whitespaces` cuts only spaces and tabs from ASCII text.
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            if start < end, bytes[start] == pipe { start += 1 }
+            if start < end, bytes[end - 1] == pipe, !(end - 2 >= start && bytes[end - 2] == backslash) { end -= 1 }
+            var cells: [String] = []
+            var current: [UInt8] = []
+            var inCode = false
+            var previous = UInt8(ascii: " ")
+            for c in UnsafeBufferPointer(rebasing: bytes[start..<end]) {
+                if c == backtick { inCode.toggle() }
+                if c == pipe && !inCode && previous != backslash {
+                    cells.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                } else if c == pipe && previous == backslash {
+                    current.removeLast()
+                    current.append(c)
+                } else {
+                    current.append(c)
+                }
+                previous = c
+            }
+            cells.append(String(decoding: current, as: UTF8.self))
+            return cells
+        }
     }
 
     static func table(lines: [SourceLine], file: String) -> PipeTable? {
