@@ -134,3 +134,20 @@ struct OperationCatalogTests {
         #expect(built.findings.first?.message.contains("takes POST, not GET") == true)
     }
 }
+
+/// The byte split of ASCII paths gives the Character split's segments.
+@Suite("Operation catalog: path segments")
+struct OperationCatalogSegmentTests {
+    @Test func segmentsAsTheCharacterSplit() {
+        for path in ["", "/", "//", "?", "/openai/v1/chat/completions", "/openai/deployments/{deployment}/chat/completions?api-version=1",
+                     "openai//files/", "/a?b/c", "/a/b?", "/é/x", "/openai/threads/{id}/runs\r\n", "/x\u{301}?y/z", "?/a"] {
+            let noQuery = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            #expect(OperationCatalog.segments(path) == noQuery.split(separator: "/"), "\(path)")
+        }
+        #expect(OperationCatalog.templateSegments.count == OperationCatalog.operations.count)
+        for (index, op) in OperationCatalog.operations.enumerated() {
+            #expect(OperationCatalog.templateSegments[index] == op.pathTemplates.map(OperationCatalog.segments))
+            for template in op.pathTemplates { #expect(OperationCatalog.matchPath(template).contains { $0.id == op.id }) }
+        }
+    }
+}

@@ -58,6 +58,24 @@ public enum OperationCatalog {
     static let templateSegments: [[[Substring]]] = operations.map { $0.pathTemplates.map(segments) }
 
     static func segments(_ path: String) -> [Substring] {
+        // Every extracted call's path is split: an ASCII path is cut on its bytes (an ASCII `?` or
+        // `/` byte is that Character), others Character by Character as before.
+        let utf8 = path.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            let end = utf8.firstIndex(of: UInt8(ascii: "?")) ?? utf8.endIndex
+            var result: [Substring] = []
+            var start = utf8.startIndex
+            var index = start
+            while index < end {
+                if utf8[index] == UInt8(ascii: "/") {
+                    if start < index { result.append(path[start..<index]) }
+                    start = utf8.index(after: index)
+                }
+                index = utf8.index(after: index)
+            }
+            if start < end { result.append(path[start..<end]) }
+            return result
+        }
         let noQuery = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         return noQuery.split(separator: "/")
     }
