@@ -110,14 +110,15 @@ public enum ASCIIScan {
         text.utf8.first { $0 != 0x20 && $0 != 0x09 }
     }
 
-    /// `text.split(separator: "\n", omittingEmptySubsequences: false)`: Character-wise, `\r\n` is one
-    /// character and does not split, so text holding a carriage return takes the Character path.
+    /// `text`'s lines, split at each `\n` (empty lines kept, like `omittingEmptySubsequences: false`);
+    /// a CRLF line keeps its trailing `\r`.
     public static func lines(_ text: String) -> [Substring] {
         // Every file is split here (twice: front matter and parser): `memchr` over the contiguous
         // bytes finds the breaks, instead of a bounds-checked index step per byte.
         if let found = text.utf8.withContiguousStorageIfAvailable({ lines(text, bytes: $0) }), let found { return found }
+        // Split at each `\n` byte, never at String's Characters: `\r\n` is one Character, so a
+        // Character split saw a CRLF file as one line. A CRLF line keeps its `\r` (callers trim it).
         let utf8 = text.utf8
-        if utf8.contains(0x0D) { return text.split(separator: "\n", omittingEmptySubsequences: false) }
         var result: [Substring] = []
         var start = utf8.startIndex
         var index = start
@@ -132,10 +133,9 @@ public enum ASCIIScan {
         return result
     }
 
-    /// ``lines(_:)`` over `text`'s own bytes; nil (the general path) for empty text or text holding
-    /// a carriage return.
+    /// ``lines(_:)`` over `text`'s own bytes; nil (the general path) for empty text.
     private static func lines(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> [Substring]? {
-        guard let base = bytes.baseAddress, !bytes.isEmpty, memchr(base, 0x0D, bytes.count) == nil else { return nil }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
         let utf8 = text.utf8
         var result: [Substring] = []
         var start = utf8.startIndex
@@ -144,7 +144,8 @@ public enum ASCIIScan {
         var from = base
         while from < end, let hit = memchr(from, 0x0A, end - from) {
             let offset = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
-            // A line break is always a scalar boundary: these indices slice whole lines.
+            // A line break is always a scalar boundary (not always a Character one: `\r\n`), and
+            // String slices at scalar boundaries.
             let lineEnd = utf8.index(start, offsetBy: offset - startOffset)
             result.append(text[start..<lineEnd])
             start = utf8.index(after: lineEnd)

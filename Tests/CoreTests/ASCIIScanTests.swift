@@ -25,9 +25,15 @@ import Testing
         }
     }
 
+    /// Without a carriage return the lines are the Character split's; with one, the split is at
+    /// every `\n` byte (where the Character split would keep `\r\n` whole).
     @Test func linesMatchCharacterSplit() {
         for text in Self.samples + ["a\nb\nc", "no break", "ends\n\n", "crlf\r\nlines\r\n", "mixed\nand\r\nmore"] {
-            #expect(ASCIIScan.lines(text) == text.split(separator: "\n", omittingEmptySubsequences: false), "\(text.debugDescription)")
+            let expected = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
+            #expect(ASCIIScan.lines(text).map(String.init) == expected, "\(text.debugDescription)")
+            if !text.contains("\r") {
+                #expect(ASCIIScan.lines(text) == text.split(separator: "\n", omittingEmptySubsequences: false), "\(text.debugDescription)")
+            }
         }
     }
 
@@ -80,5 +86,14 @@ import Testing
         #expect(ASCIIScan.firstNonBlankByte(" \t:::") == UInt8(ascii: ":"))
         #expect(ASCIIScan.firstNonBlankByte("   ") == nil)
         #expect(ASCIIScan.firstNonBlankByte("\u{00A0}x") == 0xC2)
+    }
+}
+
+@Suite struct ASCIIScanCRLFLineTests {
+    @Test("CRLF text splits at every \\n, each line keeping its \\r")
+    func crlf() {
+        #expect(ASCIIScan.lines("a\r\nb\r\n\r\nc") == ["a\r", "b\r", "\r", "c"])
+        #expect(ASCIIScan.lines("mixed\nline\r\nends\r") == ["mixed", "line\r", "ends\r"])
+        #expect(ASCIIScan.lines("é\r\n😀\r\n") == ["é\r", "😀\r", ""])
     }
 }

@@ -39,4 +39,15 @@ import Testing
         #expect(sources.line("bad.md", 1) == "")
         #expect(sources.lines("bad.md") == ["ok", "\u{FFFD}", ""])
     }
+
+    @Test("a CRLF file is split into its lines: Swift's one-Character \\r\\n does not hide them")
+    func crlfLines() throws {
+        let root = try Self.folder(["crlf.md": Array("# T\r\n<!-- docverify-disable -->\r\nvoice: nova\r\n".utf8)])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let sources = SourceLines(roots: [root])
+        #expect(sources.lines("crlf.md") == ["# T", "<!-- docverify-disable -->", "voice: nova", ""])
+        // Reports quote the line as written, its \r kept (as for an LF file's lines, nothing else changes).
+        #expect(sources.line("crlf.md", 3) == "voice: nova\r")
+        #expect(sources.line("crlf.md", 4) == "")
+    }
 }

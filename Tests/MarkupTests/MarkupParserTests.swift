@@ -108,8 +108,10 @@ struct FrontMatterInPlaceTests {
             let inPlace = MarkupDocument(parsing: text)
             let blanked = MarkupDocument(parsing: split.body)
             #expect(inPlace.blocks == blanked.blocks, "\(text.debugDescription)")
-            #expect(inPlace.lines == text.split(separator: "\n", omittingEmptySubsequences: false).map {
-                $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+            // Lines end at each `\n` byte (a Character split would keep `\r\n` whole), `\r` dropped.
+            #expect(inPlace.lines == text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+                let line = String(String.UnicodeScalarView($0))
+                return line.hasSuffix("\r") ? String(line.dropLast()) : line
             })
             let offset = FrontMatterSplit(text: text, blanking: false)
             #expect(offset.body.isEmpty)

@@ -297,7 +297,8 @@ struct BlockReader {
                                         message: "code source '\(source)' (\(relative)) does not exist; fix the path"))
                 return []
             }
-            var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            // Split at `\n` bytes and drop a CRLF file's `\r`, as cmark does for fences in the page.
+            var lines = ASCIIScan.lines(String(decoding: data, as: UTF8.self)).map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }
             if lines.last == "" { lines.removeLast() }
             var ranges: [ClosedRange<Int>] = []
             if let rangeText {

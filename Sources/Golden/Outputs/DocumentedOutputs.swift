@@ -58,11 +58,12 @@ public struct DocumentedOutputs: Sendable {
     func introducedByLine(_ sample: CodeSample) -> Bool {
         guard [.json, .jsonc, .text].contains(sample.language), sample.sourceFile == nil,
               let text = readFile(sample.location.file) else { return false }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var index = sample.location.line - 2
-        while index >= 0, lines[index].trimmingCharacters(in: .whitespaces).isEmpty { index -= 1 }
+        let lines = ASCIIScan.lines(text)
+        // The file may have changed since it was parsed: a line past its end introduces nothing.
+        var index = min(sample.location.line - 2, lines.count - 1)
+        while index >= 0, lines[index].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { index -= 1 }
         guard index >= 0 else { return false }
-        let line = lines[index].trimmingCharacters(in: .whitespaces)
+        let line = lines[index].trimmingCharacters(in: .whitespacesAndNewlines)
         if line.hasPrefix("#") {
             let heading = line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces).lowercased()
             return OutputPhrases.headingWords.contains { heading == $0 || heading.hasPrefix($0 + " ") }

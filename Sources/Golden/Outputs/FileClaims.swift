@@ -31,7 +31,7 @@ extension DocumentedOutputs {
     /// fence of program code (at most 40 lines): where pages say what running the sample produced.
     /// Run commands and output blocks in between are stepped over.
     func claims(after sample: CodeSample, in text: String) -> [(name: String, line: Int)] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = ASCIIScan.lines(text).map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }
         let codeLines = sample.code.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
         var index = sample.codeStartLine + codeLines  // 0-based index of the line after the closing fence
         var out: [(String, Int)] = []

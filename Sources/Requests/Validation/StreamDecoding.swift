@@ -1,4 +1,5 @@
 import Foundation
+import Core
 
 /// Reading a `text/event-stream` answer (`stream: true`): the `data:` payloads of its events, and
 /// the chat completion chunks they hold.
@@ -16,7 +17,8 @@ public enum StreamDecoding {
             current = []
             if payload.trimmingCharacters(in: .whitespaces) == "[DONE]" { done = true } else if !done { payloads.append(payload) }
         }
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // `\n` bytes, not Characters: an event stream may end its lines with `\r\n`, one Character.
+        for rawLine in ASCIIScan.lines(text) {
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.isEmpty { flush(); continue }
             guard line.hasPrefix("data:") else { continue }
