@@ -70,7 +70,10 @@ struct RetryTests {
         let server = try DroppingServer(drops: 1)
         defer { server.stop() }
         let url = "http://127.0.0.1:\(server.port)/reset"
-        let response = try await client.send(HTTPRequest(method: "POST", url: url, body: Data("x".utf8)), options: TransportOptions(timeout: 10, retry: fastRetry))
+        // The retry is under test, not the time budget: in the full suite a starved concurrency pool
+        // has taken over 30 s (fastRetry's budget) to hand back the first attempt's failure.
+        let patient = RetryPolicy(maxRetries: 3, initialDelay: 0.01, maxDelay: 5, maxTotalTime: 600)
+        let response = try await client.send(HTTPRequest(method: "POST", url: url, body: Data("x".utf8)), options: TransportOptions(timeout: 10, retry: patient))
         #expect(response.status == 200)
         #expect(response.attempts == 2)
         #expect(server.connections == 2)
@@ -91,7 +94,7 @@ struct RetryTests {
         let server = try DroppingServer(drops: 10)
         defer { server.stop() }
         let url = "http://127.0.0.1:\(server.port)/reset"
-        let policy = RetryPolicy(maxRetries: 2, initialDelay: 0.01)
+        let policy = RetryPolicy(maxRetries: 2, initialDelay: 0.01, maxTotalTime: 600)
         let error = await #expect(throws: TransportError.self) {
             _ = try await client.send(HTTPRequest(url: url), options: TransportOptions(timeout: 10, retry: policy))
         }
