@@ -56,12 +56,18 @@ enum PipeTableParser {
     /// ``splitCells(_:)`` on ASCII text (most rows), byte by byte: every ASCII byte is a whole
     /// Character, so the cells are the same.
     static func splitASCIICells(_ text: Substring) -> [String] {
+        cells(of: text.utf8)
+    }
+
+    /// The cells of a trimmed row's bytes: split at each `|` outside inline code and not escaped
+    /// (`\|` stands for a `|` in the cell).
+    static func cells(of bytes: some Sequence<UInt8>) -> [String] {
         let pipe = UInt8(ascii: "|"), backtick = UInt8(ascii: "`"), backslash = UInt8(ascii: "\\")
         var cells: [String] = []
         var current: [UInt8] = []
         var inCode = false
         var previous = UInt8(ascii: " ")
-        for c in text.utf8 {
+        for c in bytes {
             if c == backtick { inCode.toggle() }
             if c == pipe && !inCode && previous != backslash {
                 cells.append(String(decoding: current, as: UTF8.self))
@@ -83,7 +89,7 @@ enum PipeTableParser {
     static func splitASCIIRow(_ line: String) -> [String]? {
         var copy = line
         return copy.withUTF8 { bytes -> [String]? in
-            let pipe = UInt8(ascii: "|"), backtick = UInt8(ascii: "`"), backslash = UInt8(ascii: "\\")
+            let pipe = UInt8(ascii: "|"), backslash = UInt8(ascii: "\\")
             var start = 0, end = bytes.count
             for byte in bytes where byte >= 0x80 { return nil }
             // Trimming `.whitespaces` cuts only spaces and tabs from ASCII text.
@@ -91,25 +97,7 @@ enum PipeTableParser {
             while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
             if start < end, bytes[start] == pipe { start += 1 }
             if start < end, bytes[end - 1] == pipe, !(end - 2 >= start && bytes[end - 2] == backslash) { end -= 1 }
-            var cells: [String] = []
-            var current: [UInt8] = []
-            var inCode = false
-            var previous = UInt8(ascii: " ")
-            for c in UnsafeBufferPointer(rebasing: bytes[start..<end]) {
-                if c == backtick { inCode.toggle() }
-                if c == pipe && !inCode && previous != backslash {
-                    cells.append(String(decoding: current, as: UTF8.self))
-                    current.removeAll(keepingCapacity: true)
-                } else if c == pipe && previous == backslash {
-                    current.removeLast()
-                    current.append(c)
-                } else {
-                    current.append(c)
-                }
-                previous = c
-            }
-            cells.append(String(decoding: current, as: UTF8.self))
-            return cells
+            return cells(of: UnsafeBufferPointer(rebasing: bytes[start..<end]))
         }
     }
 

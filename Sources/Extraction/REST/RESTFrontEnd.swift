@@ -104,30 +104,14 @@ struct RESTFrontEnd: LanguageFrontEnd {
                 // The body as written in the code (`-d '{…}'`): parsed where it lies, with the word
                 // let go first, so a 20 MB body is held by the code and its parsed value only.
                 data = ShellWord(position: data.position)
-                switch CodeSliceJSON.parse(range, of: sample.code, startingAt: start) {
-                case .value(let v):
-                    body = v
-                case .invalid(let error, let at):
-                    result.findings.append(Self.jsonInvalid(error, at: at, in: sample, what: "the curl request body", context: context))
-                    return nil
-                case .tooDeep(let at):
-                    result.findings.append(Self.jsonTooDeep(at: at, in: sample, what: "the curl request body", context: context))
-                    return nil
-                }
+                guard let v = Self.curlBody(CodeSliceJSON.parse(range, of: sample.code, startingAt: start), in: sample, context: context, findings: &result.findings) else { return nil }
+                body = v
             } else {
                 let json = PositionedJSON(data)
                 if json.looksLikeJSON {
                     data = ShellWord(position: data.position)
-                    switch json.parse() {
-                    case .value(let v):
-                        body = v
-                    case .invalid(let error, let at):
-                        result.findings.append(Self.jsonInvalid(error, at: at, in: sample, what: "the curl request body", context: context))
-                        return nil
-                    case .tooDeep(let at):
-                        result.findings.append(Self.jsonTooDeep(at: at, in: sample, what: "the curl request body", context: context))
-                        return nil
-                    }
+                    guard let v = Self.curlBody(json.parse(), in: sample, context: context, findings: &result.findings) else { return nil }
+                    body = v
                 } else {
                     body = data.symbolic
                 }
@@ -215,6 +199,20 @@ struct RESTFrontEnd: LanguageFrontEnd {
     static func jsonTooDeep(at position: JSPosition, in sample: CodeSample, what: String, context: FrontEndContext) -> Finding {
         InputTooDeep.finding(
             what, bound: JSONTextParser.maxDepth, line: position.line, column: position.column, in: sample, context: context)
+    }
+
+    /// A curl request body's parsed value, or nil after adding the `json-invalid` / `input-too-deep`
+    /// finding its parse ended with.
+    static func curlBody(_ outcome: PositionedJSON.Outcome, in sample: CodeSample, context: FrontEndContext, findings: inout [Finding]) -> SymbolicValue? {
+        switch outcome {
+        case .value(let v):
+            return v
+        case .invalid(let error, let at):
+            findings.append(jsonInvalid(error, at: at, in: sample, what: "the curl request body", context: context))
+        case .tooDeep(let at):
+            findings.append(jsonTooDeep(at: at, in: sample, what: "the curl request body", context: context))
+        }
+        return nil
     }
 
     /// `json-invalid` at the exact Markdown position of the bad character.
