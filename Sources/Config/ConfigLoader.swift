@@ -82,20 +82,11 @@ public enum ConfigLoader {
                 }
                 config.deadline = Configured(seconds, line: at)
             case "max-response-bytes":
-                guard let bytes = Int(try reader.string(value, key: key.string)), bytes >= 1 else {
-                    throw ConfigError(file: path, line: at, message: "'max-response-bytes' must be a whole number of bytes, at least 1 (such as 67108864 for 64 MiB)")
-                }
-                config.maxResponseBytes = Configured(bytes, line: at)
+                config.maxResponseBytes = Configured(try reader.count(value, key: key.string, line: at, of: "bytes", example: "67108864 for 64 MiB"), line: at)
             case "max-file-bytes":
-                guard let bytes = Int(try reader.string(value, key: key.string)), bytes >= 1 else {
-                    throw ConfigError(file: path, line: at, message: "'max-file-bytes' must be a whole number of bytes, at least 1 (such as 67108864 for 64 MiB)")
-                }
-                config.maxFileBytes = Configured(bytes, line: at)
+                config.maxFileBytes = Configured(try reader.count(value, key: key.string, line: at, of: "bytes", example: "67108864 for 64 MiB"), line: at)
             case "max-scenarios":
-                guard let count = Int(try reader.string(value, key: key.string)), count >= 1 else {
-                    throw ConfigError(file: path, line: at, message: "'max-scenarios' must be a whole number of scenarios, at least 1 (such as 10000)")
-                }
-                config.maxScenarios = Configured(count, line: at)
+                config.maxScenarios = Configured(try reader.count(value, key: key.string, line: at, of: "scenarios", example: "10000"), line: at)
             default:
                 throw ConfigError(
                     file: path, line: at,
@@ -123,6 +114,15 @@ struct NodeReader {
             throw ConfigError(file: file, line: ConfigLoader.line(node), message: "'\(key)' must be a single value")
         }
         return scalar.string
+    }
+
+    /// A whole number of at least 1 (a cap on bytes or scenarios); the error names the unit and an
+    /// example.
+    func count(_ node: Node, key: String, line: Int, of unit: String, example: String) throws(ConfigError) -> Int {
+        guard let count = Int(try string(node, key: key)), count >= 1 else {
+            throw ConfigError(file: file, line: line, message: "'\(key)' must be a whole number of \(unit), at least 1 (such as \(example))")
+        }
+        return count
     }
 
     /// A list, or one value standing for a list of one.

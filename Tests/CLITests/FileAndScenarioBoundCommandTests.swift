@@ -47,20 +47,7 @@ import Testing
         }
     }
 
-    @Test("bad bounds are usage errors; in .docverify.yml they name file:line", arguments: [
-        "max-file-bytes: 0\n", "max-file-bytes: big\n", "max-scenarios: 0\n", "max-scenarios: 1.5\n",
-    ])
-    func invalidBounds(text: String) async throws {
-        let root = try ListCommandTests.docs(["a.md": "# A\n", ".docverify.yml": "jobs: 1\n" + text])
-        do {
-            _ = try await run([root + "/a.md"])
-            Issue.record("accepted \(text)")
-        } catch {
-            #expect(DocverifyCommand.usageStatus(for: error) == 2)
-            let key = text.split(separator: ":")[0]
-            #expect("\(error)".contains(".docverify.yml:2: '\(key)' must be"), "\(error)")
-        }
-    }
+    // Bad values of these keys in .docverify.yml: RunBoundsCommandTests.invalidConfiguredBounds.
 
     @Test func badFlagsAreUsageErrors() {
         for arguments in [["check", "x.md", "--max-file-bytes", "0"], ["run", "x.md", "--max-scenarios", "0"], ["run", "x.md", "--max-scenarios", "-5"]] {

@@ -77,9 +77,10 @@ import Testing
         #expect(defaultRows["max-response-bytes"]?.source == .defaultValue)
     }
 
-    @Test("an invalid deadline or max-response-bytes in .docverify.yml is a usage error naming file:line", arguments: [
+    @Test("an invalid deadline, max-response-bytes, max-file-bytes or max-scenarios in .docverify.yml is a usage error naming file:line", arguments: [
         "deadline: 0\n", "deadline: soon\n", "deadline: 1e300\n", "max-response-bytes: 0\n", "max-response-bytes: 1.5\n",
         "max-response-bytes: 99999999999999999999999\n",
+        "max-file-bytes: 0\n", "max-file-bytes: big\n", "max-scenarios: 0\n", "max-scenarios: 1.5\n",
     ])
     func invalidConfiguredBounds(text: String) async throws {
         let root = try ListCommandTests.docs(["a.md": "# A\n", ".docverify.yml": "jobs: 1\n" + text])
