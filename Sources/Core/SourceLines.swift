@@ -37,7 +37,7 @@ public final class SourceLines: @unchecked Sendable {
         lock.withLock {
             guard var found = entry(file) else { return nil }
             if let lines = found.lines { return lines }
-            let lines = Self.splitLines(found.text)
+            let lines = ASCIIScan.lines(found.text)
                 .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
             found.lines = lines
             entries[file] = found
@@ -55,20 +55,13 @@ public final class SourceLines: @unchecked Sendable {
                 lines = split
             } else {
                 let text = !found.valid ? "" : found.text.hasPrefix("\u{FEFF}") ? String(found.text.dropFirst()) : found.text
-                lines = Self.splitLines(text)
+                lines = ASCIIScan.lines(text)
                 found.reportLines = lines
                 entries[file] = found
             }
             guard number >= 1, number <= lines.count else { return "" }
             return String(lines[number - 1])
         }
-    }
-
-    /// `text` split at each `\n` byte. Splitting the String itself would miss CRLF files: Swift
-    /// reads `\r\n` as one Character, so such a file came out as a single line (suppression
-    /// comments never applied, reports quoted line 1 for every finding).
-    static func splitLines(_ text: String) -> [Substring] {
-        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// The cached entry of `file`, reading it on first use; the caller holds the lock.
