@@ -89,7 +89,7 @@ let package = Package(
         // Helpers for the test targets only: the shared corpus and throw-away TLS certificates.
         .target(name: "TestSupport", path: "Sources/TestSupport"),
 
-        .testTarget(name: "CoreTests", dependencies: ["Core"]),
+        .testTarget(name: "CoreTests", dependencies: ["Core", "TestSupport"]),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
         .testTarget(name: "DocFXTests", dependencies: ["TestSupport", "DocFX"], resources: [.copy("Fixtures")]),
         .testTarget(name: "QuickstartTests", dependencies: ["TestSupport", "Quickstart"], resources: [.copy("Fixtures")]),

@@ -12,22 +12,17 @@ public struct SelfSignedCertificate: Sendable {
         ["/usr/bin/openssl", "/usr/local/bin/openssl", "/opt/homebrew/bin/openssl"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    public static func make() throws -> SelfSignedCertificate {
+    /// Makes the certificate; openssl runs off the concurrency pool, for at most 120 s.
+    public static func make() async throws -> SelfSignedCertificate {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("docverify-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let certificate = SelfSignedCertificate(directory: directory)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: opensslPath ?? "/usr/bin/openssl")
-        process.arguments = [
+        let outcome = try await ChildProcess.run(opensslPath ?? "/usr/bin/openssl", [
             "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
             "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
             "-keyout", certificate.keyPath, "-out", certificate.certificatePath,
-        ]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CertificateError.opensslFailed(process.terminationStatus) }
+        ])
+        guard outcome.status == 0, !outcome.signaled else { throw CertificateError.opensslFailed(outcome.status) }
         return certificate
     }
 

@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import TestSupport
 import Testing
 @testable import CLI
 
@@ -83,18 +84,18 @@ import Testing
         }
     }
 
-    static func git(_ arguments: [String], in directory: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", directory, "-c", "user.email=t@example.com", "-c", "user.name=t"] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw UsageError(message: "git \(arguments) failed") }
+    static func git(_ arguments: [String], in directory: String) async throws {
+        let outcome = try await ChildProcess.run(
+            "/usr/bin/env", ["git", "-C", directory, "-c", "user.email=t@example.com", "-c", "user.name=t"] + arguments, timeout: 60)
+        guard outcome.status == 0 else { throw UsageError(message: "git \(arguments) failed: \(outcome.output)") }
     }
 
-    @Test func changedSinceFollowsIncludesAndCodeSourcesBackwards() throws {
+    /// `check` with `--changed-since` runs git and waits for it: off the concurrency pool.
+    func checkOffPool(_ arguments: [String]) async throws -> (output: String, hasErrors: Bool) {
+        try await OffPool.run { try self.check(arguments) }
+    }
+
+    @Test func changedSinceFollowsIncludesAndCodeSourcesBackwards() async throws {
         let root = try ListCommandTests.docs([
             "a.md": "# A\n\n[!INCLUDE [shared](includes/shared.md)]\n",
             "b.md": "# B\n\n[!INCLUDE [outer](includes/outer.md)]\n",
@@ -104,34 +105,34 @@ import Testing
             "includes/shared.md": "Shared.\n",
             "snippets/app.py": "print('hi')\n",
         ])
-        try Self.git(["init", "-q"], in: root)
-        try Self.git(["add", "-A"], in: root)
-        try Self.git(["commit", "-qm", "init"], in: root)
-        let list = { (ref: String) throws -> [String] in
-            let (output, _) = try self.check([root, "--format", "json", "--changed-since", ref])
+        try await Self.git(["init", "-q"], in: root)
+        try await Self.git(["add", "-A"], in: root)
+        try await Self.git(["commit", "-qm", "init"], in: root)
+        let list = { (ref: String) async throws -> [String] in
+            let (output, _) = try await self.checkOffPool([root, "--format", "json", "--changed-since", ref])
             return try self.files(output)
         }
-        #expect(try list("HEAD") == [])
+        #expect(try await list("HEAD") == [])
         // An edited include re-checks exactly the articles that reach it, directly or through another include.
         try "Shared, edited.\n".write(toFile: root + "/includes/shared.md", atomically: true, encoding: .utf8)
-        #expect(try list("HEAD") == ["a.md", "b.md"])
-        try Self.git(["commit", "-qam", "edit"], in: root)
-        #expect(try list("HEAD") == [])
-        #expect(try list("HEAD~1") == ["a.md", "b.md"])
+        #expect(try await list("HEAD") == ["a.md", "b.md"])
+        try await Self.git(["commit", "-qam", "edit"], in: root)
+        #expect(try await list("HEAD") == [])
+        #expect(try await list("HEAD~1") == ["a.md", "b.md"])
         // An edited code source, and a new untracked article.
         try "print('bye')\n".write(toFile: root + "/snippets/app.py", atomically: true, encoding: .utf8)
         try "# E\n".write(toFile: root + "/e.md", atomically: true, encoding: .utf8)
-        #expect(try list("HEAD") == ["d.md", "e.md"])
+        #expect(try await list("HEAD") == ["d.md", "e.md"])
     }
 
-    @Test func changedSinceOutsideGitOrWithABadRefIsAUsageError() throws {
+    @Test func changedSinceOutsideGitOrWithABadRefIsAUsageError() async throws {
         let plain = try ListCommandTests.docs(["a.md": "# A\n"])
-        #expect(throws: UsageError.self) { try check([plain, "--changed-since", "HEAD"]) }
-        try Self.git(["init", "-q"], in: plain)
-        try Self.git(["add", "-A"], in: plain)
-        try Self.git(["commit", "-qm", "init"], in: plain)
+        await #expect(throws: UsageError.self) { try await checkOffPool([plain, "--changed-since", "HEAD"]) }
+        try await Self.git(["init", "-q"], in: plain)
+        try await Self.git(["add", "-A"], in: plain)
+        try await Self.git(["commit", "-qm", "init"], in: plain)
         do {
-            _ = try check([plain, "--changed-since", "no-such-ref"])
+            _ = try await checkOffPool([plain, "--changed-since", "no-such-ref"])
             Issue.record("expected a usage error")
         } catch {
             #expect("\(error)".contains("no-such-ref"))
@@ -149,7 +150,7 @@ import Testing
         #expect(!kept.contains("old/sizes.md"))
     }
 
-    @Test func changedSinceFollowsWhatTheLoaderIncludesNotWhatTheTextMentions() throws {
+    @Test func changedSinceFollowsWhatTheLoaderIncludesNotWhatTheTextMentions() async throws {
         // a.md shows an include directive inside a code fence (an example, not an include); c.md
         // reaches the include through `~/`, which DocFX resolves from the docset root (docfx.json).
         let fenced = "# A\n\nWrite this line to include a file:\n\n```markdown\n[!INCLUDE [x](includes/x.md)]\n```\n"
@@ -160,28 +161,28 @@ import Testing
             "sub/c.md": "# C\n\n[!INCLUDE [x](~/includes/x.md)]\n",
             "includes/x.md": "Shared.\n",
         ])
-        try Self.git(["init", "-q"], in: root)
-        try Self.git(["add", "-A"], in: root)
-        try Self.git(["commit", "-qm", "init"], in: root)
+        try await Self.git(["init", "-q"], in: root)
+        try await Self.git(["add", "-A"], in: root)
+        try await Self.git(["commit", "-qm", "init"], in: root)
         try "Shared, edited.\n".write(toFile: root + "/includes/x.md", atomically: true, encoding: .utf8)
-        let (output, _) = try check([root, "--format", "json", "--changed-since", "HEAD"])
+        let (output, _) = try await checkOffPool([root, "--format", "json", "--changed-since", "HEAD"])
         #expect(try files(output) == ["b.md", "sub/c.md"])
     }
 
     /// Decided on the articles the parallel pipeline loads: over many articles the selection, its
     /// order and each selected article's report are those of a plain check.
-    @Test func changedSinceOverManyArticlesKeepsOrderAndFindings() throws {
+    @Test func changedSinceOverManyArticlesKeepsOrderAndFindings() async throws {
         var files = ["includes/shared.md": "Shared.\n"]
         for index in 0..<40 {
             let include = index % 3 == 0 ? "[!INCLUDE [shared](includes/shared.md)]\n\n" : ""
             files[String(format: "p%02d.md", index)] = "# P\(index)\n\n" + include + Self.broken.dropFirst(4)
         }
         let root = try ListCommandTests.docs(files)
-        try Self.git(["init", "-q"], in: root)
-        try Self.git(["add", "-A"], in: root)
-        try Self.git(["commit", "-qm", "init"], in: root)
+        try await Self.git(["init", "-q"], in: root)
+        try await Self.git(["add", "-A"], in: root)
+        try await Self.git(["commit", "-qm", "init"], in: root)
         try "Shared, edited.\n".write(toFile: root + "/includes/shared.md", atomically: true, encoding: .utf8)
-        let changed = try JSONValue.parse(try check([root, "--format", "json", "--changed-since", "HEAD"]).output)
+        let changed = try JSONValue.parse(try await checkOffPool([root, "--format", "json", "--changed-since", "HEAD"]).output)
         let all = try JSONValue.parse(try check([root, "--format", "json"]).output)
         guard case .array(let selected)? = changed["documents"], case .array(let every)? = all["documents"],
               case .array(let selectedFindings)? = changed["findings"], case .array(let allFindings)? = all["findings"] else {

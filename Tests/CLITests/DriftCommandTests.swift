@@ -121,14 +121,14 @@ import TestSupport
         // The text report is drift's own, with the probes.
         #expect(try read("text").contains("probe "))
         let schemas = ReportFormatTests.schemas
-        if FileManager.default.fileExists(atPath: schemas.path), ReportFormatTests.hasPythonModule("jsonschema") {
-            let check = try ReportFormatTests.python(
+        if FileManager.default.fileExists(atPath: schemas.path), await ReportFormatTests.hasPythonModule("jsonschema") {
+            let check = try await ReportFormatTests.python(
                 "import sys, json, jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))",
                 [schemas.appendingPathComponent("sarif-schema-2.1.0.json").path, root + "/drift.sarif"])
             #expect(check.status == 0, "\(check.output)")
         }
-        if FileManager.default.fileExists(atPath: schemas.path), ReportFormatTests.hasPythonModule("xmlschema") {
-            let check = try ReportFormatTests.python(
+        if FileManager.default.fileExists(atPath: schemas.path), await ReportFormatTests.hasPythonModule("xmlschema") {
+            let check = try await ReportFormatTests.python(
                 "import sys, xmlschema; xmlschema.XMLSchema(sys.argv[1]).validate(sys.argv[2])",
                 [schemas.appendingPathComponent("junit-windyroad.xsd").path, root + "/drift.junit"])
             #expect(check.status == 0, "\(check.output)")

@@ -1,5 +1,6 @@
 import Foundation
 import MockServer
+import TestSupport
 import Testing
 @testable import CLI
 
@@ -137,15 +138,10 @@ import Testing
     func anUpdateKilledMidWayLeavesNoTruncatedGolden() async throws {
         let (root, docs) = try Self.repository()
         for delay in [0.2, 0.5, 0.8, 1.2] {
-            let process = Process()
-            process.executableURL = Self.binary
-            process.arguments = ["golden", "update", docs, "--jobs", "1"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let child = try ChildProcess(Self.binary.path, ["golden", "update", docs, "--jobs", "1"])
             try await Task.sleep(for: .seconds(delay))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            child.send(SIGKILL)
+            _ = try await child.wait(timeout: 60)
             // Whatever was written is whole: every golden parses.
             for (path, text) in try goldenTexts(root) {
                 #expect(text.hasSuffix("}\n"), "\(path) is truncated")
@@ -160,7 +156,7 @@ import Testing
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path), "the docverify binary is not built"))
-    func theSamplesOwnCredentialVariablesLeaveNoTrace() throws {
+    func theSamplesOwnCredentialVariablesLeaveNoTrace() async throws {
         let (root, docs) = try Self.repository()
         let key = "sk-test-0123456789", token = "eyJhbGciOi.sample-bearer-token.abcdef"
         var environment = ProcessInfo.processInfo.environment
@@ -170,18 +166,9 @@ import Testing
         environment["DOCVERIFY_RECORD"] = nil
         var outputs: [String] = []
         for arguments in [["golden", "update", docs], ["run", docs, "--format", "json"], ["run", docs], ["run", docs, "--replay"]] {
-            let process = Process()
-            process.executableURL = Self.binary
-            process.arguments = arguments
-            process.environment = environment
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "\(arguments): \(String(decoding: stdout + stderr, as: UTF8.self))")
-            outputs.append(String(decoding: stdout + stderr, as: UTF8.self))
+            let outcome = try await ChildProcess.run(Self.binary.path, arguments, environment: environment, timeout: 300)
+            #expect(outcome.status == 0, "\(arguments): \(outcome.output)")
+            outputs.append(outcome.stdout + outcome.stderr)
         }
         let goldens = try goldenTexts(root)
         #expect(goldens.count == Self.scenarios)

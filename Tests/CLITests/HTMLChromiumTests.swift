@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import CLI
 
@@ -8,28 +9,15 @@ import Testing
     static let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    /// Runs Chromium headless with a throw-away profile; kills it after `limit` seconds.
-    static func chromium(_ args: [String], folder: URL, limit: TimeInterval = 120) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(chromium))
-        process.arguments = [
+    /// Runs Chromium headless with a throw-away profile, off the concurrency pool; killed after
+    /// `limit` seconds (the test then fails with what it printed).
+    static func chromium(_ args: [String], folder: URL, limit: TimeInterval = 120) async throws -> (status: Int32, stdout: String, stderr: String) {
+        let outcome = try await ChildProcess.run(try #require(chromium), [
             "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
             "--user-data-dir=\(folder.appendingPathComponent("profile-\(UUID().uuidString)").path)",
             "--enable-logging=stderr", "--v=0",
-        ] + args
-        let out = folder.appendingPathComponent("stdout-\(UUID().uuidString)")
-        let err = folder.appendingPathComponent("stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(limit)
-        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        return (process.terminationStatus, try String(contentsOf: out, encoding: .utf8), try String(contentsOf: err, encoding: .utf8))
+        ] + args, timeout: limit)
+        return (outcome.status, outcome.stdout, outcome.stderr)
     }
 
     @Test(.enabled(if: chromium != nil, "chromium is not installed (apt-get install chromium)"))
@@ -38,7 +26,7 @@ import Testing
         let page = folder.appendingPathComponent("report.html")
         _ = try await RunReportFormatTests.run([folder.path, "--root", folder.path, "--format", "html", "--output", page.path])
 
-        let dump = try Self.chromium(["--dump-dom", page.absoluteString], folder: folder)
+        let dump = try await Self.chromium(["--dump-dom", page.absoluteString], folder: folder)
         #expect(dump.status == 0, "\(dump.stderr.suffix(2000))")
         #expect(!dump.stderr.contains("Uncaught"), "\(dump.stderr.suffix(2000))")
         let dom = dump.stdout
@@ -52,7 +40,7 @@ import Testing
         #expect(dom.contains("<audio controls=\"\" preload=\"none\" src=\"data:audio/"))
 
         let shot = folder.appendingPathComponent("report.png")
-        let screenshot = try Self.chromium(["--screenshot=\(shot.path)", "--window-size=1200,2000", page.absoluteString], folder: folder)
+        let screenshot = try await Self.chromium(["--screenshot=\(shot.path)", "--window-size=1200,2000", page.absoluteString], folder: folder)
         #expect(!screenshot.stderr.contains("Uncaught"), "\(screenshot.stderr.suffix(2000))")
         let png = try Data(contentsOf: shot)
         #expect(png.count > 10_000)

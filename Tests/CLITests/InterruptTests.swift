@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import TestSupport
 import Testing
 
@@ -37,51 +36,29 @@ import Darwin
     }
 
     /// Starts docverify, waits `after` seconds, sends `signal`, and waits for it to exit (killing it
-    /// after 20 s so a regression fails instead of hanging the suite).
+    /// after 20 s so a regression fails instead of hanging the suite). Output goes to files and the
+    /// waits are off the concurrency pool: the test's own sleeps need its (two) threads.
     static func interrupt(
         _ arguments: [String], environment extra: [String: String] = [:], after: Double, signal: Int32, mayFinishFirst: Bool = false
     ) async throws -> Outcome {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["CI"] = "true"
         for (key, value) in extra { environment[key] = value }
-        process.environment = environment
-        // Files, not pipes: draining pipes would block threads of the concurrency pool the test's
-        // own sleeps need (two cores, two threads).
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("docverify-interrupt-\(UUID().uuidString)")
-        let outURL = base.appendingPathExtension("out"), errURL = base.appendingPathExtension("err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
-        }
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        // The exit is timed where it happens, not when this test next gets a thread of the (busy)
-        // concurrency pool.
-        let exited = Mutex<Date?>(nil)
-        process.terminationHandler = { _ in exited.withLock { $0 = Date() } }
-        try process.run()
+        let child = try ChildProcess(binary.path, arguments, environment: environment)
         try await Task.sleep(for: .seconds(after))
         // However long the start took on a loaded machine, the signal goes to the handler.
-        let caught = try await SignalReadiness.waitUntilCaught(process, signal: signal, limit: 20)
-        #expect(mayFinishFirst || process.isRunning, "docverify finished before the signal; the test proves nothing")
+        let caught = try await SignalReadiness.waitUntilCaught(child.process, signal: signal, limit: 20)
+        #expect(mayFinishFirst || child.isRunning, "docverify finished before the signal; the test proves nothing")
         #expect(mayFinishFirst || caught || !FileManager.default.fileExists(atPath: "/proc/self/status"), "docverify never took over the signal")
         let sent = Date()
-        kill(process.processIdentifier, signal)
-        while process.isRunning, Date().timeIntervalSince(sent) < 20 {
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        while exited.withLock({ $0 }) == nil { try await Task.sleep(for: .milliseconds(10)) }
-        let seconds = (exited.withLock { $0 } ?? Date()).timeIntervalSince(sent)
+        child.send(signal)
+        // The exit is timed where it happens (the termination handler), not when this test next
+        // gets a thread of the (busy) concurrency pool.
+        // A death by the signal's default action reads as the bare signal number (15), not 143.
+        let outcome = try await child.wait(timeout: 20)
         return Outcome(
-            status: process.terminationStatus, seconds: seconds,
-            stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "", stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+            status: outcome.status, seconds: outcome.exitedAt.timeIntervalSince(sent),
+            stdout: outcome.stdout, stderr: outcome.stderr)
     }
 
     @Test("SIGTERM during run against an endpoint that never answers: exit 143 within seconds, the partial report on stdout", .enabled(if: built))

@@ -8,13 +8,13 @@ import XCTest
 final class RealClientTests: XCTestCase {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    func testOpenAIPythonSDKRunsTheCorpusAPIKeySamplesAgainstTheMock() throws {
+    func testOpenAIPythonSDKRunsTheCorpusAPIKeySamplesAgainstTheMock() async throws {
         let article = try corpusArticle()
         let binary = Self.packageRoot.appendingPathComponent(".build/debug/docverify")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw XCTSkip("the docverify binary is not built; run `make test` (it runs `swift build` first)")
         }
-        let python = try pythonWithOpenAI()
+        let python = try await pythonWithOpenAI()
 
         let document = try QuickstartLoader.load(path: article.path, root: nil, pivotGroupsFile: nil)
         let pivot = try XCTUnwrap(document.pivots.first { $0.id == "programming-language-python" })
@@ -35,7 +35,7 @@ final class RealClientTests: XCTestCase {
             try code.write(to: work.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
 
-        let server = try MockProcess(binary: binary)
+        let server = try await MockProcess(binary: binary)
         defer { server.stop() }
         let environment = [
             "AZURE_OPENAI_ENDPOINT": server.baseURL,
@@ -44,7 +44,7 @@ final class RealClientTests: XCTestCase {
             "HOME": work.path,
         ]
 
-        let toAudio = try runPython(python, "to-audio.py", in: work, environment: environment)
+        let toAudio = try await runPython(python, "to-audio.py", in: work, environment: environment)
         XCTAssertEqual(toAudio.status, 0, toAudio.output)
         let wav = try Data(contentsOf: work.appendingPathComponent("dog.wav"))
         XCTAssertGreaterThan(wav.count, 44)
@@ -53,12 +53,12 @@ final class RealClientTests: XCTestCase {
         let sampleRate = wav[24..<28].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
         XCTAssertEqual(sampleRate, 24_000)
 
-        let fromAudio = try runPython(python, "from-audio.py", in: work, environment: environment)
+        let fromAudio = try await runPython(python, "from-audio.py", in: work, environment: environment)
         XCTAssertEqual(fromAudio.status, 0, fromAudio.output)
         XCTAssertFalse(fromAudio.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "no transcript printed")
         XCTAssertTrue(FileManager.default.fileExists(atPath: work.appendingPathComponent("analysis.wav").path))
 
-        let multiTurn = try runPython(python, "multi-turn.py", in: work, environment: environment)
+        let multiTurn = try await runPython(python, "multi-turn.py", in: work, environment: environment)
         XCTAssertEqual(multiTurn.status, 0, multiTurn.output)
         // Both turns printed: the first turn's audio id, then the second turn's text answer.
         XCTAssertTrue(multiTurn.stdout.contains("audio_"), multiTurn.output)
@@ -68,12 +68,12 @@ final class RealClientTests: XCTestCase {
     /// Our own samples for transcription, translation, speech, images (with the URL downloaded),
     /// embeddings, assistants (create, thread, message, run, poll, list), streamed chat and legacy
     /// completions run unchanged with the official package against the mock.
-    func testOpenAIPythonSDKRunsEveryOperationFamilyAgainstTheMock() throws {
+    func testOpenAIPythonSDKRunsEveryOperationFamilyAgainstTheMock() async throws {
         let binary = Self.packageRoot.appendingPathComponent(".build/debug/docverify")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw XCTSkip("the docverify binary is not built; run `make test` (it runs `swift build` first)")
         }
-        let python = try pythonWithOpenAI()
+        let python = try await pythonWithOpenAI()
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("docverify-real-ops-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
@@ -83,33 +83,33 @@ final class RealClientTests: XCTestCase {
         // The recording a reader would download: 2 s of a 16 kHz tone.
         try Data(Self.toneWAV(seconds: 2, sampleRate: 16_000)).write(to: work.appendingPathComponent("speech-sample.wav"))
 
-        let server = try MockProcess(binary: binary)
+        let server = try await MockProcess(binary: binary)
         defer { server.stop() }
         let environment = [
             "AZURE_OPENAI_ENDPOINT": server.baseURL, "AZURE_OPENAI_API_KEY": "real-client-test-key",
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": work.path,
         ]
-        func run(_ script: String) throws -> [String] {
-            let outcome = try runPython(python, script, in: work, environment: environment)
+        func run(_ script: String) async throws -> [String] {
+            let outcome = try await runPython(python, script, in: work, environment: environment)
             XCTAssertEqual(outcome.status, 0, "\(script): \(outcome.output)")
             return outcome.stdout.split(separator: "\n").map(String.init)
         }
 
-        let transcript = try run("transcribe.py")
+        let transcript = try await run("transcribe.py")
         XCTAssertEqual(transcript.count, 4, transcript.joined(separator: "\n"))
         XCTAssertTrue(transcript.first?.contains("2.0 seconds of WAV audio") == true, transcript.joined(separator: "\n"))
         XCTAssertEqual(transcript.dropFirst().first, "2.0 2")  // verbose_json: duration and two segments
         XCTAssertEqual(transcript.dropFirst(2).first, "00:00:00,000 --> 00:00:01,000")  // SRT timing line
         XCTAssertEqual(transcript.last, transcript.first)  // translation of the same upload
 
-        _ = try run("speak.py")
+        _ = try await run("speak.py")
         let wav = try Data(contentsOf: work.appendingPathComponent("greeting.wav"))
         XCTAssertEqual(String(decoding: wav.prefix(4), as: UTF8.self), "RIFF")
         XCTAssertGreaterThan(wav.count, 10_000)
         let flac = try Data(contentsOf: work.appendingPathComponent("greeting.flac"))
         XCTAssertEqual(String(decoding: flac.prefix(4), as: UTF8.self), "fLaC")
 
-        let images = try run("images.py")
+        let images = try await run("images.py")
         XCTAssertEqual(images.last, "saved panda.png")
         let png = try [UInt8](Data(contentsOf: work.appendingPathComponent("panda.png")))
         XCTAssertEqual(Array(png.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
@@ -126,19 +126,20 @@ final class RealClientTests: XCTestCase {
             print(len(zlib.decompress(idat)))
             """
         try inflate.write(to: work.appendingPathComponent("inflate.py"), atomically: true, encoding: .utf8)
-        XCTAssertEqual(try run("inflate.py"), [String(1_792 * (1 + 3 * 1_024))])
+        let inflated = try await run("inflate.py")
+        XCTAssertEqual(inflated, [String(1_792 * (1 + 3 * 1_024))])
 
-        let embeddings = try run("embed.py")
+        let embeddings = try await run("embed.py")
         XCTAssertEqual(embeddings, ["1536", "2 256 6", "1.0"])
 
-        let assistants = try run("assistants.py")
+        let assistants = try await run("assistants.py")
         XCTAssertTrue(assistants.first?.hasPrefix("completed ") == true, assistants.joined(separator: "\n"))
         XCTAssertTrue(assistants.contains { $0.hasPrefix("assistant: ") && $0.contains("How long do red pandas sleep?") }, assistants.joined(separator: "\n"))
         XCTAssertTrue(assistants.contains("user: How long do red pandas sleep?"))
         XCTAssertEqual(assistants.last, "completed")
 
         // Chat with stream=True: the SDK reads the events and assembles the text; then a legacy completion.
-        let streamed = try run("stream.py")
+        let streamed = try await run("stream.py")
         XCTAssertEqual(streamed.count, 3, streamed.joined(separator: "\n"))
         XCTAssertTrue(streamed.first?.contains("Name three facts about red pandas.") == true, streamed.joined(separator: "\n"))
         XCTAssertEqual(streamed.dropFirst().first, "True True")
@@ -147,7 +148,7 @@ final class RealClientTests: XCTestCase {
 
     /// The legacy 0.28 package (module globals, `engine=`, `openai.Audio.transcribe`) runs our
     /// legacy sample against the mock: chat, completions, embeddings and transcription.
-    func testLegacyOpenAI028PackageRunsAgainstTheMock() throws {
+    func testLegacyOpenAI028PackageRunsAgainstTheMock() async throws {
         let binary = Self.packageRoot.appendingPathComponent(".build/debug/docverify")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw XCTSkip("the docverify binary is not built; run `make test` (it runs `swift build` first)")
@@ -155,9 +156,9 @@ final class RealClientTests: XCTestCase {
         // 0.28 decodes embeddings with numpy, so both are needed.
         let venv = FileManager.default.temporaryDirectory.appendingPathComponent("docverify-openai028-venv")
         let python = venv.appendingPathComponent("bin/python").path
-        if (try? run(python, ["-c", "import openai, numpy; assert openai.version.VERSION.startswith('0.28')"]).status) != 0 {
-            guard (try? run("/usr/bin/env", ["python3", "-m", "venv", venv.path]).status) == 0,
-                  (try? run(python, ["-m", "pip", "install", "--quiet", "openai==0.28.1", "numpy"], timeout: 300).status) == 0 else {
+        if (try? await run(python, ["-c", "import openai, numpy; assert openai.version.VERSION.startswith('0.28')"]).status) != 0 {
+            guard (try? await run("/usr/bin/env", ["python3", "-m", "venv", venv.path]).status) == 0,
+                  (try? await run(python, ["-m", "pip", "install", "--quiet", "openai==0.28.1", "numpy"], timeout: 300).status) == 0 else {
                 throw XCTSkip("cannot install openai==0.28.1 and numpy (no PyPI access?)")
             }
         }
@@ -166,13 +167,13 @@ final class RealClientTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: work) }
         try RealClientScripts.legacy.write(to: work.appendingPathComponent("legacy.py"), atomically: true, encoding: .utf8)
         try Data(Self.toneWAV(seconds: 2, sampleRate: 16_000)).write(to: work.appendingPathComponent("speech-sample.wav"))
-        let server = try MockProcess(binary: binary)
+        let server = try await MockProcess(binary: binary)
         defer { server.stop() }
         let environment = [
             "AZURE_OPENAI_ENDPOINT": server.baseURL, "AZURE_OPENAI_API_KEY": "real-client-test-key",
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": work.path,
         ]
-        let outcome = try runPython(python, "legacy.py", in: work, environment: environment)
+        let outcome = try await runPython(python, "legacy.py", in: work, environment: environment)
         XCTAssertEqual(outcome.status, 0, outcome.output)
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.count, 4, outcome.output)
@@ -205,15 +206,15 @@ final class RealClientTests: XCTestCase {
 
     /// A Python that can `import openai`: the system one when it can, else a temporary venv with
     /// the package installed from PyPI.
-    func pythonWithOpenAI() throws -> String {
-        if (try? run("/usr/bin/env", ["python3", "-c", "import openai"]).status) == 0 {
+    func pythonWithOpenAI() async throws -> String {
+        if (try? await run("/usr/bin/env", ["python3", "-c", "import openai"]).status) == 0 {
             return "python3"
         }
         let venv = FileManager.default.temporaryDirectory.appendingPathComponent("docverify-openai-venv")
         let python = venv.appendingPathComponent("bin/python").path
-        if (try? run(python, ["-c", "import openai"]).status) == 0 { return python }
-        guard (try? run("/usr/bin/env", ["python3", "-m", "venv", venv.path]).status) == 0,
-              (try? run(python, ["-m", "pip", "install", "--quiet", "openai"], timeout: 300).status) == 0 else {
+        if (try? await run(python, ["-c", "import openai"]).status) == 0 { return python }
+        guard (try? await run("/usr/bin/env", ["python3", "-m", "venv", venv.path]).status) == 0,
+              (try? await run(python, ["-m", "pip", "install", "--quiet", "openai"], timeout: 300).status) == 0 else {
             throw XCTSkip("cannot install the openai Python package (pip install openai failed: no PyPI access?)")
         }
         return python
@@ -226,80 +227,39 @@ final class RealClientTests: XCTestCase {
         var output: String { "stdout:\n\(stdout)\nstderr:\n\(stderr)" }
     }
 
-    func runPython(_ python: String, _ script: String, in dir: URL, environment: [String: String]) throws -> Outcome {
+    func runPython(_ python: String, _ script: String, in dir: URL, environment: [String: String]) async throws -> Outcome {
         let executable = python.hasPrefix("/") ? python : "/usr/bin/env"
         let arguments = python.hasPrefix("/") ? [script] : [python, script]
-        return try run(executable, arguments, in: dir, environment: environment, timeout: 120)
+        return try await run(executable, arguments, in: dir, environment: environment, timeout: 120)
     }
 
+    /// Runs a command off the concurrency pool; past `timeout` it is killed and the error thrown
+    /// carries what it printed.
     func run(_ executable: String, _ arguments: [String], in dir: URL? = nil, environment: [String: String]? = nil,
-             timeout: TimeInterval = 60) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let dir { process.currentDirectoryURL = dir }
-        if let environment { process.environment = environment }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read while it runs so a full pipe never blocks the child.
-        let outData = LockedData(), errData = LockedData()
-        let group = DispatchGroup()
-        for (pipe, sink) in [(out, outData), (err, errData)] {
-            group.enter()
-            DispatchQueue.global().async {
-                sink.set(pipe.fileHandleForReading.readDataToEndOfFile())
-                group.leave()
-            }
-        }
-        if group.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            XCTFail("\(executable) \(arguments.joined(separator: " ")) did not finish within \(Int(timeout)) s")
-        }
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus,
-                       stdout: String(decoding: outData.get(), as: UTF8.self), stderr: String(decoding: errData.get(), as: UTF8.self))
+             timeout: TimeInterval = 60) async throws -> Outcome {
+        let outcome = try await ChildProcess.run(executable, arguments, environment: environment, directory: dir, timeout: timeout)
+        return Outcome(status: outcome.status, stdout: outcome.stdout, stderr: outcome.stderr)
     }
 }
 
 /// `docverify mock serve --port 0` as a child process; its first stdout line is the bound URL.
 final class MockProcess {
-    let process = Process()
+    let child: ChildProcess
     let baseURL: String
 
-    init(binary: URL) throws {
-        process.executableURL = binary
-        process.arguments = ["mock", "serve", "--port", "0"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        let handle = out.fileHandleForReading
-        while true {
-            let byte = handle.readData(ofLength: 1)
-            if byte.isEmpty || byte == Data("\n".utf8) { break }
-            line.append(byte)
-        }
-        baseURL = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+    init(binary: URL) async throws {
+        child = try ChildProcess(binary.path, ["mock", "serve", "--port", "0"])
+        baseURL = try await child.firstLine(timeout: 60).trimmingCharacters(in: .whitespaces)
         guard baseURL.hasPrefix("http://127.0.0.1:") else {
-            process.terminate()
+            child.send(SIGKILL)
             throw MockProcessError(message: "docverify mock serve did not print its URL first (got '\(baseURL)')")
         }
     }
 
+    /// Ends the server with SIGINT, as a user would (no wait: nothing of its exit is checked).
     func stop() {
-        process.interrupt()
-        process.waitUntilExit()
+        child.send(SIGINT)
     }
-}
-
-final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    func set(_ d: Data) { lock.withLock { data = d } }
-    func get() -> Data { lock.withLock { data } }
 }
 
 struct MockProcessError: Error, CustomStringConvertible {

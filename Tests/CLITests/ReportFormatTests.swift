@@ -1,5 +1,6 @@
 import Foundation
 import Reporting
+import TestSupport
 import Testing
 @testable import CLI
 
@@ -26,21 +27,14 @@ import Testing
         return (folder, reports)
     }
 
-    static func python(_ script: String, _ args: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + args
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    /// Runs a Python script off the concurrency pool (at most 120 s); its stdout and stderr joined.
+    static func python(_ script: String, _ args: [String]) async throws -> (status: Int32, output: String) {
+        let outcome = try await ChildProcess.run("/usr/bin/env", ["python3", "-c", script] + args)
+        return (outcome.status, outcome.stdout + outcome.stderr)
     }
 
-    static func hasPythonModule(_ name: String) -> Bool {
-        (try? python("import \(name)", []).status) == 0
+    static func hasPythonModule(_ name: String) async -> Bool {
+        (try? await python("import \(name)", []).status) == 0
     }
 
     @Test func everyFormatCarriesTheFinding() throws {
@@ -55,20 +49,20 @@ import Testing
         #expect(reports["text"]?.contains("[python-syntax]") == true)
     }
 
-    @Test func junitValidatesAgainstTheXSD() throws {
+    @Test func junitValidatesAgainstTheXSD() async throws {
         let xsd = Self.schemas.appendingPathComponent("junit-windyroad.xsd")
-        guard FileManager.default.fileExists(atPath: xsd.path), Self.hasPythonModule("xmlschema") else { return }
+        guard FileManager.default.fileExists(atPath: xsd.path), await Self.hasPythonModule("xmlschema") else { return }
         let (folder, _) = try Self.checkWithReports()
-        let result = try Self.python("import sys, xmlschema; xmlschema.XMLSchema(sys.argv[1]).validate(sys.argv[2])",
+        let result = try await Self.python("import sys, xmlschema; xmlschema.XMLSchema(sys.argv[1]).validate(sys.argv[2])",
                                      [xsd.path, folder.appendingPathComponent("out.junit").path])
         #expect(result.status == 0, "\(result.output)")
     }
 
-    @Test func sarifValidatesAgainstTheSchema() throws {
+    @Test func sarifValidatesAgainstTheSchema() async throws {
         let schema = Self.schemas.appendingPathComponent("sarif-schema-2.1.0.json")
-        guard FileManager.default.fileExists(atPath: schema.path), Self.hasPythonModule("jsonschema") else { return }
+        guard FileManager.default.fileExists(atPath: schema.path), await Self.hasPythonModule("jsonschema") else { return }
         let (folder, _) = try Self.checkWithReports()
-        let result = try Self.python(
+        let result = try await Self.python(
             "import sys, json, jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))",
             [schema.path, folder.appendingPathComponent("out.sarif").path])
         #expect(result.status == 0, "\(result.output)")

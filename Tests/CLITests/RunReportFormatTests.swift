@@ -50,11 +50,11 @@ import Testing
 
     @Test func runJUnitValidatesAgainstTheXSD() async throws {
         let xsd = ReportFormatTests.schemas.appendingPathComponent("junit-windyroad.xsd")
-        guard FileManager.default.fileExists(atPath: xsd.path), ReportFormatTests.hasPythonModule("xmlschema") else { return }
+        guard FileManager.default.fileExists(atPath: xsd.path), await ReportFormatTests.hasPythonModule("xmlschema") else { return }
         let folder = try Self.articles()
         let out = folder.appendingPathComponent("run.xml").path
         _ = try await Self.run([folder.path, "--format", "junit", "--output", out])
-        let result = try ReportFormatTests.python("import sys, xmlschema; xmlschema.XMLSchema(sys.argv[1]).validate(sys.argv[2])", [xsd.path, out])
+        let result = try await ReportFormatTests.python("import sys, xmlschema; xmlschema.XMLSchema(sys.argv[1]).validate(sys.argv[2])", [xsd.path, out])
         #expect(result.status == 0, "\(result.output)")
     }
 

@@ -92,20 +92,14 @@ struct SecretLeakTests {
         var stderr: String
     }
 
-    /// Runs the binary with stdout and stderr in files of `dir` (searched with the rest).
-    func docverify(_ arguments: [String], environment: [String: String], in dir: URL, name: String) throws -> Outcome {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.environment = environment
-        let out = dir.appendingPathComponent("\(name).stdout"), err = dir.appendingPathComponent("\(name).stderr")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8))
+    /// Runs the binary off the concurrency pool (at most 300 s), then keeps its stdout and stderr
+    /// in files of `dir` (searched with the rest).
+    func docverify(_ arguments: [String], environment: [String: String], in dir: URL, name: String) async throws -> Outcome {
+        let outcome = try await ChildProcess.run(Self.binary.path, arguments, environment: environment, timeout: 300)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try outcome.stdout.write(to: dir.appendingPathComponent("\(name).stdout"), atomically: false, encoding: .utf8)
+        try outcome.stderr.write(to: dir.appendingPathComponent("\(name).stderr"), atomically: false, encoding: .utf8)
+        return Outcome(status: outcome.status, stdout: outcome.stdout, stderr: outcome.stderr)
     }
 
     static func environment(extra: [String: String] = [:]) -> [String: String] {
@@ -146,7 +140,7 @@ struct SecretLeakTests {
         return (URL(fileURLWithPath: root), docs)
     }
 
-    @Test func runToAnEchoingEndpointWritesNoSecretInAnyFormat() throws {
+    @Test func runToAnEchoingEndpointWritesNoSecretInAnyFormat() async throws {
         let seen = Seen()
         let server = try EchoServer(respond: Self.echo(seen))
         defer { server.stop() }
@@ -160,13 +154,13 @@ struct SecretLeakTests {
         let common = ["--endpoint", endpoint, "--timeout", "20", "--jobs", "2"]
         let environment = Self.environment(extra: ["GITHUB_STEP_SUMMARY": out.path + "/summary.md"])
 
-        let recorded = try docverify(
+        let recorded = try await docverify(
             ["run"] + pages + common + reports + ["--output", out.path + "/main.txt", "--record", "all", "--golden-dir", out.path + "/golden",
                                                   "--write-baseline", out.path + "/baseline.json"],
             environment: environment, in: out, name: "run")
         #expect(recorded.status == 1, "\(recorded.stderr)")
         for format in ["json", "github", "markdown", "sarif", "html"] {
-            _ = try docverify(["run"] + pages + common + ["--format", format, "--record", "never"], environment: environment, in: out, name: "run-\(format)")
+            _ = try await docverify(["run"] + pages + common + ["--format", format, "--record", "never"], environment: environment, in: out, name: "run-\(format)")
         }
 
         // The endpoint got the credentials, answered each kind of status, and the report shows it.
@@ -183,7 +177,7 @@ struct SecretLeakTests {
         try Self.expectNoSecret(in: root)
     }
 
-    @Test func driftAndAnUnreachableEndpointPrintNoSecret() throws {
+    @Test func driftAndAnUnreachableEndpointPrintNoSecret() async throws {
         let seen = Seen()
         let server = try EchoServer(respond: Self.echo(seen))
         defer { server.stop() }
@@ -193,13 +187,13 @@ struct SecretLeakTests {
         let pages = [docs + "/audio-chat-quickstart.md", docs + "/query-key.md"]
         let endpoint = "http://\(Self.user):\(Self.password)@127.0.0.1:\(server.port)"
         for format in ["json", "markdown", "text"] {
-            let drift = try docverify(
+            let drift = try await docverify(
                 ["drift"] + pages + ["--endpoint", endpoint, "--run", "--format", format, "--probe-budget", "2", "--deployment", "gpt-4o"],
                 environment: Self.environment(), in: out, name: "drift-\(format)")
             #expect(!drift.stdout.isEmpty, "\(drift.stderr)")
         }
         #expect(!seen.all.isEmpty)
-        let refused = try docverify(
+        let refused = try await docverify(
             ["run"] + pages + ["--endpoint", "http://\(Self.user):\(Self.password)@127.0.0.1:1/?sig=\(Self.password)", "--format", "json"],
             environment: Self.environment(), in: out, name: "refused")
         #expect(refused.stdout.contains("endpoint-unreachable"), "\(refused.stderr)")
@@ -207,32 +201,18 @@ struct SecretLeakTests {
         try Self.expectNoSecret(in: root)
     }
 
-    @Test func theMockLogKeepsNoSecretOfTheQueryOrTheHeaders() throws {
+    @Test func theMockLogKeepsNoSecretOfTheQueryOrTheHeaders() async throws {
         let (root, docs) = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: root) }
         let out = root.appendingPathComponent("out")
         let log = out.appendingPathComponent("mock.jsonl")
-        let mock = Process()
-        mock.executableURL = Self.binary
-        mock.arguments = ["mock", "serve", "--port", "0", "--log", log.path]
-        let pipe = Pipe()
-        mock.standardOutput = pipe
-        mock.standardError = FileHandle.nullDevice
-        try mock.run()
-        defer {
-            mock.interrupt()
-            mock.waitUntilExit()
-        }
-        var line = Data()
-        while true {
-            let byte = pipe.fileHandleForReading.readData(ofLength: 1)
-            if byte.isEmpty || byte == Data("\n".utf8) { break }
-            line.append(byte)
-        }
-        let url = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        let mock = try ChildProcess(Self.binary.path, ["mock", "serve", "--port", "0", "--log", log.path])
+        // A failed expectation must not leave the mock running: the SIGKILL of its deinit is the
+        // fallback, the SIGINT below the normal end.
+        let url = try await mock.firstLine(timeout: 60).trimmingCharacters(in: .whitespaces)
         let base = try #require(URL(string: url))
         let endpoint = "http://\(Self.user):\(Self.password)@127.0.0.1:\(try #require(base.port))"
-        let result = try docverify(
+        let result = try await docverify(
             ["run", docs + "/query-key.md", docs + "/audio-chat-quickstart.md", "--endpoint", endpoint, "--format", "json"],
             environment: Self.environment(), in: out, name: "mock-run")
         #expect(result.stdout.contains("\"scenarios\""), "\(result.stderr)")
@@ -240,6 +220,7 @@ struct SecretLeakTests {
         #expect(logged.contains(#"["api-key","REDACTED"]"#))
         #expect(logged.contains(#""authorization":"Bearer REDACTED""#))
         try Self.expectNoSecret(in: root)
+        await mock.stop(SIGINT)
     }
 
     @Test func configShowsTheEndpointWithoutItsCredentials() throws {

@@ -25,7 +25,7 @@ import Testing
 
     func count(_ text: String, _ needle: String) -> Int { text.components(separatedBy: needle).count - 1 }
 
-    @Test func oneFindingNamingBothArticlesInEveryFormat() throws {
+    @Test func oneFindingNamingBothArticlesInEveryFormat() async throws {
         let root = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         var reports: [String: String] = [:]
@@ -64,14 +64,14 @@ import Testing
 
         // The collapsed reports stay valid against the schemas.
         let schemas = ReportFormatTests.schemas
-        if FileManager.default.fileExists(atPath: schemas.path), ReportFormatTests.hasPythonModule("jsonschema") {
-            let sarifCheck = try ReportFormatTests.python(
+        if FileManager.default.fileExists(atPath: schemas.path), await ReportFormatTests.hasPythonModule("jsonschema") {
+            let sarifCheck = try await ReportFormatTests.python(
                 "import sys, json, jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))",
                 [schemas.appendingPathComponent("sarif-schema-2.1.0.json").path, root + "/out.sarif"])
             #expect(sarifCheck.status == 0, "\(sarifCheck.output)")
         }
-        if FileManager.default.fileExists(atPath: schemas.path), ReportFormatTests.hasPythonModule("xmlschema") {
-            let junitCheck = try ReportFormatTests.python(
+        if FileManager.default.fileExists(atPath: schemas.path), await ReportFormatTests.hasPythonModule("xmlschema") {
+            let junitCheck = try await ReportFormatTests.python(
                 "import sys, xmlschema; xmlschema.XMLSchema(sys.argv[1]).validate(sys.argv[2])",
                 [schemas.appendingPathComponent("junit-windyroad.xsd").path, root + "/out.junit"])
             #expect(junitCheck.status == 0, "\(junitCheck.output)")

@@ -65,7 +65,7 @@ struct LiveServerTests {
 
     @Test("HTTPS with a self-signed certificate made here", .enabled(if: SelfSignedCertificate.opensslPath != nil))
     func tls() async throws {
-        let certificate = try SelfSignedCertificate.make()
+        let certificate = try await SelfSignedCertificate.make()
         defer { certificate.remove() }
         let (cert, key) = (certificate.certificatePath, certificate.keyPath)
 

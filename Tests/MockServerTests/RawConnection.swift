@@ -10,8 +10,8 @@ import Darwin
 /// A plain TCP socket to 127.0.0.1, for tests that must misbehave as no HTTP client would:
 /// connect and stay silent, drip bytes, stop half-way through a request.
 ///
-/// Its waits block in `poll`, so they run on a thread of their own: blocking a thread of the
-/// concurrency pool would starve the in-process mock that has to answer (two cores, two threads).
+/// Its waits block in `poll`, so they run through `OffPool`: blocking a thread of the concurrency
+/// pool would starve the in-process mock that has to answer (two cores, two threads).
 /// Used by one test at a time, hence the unchecked Sendable.
 final class RawConnection: @unchecked Sendable {
     private let fd: Int32
@@ -41,19 +41,13 @@ final class RawConnection: @unchecked Sendable {
 
     /// Reads until the peer closes or `seconds` pass. Returns what was read and whether it closed.
     func readUntilClosed(within seconds: Double) async -> (text: String, closed: Bool) {
-        await Self.offPool { self.blockingReadUntilClosed(within: seconds) }
+        await OffPool.run { self.blockingReadUntilClosed(within: seconds) }
     }
 
     /// Reads one HTTP answer whose body length is given by Content-Length; nil when the peer closed
     /// first or nothing complete arrived within `seconds`.
     func readResponse(within seconds: Double) async -> String? {
-        await Self.offPool { self.blockingReadResponse(within: seconds) }
-    }
-
-    private static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: work()) }.start()
-        }
+        await OffPool.run { self.blockingReadResponse(within: seconds) }
     }
 
     private func blockingReadUntilClosed(within seconds: Double) -> (text: String, closed: Bool) {
@@ -75,7 +69,7 @@ final class RawConnection: @unchecked Sendable {
     /// How the peer ended the connection within `seconds`: `.orderly` for an end of stream (FIN),
     /// `.reset` for an error such as ECONNRESET, `.open` when it did neither (bytes read are dropped).
     func closeKind(within seconds: Double) async -> CloseKind {
-        await Self.offPool { self.blockingCloseKind(within: seconds) }
+        await OffPool.run { self.blockingCloseKind(within: seconds) }
     }
 
     enum CloseKind: Sendable, Equatable { case orderly, reset, open }

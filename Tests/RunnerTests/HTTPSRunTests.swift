@@ -20,7 +20,7 @@ import TestSupport
 
     @Test(.enabled(if: SelfSignedCertificate.opensslPath != nil, "needs the openssl command"))
     func runsAgainstTheMockOverHTTPSWithCACert() async throws {
-        let certificate = try SelfSignedCertificate.make()
+        let certificate = try await SelfSignedCertificate.make()
         defer { certificate.remove() }
         let (cert, key) = (certificate.certificatePath, certificate.keyPath)
         let server = try await MockServer.start(options: MockServerOptions(tls: TLSFiles(certificatePath: cert, privateKeyPath: key)))

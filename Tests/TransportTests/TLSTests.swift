@@ -8,7 +8,7 @@ struct TLSTests {
     let client = HTTPClient(jobs: 2)
 
     @Test func selfSignedServerIsTrustedWithCACertAndRejectedWithout() async throws {
-        let certificate = try SelfSignedCertificate.make()
+        let certificate = try await SelfSignedCertificate.make()
         defer { certificate.remove() }
         let files = TestServer.TLSFiles(certificatePath: certificate.certificatePath, keyPath: certificate.keyPath)
         try await TestServer.with(tls: files) { server in
@@ -37,7 +37,7 @@ struct TLSTests {
     }
 
     @Test func missingCACertFileIsATLSError() async throws {
-        let certificate = try SelfSignedCertificate.make()
+        let certificate = try await SelfSignedCertificate.make()
         defer { certificate.remove() }
         let files = TestServer.TLSFiles(certificatePath: certificate.certificatePath, keyPath: certificate.keyPath)
         try await TestServer.with(tls: files) { server in
