@@ -161,6 +161,29 @@ struct BodyTimeoutTests {
         await server.stop()
     }
 
+    @Test("a head and half a body, then silence, is answered 408 at the body timeout, not left to the idle one")
+    func silentHalfBody() async throws {
+        let server = try await MockServer.start(
+            options: MockServerOptions(
+                connections: ConnectionLimits(idleTimeout: .seconds(60), headerTimeout: .seconds(30), maxConnections: 16, bodyTimeout: .milliseconds(800))))
+        let connection = try RawConnection(port: server.port)
+        let body = Fixture.textRequest("hi").serialized()
+        let started = Date()
+        #expect(connection.send(
+            "POST \(Fixture.chatPath()) HTTP/1.1\r\nHost: 127.0.0.1\r\napi-key: k\r\nContent-Type: application/json\r\n"
+                + "Content-Length: \(body.utf8.count)\r\n\r\n" + String(body.prefix(body.count / 2))))
+        let (answer, closed) = await connection.readUntilClosed(within: 20)
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(closed)
+        #expect(answer.hasPrefix("HTTP/1.1 408"), "answered \(answer.prefix(80))")
+        #expect(answer.contains("--body-timeout"))
+        // The body timeout (0.8 s) plus slack for a loaded machine; the idle timeout is 60 s.
+        #expect(elapsed >= 0.6 && elapsed < 10, "closed after \(elapsed) s")
+        let logged = await server.requests()
+        #expect(logged.last?.status == 408)
+        await server.stop()
+    }
+
     @Test("a body sent at once is answered as usual with a short body timeout")
     func promptBody() async throws {
         let server = try await MockServer.start(
