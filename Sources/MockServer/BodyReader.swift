@@ -54,6 +54,8 @@ enum BodyReader {
             group.addTask {
                 var body = initial
                 for try await chunk in request.body {
+                    // A stream that keeps delivering a drip after the timer fired is left here.
+                    if Task.isCancelled { return nil }
                     let total = count(body) + chunk.readableBytes
                     if total > limit {
                         return .tooLarge(received: total)

@@ -126,15 +126,24 @@ struct ConnectionLimitTests {
 /// not this one.
 @Suite("Body timeout", .serialized)
 struct BodyTimeoutTests {
-    @Test("a body dripped a byte at a time is answered 408 and closed after the body timeout, well before the idle one")
-    func drippedBody() async throws {
-        let server = try await MockServer.start(
+    /// A mock with a 0.8 s body timeout and idle and header timeouts far longer.
+    static func startWithShortBodyTimeout() async throws -> RunningMockServer {
+        try await MockServer.start(
             options: MockServerOptions(
                 connections: ConnectionLimits(idleTimeout: .seconds(60), headerTimeout: .seconds(30), maxConnections: 16, bodyTimeout: .milliseconds(800))))
+    }
+
+    /// A chat request's head announcing a body of `length` bytes.
+    static func head(length: Int) -> String {
+        "POST \(Fixture.chatPath()) HTTP/1.1\r\nHost: 127.0.0.1\r\napi-key: k\r\nContent-Type: application/json\r\nContent-Length: \(length)\r\n\r\n"
+    }
+
+    @Test("a body dripped a byte at a time is answered 408 and closed after the body timeout, well before the idle one")
+    func drippedBody() async throws {
+        let server = try await Self.startWithShortBodyTimeout()
         let connection = try RawConnection(port: server.port)
         let body = Fixture.textRequest("hi").serialized()
-        #expect(connection.send(
-            "POST \(Fixture.chatPath()) HTTP/1.1\r\nHost: 127.0.0.1\r\napi-key: k\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n"))
+        #expect(connection.send(Self.head(length: body.utf8.count)))
         let started = Date()
         var answer = ""
         var closed = false
@@ -163,15 +172,11 @@ struct BodyTimeoutTests {
 
     @Test("a head and half a body, then silence, is answered 408 at the body timeout, not left to the idle one")
     func silentHalfBody() async throws {
-        let server = try await MockServer.start(
-            options: MockServerOptions(
-                connections: ConnectionLimits(idleTimeout: .seconds(60), headerTimeout: .seconds(30), maxConnections: 16, bodyTimeout: .milliseconds(800))))
+        let server = try await Self.startWithShortBodyTimeout()
         let connection = try RawConnection(port: server.port)
         let body = Fixture.textRequest("hi").serialized()
         let started = Date()
-        #expect(connection.send(
-            "POST \(Fixture.chatPath()) HTTP/1.1\r\nHost: 127.0.0.1\r\napi-key: k\r\nContent-Type: application/json\r\n"
-                + "Content-Length: \(body.utf8.count)\r\n\r\n" + String(body.prefix(body.count / 2))))
+        #expect(connection.send(Self.head(length: body.utf8.count) + String(body.prefix(body.count / 2))))
         let (answer, closed) = await connection.readUntilClosed(within: 20)
         let elapsed = Date().timeIntervalSince(started)
         #expect(closed)
