@@ -8,7 +8,7 @@ import Core
 /// arriving, and the buffer keeps a short placeholder in its place. Parsing the small remainder and
 /// putting the strings back (``parse()``) gives exactly the value parsing the whole body would
 /// have given, with one copy of each large string alive at any time.
-struct SplicedBody: Sendable {
+struct SplicedBody {
     /// Strings at least this long are set aside: below it, a copy costs nothing worth saving.
     static let threshold = 64 * 1_024
 
