@@ -74,6 +74,26 @@ final class RawConnection: @unchecked Sendable {
 
     enum CloseKind: Sendable, Equatable { case orderly, reset, open }
 
+    /// When the peer closed (end of stream or error), taken on the reading thread the moment the
+    /// read returns, or nil when it stayed open `seconds`; bytes read are dropped. Awaited while
+    /// the test keeps sending, it times the server's close however late the test's own task is
+    /// scheduled again.
+    func closedAt(within seconds: Double) async -> Date? {
+        await OffPool.run { self.blockingClosedAt(within: seconds) }
+    }
+
+    private func blockingClosedAt(within seconds: Double) -> Date? {
+        let deadline = Date().addingTimeInterval(seconds)
+        var buffer = [UInt8](repeating: 0, count: 4_096)
+        while deadline.timeIntervalSinceNow > 0 {
+            var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&pfd, 1, Int32(max(1, deadline.timeIntervalSinceNow * 1_000))) > 0 else { continue }
+            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if n <= 0 { return Date() }
+        }
+        return nil
+    }
+
     private func blockingCloseKind(within seconds: Double) -> CloseKind {
         let deadline = Date().addingTimeInterval(seconds)
         var buffer = [UInt8](repeating: 0, count: 4_096)
