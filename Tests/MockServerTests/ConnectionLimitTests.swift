@@ -34,11 +34,14 @@ struct ConnectionLimitTests {
     func drippedHead() async throws {
         let server = try await Self.start(idle: .seconds(30), header: .milliseconds(700))
         let connection = try RawConnection(port: server.port)
+        let head = Array("POST /openai/deployments/x/chat/completions?api-version=2025-01-01-preview HTTP/1.1\r\nHost: a\r\n")
+        // The server's deadline starts at the first byte, sent here; the close is timed by a reader
+        // of its own, where it happens. A full suite can leave the drip's task unscheduled for
+        // seconds between two bytes, which says nothing of the server.
         let started = Date()
-        // The close is timed by a reader of its own, where it happens: a full suite can leave this
-        // test's task unscheduled for seconds between two bytes, which says nothing of the server.
+        #expect(connection.send(String(head[0])))
         let drip = Task {
-            for byte in "POST /openai/deployments/x/chat/completions?api-version=2025-01-01-preview HTTP/1.1\r\nHost: a\r\n" {
+            for byte in head.dropFirst() {
                 if Task.isCancelled || !connection.send(String(byte)) { break }
                 try? await Task.sleep(for: .milliseconds(100))
             }
