@@ -32,7 +32,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         // SIGINT / SIGTERM stop at the next article; the report covers the articles checked.
         let interruption = Interruption.install()
-        let (output, hasErrors, checked) = try renderKeepingResults()
+        let (output, hasErrors, checked) = try renderKeepingResults(exitsAfter: true)
         ExitTeardown.skip(checked)
         print(output, terminator: "")
         if let status = interruption.exitStatus {
@@ -43,13 +43,15 @@ struct CheckCommand: ParsableCommand {
     }
 
     func render() throws -> (output: String, hasErrors: Bool) {
-        let (output, hasErrors, _) = try renderKeepingResults()
+        let (output, hasErrors, _) = try renderKeepingResults(exitsAfter: false)
         return (output, hasErrors)
     }
 
     /// The report, and the checked documents it was made from (for ``run()`` to keep until exit).
-    private func renderKeepingResults() throws -> (output: String, hasErrors: Bool, checked: [CheckedDocument]) {
+    /// `exitsAfter`: the process ends after this report, so its caches need not be freed.
+    private func renderKeepingResults(exitsAfter: Bool) throws -> (output: String, hasErrors: Bool, checked: [CheckedDocument]) {
         var pipeline = try documents.pipeline
+        pipeline.keepCachesUntilExit = exitsAfter
         pipeline.specs = try spec.load()
         let checked = pipeline.rules.apply(try policy.apply(pipeline.checkDocuments()))
         // A shared include's finding is reported once, with every article that reaches it.
