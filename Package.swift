@@ -24,7 +24,9 @@ let package = Package(
     targets: [
         // C interop: tiny system-library modules, each wrapped once in Swift.
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
-        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // libcurl is loaded on first use (dlopen in CCurl/shim.h), not linked: no pkgConfig, whose `-lcurl`
+        // would load it and its ~30 libraries at every start.
+        .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // Shared vocabulary: source locations, findings, JSON values.
         .target(name: "Core"),

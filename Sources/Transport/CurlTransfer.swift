@@ -4,8 +4,9 @@ import Foundation
 // The only file that talks to libcurl. Everything it hands out is a Sendable value.
 
 /// `curl_global_init` is not safe to race with other threads' libcurl use; a Swift global
-/// is initialised exactly once, on first use, under a lock.
-private let curlGlobalInitResult: UInt32 = curl_global_init(Int(CURL_GLOBAL_ALL)).rawValue
+/// is initialised exactly once, on first use, under a lock. libcurl itself is loaded here, on the
+/// first transfer, not at start (see CCurl's shim.h).
+private let curlGlobalInitResult: UInt32 = docverify_curl_global_init(Int(CURL_GLOBAL_ALL)).rawValue
 
 /// What one successful libcurl transfer returned.
 struct TransferResult: Sendable {
@@ -136,9 +137,13 @@ final class CurlTransfer {
 
     private init(url: String, cancellation: CancellationFlag, maxResponseSize: Int?) throws(TransportError) {
         guard curlGlobalInitResult == CURLE_OK.rawValue else {
+            if let why = docverify_curl_load_error() {
+                throw .other(url: url, code: Int(curlGlobalInitResult),
+                             detail: "libcurl could not be loaded (\(String(cString: why))); install libcurl (Debian: apt-get install libcurl4)")
+            }
             throw .other(url: url, code: Int(curlGlobalInitResult), detail: "libcurl could not initialise (curl_global_init failed)")
         }
-        guard let handle = curl_easy_init() else {
+        guard let handle = docverify_curl_easy_init() else {
             throw .other(url: url, code: -1, detail: "libcurl could not create a transfer handle (out of memory?)")
         }
         self.handle = handle
@@ -151,8 +156,8 @@ final class CurlTransfer {
     }
 
     deinit {
-        curl_easy_cleanup(handle)
-        curl_slist_free_all(headerList)
+        docverify_curl_easy_cleanup(handle)
+        docverify_curl_slist_free_all(headerList)
         errorBuffer.deallocate()
         emptyBody.deallocate()
     }
@@ -180,7 +185,7 @@ final class CurlTransfer {
 
     private func check(_ code: CURLcode, _ what: String) throws(TransportError) {
         guard code == CURLE_OK else {
-            let detail = String(cString: curl_easy_strerror(code))
+            let detail = String(cString: docverify_curl_easy_strerror(code))
             throw .other(url: url, code: Int(code.rawValue), detail: "could not set \(what): \(detail)")
         }
     }
@@ -307,7 +312,7 @@ final class CurlTransfer {
             lines.append("Content-Type:")
         }
         for line in lines {
-            guard let appended = curl_slist_append(headerList, line) else {
+            guard let appended = docverify_curl_slist_append(headerList, line) else {
                 throw .other(url: url, code: -1, detail: "could not build the header list (out of memory?)")
             }
             headerList = appended
@@ -322,7 +327,7 @@ final class CurlTransfer {
             let code = docverify_curl_setopt_pointer(handle, CURLOPT_POSTFIELDS, address)
             guard code == CURLE_OK else { return .failure(failure(code)) }
         }
-        let code = curl_easy_perform(handle)
+        let code = docverify_curl_easy_perform(handle)
         guard code == CURLE_OK else { return .failure(failure(code)) }
 
         var status = 0
@@ -352,7 +357,7 @@ final class CurlTransfer {
             return .responseTooLarge(url: url, limit: limit)
         }
         let buffered = String(cString: errorBuffer)
-        let detail = buffered.isEmpty ? String(cString: curl_easy_strerror(code)) : buffered
+        let detail = buffered.isEmpty ? String(cString: docverify_curl_easy_strerror(code)) : buffered
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
             return .unreachable(url: url, detail: detail)

@@ -32,7 +32,8 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         // SIGINT / SIGTERM stop at the next article; the report covers the articles checked.
         let interruption = Interruption.install()
-        let (output, hasErrors) = try render()
+        let (output, hasErrors, checked) = try renderKeepingResults(exitsAfter: true)
+        ExitTeardown.skip(checked)
         print(output, terminator: "")
         if let status = interruption.exitStatus {
             fflush(nil)
@@ -42,7 +43,15 @@ struct CheckCommand: ParsableCommand {
     }
 
     func render() throws -> (output: String, hasErrors: Bool) {
+        let (output, hasErrors, _) = try renderKeepingResults(exitsAfter: false)
+        return (output, hasErrors)
+    }
+
+    /// The report, and the checked documents it was made from (for ``run()`` to keep until exit).
+    /// `exitsAfter`: the process ends after this report, so its caches need not be freed.
+    private func renderKeepingResults(exitsAfter: Bool) throws -> (output: String, hasErrors: Bool, checked: [CheckedDocument]) {
         var pipeline = try documents.pipeline
+        pipeline.keepCachesUntilExit = exitsAfter
         pipeline.specs = try spec.load()
         let checked = pipeline.rules.apply(try policy.apply(pipeline.checkDocuments()))
         // A shared include's finding is reported once, with every article that reaches it.
@@ -69,7 +78,7 @@ struct CheckCommand: ParsableCommand {
             sourceRoots: Array(Set(checked.map(\.document.root))).sorted(),
             redactor: .command(environment: ProcessInfo.processInfo.environment, variables: SecretRedactor.defaultVariables, endpoint: nil))
         let findings = checked.flatMap(\.findings)
-        return (output, strict ? findings.contains { $0.severity >= .warning } : findings.hasErrors)
+        return (output, strict ? findings.contains { $0.severity >= .warning } : findings.hasErrors, checked)
     }
 
     private func json(_ checked: [CheckedDocument], articles: [Finding: [String]]) -> String {

@@ -49,6 +49,9 @@ struct DocumentPipeline {
     var parallelWidth = ProcessInfo.processInfo.activeProcessorCount
     /// `--max-file-bytes`: larger articles, includes and code sources are not read.
     var maxFileBytes = InputFileBound.defaultMaxBytes
+    /// Set by a command's `run()` whose process ends after it: the include cache is kept until exit
+    /// instead of being freed, one include at a time, on one core (see ``ExitTeardown``).
+    var keepCachesUntilExit = false
 
     /// The `--map` options, checked: each `~/prefix=DIR` with an existing folder.
     func mappings() throws -> [PathMapping] {
@@ -115,6 +118,7 @@ struct DocumentPipeline {
             return .success(body(docfx))
         }
         Self.reportNotChecked(zip(articles, outcomes).filter { $0.1 == nil }.map(\.0.path))
+        if keepCachesUntilExit { ExitTeardown.skip(includeCache) }
         return try outcomes.compactMap { try $0?.get() }
     }
 
