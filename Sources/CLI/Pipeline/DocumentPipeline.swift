@@ -100,11 +100,14 @@ struct DocumentPipeline {
         let includeCache = IncludeCache()
         let pivotGroups = pivotGroups
         let maxFileBytes = maxFileBytes
+        let rootIsInferred = root == nil
         // After SIGINT / SIGTERM no article starts; nil marks one left out, named on stderr.
         let outcomes = OrderedParallelMap.map(articles, width: parallelWidth) { article -> Result<Output?, UsageError>? in
             if Interruption.requested != nil { return nil }
             var loader = DocFXLoader(root: article.root, pivotGroupsFile: pivotGroups, mappings: mappings, includeCache: includeCache)
             loader.maxFileBytes = maxFileBytes
+            // A folder argument is where articles were found, not a root the user chose (`--root`).
+            loader.rootIsInferred = rootIsInferred
             let docfx: DocFXDocument
             do {
                 docfx = try loader.load(article: article.path)

@@ -230,12 +230,24 @@ struct BlockReader {
         return .zoneStart(pivots: pivots, target: target, location: location)
     }
 
+    /// A target outside the docs root, which docverify does not read. Outside a root the user
+    /// chose, or past the docset's docfx.json or git checkout, it is an error; outside a folder
+    /// docverify only inferred (no docfx.json, no checkout) the file may belong to the docset, so
+    /// it is a warning that says how to check it.
+    func escape(_ named: String, absolute: String, location: SourceLocation) -> Finding {
+        guard resolver.escapeIsUncertain(absolute) else {
+            return Finding(rule: "include-escape", severity: .error, location: location,
+                           message: "\(named) resolves to \(absolute), outside the docs root \(resolver.root); move the file under the root or pass --root")
+        }
+        return Finding(rule: "include-escape", severity: .warning, location: location,
+                       message: "\(named) resolves to \(absolute), outside \(resolver.root), the folder docverify took as the docs root (no --root was given and no docfx.json or git checkout marks the docset), so docverify did not read it; pass --root with the docset's top folder to check it")
+    }
+
     /// An included file's blocks, spliced in place; refuses missing, cyclic and out-of-root targets.
     mutating func include(_ path: String, file: SourceFile, location: SourceLocation) -> [Item] {
         switch resolved.resolve(path, fromFile: file.absolute, with: resolver) {
         case .outside(let absolute):
-            findings.append(Finding(rule: "include-escape", severity: .error, location: location,
-                                    message: "include '\(path)' resolves to \(absolute), outside the docs root \(resolver.root); move the file under the root or pass --root"))
+            findings.append(escape("include '\(path)'", absolute: absolute, location: location))
             return []
         case .inside(let absolute, let relative):
             reached.append(absolute)
@@ -283,8 +295,7 @@ struct BlockReader {
     mutating func codeDirective(source: String, language: String?, rangeText: String?, snippetID: String?, file: SourceFile, location: SourceLocation) -> [Item] {
         switch resolved.resolve(source, fromFile: file.absolute, with: resolver) {
         case .outside(let absolute):
-            findings.append(Finding(rule: "include-escape", severity: .error, location: location,
-                                    message: "code source '\(source)' resolves to \(absolute), outside the docs root \(resolver.root); move the file under the root or pass --root"))
+            findings.append(escape("code source '\(source)'", absolute: absolute, location: location))
             return []
         case .inside(let absolute, let relative):
             reached.append(absolute)

@@ -16,6 +16,9 @@ public struct DocFXLoader: Sendable {
     public let includeCache: IncludeCache
     /// Articles, includes and code sources larger than this are not read (`--max-file-bytes`).
     public var maxFileBytes = InputFileBound.defaultMaxBytes
+    /// True when `root` is only the folder named on the command line, not a root the user chose
+    /// (`--root`): includes may then reach the rest of the docset (see `PathResolver.boundary`).
+    public var rootIsInferred = false
 
     /// - Parameters:
     ///   - root: the docs root; nil means the folder of each article loaded.
@@ -56,9 +59,11 @@ public struct DocFXLoader: Sendable {
         }
         // Without --root, the docset's own root (its docfx.json) is where `~/` and includes point.
         let articleDirectory = URL(fileURLWithPath: absolute).deletingLastPathComponent().standardizedFileURL.path
-        let rootPath = root.isEmpty ? (PathMappingDiscovery.docsetRoot(from: articleDirectory) ?? articleDirectory) : root
+        let docsetRoot = PathMappingDiscovery.docsetRoot(from: articleDirectory)
+        let rootPath = root.isEmpty ? (docsetRoot ?? articleDirectory) : root
         let declared = PathMappingDiscovery.discover(from: articleDirectory)
-        let resolver = PathResolver(root: rootPath, mappings: mappings + declared.filter { d in !mappings.contains { $0.prefix == d.prefix } })
+        let resolver = PathResolver(root: rootPath, boundary: readingBoundary(root: rootPath, docset: docsetRoot, articleDirectory: articleDirectory),
+                                    mappings: mappings + declared.filter { d in !mappings.contains { $0.prefix == d.prefix } })
         let relative = resolver.display(absolute)
         let markup = includeCache.cached(atPath: absolute) ?? MarkupDocument(parsing: text)
         var (frontMatter, findings) = FrontMatterParser.parse(markup.frontMatter, lines: markup.lines, file: relative)
@@ -87,6 +92,17 @@ public struct DocFXLoader: Sendable {
 }
 
 extension DocFXLoader {
+    /// How far includes may reach from `root`. A root the user chose is the limit. An inferred one
+    /// (an article's or a named folder's) widens to the docset around it — its docfx.json folder,
+    /// else its git checkout — since a how-to's `../includes/` is part of the page; with neither,
+    /// the limit stays the root but is uncertain (`PathResolver.escapeIsUncertain`).
+    func readingBoundary(root rootPath: String, docset: String?, articleDirectory: String) -> (folder: String?, uncertain: Bool) {
+        guard root.isEmpty || rootIsInferred else { return (nil, false) }
+        let wider = [docset, PathMappingDiscovery.checkoutRoot(from: articleDirectory)].compactMap { $0 }
+            .first { $0 == rootPath || PathResolver.relative(rootPath, to: $0) != nil }
+        return (wider, wider == nil)
+    }
+
     /// An article over `maxFileBytes`: an empty document whose one finding says so, so the page is
     /// reported (and fails) rather than read.
     func tooLarge(absolute: String, bytes: Int) -> DocFXDocument {

@@ -57,10 +57,16 @@ public enum PathMappingDiscovery {
 
     /// The docset root DocFX uses for `~/`: the nearest folder above `directory` (itself included)
     /// holding a `docfx.json`, nil when there is none within reach.
-    public static func docsetRoot(from directory: String) -> String? {
+    public static func docsetRoot(from directory: String) -> String? { nearest("docfx.json", from: directory) }
+
+    /// The top of the git checkout holding `directory` (the nearest folder with a `.git` entry),
+    /// nil when there is none within reach.
+    public static func checkoutRoot(from directory: String) -> String? { nearest(".git", from: directory) }
+
+    private static func nearest(_ entry: String, from directory: String) -> String? {
         var current = URL(fileURLWithPath: directory).standardizedFileURL
         for _ in 0..<searchDepth {
-            if FileManager.default.fileExists(atPath: current.appendingPathComponent("docfx.json").path) { return current.path }
+            if FileManager.default.fileExists(atPath: current.appendingPathComponent(entry).path) { return current.path }
             let parent = current.deletingLastPathComponent()
             if parent.path == current.path { break }
             current = parent

@@ -2,18 +2,29 @@ import Foundation
 
 /// Resolves the paths DocFX directives name and keeps them inside the docs root.
 struct PathResolver: Sendable {
-    /// Absolute, standardized docs root without a trailing slash.
+    /// Absolute, standardized docs root without a trailing slash: paths are shown relative to it,
+    /// and `~/` and `/` paths start from it.
     let root: String
+    /// How far reading may reach: the root, or — when the root was only inferred from the command
+    /// line — the docset (its docfx.json folder) or the git checkout that holds it, because a
+    /// how-to article's `../includes/x.md` lies outside its own folder but inside its docset.
+    let boundary: String
+    /// True when the root was inferred and nothing (docfx.json, a git checkout) says where the
+    /// docset ends: a path outside it may well be part of the docset, so refusing it is
+    /// docverify's uncertainty, not a proven escape.
+    let uncertainBoundary: Bool
     /// `~/` prefixes mapped to other folders, longest prefix first.
     let mappings: [PathMapping]
-    /// The root with its symlinks resolved, then a slash: resolved once per article, not per include.
-    private let realRootPrefix: String
+    /// The boundary with its symlinks resolved, then a slash: resolved once per article, not per include.
+    private let realBoundaryPrefix: String
 
-    init(root: String, mappings: [PathMapping] = []) {
+    init(root: String, boundary: (folder: String?, uncertain: Bool) = (nil, false), mappings: [PathMapping] = []) {
         self.root = URL(fileURLWithPath: root).standardizedFileURL.path
+        self.boundary = boundary.folder.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? self.root
+        self.uncertainBoundary = boundary.uncertain
         self.mappings = mappings.sorted { $0.prefix.count > $1.prefix.count }
-        let realRoot = URL(fileURLWithPath: self.root).resolvingSymlinksInPath().path
-        self.realRootPrefix = realRoot.hasSuffix("/") ? realRoot : realRoot + "/"
+        let realBoundary = URL(fileURLWithPath: self.boundary).resolvingSymlinksInPath().path
+        self.realBoundaryPrefix = realBoundary.hasSuffix("/") ? realBoundary : realBoundary + "/"
     }
 
     enum Resolution {
@@ -45,23 +56,50 @@ struct PathResolver: Sendable {
             let directory = URL(fileURLWithPath: fromFile).deletingLastPathComponent()
             absolute = directory.appendingPathComponent(path).standardizedFileURL.path
         }
-        guard let relative = relativePath(absolute), staysInsideAfterSymlinks(absolute) else { return .outside(absolute: absolute) }
-        return .inside(absolute: absolute, relative: relative)
+        if let relative = relativePath(absolute) {
+            guard staysInsideAfterSymlinks(absolute) else { return .outside(absolute: absolute) }
+            return .inside(absolute: absolute, relative: relative)
+        }
+        // Beyond the root but inside the wider boundary: shown as a path from the root (`../x.md`).
+        // Hidden folders there (`.git`, whose config can hold a checkout's credentials) stay out.
+        guard boundary != root, let beyond = Self.relative(absolute, to: boundary), !beyond.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+              staysInsideAfterSymlinks(absolute), let shown = Self.dotted(absolute, from: root)
+        else { return .outside(absolute: absolute) }
+        return .inside(absolute: absolute, relative: shown)
+    }
+
+    /// True when a refused `absolute` might still belong to the docset: it lies outside an
+    /// inferred root whose docset end nothing marks (and is no symlink or hidden-folder escape
+    /// from inside it). Such a refusal is docverify's uncertainty, reported below error.
+    func escapeIsUncertain(_ absolute: String) -> Bool {
+        uncertainBoundary && Self.relative(absolute, to: boundary) == nil
     }
 
     /// The path relative to the root, nil when it is outside.
-    func relativePath(_ absolute: String) -> String? {
+    func relativePath(_ absolute: String) -> String? { Self.relative(absolute, to: root) }
+
+    static func relative(_ absolute: String, to base: String) -> String? {
         let standardized = PlainPath.isStandardized(absolute) ? absolute : URL(fileURLWithPath: absolute).standardizedFileURL.path
-        let prefix = root.hasSuffix("/") ? root : root + "/"
+        let prefix = base.hasSuffix("/") ? base : base + "/"
         guard standardized.hasPrefix(prefix) else { return nil }
         return String(standardized.dropFirst(prefix.count))
     }
 
+    /// `absolute` from `base` with `..` steps (`../includes/a.md`).
+    static func dotted(_ absolute: String, from base: String) -> String? {
+        let path = PlainPath.isStandardized(absolute) ? absolute : URL(fileURLWithPath: absolute).standardizedFileURL.path
+        let target = path.split(separator: "/"), from = base.split(separator: "/")
+        var shared = 0
+        while shared < min(target.count, from.count), target[shared] == from[shared] { shared += 1 }
+        let ups = Array(repeating: "..", count: from.count - shared)
+        return (ups + target[shared...].map(String.init)).joined(separator: "/")
+    }
+
     /// Readers follow symlinks, so a link inside the root (a file or a folder on the way) that
-    /// points outside must be refused too: the real path has to be inside the real root.
+    /// points outside must be refused too: the real path has to be inside the real boundary.
     func staysInsideAfterSymlinks(_ absolute: String) -> Bool {
         let real = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
-        return real.hasPrefix(realRootPrefix)
+        return real.hasPrefix(realBoundaryPrefix)
     }
 
     /// A path for messages: relative when inside the root, absolute otherwise.
