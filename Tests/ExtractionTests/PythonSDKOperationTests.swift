@@ -46,6 +46,17 @@ struct PythonSDKOperationTests {
         #expect(x.responseReads.map(\.path) == ["text"])
     }
 
+    @Test("a stored response is deleted and its input items listed by its id")
+    func responsesByID() throws {
+        let x = extract(azureClient + """
+        gone = client.responses.delete("resp_abc")
+        items = client.responses.input_items.list("resp_def")
+        """)
+        #expect(x.requests.map(\.method) == ["DELETE", "GET"])
+        #expect(x.requests.map(\.path) == ["/openai/responses/resp_abc", "/openai/responses/resp_def/input_items"])
+        #expect(x.requests.allSatisfy { $0.body == nil })
+    }
+
     @Test("translations and a file tuple with its own name and content type")
     func translationTuple() throws {
         let x = extract(azureClient + """

@@ -57,6 +57,8 @@ struct SDKOperation: Hashable, Sendable {
         SDKOperation("audio.translations.create", "POST", "/audio/translations", deploymentScoped: true, body: .multipart),
         SDKOperation("responses.create", "POST", "/responses"),
         SDKOperation("responses.retrieve", "GET", "/responses/{response_id}", body: .none, python: ["response_id"]),
+        SDKOperation("responses.delete", "DELETE", "/responses/{response_id}", body: .none, python: ["response_id"]),
+        SDKOperation("responses.input_items.list", "GET", "/responses/{response_id}/input_items", body: .none, python: ["response_id"]),
         SDKOperation("files.create", "POST", "/files", body: .multipart),
         SDKOperation("files.list", "GET", "/files", body: .none),
         SDKOperation("files.retrieve", "GET", "/files/{file_id}", body: .none, python: ["file_id"]),
