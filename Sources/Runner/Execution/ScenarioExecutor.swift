@@ -83,6 +83,10 @@ struct ScenarioExecutor: Sendable {
                     return finish(.failed, "a value the call needs is missing")
                 case .missingInput(let path):
                     return finish(.skipped, "the call at line \(request.location.line) uploads \(path), which nothing provides")
+                case .beyondReading(let why):
+                    findings.append(Finding(rule: "request-unresolved", severity: .note, location: request.location,
+                                            message: "docverify could not run this call: \(why); the calls before it were checked"))
+                    return finish(.skipped, "the call at line \(request.location.line) needs a value only the sample's own code computes")
                 }
 
                 var response: HTTPResponse

@@ -1,0 +1,59 @@
+import Core
+import Extraction
+import Requests
+import Testing
+@testable import Runner
+
+/// A function-calling sample: the first call offers a tool, the code reads the tool call if the
+/// model made one, and the follow-up sends the tool's result that only the sample's own function
+/// computes. The embedded mock answers with text, so that path is not exercised, and the page is
+/// not blamed for it.
+@Suite struct ToolCallRunTests {
+    typealias F = OperationFixtures
+
+    func run(_ extraction: DocumentExtraction) async throws -> RunReport {
+        let built = RequestBuilder().build(extraction)
+        var config = RunConfiguration(environment: [:], jobs: 1)
+        config.transport.retry = .none
+        let reports = try await DocumentRunner(configuration: config).run([(extraction, built.findings, built.requests)])
+        return try #require(reports.first)
+    }
+
+    static let chat = "/openai/deployments/{deployment}/chat/completions"
+    static let question = SymbolicValue.object(["role": .string("user"), "content": .string("What time is it in Oslo?")])
+
+    @Test func aToolPathTheAnswerDidNotTakeIsNotAFailure() async throws {
+        let tools: SymbolicValue = .array([.object(["type": .string("function"), "function": .object([
+            "name": .string("clock"), "parameters": .object(["type": .string("object"), "properties": .object([:])]),
+        ])])])
+        let first = F.call("POST", Self.chat, line: 20, body: .object(["messages": .array([Self.question]), "tools": tools]),
+                           deployment: "gpt", version: "2024-10-21")
+        let toolResult: SymbolicValue = .object([
+            "role": .string("tool"), "tool_call_id": .placeholder(.response(call: 0, path: "choices[0].message.tool_calls[0].id")),
+            "content": .placeholder(.unknown("clock(…)")),
+        ])
+        let second = F.call("POST", Self.chat, line: 40, body: .object(["messages": .array([Self.question, toolResult])]),
+                            deployment: "gpt", version: "2024-10-21")
+        let reads = [ResponseRead(call: 0, path: "choices[0].message.tool_calls[0].id", location: F.at(30))]
+        let report = try await run(F.document([SampleExtraction(sampleID: 0, requests: [first, second], responseReads: reads, callsAPI: true)]))
+        let result = try #require(report.scenarios.first)
+        #expect(result.status == .skipped, "\(report.findings)")
+        #expect(result.calls.count == 1)
+        #expect(!report.findings.contains { $0.severity == .error }, "\(report.findings)")
+        let read = try #require(report.findings.first { $0.rule == "response-field-missing" })
+        #expect(read.severity == .note && read.location.line == 30)
+        let unresolved = try #require(report.findings.first { $0.rule == "request-unresolved" })
+        #expect(unresolved.severity == .note && unresolved.location.line == 40)
+    }
+
+    @Test func aMissingValueFromTheReadersSetUpStillFails() async throws {
+        let body: SymbolicValue = .object(["messages": .array([.object([
+            "role": .string("user"), "content": .placeholder(.response(call: 0, path: "choices[0].message.content")),
+        ])])])
+        // A response field that is always there, from a call that doesn't exist: not the sample's own code.
+        let lone = F.call("POST", Self.chat, line: 20, body: body, deployment: "gpt", version: "2024-10-21")
+        let report = try await run(F.document([SampleExtraction(sampleID: 0, requests: [lone], callsAPI: true)]))
+        #expect(report.scenarios.first?.status == .failed)
+        #expect(report.findings.contains { $0.rule == "request-unresolved" && $0.severity == .error })
+    }
+}
