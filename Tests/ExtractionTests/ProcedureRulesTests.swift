@@ -445,6 +445,33 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
             """
         #expect(try findings(markdown).filter { $0.rule == "env-var-undefined" }.map(\.severity) == [.note])
     }
+
+    /// Every sample of such a page reads the same variable: one note, at the first read.
+    @Test func setUpOnAnotherPageIsOneNotePerVariable() throws {
+        let markdown = """
+            # Elsewhere
+
+            Before you begin, [set up the environment variables](../setup.md).
+
+            ```python
+            import os
+            print(os.environ["SERVICE_URL"])
+            ```
+
+            Then ask again:
+
+            ```python
+            import os
+            print(os.environ["SERVICE_URL"], os.environ["SERVICE_KEY"])
+            ```
+            """
+        let notes = try findings(markdown).filter { $0.rule == "env-var-undefined" }
+        #expect(notes.map(\.severity) == [.note, .note])
+        #expect(notes.map(\.location.line) == [7, 14])
+        #expect(notes.first?.message.contains("`SERVICE_URL`") == true)
+        #expect(notes.first?.message.contains("read 1 more time(s)") == true)
+        #expect(notes.last?.message.contains("`SERVICE_KEY`") == true)
+    }
 }
 
 @Suite struct TSInJSTests {

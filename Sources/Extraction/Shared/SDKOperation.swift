@@ -49,6 +49,12 @@ struct SDKOperation: Hashable, Sendable {
     /// id positionally, outermost first (`runs.retrieve(threadId, runId)`).
     static let table: [SDKOperation] = [
         SDKOperation("chat.completions.create", "POST", "/chat/completions", deploymentScoped: true),
+        // Stored completions: the resource's own, not a deployment's.
+        SDKOperation("chat.completions.list", "GET", "/chat/completions", body: .none),
+        SDKOperation("chat.completions.retrieve", "GET", "/chat/completions/{completion_id}", body: .none, python: ["completion_id"]),
+        SDKOperation("chat.completions.update", "POST", "/chat/completions/{completion_id}", python: ["completion_id"]),
+        SDKOperation("chat.completions.delete", "DELETE", "/chat/completions/{completion_id}", body: .none, python: ["completion_id"]),
+        SDKOperation("chat.completions.messages.list", "GET", "/chat/completions/{completion_id}/messages", body: .none, python: ["completion_id"]),
         SDKOperation("completions.create", "POST", "/completions", deploymentScoped: true),
         SDKOperation("embeddings.create", "POST", "/embeddings", deploymentScoped: true),
         SDKOperation("images.generate", "POST", "/images/generations", deploymentScoped: true),
