@@ -60,7 +60,9 @@ import Testing
         let element = "{\"role\": \"assistant\", \"content\": \"Hello\"},\n"
         // An excerpt of an answer that stops before its object ends.
         let excerpt = "  \"totals\": {\n    \"spent\": 7,\n    \"detail\": {\n      \"kept\": 2\n    }\n"
-        for code in [member, element, excerpt] {
+        // Members between lines that say the rest was left out.
+        let elided = "...\n\"kind\": \"picture\",\n\"picture\": {\n  \"href\": \"https://example.test/a.png\"\n}\n...\n"
+        for code in [member, element, excerpt, elided] {
             let piece = ExtractorFixture.sample(code, .json)
             #expect(JSONFenceFrontEnd().extract(piece, context: FrontEndContext()).findings.isEmpty, "\(code)")
         }

@@ -35,11 +35,17 @@ struct JSONFenceFrontEnd: LanguageFrontEnd {
     }
 
     /// True when `code` is a piece of a larger JSON document shown for one part of it: members of
-    /// an object (`"location": {…},`), or one value followed by the comma of its list. Pages show
+    /// an object (`"location": {…},`), or one value followed by the comma of its list, with
+    /// `...` lines where the page left the rest out. Pages show
     /// such pieces beside prose about one field; nobody saves or sends them alone, so they are not
     /// `json-invalid` unless the steps save them as a file.
     static func isFragment(_ code: String, allowComments: Bool) -> Bool {
-        var piece = code.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Lines that are only an ellipsis mark what the page left out.
+        let shown = code.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+            let t = line.trimmingCharacters(in: .whitespaces)
+            return !(t == "..." || t == "…" || t == "...," || t == "…,")
+        }
+        var piece = shown.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         if piece.hasSuffix(",") { piece.removeLast() }
         guard !piece.isEmpty else { return false }
         // A member piece may also stop before its object's end (an excerpt of an answer): its
