@@ -46,6 +46,22 @@ import Testing
         #expect(unresolved.severity == .note && unresolved.location.line == 40)
     }
 
+    /// The embedded mock doesn't serve the Responses API: the call is skipped with a reason, not a
+    /// 404 blamed on the page. A wrong path next to it is still sent and fails.
+    @Test func anOperationTheMockDoesNotModelIsSkipped() async throws {
+        let create = F.call("POST", "/openai/responses", line: 20, body: .object(["model": .string("gpt"), "input": .string("Hi")]),
+                            version: "2025-03-01-preview")
+        let report = try await run(F.document([SampleExtraction(sampleID: 0, requests: [create], callsAPI: true)]))
+        let result = try #require(report.scenarios.first)
+        #expect(result.status == .skipped)
+        #expect(result.reason?.contains("the Responses API") == true)
+        #expect(!report.findings.contains { $0.severity == .error }, "\(report.findings)")
+
+        let wrong = F.call("GET", "/openai/resp_1", line: 20, version: "2025-03-01-preview")
+        let failed = try await run(F.document([SampleExtraction(sampleID: 0, requests: [wrong], callsAPI: true)]))
+        #expect(failed.scenarios.first?.status == .failed)
+    }
+
     @Test func aMissingValueFromTheReadersSetUpStillFails() async throws {
         let body: SymbolicValue = .object(["messages": .array([.object([
             "role": .string("user"), "content": .placeholder(.response(call: 0, path: "choices[0].message.content")),

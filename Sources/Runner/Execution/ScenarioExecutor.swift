@@ -50,6 +50,12 @@ struct ScenarioExecutor: Sendable {
                     cut.0.cutByDeadline = true
                     return cut
                 }
+                // An operation docverify doesn't model has no answer in the embedded mock: its 404
+                // would be the mock's limit, not the page's.
+                if configuration.usesMock, request.operation == nil, request.extracted.purpose != .download,
+                   let family = UnmodeledOperations.family(method: request.extracted.method, path: request.extracted.path) {
+                    return finish(.skipped, "the call at line \(request.location.line) uses \(family), which the embedded mock doesn't serve")
+                }
                 // Files the call uploads that no earlier step wrote: --inputs, else a stand-in.
                 for path in Self.files(of: request.extracted).sorted() where files[path] == nil {
                     guard let input = inputs.supply(path) else {
