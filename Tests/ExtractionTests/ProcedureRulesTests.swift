@@ -53,6 +53,15 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
         #expect(result.first?.message.contains("add `import os`") == true)
     }
 
+    /// `YOUR_SERVICE_KEY` written as a bare name is a stand-in, not a forgotten variable: a warning
+    /// about its quotes; a misspelled real name beside it is still an error.
+    @Test func aBareStandInIsAWarningAboutItsQuotes() throws {
+        let code = "from openai import OpenAI\nclient = OpenAI(api_key=YOUR_SERVICE_KEY)\nprint(clinet)"
+        let result = try findings(pythonPage(code: code)).filter { $0.rule == "undefined-name" }
+        #expect(result.map(\.severity) == [.warning, .error])
+        #expect(result.first?.message.contains("write it as a string (\"YOUR_SERVICE_KEY\")") == true)
+    }
+
     @Test func pythonScopesStayClean() throws {
         let code = """
             import os
