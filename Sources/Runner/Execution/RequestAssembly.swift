@@ -14,6 +14,9 @@ struct RequestAssembly {
         case request(HTTPRequest, json: JSONValue? = nil)
         /// A value the call needs has none (`request-unresolved`).
         case unresolved(String)
+        /// The values the call lacks are environment variables the reader sets for a service
+        /// other than Azure OpenAI (a search index, a deployment id): docverify can't invent them.
+        case needsEnvironment(String)
         /// The values the call lacks come only from the sample's own code or from an answer field
         /// the model may leave out (``OptionalAnswerFields``): docverify's limit, not the page's.
         case beyondReading(String)
@@ -34,6 +37,9 @@ struct RequestAssembly {
         let envelope = Array(extracted.query.values) + [extracted.deployment ?? .null] + Array(pathParameters.values)
             + (extracted.purpose == .download ? [] : [extracted.body ?? .null])
         let missing = resolver.unresolved(in: envelope).filter { if case .file = $0 { return false } else { return true } }
+        if !missing.isEmpty, missing.allSatisfy({ if case .environment = $0 { return true } else { return false } }) {
+            return .needsEnvironment(ScenarioExecutor.describe(missing))
+        }
         if !missing.isEmpty, missing.allSatisfy(OptionalAnswerFields.isBeyondStaticReading) {
             return .beyondReading("\(ScenarioExecutor.describe(missing)) comes from the sample's own code, which docverify reads but doesn't run, or from an answer field the model may leave out")
         }

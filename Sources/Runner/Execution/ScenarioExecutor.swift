@@ -89,6 +89,11 @@ struct ScenarioExecutor: Sendable {
                     return finish(.failed, "a value the call needs is missing")
                 case .missingInput(let path):
                     return finish(.skipped, "the call at line \(request.location.line) uploads \(path), which nothing provides")
+                case .needsEnvironment(let what):
+                    // Whether the page tells the reader to set them is `env-var-undefined`'s to say.
+                    findings.append(Finding(rule: "request-unresolved", severity: .note, location: request.location,
+                                            message: "docverify could not run this call: it needs \(what), which the reader sets and docverify has no value for; set it in docverify's environment to run this call"))
+                    return finish(.skipped, "the call at line \(request.location.line) needs \(what)")
                 case .beyondReading(let why):
                     findings.append(Finding(rule: "request-unresolved", severity: .note, location: request.location,
                                             message: "docverify could not run this call: \(why); the calls before it were checked"))
