@@ -76,6 +76,20 @@ import Testing
         #expect(note.severity == .note && note.message.contains("SEARCH_ENDPOINT"))
     }
 
+    /// A REST step that posts to `thread_abc123` without any call of the run creating a thread
+    /// (the page creates it elsewhere): skipped with a note, not a 404 blamed on the page.
+    @Test func anExampleIDNoCallOfTheRunGaveOutSkipsTheCall() async throws {
+        var post = F.call("POST", "/openai/threads/{thread_id}/messages", line: 20,
+                          body: .object(["role": .string("user"), "content": .string("Hi?")]))
+        post.pathParameters["thread_id"] = .placeholder(.readerValue(kind: .resourceID, text: "thread_abc123"))
+        let report = try await run(F.document([SampleExtraction(sampleID: 0, requests: [post], callsAPI: true)]))
+        let result = try #require(report.scenarios.first)
+        #expect(result.status == .skipped)
+        #expect(result.calls.isEmpty)
+        #expect(!report.findings.contains { $0.severity == .error }, "\(report.findings)")
+        #expect(report.findings.contains { $0.rule == "request-unresolved" && $0.message.contains("thread_abc123") })
+    }
+
     @Test func aMissingValueFromTheReadersSetUpStillFails() async throws {
         let body: SymbolicValue = .object(["messages": .array([.object([
             "role": .string("user"), "content": .placeholder(.response(call: 0, path: "choices[0].message.content")),

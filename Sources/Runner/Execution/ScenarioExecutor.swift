@@ -56,6 +56,15 @@ struct ScenarioExecutor: Sendable {
                    let family = UnmodeledOperations.family(method: request.extracted.method, path: request.extracted.path) {
                     return finish(.skipped, "the call at line \(request.location.line) uses \(family), which the embedded mock doesn't serve")
                 }
+                // `thread_abc123` in a REST path stands for the id the reader's earlier call (on
+                // this page or another) returned; with no such call in the run there is nothing to
+                // put in its place, and the 404 would be docverify's, not the page's.
+                if let example = Self.exampleIDs(of: request.extracted).first(where: { !ids.canFill($0) }) {
+                    findings.append(Finding(
+                        rule: "request-unresolved", severity: .note, location: request.location,
+                        message: "docverify could not run this call: `\(example)` is an id an earlier call returns, and no call of this run returned one of its kind"))
+                    return finish(.skipped, "the call at line \(request.location.line) needs the id `\(example)` from an earlier call the run didn't make")
+                }
                 // Files the call uploads that no earlier step wrote: --inputs, else a stand-in.
                 for path in Self.files(of: request.extracted).sorted() where files[path] == nil {
                     guard let input = inputs.supply(path) else {
@@ -246,6 +255,14 @@ struct ScenarioExecutor: Sendable {
         f.pivot = f.pivot ?? scenario.pivot
         f.tab = f.tab ?? scenario.tab
         return f
+    }
+
+    /// The example ids (`thread_abc123`) the call's path holds.
+    static func exampleIDs(of request: ExtractedRequest) -> [String] {
+        request.pathParameters.values.compactMap {
+            if case .placeholder(.readerValue(.resourceID, let text)) = $0 { return text }
+            return nil
+        }.sorted()
     }
 
     static func describe(_ placeholders: [Placeholder]) -> String {
