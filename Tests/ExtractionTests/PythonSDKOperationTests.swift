@@ -54,7 +54,18 @@ struct PythonSDKOperationTests {
         """)
         #expect(x.requests.map(\.method) == ["DELETE", "GET"])
         #expect(x.requests.map(\.path) == ["/openai/responses/resp_abc", "/openai/responses/resp_def/input_items"])
+        // (Response ids are not assistants-style ids: they stay as written.)
         #expect(x.requests.allSatisfy { $0.body == nil })
+    }
+
+    @Test("a file's content is downloaded by its id")
+    func fileContent() throws {
+        let x = extract(azureClient + """
+        data = client.files.content("assistant-abc123")
+        """)
+        let r = try #require(x.requests.first)
+        #expect(r.method == "GET")
+        #expect(r.path.hasPrefix("/openai/files/") && r.path.hasSuffix("/content"))
     }
 
     @Test("translations and a file tuple with its own name and content type")

@@ -200,6 +200,18 @@ struct DocumentChecksTests {
         #expect(warnings.first?.severity == .warning)
     }
 
+    /// One tab writes the reader's stand-in where another writes a real name: each reader puts
+    /// their own value there, so it is not drift.
+    @Test func aStandInAgainstARealValueIsNotDrift() {
+        func body(_ model: String) -> SymbolicValue {
+            .object(["model": .string(model), "instructions": .string("Help with sums.")])
+        }
+        var fixture = DocumentFixture()
+        fixture.pivots.append(("python", [(title: "Create", tabs: [.init(id: nil, calls: [call("p.md", 10, path: "/openai/assistants", body: body("<REPLACE WITH YOUR DEPLOYMENT>"))])])]))
+        fixture.pivots.append(("rest", [(title: "Create", tabs: [.init(id: nil, calls: [call("r.md", 10, path: "/openai/assistants", body: body("gpt-4o"))])])]))
+        #expect(DocumentChecks.pivotDrift(fixture.extraction()) == [])
+    }
+
     @Test func authDifferencesBetweenTabsAreNotDrift() {
         var fixture = DocumentFixture()
         let body = firstTurn(modalities: ["text", "audio"])

@@ -69,6 +69,7 @@ struct SDKOperation: Hashable, Sendable {
         SDKOperation("files.list", "GET", "/files", body: .none),
         SDKOperation("files.retrieve", "GET", "/files/{file_id}", body: .none, python: ["file_id"]),
         SDKOperation("files.delete", "DELETE", "/files/{file_id}", body: .none, python: ["file_id"]),
+        SDKOperation("files.content", "GET", "/files/{file_id}/content", body: .none, python: ["file_id"], binaryResponse: true),
         SDKOperation("files.del", "DELETE", "/files/{file_id}", body: .none, python: ["file_id"]),
         SDKOperation("assistants.create", "POST", "/assistants"),
         SDKOperation("assistants.list", "GET", "/assistants", body: .none),

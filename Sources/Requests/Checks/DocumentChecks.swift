@@ -207,6 +207,8 @@ public struct DocumentChecks {
                 // A value docverify couldn't evaluate may equal any other: it takes no side.
                 // (Deeper paths still compare the parts that are known.)
                 if Self.holdsUnknown(value, depth: 0) || Self.containsUnknown(at: path, in: body) { continue }
+                // `<your-deployment>`: each reader puts their own value there, as in every other tab.
+                if case .string(let text)? = value, ReaderValues.isReaderValue(text) { continue }
                 groups[value, default: []].append(variant)
                 valueOf[variant.index] = value
             }
