@@ -58,6 +58,19 @@ struct PythonSDKOperationTests {
         #expect(x.requests.allSatisfy { $0.body == nil })
     }
 
+    @Test("vector store calls and their polling helpers come out as their first request")
+    func vectorStores() throws {
+        let x = extract(azureClient + """
+        store = client.beta.vector_stores.create(name="Manuals")
+        batch = client.vector_stores.file_batches.create_and_poll(vector_store_id=store.id, file_ids=["file-1"])
+        files = client.beta.vector_stores.files.list("vs_old")
+        """)
+        #expect(x.requests.map(\.method) == ["POST", "POST", "GET"])
+        #expect(x.requests.first?.path == "/openai/vector_stores")
+        #expect(x.requests.dropFirst().first?.path.hasSuffix("/file_batches") == true)
+        #expect(x.requests.last?.path == "/openai/vector_stores/vs_old/files")
+    }
+
     @Test("a file's content is downloaded by its id")
     func fileContent() throws {
         let x = extract(azureClient + """

@@ -97,6 +97,22 @@ struct SDKOperation: Hashable, Sendable {
                      python: ["run_id"], js: ["thread_id", "run_id"]),
         SDKOperation("threads.runs.steps.list", "GET", "/threads/{thread_id}/runs/{run_id}/steps", body: .none,
                      python: ["run_id"], js: ["thread_id", "run_id"]),
+        // Vector stores (file search). The `…_and_poll` helpers are read as their first call: what
+        // they poll afterwards is the SDK's loop, not the page's.
+        SDKOperation("vector_stores.create", "POST", "/vector_stores"),
+        SDKOperation("vector_stores.create_and_poll", "POST", "/vector_stores"),
+        SDKOperation("vector_stores.list", "GET", "/vector_stores", body: .none),
+        SDKOperation("vector_stores.retrieve", "GET", "/vector_stores/{vector_store_id}", body: .none, python: ["vector_store_id"]),
+        SDKOperation("vector_stores.update", "POST", "/vector_stores/{vector_store_id}", python: ["vector_store_id"]),
+        SDKOperation("vector_stores.delete", "DELETE", "/vector_stores/{vector_store_id}", body: .none, python: ["vector_store_id"]),
+        SDKOperation("vector_stores.files.create", "POST", "/vector_stores/{vector_store_id}/files", python: ["vector_store_id"]),
+        SDKOperation("vector_stores.files.create_and_poll", "POST", "/vector_stores/{vector_store_id}/files", python: ["vector_store_id"]),
+        SDKOperation("vector_stores.files.list", "GET", "/vector_stores/{vector_store_id}/files", body: .none, python: ["vector_store_id"]),
+        SDKOperation("vector_stores.files.delete", "DELETE", "/vector_stores/{vector_store_id}/files/{file_id}", body: .none,
+                     python: ["file_id"], js: ["vector_store_id", "file_id"]),
+        SDKOperation("vector_stores.file_batches.create", "POST", "/vector_stores/{vector_store_id}/file_batches", python: ["vector_store_id"]),
+        SDKOperation("vector_stores.file_batches.create_and_poll", "POST", "/vector_stores/{vector_store_id}/file_batches", python: ["vector_store_id"]),
+        SDKOperation("vector_stores.file_batches.upload_and_poll", "POST", "/vector_stores/{vector_store_id}/file_batches", python: ["vector_store_id"]),
     ]
 
     /// Helpers that send a create and then poll its retrieve until the run ends (the SDK's own
