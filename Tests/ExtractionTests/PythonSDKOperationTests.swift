@@ -71,6 +71,17 @@ struct PythonSDKOperationTests {
         #expect(x.requests.last?.path == "/openai/vector_stores/vs_old/files")
     }
 
+    @Test("a sample that forgot `import os` still reads its endpoint from the environment")
+    func forgottenImportOfOS() throws {
+        let x = extract("""
+        from openai import AzureOpenAI
+        client = AzureOpenAI(azure_endpoint=os.getenv("AZURE_OPENAI_ENDPOINT"), api_key=os.getenv("AZURE_OPENAI_API_KEY"), api_version="2024-10-21")
+        reply = client.chat.completions.create(model="gpt", messages=[{"role": "user", "content": "Hi"}])
+        """)
+        let r = try #require(x.requests.first)
+        #expect(r.endpoint == env("AZURE_OPENAI_ENDPOINT"))
+    }
+
     @Test("a file's content is downloaded by its id")
     func fileContent() throws {
         let x = extract(azureClient + """
