@@ -50,6 +50,7 @@ struct RequestAssembly {
         switch EndpointResolution.resolve(extracted.endpoint, baseURL: baseURL, resolve: resolver.resolve) {
         case .url(let url): base = url
         case .unresolved(let why): return .unresolved("\(why); set the endpoint the sample reads, or write it as a URL")
+        case .standIn(let word): return .beyondReading("the whole URL is `\(word)`, which the reader replaces with their own request URL")
         }
         let addressed = url(request, base: base, pathParameters: pathParameters)
         guard case .request(var http, _) = addressed else { return addressed }

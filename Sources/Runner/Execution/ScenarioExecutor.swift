@@ -106,7 +106,7 @@ struct ScenarioExecutor: Sendable {
                 case .beyondReading(let why):
                     findings.append(Finding(rule: "request-unresolved", severity: .note, location: request.location,
                                             message: "docverify could not run this call: \(why); the calls before it were checked"))
-                    return finish(.skipped, "the call at line \(request.location.line) needs a value only the sample's own code computes")
+                    return finish(.skipped, "the call at line \(request.location.line) needs a value docverify can't supply: \(why)")
                 }
 
                 var response: HTTPResponse
