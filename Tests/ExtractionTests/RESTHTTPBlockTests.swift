@@ -62,7 +62,9 @@ import Testing
         let excerpt = "  \"totals\": {\n    \"spent\": 7,\n    \"detail\": {\n      \"kept\": 2\n    }\n"
         // Members between lines that say the rest was left out.
         let elided = "...\n\"kind\": \"picture\",\n\"picture\": {\n  \"href\": \"https://example.test/a.png\"\n}\n...\n"
-        for code in [member, element, excerpt, elided] {
+        // A whole answer with one value left out in place.
+        let inPlace = "{\n  \"id\": \"x\",\n  \"items\": [...],\n  \"meta\": {...}\n}\n"
+        for code in [member, element, excerpt, elided, inPlace] {
             let piece = ExtractorFixture.sample(code, .json)
             #expect(JSONFenceFrontEnd().extract(piece, context: FrontEndContext()).findings.isEmpty, "\(code)")
         }

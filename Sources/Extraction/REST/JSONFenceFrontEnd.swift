@@ -45,7 +45,11 @@ struct JSONFenceFrontEnd: LanguageFrontEnd {
             let t = line.trimmingCharacters(in: .whitespaces)
             return !(t == "..." || t == "…" || t == "...," || t == "…,")
         }
+        // `"choices": [...]`: a value the page left out, in place.
         var piece = shown.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        for (elided, empty) in [("[...]", "[]"), ("{...}", "{}"), ("[…]", "[]"), ("{…}", "{}")] {
+            piece = piece.replacingOccurrences(of: elided, with: empty)
+        }
         if piece.hasSuffix(",") { piece.removeLast() }
         guard !piece.isEmpty else { return false }
         // A member piece may also stop before its object's end (an excerpt of an answer): its
