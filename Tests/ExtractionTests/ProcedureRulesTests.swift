@@ -212,6 +212,17 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
         #expect(result.first?.message.contains("`python-dotenv`") == true)
     }
 
+    /// A page whose only install step upgrades a package updates an environment set up elsewhere:
+    /// a package it never installs is a warning (docverify can't be sure), not an error.
+    @Test func anUpgradeOnlyPageMakesItAWarning() throws {
+        let code = "from dotenv import load_dotenv\nimport openai\nprint(load_dotenv, openai)"
+        for install in ["pip install --upgrade openai", "pip install openai -U"] {
+            let result = try findings(pythonPage(install: install, code: code)).filter { $0.rule == "dependency-missing" }
+            #expect(result.map(\.severity) == [.warning], "\(install)")
+            #expect(result.first?.message.contains("only upgrades `openai`") == true)
+        }
+    }
+
     @Test func pythonInstalledStdlibTransitiveAndLocalAreClean() throws {
         let code = "import os, json\nimport azure.identity\nfrom dotenv import load_dotenv\nimport pydantic\nimport helpers\nprint(os.environ[\"SERVICE_URL\"], json, azure, load_dotenv, pydantic, helpers)"
         let page = pythonPage(install: "pip install openai azure-identity python-dotenv", code: code)
