@@ -90,6 +90,17 @@ import Testing
         #expect(report.findings.contains { $0.rule == "request-unresolved" && $0.message.contains("thread_abc123") })
     }
 
+    /// A management call (Azure Resource Manager) on the page is not sent to the embedded mock.
+    @Test func aCallToAnotherServiceIsNotSentToTheMock() async throws {
+        let list = F.call("GET", "/subscriptions/sub-1/providers/Microsoft.CognitiveServices/locations/eastus/models", line: 20,
+                          endpoint: .string("https://management.azure.com"))
+        let report = try await run(F.document([SampleExtraction(sampleID: 0, requests: [list], callsAPI: true)]))
+        let result = try #require(report.scenarios.first)
+        #expect(result.status == .skipped)
+        #expect(result.calls.isEmpty)
+        #expect(!report.findings.contains { $0.severity == .error }, "\(report.findings)")
+    }
+
     @Test func aMissingValueFromTheReadersSetUpStillFails() async throws {
         let body: SymbolicValue = .object(["messages": .array([.object([
             "role": .string("user"), "content": .placeholder(.response(call: 0, path: "choices[0].message.content")),

@@ -56,10 +56,19 @@ struct ScenarioExecutor: Sendable {
                    let family = UnmodeledOperations.family(method: request.extracted.method, path: request.extracted.path) {
                     return finish(.skipped, "the call at line \(request.location.line) uses \(family), which the embedded mock doesn't serve")
                 }
+                // A call to another service (Azure Resource Manager, a search index) while running
+                // against the embedded mock: the mock doesn't serve it, and it is not the page's to
+                // judge here.
+                if configuration.usesMock, request.operation == nil, request.extracted.purpose != .download,
+                   !request.extracted.path.hasPrefix("/openai/") {
+                    return finish(.skipped, "the call at line \(request.location.line) goes to a service other than Azure OpenAI, which the embedded mock doesn't serve")
+                }
                 // `thread_abc123` in a REST path stands for the id the reader's earlier call (on
                 // this page or another) returned; with no such call in the run there is nothing to
                 // put in its place, and the 404 would be docverify's, not the page's.
-                if let example = Self.exampleIDs(of: request.extracted).first(where: { !ids.canFill($0) }) {
+                // (A replay answers from its recording, whatever the id: nothing to check there.)
+                if configuration.responder == nil,
+                   let example = Self.exampleIDs(of: request.extracted).first(where: { !ids.canFill($0) }) {
                     findings.append(Finding(
                         rule: "request-unresolved", severity: .note, location: request.location,
                         message: "docverify could not run this call: `\(example)` is an id an earlier call returns, and no call of this run returned one of its kind"))
