@@ -223,6 +223,36 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
         }
     }
 
+    /// Two tabs install the same packages; the sample after the tab group imports one neither
+    /// installs: one finding, not one per tab.
+    @Test func aMissingPackageIsReportedOncePerImport() throws {
+        let markdown = """
+            # Two tabs
+
+            # [New](#tab/new)
+
+            ```console
+            pip install openai
+            ```
+
+            # [Old](#tab/old)
+
+            ```console
+            pip install openai==0.28.1
+            ```
+
+            ---
+
+            ```python
+            from dotenv import load_dotenv
+            import openai
+            print(load_dotenv, openai)
+            ```
+            """
+        let result = try findings(markdown).filter { $0.rule == "dependency-missing" }
+        #expect(result.count == 1, "\(result)")
+    }
+
     @Test func pythonInstalledStdlibTransitiveAndLocalAreClean() throws {
         let code = "import os, json\nimport azure.identity\nfrom dotenv import load_dotenv\nimport pydantic\nimport helpers\nprint(os.environ[\"SERVICE_URL\"], json, azure, load_dotenv, pydantic, helpers)"
         let page = pythonPage(install: "pip install openai azure-identity python-dotenv", code: code)

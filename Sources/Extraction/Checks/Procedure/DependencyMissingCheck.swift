@@ -9,6 +9,9 @@ import Quickstart
 enum DependencyMissingCheck {
     static func findings(_ context: ProcedureContext, facts: SampleFacts) -> [Finding] {
         var findings: [Finding] = []
+        // One finding per import and package: readers of two tabs reaching the same untabbed
+        // sample would otherwise each report it, naming their own install step.
+        var reported = Set<String>()
         for reading in context.readings {
             let steps = reading.steps
             let createdStems = Set(steps.filter { $0.kind == .createFile }.compactMap(\.file).map(FileNames.stem))
@@ -25,7 +28,8 @@ enum DependencyMissingCheck {
                     guard let id = step.sampleID, let sample = context.samples[id], languages.contains(sample.language),
                           let code = facts[id] else { continue }
                     for use in code.imports {
-                        guard let missing = missingPackage(use.name, ecosystem: ecosystem, installed: closure, localStems: createdStems) else { continue }
+                        guard let missing = missingPackage(use.name, ecosystem: ecosystem, installed: closure, localStems: createdStems),
+                              reported.insert("\(sample.id)|\(use.line)|\(use.column)|\(missing)").inserted else { continue }
                         let what = sample.fileName.map { "`\($0)`" } ?? "The sample"
                         let install = installs.last!
                         let failure = ecosystem == .python
