@@ -86,3 +86,14 @@ import Testing
         #expect(broken.findings.map(\.severity) == [.error])
     }
 }
+
+/// A snippet that loads the library and only builds a credential or a client sends nothing, so it
+/// isn't a call docverify failed to read; one that calls a method on the client is.
+@Suite struct JavaScriptAPIUsageTests {
+    @Test func constructingIsNotCalling() {
+        let credential = ExtractorFixture.javascript("import { KeyCredential } from \"openai\";\nconst key = new KeyCredential(\"k\");\n", .typescript)
+        #expect(!credential.callsAPI)
+        let calling = ExtractorFixture.javascript("import { LegacyClient } from \"openai\";\nconst c = new LegacyClient(\"e\");\nawait c.getAnswers(\"d\", []);\n", .typescript)
+        #expect(calling.callsAPI)
+    }
+}

@@ -65,6 +65,9 @@ struct JavaScriptFrontEnd: LanguageFrontEnd {
         result.writes = evaluator.writes
         result.responseReads = evaluator.responseReads
         result.callsAPI = result.callsAPI || evaluator.usedAPI
+        // Loading the library and only constructing a credential or client calls nothing: a
+        // method call (`client.getChatCompletions(…)`) or `fetch(…)` is what sends a request.
+        if result.requests.isEmpty, !JSAPIUsage.hasMethodCall(tokens), !sample.code.contains("fetch(") { result.callsAPI = false }
         if let tooDeep = evaluator.depth.finding(language: typescript ? "TypeScript" : "JavaScript", in: sample, context: context) {
             result.findings.append(tooDeep)
         }
@@ -130,6 +133,15 @@ enum JSAPIUsage {
             default:
                 break
             }
+        }
+        return false
+    }
+
+    /// True when the tokens hold `.name(`: a method called on something.
+    static func hasMethodCall(_ tokens: [JSToken]) -> Bool {
+        guard tokens.count >= 3 else { return false }
+        for i in 0..<(tokens.count - 2) where tokens[i].isPunctuator(".") {
+            if case .identifier = tokens[i + 1].kind, tokens[i + 2].isPunctuator("(") { return true }
         }
         return false
     }
