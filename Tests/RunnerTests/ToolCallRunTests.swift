@@ -101,6 +101,18 @@ import Testing
         #expect(!report.findings.contains { $0.severity == .error }, "\(report.findings)")
     }
 
+    /// `message.parsed` is what `chat.completions.parse(…)` computes from the answer, never a field
+    /// of it: reading it is not a missing field. A field the answer should have still is.
+    @Test func aMemberTheSDKComputesIsNotAMissingField() async throws {
+        let ask = F.call("POST", Self.chat, line: 20, body: .object(["messages": .array([Self.question])]),
+                         deployment: "gpt", version: "2024-10-21")
+        let reads = [ResponseRead(call: 0, path: "choices[0].message.parsed", location: F.at(30)),
+                     ResponseRead(call: 0, path: "choices[0].message.mood", location: F.at(31))]
+        let report = try await run(F.document([SampleExtraction(sampleID: 0, requests: [ask], responseReads: reads, callsAPI: true)]))
+        let missing = report.findings.filter { $0.rule == "response-field-missing" }
+        #expect(missing.map(\.location.line) == [31])
+    }
+
     @Test func aMissingValueFromTheReadersSetUpStillFails() async throws {
         let body: SymbolicValue = .object(["messages": .array([.object([
             "role": .string("user"), "content": .placeholder(.response(call: 0, path: "choices[0].message.content")),

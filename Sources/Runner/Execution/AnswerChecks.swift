@@ -99,8 +99,9 @@ enum AnswerChecks {
 
     /// `response-field-missing` for reads the answer lacks: an error each, except reads of fields a
     /// model may leave out (``OptionalAnswerFields``), which are one note at the first of them.
-    static func missingReadFindings(_ missing: [ResponseRead], request: BuiltRequest) -> [Finding] {
+    static func missingReadFindings(_ allMissing: [ResponseRead], request: BuiltRequest) -> [Finding] {
         var findings: [Finding] = []
+        let missing = allMissing.filter { !OptionalAnswerFields.isSDKComputed($0.path) }
         let optional = missing.filter { OptionalAnswerFields.contains($0.path) }
         for read in missing where !OptionalAnswerFields.contains(read.path) {
             findings.append(Finding(rule: "response-field-missing", severity: .error, location: read.location,

@@ -7,11 +7,22 @@ enum OptionalAnswerFields {
     /// Path components (`choices[0].message.tool_calls[0].id` holds `tool_calls`).
     static let names: Set<String> = ["tool_calls", "function_call"]
 
+    /// Members the SDK computes on its side from the answer rather than reading them from it:
+    /// `message.parsed` of `chat.completions.parse(…)`, the Responses SDK's `output_text`.
+    static let sdkComputed: Set<String> = ["parsed", "output_text"]
+
     /// True when `path` goes through one of ``names``.
     static func contains(_ path: String) -> Bool {
-        path.split(whereSeparator: { $0 == "." }).contains { component in
-            names.contains(String(component.prefix { $0 != "[" }))
-        }
+        components(path).contains { names.contains($0) }
+    }
+
+    /// True when `path` goes through a member the SDK computes (never in the HTTP answer).
+    static func isSDKComputed(_ path: String) -> Bool {
+        components(path).contains { sdkComputed.contains($0) }
+    }
+
+    static func components(_ path: String) -> [String] {
+        path.split(whereSeparator: { $0 == "." }).map { String($0.prefix { $0 != "[" }) }
     }
 
     /// True when a run can't give `placeholder` a value only because docverify doesn't run the
