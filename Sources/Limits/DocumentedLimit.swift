@@ -33,11 +33,20 @@ public struct DocumentedLimit: Hashable, Sendable {
     public var location: SourceLocation
     /// The article the statement was read for (it may sit in an include).
     public var article: String
+    /// The table or list the statement is one entry of (its first line), nil in running text.
+    /// Entries of one table or list state the limit for different models side by side, so they
+    /// never conflict with each other.
+    public var group: SourceLocation?
+    /// What the statement is about when the text names it in code just before the phrase
+    /// (`` `gpt-4o` version: `2024-08-06` ``): statements about different subjects never conflict.
+    public var subject: String?
 
-    public init(key: String, value: LimitValue, location: SourceLocation, article: String) {
+    public init(key: String, value: LimitValue, location: SourceLocation, article: String, group: SourceLocation? = nil, subject: String? = nil) {
         self.key = key
         self.value = value
         self.location = location
         self.article = article
+        self.group = group
+        self.subject = subject
     }
 }

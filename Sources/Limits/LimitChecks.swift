@@ -13,6 +13,10 @@ public enum LimitChecks {
         var firstByKey: [String: DocumentedLimit] = [:]
         for limit in limits.sorted(by: { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }) {
             guard let first = firstByKey[limit.key] else { firstByKey[limit.key] = limit; continue }
+            // One table's or list's entries are about different models (a comparison), not two
+            // statements of one limit.
+            if let group = limit.group, group == first.group { continue }
+            if let subject = limit.subject, let other = first.subject, subject != other { continue }
             if !first.value.sameLimit(as: limit.value) {
                 findings.append(Finding(
                     rule: "limit-conflict", severity: .warning, location: limit.location,

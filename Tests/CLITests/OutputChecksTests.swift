@@ -96,6 +96,26 @@ import Testing
         #expect(found.first?.line == fenceLine)
     }
 
+    /// The service writes `"tool_calls": null` and the like; the embedded mock leaves them out. A
+    /// documented null the mock's answer lacks is not drift, while a documented value still is.
+    @Test func documentedNullsTheMockLeavesOutAreNotDrift() async throws {
+        let nulls = Self.section("Speak", prompt: "Say hi.", writes: "reply.wav", after: """
+            1. Run the script. You should see output similar to the following:
+
+                ```json
+                {
+                  "id": "chatcmpl-1",
+                  "choices": [{"message": {"role": "assistant", "tool_calls": null, "function_call": null, "audio": {"transcript": "Hi!", "pitch": 3}}}]
+                }
+                ```
+            """)
+        let found = try await findings([nulls])
+        #expect(found.map(\.rule) == ["output-drift"])
+        let message = try #require(found.first?.message)
+        #expect(message.contains("choices[0].message.audio.pitch (missing from the answer)"))
+        #expect(!message.contains("tool_calls") && !message.contains("function_call"))
+    }
+
     @Test func aFileClaimThatNamesAnotherFileIsAMismatch() async throws {
         let claiming = Self.section("Speak", prompt: "Say hi.", writes: "reply.wav", after: """
             1. Run the script.

@@ -65,3 +65,35 @@ import Testing
         #expect(ExtractorFixture.dig(message, "self") == .placeholder(.unknown("circular object")))
     }
 }
+
+/// `...` standing for left-out code (`const settings = ...;`, a loop body of `...`) is the page's
+/// shorthand, not a program a reader runs as written: a note. A spread is still read, and a real
+/// syntax error next to it is still an error.
+@Suite struct JavaScriptElisionTests {
+    @Test func anElisionIsANote() throws {
+        for code in ["const settings = ...;\nawait run(settings);\n", "for (const row of rows) {\n  ...\n}\n"] {
+            let result = ExtractorFixture.javascript(code, .typescript)
+            let finding = try #require(result.findings.first)
+            #expect(result.findings.count == 1)
+            #expect(finding.rule == "ts-syntax" && finding.severity == .note, "\(code)")
+            #expect(finding.message.contains("leaves out"))
+        }
+    }
+
+    @Test func aSpreadReadsAndABrokenCallIsStillAnError() {
+        #expect(ExtractorFixture.javascript("const base = {a: 1};\nconst more = {...base, b: 2};\n", .javascript).findings.isEmpty)
+        let broken = ExtractorFixture.javascript("const more = {...base, b: 2;\n", .javascript)
+        #expect(broken.findings.map(\.severity) == [.error])
+    }
+}
+
+/// A snippet that loads the library and only builds a credential or a client sends nothing, so it
+/// isn't a call docverify failed to read; one that calls a method on the client is.
+@Suite struct JavaScriptAPIUsageTests {
+    @Test func constructingIsNotCalling() {
+        let credential = ExtractorFixture.javascript("import { KeyCredential } from \"openai\";\nconst key = new KeyCredential(\"k\");\n", .typescript)
+        #expect(!credential.callsAPI)
+        let calling = ExtractorFixture.javascript("import { LegacyClient } from \"openai\";\nconst c = new LegacyClient(\"e\");\nawait c.getAnswers(\"d\", []);\n", .typescript)
+        #expect(calling.callsAPI)
+    }
+}

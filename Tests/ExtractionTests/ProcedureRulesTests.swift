@@ -53,6 +53,15 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
         #expect(result.first?.message.contains("add `import os`") == true)
     }
 
+    /// `YOUR_SERVICE_KEY` written as a bare name is a stand-in, not a forgotten variable: a warning
+    /// about its quotes; a misspelled real name beside it is still an error.
+    @Test func aBareStandInIsAWarningAboutItsQuotes() throws {
+        let code = "from openai import OpenAI\nclient = OpenAI(api_key=YOUR_SERVICE_KEY)\nprint(clinet)"
+        let result = try findings(pythonPage(code: code)).filter { $0.rule == "undefined-name" }
+        #expect(result.map(\.severity) == [.warning, .error])
+        #expect(result.first?.message.contains("write it as a string (\"YOUR_SERVICE_KEY\")") == true)
+    }
+
     @Test func pythonScopesStayClean() throws {
         let code = """
             import os
@@ -201,6 +210,47 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
         let result = try findings(pythonPage(code: code)).filter { $0.rule == "dependency-missing" }
         #expect(result.map(\.location.line) == [19])
         #expect(result.first?.message.contains("`python-dotenv`") == true)
+    }
+
+    /// A page whose only install step upgrades a package updates an environment set up elsewhere:
+    /// a package it never installs is a warning (docverify can't be sure), not an error.
+    @Test func anUpgradeOnlyPageMakesItAWarning() throws {
+        let code = "from dotenv import load_dotenv\nimport openai\nprint(load_dotenv, openai)"
+        for install in ["pip install --upgrade openai", "pip install openai -U"] {
+            let result = try findings(pythonPage(install: install, code: code)).filter { $0.rule == "dependency-missing" }
+            #expect(result.map(\.severity) == [.warning], "\(install)")
+            #expect(result.first?.message.contains("only upgrades `openai`") == true)
+        }
+    }
+
+    /// Two tabs install the same packages; the sample after the tab group imports one neither
+    /// installs: one finding, not one per tab.
+    @Test func aMissingPackageIsReportedOncePerImport() throws {
+        let markdown = """
+            # Two tabs
+
+            # [New](#tab/new)
+
+            ```console
+            pip install openai
+            ```
+
+            # [Old](#tab/old)
+
+            ```console
+            pip install openai==0.28.1
+            ```
+
+            ---
+
+            ```python
+            from dotenv import load_dotenv
+            import openai
+            print(load_dotenv, openai)
+            ```
+            """
+        let result = try findings(markdown).filter { $0.rule == "dependency-missing" }
+        #expect(result.count == 1, "\(result)")
     }
 
     @Test func pythonInstalledStdlibTransitiveAndLocalAreClean() throws {
@@ -444,6 +494,33 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
                 ```
             """
         #expect(try findings(markdown).filter { $0.rule == "env-var-undefined" }.map(\.severity) == [.note])
+    }
+
+    /// Every sample of such a page reads the same variable: one note, at the first read.
+    @Test func setUpOnAnotherPageIsOneNotePerVariable() throws {
+        let markdown = """
+            # Elsewhere
+
+            Before you begin, [set up the environment variables](../setup.md).
+
+            ```python
+            import os
+            print(os.environ["SERVICE_URL"])
+            ```
+
+            Then ask again:
+
+            ```python
+            import os
+            print(os.environ["SERVICE_URL"], os.environ["SERVICE_KEY"])
+            ```
+            """
+        let notes = try findings(markdown).filter { $0.rule == "env-var-undefined" }
+        #expect(notes.map(\.severity) == [.note, .note])
+        #expect(notes.map(\.location.line) == [7, 14])
+        #expect(notes.first?.message.contains("`SERVICE_URL`") == true)
+        #expect(notes.first?.message.contains("read 1 more time(s)") == true)
+        #expect(notes.last?.message.contains("`SERVICE_KEY`") == true)
     }
 }
 

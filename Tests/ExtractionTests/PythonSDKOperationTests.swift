@@ -46,6 +46,52 @@ struct PythonSDKOperationTests {
         #expect(x.responseReads.map(\.path) == ["text"])
     }
 
+    @Test("a stored response is deleted and its input items listed by its id")
+    func responsesByID() throws {
+        let x = extract(azureClient + """
+        gone = client.responses.delete("resp_abc")
+        items = client.responses.input_items.list("resp_def")
+        """)
+        #expect(x.requests.map(\.method) == ["DELETE", "GET"])
+        #expect(x.requests.map(\.path) == ["/openai/responses/resp_abc", "/openai/responses/resp_def/input_items"])
+        // (Response ids are not assistants-style ids: they stay as written.)
+        #expect(x.requests.allSatisfy { $0.body == nil })
+    }
+
+    @Test("vector store calls and their polling helpers come out as their first request")
+    func vectorStores() throws {
+        let x = extract(azureClient + """
+        store = client.beta.vector_stores.create(name="Manuals")
+        batch = client.vector_stores.file_batches.create_and_poll(vector_store_id=store.id, file_ids=["file-1"])
+        files = client.beta.vector_stores.files.list("vs_old")
+        """)
+        #expect(x.requests.map(\.method) == ["POST", "POST", "GET"])
+        #expect(x.requests.first?.path == "/openai/vector_stores")
+        #expect(x.requests.dropFirst().first?.path.hasSuffix("/file_batches") == true)
+        #expect(x.requests.last?.path == "/openai/vector_stores/vs_old/files")
+    }
+
+    @Test("a sample that forgot `import os` still reads its endpoint from the environment")
+    func forgottenImportOfOS() throws {
+        let x = extract("""
+        from openai import AzureOpenAI
+        client = AzureOpenAI(azure_endpoint=os.getenv("AZURE_OPENAI_ENDPOINT"), api_key=os.getenv("AZURE_OPENAI_API_KEY"), api_version="2024-10-21")
+        reply = client.chat.completions.create(model="gpt", messages=[{"role": "user", "content": "Hi"}])
+        """)
+        let r = try #require(x.requests.first)
+        #expect(r.endpoint == env("AZURE_OPENAI_ENDPOINT"))
+    }
+
+    @Test("a file's content is downloaded by its id")
+    func fileContent() throws {
+        let x = extract(azureClient + """
+        data = client.files.content("assistant-abc123")
+        """)
+        let r = try #require(x.requests.first)
+        #expect(r.method == "GET")
+        #expect(r.path.hasPrefix("/openai/files/") && r.path.hasSuffix("/content"))
+    }
+
     @Test("translations and a file tuple with its own name and content type")
     func translationTuple() throws {
         let x = extract(azureClient + """

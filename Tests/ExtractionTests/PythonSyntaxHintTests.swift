@@ -25,6 +25,29 @@ struct PythonSyntaxHintTests {
         #expect(x.requests.first?.location.column == 9)
     }
 
+    /// A few lines shown at the depth of a function body given earlier on the page, for the reader
+    /// to edit in place: a note, since a reader doesn't run them as a file.
+    @Test func anIndentedPieceWithoutImportsIsANoteAndStillRead() throws {
+        let x = extract("""
+            # pick one of these two prompts
+            #prompt = [{"role": "user", "content": "one city"}]
+            prompt = [{"role": "user", "content": "three cities"}]
+        """)
+        #expect(x.findings.count == 1)
+        let finding = try #require(x.findings.first)
+        #expect(finding.rule == "python-syntax" && finding.severity == .note)
+        #expect(finding.message.contains("piece of a larger program"))
+        #expect(finding.location == SourceLocation(file: "doc.md", line: 11, column: 5))
+    }
+
+    @Test func anIndentedPieceWithAnotherErrorStaysAnError() {
+        let x = extract("""
+            answer = ask(1 2)
+        """)
+        #expect(x.findings.allSatisfy { $0.severity == .error })
+        #expect(x.findings.count == 2)
+    }
+
     @Test func anIndentedSampleWithAnotherErrorReportsBoth() {
         let x = extract("""
             x = foo(1 2)

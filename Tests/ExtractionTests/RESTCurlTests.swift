@@ -96,6 +96,16 @@ import Testing
         #expect(result.findings.first?.location == ExtractorFixture.markdown(1, 9))
     }
 
+    /// A prompt to type in a playground, fenced as console: an apostrophe inside a word is prose,
+    /// not an open quote (a note); a command with an open quote is still an error.
+    @Test func anApostropheInAWordOfProseIsANote() {
+        let prose = ExtractorFixture.rest("Spanish: Hasta luego.\nFrench: C'est la vie.\n", .shell)
+        #expect(prose.findings.map(\.severity) == [.note])
+        #expect(prose.findings.first?.rule == "shell-syntax")
+        let command = ExtractorFixture.rest("echo 'it is late\n", .shell)
+        #expect(command.findings.map(\.severity) == [.error])
+    }
+
     @Test func heredocAndHereStringBodiesAreData() {
         let bash = ExtractorFixture.rest("""
             cat > body.json << 'EOF'

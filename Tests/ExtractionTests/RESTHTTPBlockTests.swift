@@ -53,6 +53,41 @@ import Testing
         #expect(result.findings.first?.severity == .error)
     }
 
+    /// Prose about one field shows just that member, or one element with its list's comma: a piece
+    /// of a body, not a document. Saved as a file, the same piece is still an error.
+    @Test func piecesOfAJSONBodyAreNotInvalid() {
+        let member = "\"temperature\": {\n  \"type\": \"number\",\n  \"minimum\": 0\n},\n"
+        let element = "{\"role\": \"assistant\", \"content\": \"Hello\"},\n"
+        // An excerpt of an answer that stops before its object ends.
+        let excerpt = "  \"totals\": {\n    \"spent\": 7,\n    \"detail\": {\n      \"kept\": 2\n    }\n"
+        // Members between lines that say the rest was left out.
+        let elided = "...\n\"kind\": \"picture\",\n\"picture\": {\n  \"href\": \"https://example.test/a.png\"\n}\n...\n"
+        // A whole answer with one value left out in place.
+        let inPlace = "{\n  \"id\": \"x\",\n  \"items\": [...],\n  \"meta\": {...}\n}\n"
+        for code in [member, element, excerpt, elided, inPlace] {
+            let piece = ExtractorFixture.sample(code, .json)
+            #expect(JSONFenceFrontEnd().extract(piece, context: FrontEndContext()).findings.isEmpty, "\(code)")
+        }
+        let saved = ExtractorFixture.sample(member, .json, fileName: "schema.json")
+        #expect(JSONFenceFrontEnd().extract(saved, context: FrontEndContext()).findings.map(\.rule) == ["json-invalid"])
+        // A member piece with its own mistake is still reported.
+        let broken = ExtractorFixture.sample("\"temperature\": {\"type\": \"number\" \"minimum\": 0},\n", .json)
+        #expect(JSONFenceFrontEnd().extract(broken, context: FrontEndContext()).findings.map(\.rule) == ["json-invalid"])
+    }
+
+    /// A program's printed text and then its JSON, fenced as `json` under an output heading: a
+    /// note about the fence's language, not an error; JSON that breaks after its start still is.
+    @Test func printedTextBeforeJSONIsANote() throws {
+        let printed = ExtractorFixture.sample("title='Kite' colors=['red']\n{\n  \"title\": \"Kite\"\n}\n", .json)
+        let result = JSONFenceFrontEnd().extract(printed, context: FrontEndContext())
+        let finding = try #require(result.findings.first)
+        #expect(result.findings.count == 1)
+        #expect(finding.rule == "json-invalid" && finding.severity == .note)
+        #expect(finding.message.contains("1 line(s) of other text"))
+        let broken = ExtractorFixture.sample("title='Kite'\n{\n  \"title\": \"Kite\"\n  \"size\": 2\n}\n", .json)
+        #expect(JSONFenceFrontEnd().extract(broken, context: FrontEndContext()).findings.map(\.severity) == [.error])
+    }
+
     @Test func jsonWithCommentsFilesAreNotErrors() {
         let code = "{\n  \"compilerOptions\": {\n    \"strict\": true, // checks\n  },\n}\n"
         let tsconfig = ExtractorFixture.sample(code, .json, stepText: "Create the `tsconfig.json` file with this content.")

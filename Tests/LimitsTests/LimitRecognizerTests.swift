@@ -59,6 +59,42 @@ private func read(_ line: String) -> [String: LimitValue] {
         #expect(read("The version of the SDK is 1.2.3 and the file is 20 MB.").isEmpty)
     }
 
+    /// A list of models with their versions, or a table with one column per model, states a value
+    /// for each model: side by side, not in conflict. Running text that disagrees still is.
+    @Test func entriesOfOneListOrTableDoNotConflict() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("limits-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try """
+        ---
+        title: Models
+        ---
+
+        # Models
+
+        - `model-a` version: `2025-02-03`
+        - `model-b` version: `2025-04-05`
+
+        | Limit | model-a | model-b |
+        |---|---|---|
+        | Window | Input: 64,000 <br> Output: 8,000 | Input: 32,000 <br> Output: 4,000 |
+
+        Use `model-a` version: `2025-06-07` with this page.
+
+        > [!NOTE]
+        > Not available for `model-d` version: `2025-08-09`.
+
+        """.write(to: folder.appendingPathComponent("page.md"), atomically: true, encoding: .utf8)
+        let document = try DocFXLoader(root: folder.path).load(article: folder.appendingPathComponent("page.md").path)
+        let limits = LimitExtractor.limits(in: document)
+        #expect(limits.filter { $0.key == "model.version" }.map(\.subject) == ["model-a", "model-b", "model-a", "model-d"])
+        #expect(limits.filter { $0.key == "tokens.max-input" }.count == 2)
+        let conflicts = LimitChecks.conflicts(limits)
+        // Only the sentence about model-a disagrees with the list; the note is about another model.
+        #expect(conflicts.map(\.location.line) == [14])
+        #expect(conflicts.first?.message.contains("model.version") == true)
+    }
+
     @Test func tablesAndIncludesKeepTheirLocation() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("limits-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("includes"), withIntermediateDirectories: true)

@@ -9,6 +9,19 @@ import Testing
         #expect(commands.map(\.line) == [1, 4, 4])
     }
 
+    /// A request body over several lines inside one quote is the curl's word, not commands: a
+    /// `name=[{` line in it sets nothing. An apostrophe no later line closes ends nothing either.
+    @Test func aQuotedBodyOverSeveralLinesIsOneCommand() {
+        let code = "curl https://x.invalid/a \\\n  -d '{\n    labels=[{\n      \"kind\": \"it is\"\n  }]\n  }'\nexport NEXT=1\n"
+        let commands = CommandLines.commands(in: code)
+        #expect(commands.map { $0.words.first } == ["curl", "export"])
+        #expect(commands.map(\.line) == [1, 7])
+        let names = commands.compactMap { VariableSettings.fromCommand($0.words, location: .init(file: "a.md", line: $0.line))?.variables }
+        #expect(names == [["NEXT"]])
+        let prose = CommandLines.commands(in: "echo don't\nexport AFTER=2\n")
+        #expect(prose.map { $0.words.first } == ["echo", "export"])
+    }
+
     @Test func powershellAndCmdSettings() {
         let code = "$env:AZURE_OPENAI_ENDPOINT = \"https://x\"\nsetx AZURE_OPENAI_API_KEY \"k\"\nset DEPLOYMENT=gpt\n"
         let names = CommandLines.commands(in: code).compactMap {

@@ -40,6 +40,11 @@ struct APIVersionChecksTests {
         #expect(junk.map(\.severity) == [.error])
     }
 
+    @Test("a stand-in the reader replaces is not judged", arguments: ["<api_version>", "YOUR_API_VERSION", "<your-api-version>"])
+    func standIn(version: String) {
+        #expect(APIVersionChecks.check(Self.call(version: .string(version))).isEmpty)
+    }
+
     @Test("a well-formed version newer than the table is only a note")
     func newerIsNote() throws {
         let f = try #require(APIVersionChecks.check(Self.call(version: .string("2031-02-01-preview"))).first)

@@ -151,6 +151,67 @@ struct DocumentChecksTests {
         #expect(findings.allSatisfy { $0.message.contains("a.md:10") && $0.message.contains("2 of 3") })
     }
 
+    /// A schema built by an SDK helper carries `title`s a hand-written one leaves out; a property
+    /// that is itself named `title` is still compared.
+    @Test func schemaTitlesAreNotDriftButATitlePropertyIs() {
+        func body(titles: Bool, titleProperty: String) -> SymbolicValue {
+            var day: [String: SymbolicValue] = ["type": .string("string")]
+            if titles { day["title"] = .string("Day") }
+            var schema: [String: SymbolicValue] = [
+                "type": .string("object"),
+                "properties": .object(["day": .object(day), "title": .object(["type": .string(titleProperty)])]),
+            ]
+            if titles { schema["title"] = .string("Meeting") }
+            return .object([
+                "messages": .array([.object(["role": .string("user"), "content": .string("When?")])]),
+                "response_format": .object(["type": .string("json_schema"), "json_schema": .object(["name": .string("Meeting"), "schema": .object(schema)])]),
+            ])
+        }
+        var fixture = DocumentFixture()
+        fixture.pivots.append(("python", [(title: "Parse", tabs: [.init(id: nil, calls: [call("p.md", 10, body: body(titles: true, titleProperty: "string"))])])]))
+        fixture.pivots.append(("rest", [(title: "Parse", tabs: [.init(id: nil, calls: [call("r.md", 10, body: body(titles: false, titleProperty: "string"))])])]))
+        #expect(DocumentChecks.pivotDrift(fixture.extraction()) == [])
+        fixture.pivots.append(("rest2", [(title: "Parse", tabs: [.init(id: nil, calls: [call("s.md", 10, body: body(titles: false, titleProperty: "number"))])])]))
+        let findings = DocumentChecks.pivotDrift(fixture.extraction())
+        #expect(findings.map(\.location.file) == ["s.md"])
+        #expect(findings.first?.message.contains("properties.title.type") == true)
+    }
+
+    /// Two tabs that show wholly different requests get one note, not a warning per field; a few
+    /// differences stay warnings each.
+    @Test func manyDifferencesAreOneNote() {
+        func body(_ words: [String]) -> SymbolicValue {
+            .object(["messages": .array(words.map { .object(["role": .string("user"), "content": .string($0)]) })])
+        }
+        var fixture = DocumentFixture()
+        fixture.pivots.append(("a", [(title: "Chat", tabs: [.init(id: nil, calls: [call("a.md", 10, body: body(["1", "2", "3", "4", "5", "6"]))])])]))
+        fixture.pivots.append(("b", [(title: "Chat", tabs: [.init(id: nil, calls: [call("b.md", 10, body: body(["7", "8", "9", "10", "11", "12"]))])])]))
+        let findings = DocumentChecks.pivotDrift(fixture.extraction())
+        #expect(findings.count == 1)
+        #expect(findings.first?.severity == .note)
+        #expect(findings.first?.message.contains("in 6 fields") == true)
+        #expect(findings.first?.message.contains("messages[0].content[0].text") == true)
+
+        var few = DocumentFixture()
+        few.pivots.append(("a", [(title: "Chat", tabs: [.init(id: nil, calls: [call("a.md", 10, body: body(["1", "2"]))])])]))
+        few.pivots.append(("b", [(title: "Chat", tabs: [.init(id: nil, calls: [call("b.md", 10, body: body(["1", "3"]))])])]))
+        let warnings = DocumentChecks.pivotDrift(few.extraction())
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.severity == .warning)
+    }
+
+    /// One tab writes the reader's stand-in where another writes a real name: each reader puts
+    /// their own value there, so it is not drift.
+    @Test func aStandInAgainstARealValueIsNotDrift() {
+        func body(_ model: String) -> SymbolicValue {
+            .object(["model": .string(model), "instructions": .string("Help with sums.")])
+        }
+        var fixture = DocumentFixture()
+        fixture.pivots.append(("python", [(title: "Create", tabs: [.init(id: nil, calls: [call("p.md", 10, path: "/openai/assistants", body: body("<REPLACE WITH YOUR DEPLOYMENT>"))])])]))
+        fixture.pivots.append(("rest", [(title: "Create", tabs: [.init(id: nil, calls: [call("r.md", 10, path: "/openai/assistants", body: body("gpt-4o"))])])]))
+        #expect(DocumentChecks.pivotDrift(fixture.extraction()) == [])
+    }
+
     @Test func authDifferencesBetweenTabsAreNotDrift() {
         var fixture = DocumentFixture()
         let body = firstTurn(modalities: ["text", "audio"])

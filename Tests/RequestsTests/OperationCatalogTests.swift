@@ -118,6 +118,21 @@ struct OperationCatalogTests {
         #expect(built.findings.first?.message.contains("{endpoint}/openai/deployments/{deployment}/chat/complete") == true)
     }
 
+    @Test("a real operation docverify doesn't model is a note naming its API; a wrong path near it stays a warning", arguments: [
+        ("POST", "/openai/responses", "the Responses API"), ("GET", "/openai/v1/responses/{response_id}", "the Responses API"),
+        ("GET", "/openai/responses/resp_1/input_items", "the Responses API"), ("POST", "/openai/batches", "batches"),
+        ("GET", "/openai/vector_stores/vs_1/files", "vector stores"),
+    ])
+    func unmodeledOperation(method: String, path: String, family: String) {
+        let built = RequestBuilder().build(Self.call(method, path, body: method == "POST" ? .object([:]) : nil))
+        #expect(built.findings.map(\.rule) == ["request-unknown-operation"])
+        #expect(built.findings.first?.severity == .note)
+        #expect(built.findings.first?.message.contains(family) == true)
+        // The id in place of the collection's name is no operation at all.
+        let wrong = RequestBuilder().build(Self.call("GET", "/openai/{response_id}", body: nil))
+        #expect(wrong.findings.map(\.severity) == [.warning])
+    }
+
     @Test("calls to other services (search, resource manager) are left alone", arguments: [
         "/indexes/my-index/docs/search", "/subscriptions/{env:SUB}/resourceGroups/{env:RG}/providers/Microsoft.CognitiveServices/accounts",
     ])

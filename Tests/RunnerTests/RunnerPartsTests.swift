@@ -30,6 +30,15 @@ import Transport
         #expect(resolve(.string("http://localhost:8080")) == .url("http://localhost:8080"))
     }
 
+    @Test func aWholeURLWrittenAsOneCapitalWordIsAStandIn() {
+        #expect(resolve(.string("URL")) == .standIn("URL"))
+        #expect(resolve(.string("ENDPOINT_URL")) == .standIn("ENDPOINT_URL"))
+        guard case .unresolved = resolve(.string("not a url")) else {
+            Issue.record("text that is no stand-in resolved")
+            return
+        }
+    }
+
     @Test func whatCannotBeEvaluatedIsUnresolved() {
         guard case .unresolved(let why) = resolve(.placeholder(.unknown("config.endpoint"))) else {
             Issue.record("an unknown endpoint resolved")

@@ -65,10 +65,25 @@ struct JavaScriptFrontEnd: LanguageFrontEnd {
         result.writes = evaluator.writes
         result.responseReads = evaluator.responseReads
         result.callsAPI = result.callsAPI || evaluator.usedAPI
+        // Loading the library and only constructing a credential or client calls nothing: a
+        // method call (`client.getChatCompletions(…)`) or `fetch(…)` is what sends a request.
+        if result.requests.isEmpty, !JSAPIUsage.hasMethodCall(tokens), !sample.code.contains("fetch(") { result.callsAPI = false }
         if let tooDeep = evaluator.depth.finding(language: typescript ? "TypeScript" : "JavaScript", in: sample, context: context) {
             result.findings.append(tooDeep)
         }
         return result
+    }
+
+    /// True when the syntax error sits on a `...` that spreads nothing: followed by `;`, `,`, a
+    /// closing bracket or the end of its line.
+    static func isElision(at error: JSSyntaxError, in code: String) -> Bool {
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+        guard error.line >= 1, error.line <= lines.count else { return false }
+        let line = Array(lines[error.line - 1])
+        let start = error.column - 1
+        guard start >= 0, start + 3 <= line.count, line[start..<(start + 3)].elementsEqual("...") else { return false }
+        let next = line[(start + 3)...].first { $0 != " " && $0 != "\t" && $0 != "\r" }
+        return next == nil || ";,)}]".contains(next!)
     }
 
     private func tsInJSFinding(_ error: JSSyntaxError, sample: CodeSample, context: FrontEndContext) -> Finding {
@@ -87,6 +102,14 @@ struct JavaScriptFrontEnd: LanguageFrontEnd {
             return InputTooDeep.finding("\(language) code", bound: bound, line: error.line, column: error.column, in: sample, context: context)
         }
         let file = sample.fileName.map { " in `\($0)`" } ?? ""
+        if sample.fileName == nil, Self.isElision(at: error, in: sample.code) {
+            // `const options = ...;`, a loop body of `...`: the page's way to say "your code here".
+            return Finding(
+                rule: typescript ? "ts-syntax" : "js-syntax", severity: .note,
+                location: sample.markdownLocation(codeLine: error.line, codeColumn: error.column),
+                message: "`...` here stands for code the page leaves out, so docverify did not read this sample; a reader fills it in before running it",
+                pivot: context.pivot, tab: context.tab)
+        }
         return Finding(
             rule: typescript ? "ts-syntax" : "js-syntax", severity: .error,
             location: sample.markdownLocation(codeLine: error.line, codeColumn: error.column),
@@ -110,6 +133,15 @@ enum JSAPIUsage {
             default:
                 break
             }
+        }
+        return false
+    }
+
+    /// True when the tokens hold `.name(`: a method called on something.
+    static func hasMethodCall(_ tokens: [JSToken]) -> Bool {
+        guard tokens.count >= 3 else { return false }
+        for i in 0..<(tokens.count - 2) where tokens[i].isPunctuator(".") {
+            if case .identifier = tokens[i + 1].kind, tokens[i + 2].isPunctuator("(") { return true }
         }
         return false
     }

@@ -23,13 +23,22 @@ public struct PythonFrontEnd: Sendable {
             // The whole sample is indented: one clear finding, then read the code as meant.
             let firstLine = sample.code.split(separator: "\n", omittingEmptySubsequences: false)
                 .firstIndex { $0.contains { !$0.isWhitespace } } ?? 0
-            extraction.findings.append(Finding(
-                rule: "python-syntax", severity: .error,
-                location: sample.markdownLocation(codeLine: firstLine + 1, codeColumn: 1),
-                message: "every line is indented by \(indent) spaces; a reader who copies it gets IndentationError: unexpected indent: dedent the fence's code"))
+            let location = sample.markdownLocation(codeLine: firstLine + 1, codeColumn: 1)
             sample.code = PythonSyntaxHints.dedent(sample.code, by: indent)
             sample.codeStartColumn += indent
             parsed = PythonParser.parseModuleRecovering(sample.code)
+            // A program (it imports) is meant to be saved and run whole, so its indentation fails;
+            // lines without imports are usually a piece of a function shown earlier, to be edited
+            // in place at that depth ("swap the comments in these two lines"): only a note.
+            if parsed.errors.isEmpty, PythonSyntaxHints.isFragment(parsed.statements) {
+                extraction.findings.append(Finding(
+                    rule: "python-syntax", severity: .note, location: location,
+                    message: "every line is indented by \(indent) spaces and nothing is imported, so docverify reads it as a piece of a larger program, edited in place at that depth; if it is meant to run on its own, dedent the fence's code"))
+            } else {
+                extraction.findings.append(Finding(
+                    rule: "python-syntax", severity: .error, location: location,
+                    message: "every line is indented by \(indent) spaces; a reader who copies it gets IndentationError: unexpected indent: dedent the fence's code"))
+            }
         }
         if !parsed.errors.isEmpty, PythonSyntaxHints.isAllCommands(sample.code) {
             // Commands fenced as Python: a reader runs them in a terminal and they work, so the

@@ -8,6 +8,18 @@ enum PythonSyntaxHints {
         "cd", "source", "conda", "mkdir", "uv", "poetry", "pipenv", "venv", "dotnet",
     ]
 
+    /// True when the dedented `statements` parse and import nothing at their top level: a piece of
+    /// a program shown earlier rather than a program of its own (nil, unparseable: false).
+    static func isFragment(_ statements: [PythonStmt]?) -> Bool {
+        guard let statements, !statements.isEmpty else { return false }
+        return !statements.contains {
+            switch $0.kind {
+            case .importModules, .importFrom: return true
+            default: return false
+            }
+        }
+    }
+
     /// The indentation every non-blank line shares, in spaces; 0 when a line starts with a tab or
     /// isn't indented.
     static func commonIndent(_ code: String) -> Int {

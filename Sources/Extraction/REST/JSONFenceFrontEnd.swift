@@ -16,11 +16,86 @@ struct JSONFenceFrontEnd: LanguageFrontEnd {
         switch json.parse(allowComments: allowComments) {
         case .value: break
         case .invalid(let error, let at):
+            if sample.fileName == nil, Self.isFragment(sample.code, allowComments: allowComments) { break }
+            if sample.fileName == nil, let line = Self.jsonAfterPrintedText(sample.code, allowComments: allowComments) {
+                // Text lines and then a JSON document: what a program printed (`print(obj)` then
+                // its JSON), shown as its output. Nobody runs it; the fence's language is off.
+                result.findings.append(Finding(
+                    rule: "json-invalid", severity: .note,
+                    location: sample.markdownLocation(codeLine: 1, codeColumn: 1),
+                    message: "this JSON fence holds \(line - 1) line(s) of other text before its JSON (printed output?); mark it ```output, or keep only the JSON",
+                    pivot: context.pivot, tab: context.tab))
+                break
+            }
             result.findings.append(RESTFrontEnd.jsonInvalid(error, at: at, in: sample, what: "this JSON sample", context: context))
         case .tooDeep(let at):
             result.findings.append(RESTFrontEnd.jsonTooDeep(at: at, in: sample, what: "this JSON sample", context: context))
         }
         return result
+    }
+
+    /// True when `code` is a piece of a larger JSON document shown for one part of it: members of
+    /// an object (`"location": {…},`), or one value followed by the comma of its list, with
+    /// `...` lines where the page left the rest out. Pages show
+    /// such pieces beside prose about one field; nobody saves or sends them alone, so they are not
+    /// `json-invalid` unless the steps save them as a file.
+    static func isFragment(_ code: String, allowComments: Bool) -> Bool {
+        // Lines that are only an ellipsis mark what the page left out.
+        let shown = code.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+            let t = line.trimmingCharacters(in: .whitespaces)
+            return !(t == "..." || t == "…" || t == "...," || t == "…,")
+        }
+        // `"choices": [...]`: a value the page left out, in place.
+        var piece = shown.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        for (elided, empty) in [("[...]", "[]"), ("{...}", "{}"), ("[…]", "[]"), ("{…}", "{}")] {
+            piece = piece.replacingOccurrences(of: elided, with: empty)
+        }
+        if piece.hasSuffix(",") { piece.removeLast() }
+        guard !piece.isEmpty else { return false }
+        // A member piece may also stop before its object's end (an excerpt of an answer): its
+        // brackets are closed for it, so only what it does show must be valid.
+        let candidates = piece.hasPrefix("\"") ? ["{" + piece + "}", "{" + piece + closers(piece), piece] : [piece]
+        return candidates.contains {
+            if case .value = PositionedJSON(code: $0).parse(allowComments: allowComments) { return true }
+            return false
+        }
+    }
+
+    /// The brackets `text` leaves open, closed in order (strings skipped); "" when it closes more
+    /// than it opens.
+    static func closers(_ text: String) -> String {
+        var open: [Character] = ["}"]
+        var inString = false, escaped = false
+        for c in text {
+            if inString {
+                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
+                continue
+            }
+            switch c {
+            case "\"": inString = true
+            case "{": open.append("}")
+            case "[": open.append("]")
+            case "}", "]":
+                guard open.last == c else { return "" }
+                open.removeLast()
+            default: break
+            }
+        }
+        return String(open.reversed())
+    }
+
+    /// The 1-based line where a JSON document starts that runs to the end of `code`, when lines of
+    /// other text come before it; nil otherwise.
+    static func jsonAfterPrintedText(_ code: String, allowComments: Bool) -> Int? {
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated().dropFirst().prefix(20) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed == "{" || trimmed == "[" || trimmed.hasPrefix("{\"") || trimmed.hasPrefix("[{") else { continue }
+            let rest = lines[index...].joined(separator: "\n")
+            if case .value = PositionedJSON(code: rest).parse(allowComments: allowComments) { return index + 1 }
+            return nil
+        }
+        return nil
     }
 
     /// The step names a file that its tools read as JSON with comments.

@@ -21,6 +21,15 @@ struct RESTFrontEnd: LanguageFrontEnd {
             commands = try ShellLexer.commands(ConsolePrompts.commandsOnly(sample.code))
         } catch {
             result.callsAPI = sample.code.contains("curl")
+            if !result.callsAPI, Self.isApostropheInWord(at: error.position, in: sample.code) {
+                // `l'heure`, `doesn't`: prose (a prompt to type in a playground) fenced as console.
+                result.findings.append(Finding(
+                    rule: "shell-syntax", severity: .note,
+                    location: sample.markdownLocation(codeLine: error.position.line, codeColumn: error.position.column),
+                    message: "this fence holds text rather than commands (an apostrophe inside a word would leave a shell quote open); mark it ```text if it isn't meant to be run",
+                    pivot: context.pivot, tab: context.tab))
+                return result
+            }
             result.findings.append(Finding(
                 rule: "shell-syntax", severity: .error,
                 location: sample.markdownLocation(codeLine: error.position.line, codeColumn: error.position.column),
@@ -187,6 +196,16 @@ struct RESTFrontEnd: LanguageFrontEnd {
             client: .httpBlock, method: block.method, endpoint: url.endpoint, path: url.path,
             deployment: url.deployment, query: url.query, headers: headers, auth: Self.auth(headers), body: body))
         return result
+    }
+
+    /// True when the quote at `position` is an apostrophe between two letters (`l'heure`).
+    static func isApostropheInWord(at position: JSPosition, in code: String) -> Bool {
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+        guard position.line >= 1, position.line <= lines.count else { return false }
+        let line = Array(lines[position.line - 1])
+        let i = position.column - 1
+        guard i > 0, i + 1 < line.count, line[i] == "'" else { return false }
+        return line[i - 1].isLetter && line[i + 1].isLetter
     }
 
     /// True when `sample` is an HTTP request block that takes its body from the next fence.

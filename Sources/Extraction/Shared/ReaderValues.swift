@@ -4,7 +4,7 @@ import Core
 /// `<your-endpoint>`, `YOUR-DEPLOYMENT-NAME-HERE`, `REPLACE_WITH_YOUR_KEY_VALUE_HERE`,
 /// `<your-api-key>`): the one table of their patterns, and the pass that marks them in a request's
 /// endpoint, deployment and key as ``Placeholder/readerValue(kind:text:)``.
-enum ReaderValues {
+public enum ReaderValues {
     /// Phrases that mark a stand-in, matched case-insensitively at the start of a word.
     static let markers: [String] = ["your_", "your-", "your ", "replace_with", "replace-with", "replace with", "insert_your", "insert-your"]
 
@@ -17,7 +17,7 @@ enum ReaderValues {
     /// Each Character-wise test runs only when the text's bytes hold what it looks for (a `<`, the
     /// bytes of `Your`, of a marker): a Character sequence can only match where its bytes appear, so
     /// skipping the others gives the same answer without building Character arrays for most values.
-    static func isReaderValue(_ text: String) -> Bool {
+    public static func isReaderValue(_ text: String) -> Bool {
         let lowerText = text.lowercased()
         let hasAngle = lowerText.utf8.contains(UInt8(ascii: "<"))
         let candidates = markers.indices.filter { ASCIIScan.contains(lowerText, markers[$0]) }

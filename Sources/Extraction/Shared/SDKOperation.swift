@@ -49,6 +49,12 @@ struct SDKOperation: Hashable, Sendable {
     /// id positionally, outermost first (`runs.retrieve(threadId, runId)`).
     static let table: [SDKOperation] = [
         SDKOperation("chat.completions.create", "POST", "/chat/completions", deploymentScoped: true),
+        // Stored completions: the resource's own, not a deployment's.
+        SDKOperation("chat.completions.list", "GET", "/chat/completions", body: .none),
+        SDKOperation("chat.completions.retrieve", "GET", "/chat/completions/{completion_id}", body: .none, python: ["completion_id"]),
+        SDKOperation("chat.completions.update", "POST", "/chat/completions/{completion_id}", python: ["completion_id"]),
+        SDKOperation("chat.completions.delete", "DELETE", "/chat/completions/{completion_id}", body: .none, python: ["completion_id"]),
+        SDKOperation("chat.completions.messages.list", "GET", "/chat/completions/{completion_id}/messages", body: .none, python: ["completion_id"]),
         SDKOperation("completions.create", "POST", "/completions", deploymentScoped: true),
         SDKOperation("embeddings.create", "POST", "/embeddings", deploymentScoped: true),
         SDKOperation("images.generate", "POST", "/images/generations", deploymentScoped: true),
@@ -57,10 +63,13 @@ struct SDKOperation: Hashable, Sendable {
         SDKOperation("audio.translations.create", "POST", "/audio/translations", deploymentScoped: true, body: .multipart),
         SDKOperation("responses.create", "POST", "/responses"),
         SDKOperation("responses.retrieve", "GET", "/responses/{response_id}", body: .none, python: ["response_id"]),
+        SDKOperation("responses.delete", "DELETE", "/responses/{response_id}", body: .none, python: ["response_id"]),
+        SDKOperation("responses.input_items.list", "GET", "/responses/{response_id}/input_items", body: .none, python: ["response_id"]),
         SDKOperation("files.create", "POST", "/files", body: .multipart),
         SDKOperation("files.list", "GET", "/files", body: .none),
         SDKOperation("files.retrieve", "GET", "/files/{file_id}", body: .none, python: ["file_id"]),
         SDKOperation("files.delete", "DELETE", "/files/{file_id}", body: .none, python: ["file_id"]),
+        SDKOperation("files.content", "GET", "/files/{file_id}/content", body: .none, python: ["file_id"], binaryResponse: true),
         SDKOperation("files.del", "DELETE", "/files/{file_id}", body: .none, python: ["file_id"]),
         SDKOperation("assistants.create", "POST", "/assistants"),
         SDKOperation("assistants.list", "GET", "/assistants", body: .none),
@@ -88,6 +97,22 @@ struct SDKOperation: Hashable, Sendable {
                      python: ["run_id"], js: ["thread_id", "run_id"]),
         SDKOperation("threads.runs.steps.list", "GET", "/threads/{thread_id}/runs/{run_id}/steps", body: .none,
                      python: ["run_id"], js: ["thread_id", "run_id"]),
+        // Vector stores (file search). The `…_and_poll` helpers are read as their first call: what
+        // they poll afterwards is the SDK's loop, not the page's.
+        SDKOperation("vector_stores.create", "POST", "/vector_stores"),
+        SDKOperation("vector_stores.create_and_poll", "POST", "/vector_stores"),
+        SDKOperation("vector_stores.list", "GET", "/vector_stores", body: .none),
+        SDKOperation("vector_stores.retrieve", "GET", "/vector_stores/{vector_store_id}", body: .none, python: ["vector_store_id"]),
+        SDKOperation("vector_stores.update", "POST", "/vector_stores/{vector_store_id}", python: ["vector_store_id"]),
+        SDKOperation("vector_stores.delete", "DELETE", "/vector_stores/{vector_store_id}", body: .none, python: ["vector_store_id"]),
+        SDKOperation("vector_stores.files.create", "POST", "/vector_stores/{vector_store_id}/files", python: ["vector_store_id"]),
+        SDKOperation("vector_stores.files.create_and_poll", "POST", "/vector_stores/{vector_store_id}/files", python: ["vector_store_id"]),
+        SDKOperation("vector_stores.files.list", "GET", "/vector_stores/{vector_store_id}/files", body: .none, python: ["vector_store_id"]),
+        SDKOperation("vector_stores.files.delete", "DELETE", "/vector_stores/{vector_store_id}/files/{file_id}", body: .none,
+                     python: ["file_id"], js: ["vector_store_id", "file_id"]),
+        SDKOperation("vector_stores.file_batches.create", "POST", "/vector_stores/{vector_store_id}/file_batches", python: ["vector_store_id"]),
+        SDKOperation("vector_stores.file_batches.create_and_poll", "POST", "/vector_stores/{vector_store_id}/file_batches", python: ["vector_store_id"]),
+        SDKOperation("vector_stores.file_batches.upload_and_poll", "POST", "/vector_stores/{vector_store_id}/file_batches", python: ["vector_store_id"]),
     ]
 
     /// Helpers that send a create and then poll its retrieve until the run ends (the SDK's own

@@ -122,7 +122,7 @@ public struct DocumentedOutputs: Sendable {
         }
         guard let (prefix, root) = roots.max(by: { overlap($0.1) < overlap($1.1) }), overlap(root) > 0 else { return nil }
         let skipping = usingMock ? OutputPhrases.serviceOnlyFields : []
-        let drifts = OutputShape.drift(documented: documented, actual: root, skipping: skipping)
+        let drifts = OutputShape.drift(documented: documented, actual: root, skipping: skipping, nullMayBeAbsent: usingMock)
         guard !drifts.isEmpty else { return nil }
         let listed = drifts.prefix(8).map { d in
             let path = prefix.isEmpty ? d.path : (d.path.isEmpty ? prefix : "\(prefix).\(d.path)")

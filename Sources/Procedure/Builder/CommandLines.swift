@@ -32,6 +32,7 @@ public enum CommandLines {
         var pending: [Substring] = []
         var pendingLine = 0
         var continuing = false
+        var quote: Character?
         for (index, raw) in lines.enumerated() {
             var line = raw.unicodeScalars.contains("\r") ? Substring(raw.replacingOccurrences(of: "\r", with: "")) : raw
             if !continuing {
@@ -46,11 +47,20 @@ public enum CommandLines {
             let trimmed = trimmingBlanks(line)
             if !continuing, trimmed.hasPrefix("#") || trimmed.prefix(4).lowercased() == "rem " || trimmed.hasPrefix("::") { continue }
             if let last = trimmed.last, last == "\\" || last == "`" || last == "^" {
+                quote = openQuote(after: trimmed.dropLast(), from: quote)
                 pending.append(trimmed.dropLast())
                 continuing = true
                 continue
             }
             pending.append(trimmed)
+            // A quote left open (`-d '{` before a JSON body over several lines) continues the
+            // command until a later line closes it: the body's lines are not commands.
+            quote = openQuote(after: trimmed, from: quote)
+            if let q = quote, lines[(index + 1)...].contains(where: { $0.contains(q) }) {
+                continuing = true
+                continue
+            }
+            quote = nil
             continuing = false
             // A lazy join (of Characters): `joined(separator: " ")` of slices would make a String.
             let joined = pending.joined(separator: CollectionOfOne<Character>(" "))
@@ -60,6 +70,25 @@ public enum CommandLines {
             }
         }
         return result
+    }
+
+    /// The quote still open after `line`, read from `open` (the quote open before it): `'` takes
+    /// no escapes, `"` and bare text take a backslash.
+    static func openQuote(after line: Substring, from open: Character?) -> Character? {
+        var quote = open
+        var escaped = false
+        for c in line {
+            if escaped { escaped = false; continue }
+            switch quote {
+            case "'"?:
+                if c == "'" { quote = nil }
+            case "\""?:
+                if c == "\\" { escaped = true } else if c == "\"" { quote = nil }
+            default:
+                if c == "\\" { escaped = true } else if c == "'" || c == "\"" { quote = c } else if c == "#" { return nil }
+            }
+        }
+        return quote
     }
 
     /// Characters of a prompt at the start of `line`, indentation included.

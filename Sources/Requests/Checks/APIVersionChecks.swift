@@ -51,6 +51,8 @@ public enum APIVersionChecks {
                 "\(request.method) \(request.urlTemplate) has no 'api-version' query, so the service rejects it; add ?api-version=\(suggestion(for: operation.id))")]
         }
         guard case .string(let version) = value else { return [] }
+        // `<api_version>`, `YOUR_API_VERSION`: the reader picks the version; nothing to judge.
+        if ReaderValues.isReaderValue(version) { return [] }
         // Case is not judged: whether the service folds it is not known, and a miss is cheaper
         // than a false alarm.
         guard let info = APIVersionTable.info(version) ?? APIVersionTable.info(version.lowercased()) else {

@@ -195,9 +195,11 @@ public struct DocumentChecks {
                 paths.append(difference.path)
             }
         }
-        var findings: [Finding] = []
+        // Each variant's differences, with the alternative they were found against.
+        var differences: [Int: [(finding: Finding, label: String, referenceLabel: String, other: SourceLocation)]] = [:]
+        var order: [Int] = []
         var reportedPaths: [Int: [String]] = [:]
-        for path in paths {
+        for path in paths where !isSchemaTitle(path) {
             var groups: [JSONValue?: [Variant]] = [:]
             var valueOf: [Int: JSONValue?] = [:]
             for (variant, body) in zip(variants, bodies) {
@@ -205,6 +207,8 @@ public struct DocumentChecks {
                 // A value docverify couldn't evaluate may equal any other: it takes no side.
                 // (Deeper paths still compare the parts that are known.)
                 if Self.holdsUnknown(value, depth: 0) || Self.containsUnknown(at: path, in: body) { continue }
+                // `<your-deployment>`: each reader puts their own value there, as in every other tab.
+                if case .string(let text)? = value, ReaderValues.isReaderValue(text) { continue }
                 groups[value, default: []].append(variant)
                 valueOf[variant.index] = value
             }
@@ -225,13 +229,48 @@ public struct DocumentChecks {
                 let advice = severity == .note
                     ? "the API's default makes them alike or docverify does not know its default; check that the difference is meant"
                     : "make the samples send the same request"
-                findings.append(Finding(
+                if differences[variant.index] == nil { order.append(variant.index) }
+                differences[variant.index, default: []].append((Finding(
                     rule: "pivot-drift", severity: severity, location: variant.calls[call].location,
                     message: "\(sectionName): \(ordinal) sends \(path.isEmpty ? "body" : path) = \(JSONDiff.show(value)) in \(variant.label), but \(JSONDiff.show(referenceValue)) in \(referenceEntry.variant.label) at \(other.file):\(other.line) (\(agreeing) of \(variants.count) variants agree with the latter); \(advice)",
-                    pivot: variant.pivot, tab: variant.tab))
+                    pivot: variant.pivot, tab: variant.tab), variant.label, referenceEntry.variant.label, other))
             }
         }
+        var findings: [Finding] = []
+        for index in order {
+            let found = differences[index]!
+            guard found.count > maxDetailedDifferences else {
+                findings += found.map(\.finding)
+                continue
+            }
+            // So many differences are another example, not a drifted copy of the same one: one
+            // note names where, instead of a warning per field.
+            let first = found[0]
+            let fields = found.prefix(3).map { field($0.finding.message) }.joined(separator: ", ")
+            findings.append(Finding(
+                rule: "pivot-drift", severity: .note, location: first.finding.location,
+                message: "\(sectionName): the request in \(first.label) differs from \(first.referenceLabel) at \(first.other.file):\(first.other.line) in \(found.count) fields (\(fields), …), so the alternatives show different examples; check that this is meant",
+                pivot: first.finding.pivot, tab: first.finding.tab))
+        }
         return findings
+    }
+
+    /// More differing fields than this between two alternatives' requests are reported as one note.
+    static let maxDetailedDifferences = 4
+
+    /// The path a drift message names (`… sends PATH = …`).
+    static func field(_ message: String) -> String {
+        guard let start = message.range(of: " sends "), let end = message.range(of: " = ", range: start.upperBound..<message.endIndex) else { return "" }
+        return String(message[start.upperBound..<end.lowerBound])
+    }
+
+    /// A `title` annotation of a JSON schema (`….parameters.title`, `….properties.date.title`):
+    /// SDK helpers such as Pydantic add one for every model and field, which hand-written REST
+    /// schemas leave out, and the service doesn't act on it. A property named `title` is compared.
+    static func isSchemaTitle(_ path: String) -> Bool {
+        let components = path.split(separator: ".", omittingEmptySubsequences: false)
+        guard components.count >= 2, components.last == "title", components[components.count - 2] != "properties" else { return false }
+        return components.contains { $0 == "schema" || $0 == "parameters" || $0 == "properties" || $0.hasPrefix("items") }
     }
 
     /// True for the canonical form of an expression docverify couldn't evaluate, or a string built

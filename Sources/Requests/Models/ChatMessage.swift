@@ -228,15 +228,20 @@ public struct AssistantAudioReference: Hashable, Sendable, Codable {
 public struct ToolMessage: Hashable, Sendable, Codable {
     public var content: MessageContent
     public var toolCallID: String
+    /// The function's name, which the service accepts and ignores on a tool message: samples copied
+    /// from the function-calling guides send it, so it is kept rather than refused.
+    public var name: String?
 
-    public init(content: MessageContent, toolCallID: String) {
+    public init(content: MessageContent, toolCallID: String, name: String? = nil) {
         self.content = content
         self.toolCallID = toolCallID
+        self.name = name
     }
 
     enum CodingKeys: String, CodingKey {
         case content
         case toolCallID = "tool_call_id"
+        case name
     }
 }
 

@@ -119,7 +119,7 @@ struct RequestSchema {
         .developer: ["role", "content", "name"],
         .user: ["role", "content", "name"],
         .assistant: ["role", "content", "refusal", "name", "tool_calls", "function_call", "audio"],
-        .tool: ["role", "content", "tool_call_id"],
+        .tool: ["role", "content", "tool_call_id", "name"],
         .function: ["role", "content", "name"],
     ]
 
@@ -179,7 +179,7 @@ struct RequestSchema {
             let content = reader.required(m, "content", path).flatMap { messageContent($0, contentPath, role: role) }
             let id = reader.required(m, "tool_call_id", path).flatMap { reader.string($0, JSONPath.member(path, "tool_call_id")) }
             guard let content, let id, reader.issues.count == before else { return nil }
-            return .tool(ToolMessage(content: content, toolCallID: id))
+            return .tool(ToolMessage(content: content, toolCallID: id, name: name))
         case .function:
             var content: String?
             if m["content"] == nil {

@@ -94,10 +94,25 @@ enum AnswerChecks {
     }
 
     static func missingReads(_ reads: [ResponseRead], call: Int, request: BuiltRequest, has: (String) -> Bool) -> [Finding] {
-        reads.filter { $0.call == call && !has($0.path) }.map { read in
-            Finding(rule: "response-field-missing", severity: .error, location: read.location,
-                    message: "the code reads \(read.path), which the response of the call at line \(request.location.line) does not have")
+        missingReadFindings(reads.filter { $0.call == call && !has($0.path) }, request: request)
+    }
+
+    /// `response-field-missing` for reads the answer lacks: an error each, except reads of fields a
+    /// model may leave out (``OptionalAnswerFields``), which are one note at the first of them.
+    static func missingReadFindings(_ allMissing: [ResponseRead], request: BuiltRequest) -> [Finding] {
+        var findings: [Finding] = []
+        let missing = allMissing.filter { !OptionalAnswerFields.isSDKComputed($0.path) }
+        let optional = missing.filter { OptionalAnswerFields.contains($0.path) }
+        for read in missing where !OptionalAnswerFields.contains(read.path) {
+            findings.append(Finding(rule: "response-field-missing", severity: .error, location: read.location,
+                                    message: "the code reads \(read.path), which the response of the call at line \(request.location.line) does not have"))
         }
+        if let first = optional.first {
+            let more = optional.count > 1 ? " (and \(optional.count - 1) more read(s) of it)" : ""
+            findings.append(Finding(rule: "response-field-missing", severity: .note, location: first.location,
+                                    message: "the code reads \(first.path)\(more), which the answer to the call at line \(request.location.line) left out (a model calls tools at its own choice, and the embedded mock never does), so the code that reads it was not exercised"))
+        }
+        return findings.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
     }
 
     static func preview(_ body: Data) -> String {

@@ -11,6 +11,8 @@ enum EndpointResolution {
         case url(String)
         /// Why the endpoint has no value (for `request-unresolved`).
         case unresolved(String)
+        /// The whole URL is a word the reader replaces (`--url 'URL'`): there is no path to run.
+        case standIn(String)
     }
 
     /// Stands for a placeholder inside a literal URL while its host is looked at.
@@ -80,7 +82,8 @@ enum EndpointResolution {
     /// host) is replaced by `baseURL`, keeping any path; another host is used as written.
     static func literal(_ text: String, baseURL: String, readersHost: Bool = false) -> Outcome {
         guard let schemeEnd = text.range(of: "://") else {
-            return readersHost || text.contains(hole) ? .url(baseURL) : .unresolved("`\(text)` is not a URL")
+            if readersHost || text.contains(hole) { return .url(baseURL) }
+            return isStandInWord(text) ? .standIn(text) : .unresolved("`\(text)` is not a URL")
         }
         let afterScheme = text[schemeEnd.upperBound...]
         let hostEnd = afterScheme.firstIndex { $0 == "/" || $0 == "?" } ?? afterScheme.endIndex
@@ -93,6 +96,12 @@ enum EndpointResolution {
             return .url(trimmed(baseURL) + (rest == "/" ? "" : rest))
         }
         return .url(text)
+    }
+
+    /// `URL`, `ENDPOINT_URL`, `REQUEST-URL`: one upper-case word where a URL goes.
+    static func isStandInWord(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 40 && text.contains { $0.isLetter }
+            && text.allSatisfy { ($0.isASCII && ($0.isUppercase || $0.isNumber)) || $0 == "_" || $0 == "-" }
     }
 
     static func trimmed(_ url: String) -> String {

@@ -14,6 +14,12 @@ struct RequestAssembly {
         case request(HTTPRequest, json: JSONValue? = nil)
         /// A value the call needs has none (`request-unresolved`).
         case unresolved(String)
+        /// The values the call lacks are environment variables the reader sets for a service
+        /// other than Azure OpenAI (a search index, a deployment id): docverify can't invent them.
+        case needsEnvironment(String)
+        /// The values the call lacks come only from the sample's own code or from an answer field
+        /// the model may leave out (``OptionalAnswerFields``): docverify's limit, not the page's.
+        case beyondReading(String)
         /// A file the call uploads is neither written by an earlier step nor suppliable.
         case missingInput(String)
     }
@@ -31,6 +37,12 @@ struct RequestAssembly {
         let envelope = Array(extracted.query.values) + [extracted.deployment ?? .null] + Array(pathParameters.values)
             + (extracted.purpose == .download ? [] : [extracted.body ?? .null])
         let missing = resolver.unresolved(in: envelope).filter { if case .file = $0 { return false } else { return true } }
+        if !missing.isEmpty, missing.allSatisfy({ if case .environment = $0 { return true } else { return false } }) {
+            return .needsEnvironment(ScenarioExecutor.describe(missing))
+        }
+        if !missing.isEmpty, missing.allSatisfy(OptionalAnswerFields.isBeyondStaticReading) {
+            return .beyondReading("\(ScenarioExecutor.describe(missing)) comes from the sample's own code, which docverify reads but doesn't run, or from an answer field the model may leave out")
+        }
         if !missing.isEmpty {
             return .unresolved("\(ScenarioExecutor.describe(missing)) has no value at run time; make the earlier step that provides it work, or set it")
         }
@@ -38,6 +50,7 @@ struct RequestAssembly {
         switch EndpointResolution.resolve(extracted.endpoint, baseURL: baseURL, resolve: resolver.resolve) {
         case .url(let url): base = url
         case .unresolved(let why): return .unresolved("\(why); set the endpoint the sample reads, or write it as a URL")
+        case .standIn(let word): return .beyondReading("the whole URL is `\(word)`, which the reader replaces with their own request URL")
         }
         let addressed = url(request, base: base, pathParameters: pathParameters)
         guard case .request(var http, _) = addressed else { return addressed }

@@ -49,6 +49,12 @@ struct ResourceIDs: Sendable {
         return id
     }
 
+    /// True when a call written with the example id `example` can be sent: the service gave it out,
+    /// or gave out an id of its kind to use in its place.
+    func canFill(_ example: String) -> Bool {
+        seen.contains(example) || Self.prefix(of: example).map { latest[$0] != nil } == true
+    }
+
     /// Each path segment through ``substitute(_:)``.
     func substitute(path: String) -> String {
         path.split(separator: "/", omittingEmptySubsequences: false).map { substitute(String($0)) }.joined(separator: "/")

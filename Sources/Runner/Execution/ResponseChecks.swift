@@ -38,11 +38,8 @@ enum ResponseChecks {
             return outcome
         }
         if let json {
-            for read in reads where read.call == call && JSONPath.value(at: read.path, in: json) == nil {
-                outcome.findings.append(Finding(
-                    rule: "response-field-missing", severity: .error, location: read.location,
-                    message: "the code reads \(read.path), which the response of the call at line \(request.location.line) does not have"))
-            }
+            outcome.findings += AnswerChecks.missingReadFindings(
+                reads.filter { $0.call == call && JSONPath.value(at: $0.path, in: json) == nil }, request: request)
         }
         if let audio = decoded.choices.first?.message.audio {
             guard let bytes = Data(base64Encoded: audio.data) else {

@@ -50,6 +50,30 @@ struct ScenarioExecutor: Sendable {
                     cut.0.cutByDeadline = true
                     return cut
                 }
+                // An operation docverify doesn't model has no answer in the embedded mock: its 404
+                // would be the mock's limit, not the page's.
+                if configuration.usesMock, request.operation == nil, request.extracted.purpose != .download,
+                   let family = UnmodeledOperations.family(method: request.extracted.method, path: request.extracted.path) {
+                    return finish(.skipped, "the call at line \(request.location.line) uses \(family), which the embedded mock doesn't serve")
+                }
+                // A call to another service (Azure Resource Manager, a search index) while running
+                // against the embedded mock: the mock doesn't serve it, and it is not the page's to
+                // judge here.
+                if configuration.usesMock, request.operation == nil, request.extracted.purpose != .download,
+                   !request.extracted.path.hasPrefix("/openai/") {
+                    return finish(.skipped, "the call at line \(request.location.line) goes to a service other than Azure OpenAI, which the embedded mock doesn't serve")
+                }
+                // `thread_abc123` in a REST path stands for the id the reader's earlier call (on
+                // this page or another) returned; with no such call in the run there is nothing to
+                // put in its place, and the 404 would be docverify's, not the page's.
+                // (A replay answers from its recording, whatever the id: nothing to check there.)
+                if configuration.responder == nil,
+                   let example = Self.exampleIDs(of: request.extracted).first(where: { !ids.canFill($0) }) {
+                    findings.append(Finding(
+                        rule: "request-unresolved", severity: .note, location: request.location,
+                        message: "docverify could not run this call: `\(example)` is an id an earlier call returns, and no call of this run returned one of its kind"))
+                    return finish(.skipped, "the call at line \(request.location.line) needs the id `\(example)` from an earlier call the run didn't make")
+                }
                 // Files the call uploads that no earlier step wrote: --inputs, else a stand-in.
                 for path in Self.files(of: request.extracted).sorted() where files[path] == nil {
                     guard let input = inputs.supply(path) else {
@@ -83,6 +107,15 @@ struct ScenarioExecutor: Sendable {
                     return finish(.failed, "a value the call needs is missing")
                 case .missingInput(let path):
                     return finish(.skipped, "the call at line \(request.location.line) uploads \(path), which nothing provides")
+                case .needsEnvironment(let what):
+                    // Whether the page tells the reader to set them is `env-var-undefined`'s to say.
+                    findings.append(Finding(rule: "request-unresolved", severity: .note, location: request.location,
+                                            message: "docverify could not run this call: it needs \(what), which the reader sets and docverify has no value for; set it in docverify's environment to run this call"))
+                    return finish(.skipped, "the call at line \(request.location.line) needs \(what)")
+                case .beyondReading(let why):
+                    findings.append(Finding(rule: "request-unresolved", severity: .note, location: request.location,
+                                            message: "docverify could not run this call: \(why); the calls before it were checked"))
+                    return finish(.skipped, "the call at line \(request.location.line) needs a value docverify can't supply: \(why)")
                 }
 
                 var response: HTTPResponse
@@ -231,6 +264,14 @@ struct ScenarioExecutor: Sendable {
         f.pivot = f.pivot ?? scenario.pivot
         f.tab = f.tab ?? scenario.tab
         return f
+    }
+
+    /// The example ids (`thread_abc123`) the call's path holds.
+    static func exampleIDs(of request: ExtractedRequest) -> [String] {
+        request.pathParameters.values.compactMap {
+            if case .placeholder(.readerValue(.resourceID, let text)) = $0 { return text }
+            return nil
+        }.sorted()
     }
 
     static func describe(_ placeholders: [Placeholder]) -> String {

@@ -9,6 +9,9 @@ import Quickstart
 enum DependencyMissingCheck {
     static func findings(_ context: ProcedureContext, facts: SampleFacts) -> [Finding] {
         var findings: [Finding] = []
+        // One finding per import and package: readers of two tabs reaching the same untabbed
+        // sample would otherwise each report it, naming their own install step.
+        var reported = Set<String>()
         for reading in context.readings {
             let steps = reading.steps
             let createdStems = Set(steps.filter { $0.kind == .createFile }.compactMap(\.file).map(FileNames.stem))
@@ -25,12 +28,25 @@ enum DependencyMissingCheck {
                     guard let id = step.sampleID, let sample = context.samples[id], languages.contains(sample.language),
                           let code = facts[id] else { continue }
                     for use in code.imports {
-                        guard let missing = missingPackage(use.name, ecosystem: ecosystem, installed: closure, localStems: createdStems) else { continue }
+                        guard let missing = missingPackage(use.name, ecosystem: ecosystem, installed: closure, localStems: createdStems),
+                              reported.insert("\(sample.id)|\(use.line)|\(use.column)|\(missing)").inserted else { continue }
                         let what = sample.fileName.map { "`\($0)`" } ?? "The sample"
                         let install = installs.last!
                         let failure = ecosystem == .python
                             ? "ModuleNotFoundError: No module named '\(use.name.split(separator: ".").first ?? "")'"
                             : "Error: Cannot find module '\(missing)'"
+                        if Self.onlyUpgrades(installs) {
+                            // `pip install --upgrade openai` updates the reader's existing set-up (a
+                            // quickstart's), which may well hold the package: docverify can't be sure.
+                            findings.append(Finding(
+                                rule: "dependency-missing", severity: .warning,
+                                location: sample.markdownLocation(codeLine: use.line, codeColumn: use.column),
+                                message: "\(what) imports `\(use.name)`, but the page only upgrades "
+                                    + named.sorted().map { "`\($0)`" }.joined(separator: ", ") + " and never installs `\(missing)`: "
+                                    + "a reader without it from an earlier set-up gets \(failure); install it at \(install.location.file):\(install.location.line) or name it as a prerequisite",
+                                pivot: reading.pivot.pivot, tab: step.tab?.id ?? reading.tab))
+                            continue
+                        }
                         findings.append(Finding(
                             rule: "dependency-missing", severity: .error,
                             location: sample.markdownLocation(codeLine: use.line, codeColumn: use.column),
@@ -43,6 +59,15 @@ enum DependencyMissingCheck {
             }
         }
         return ProcedureContext.unique(findings)
+    }
+
+    /// True when every install step upgrades (`pip install --upgrade openai`, `-U`): the page
+    /// updates an environment set up elsewhere rather than making one.
+    static func onlyUpgrades(_ installs: [ProcedureStep]) -> Bool {
+        installs.allSatisfy { step in
+            guard let words = step.command?.split(separator: " ") else { return false }
+            return words.contains { $0 == "--upgrade" || $0 == "-U" }
+        }
     }
 
     /// The package to install for `module`, or nil when the module is available.

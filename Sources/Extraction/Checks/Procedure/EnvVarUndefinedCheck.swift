@@ -62,7 +62,25 @@ enum EnvVarUndefinedCheck {
                 order.append(key)
             }
         }
-        return order.compactMap { best[$0] }
+        return onceForLinkedSetUp(order.compactMap { best[$0] })
+    }
+
+    /// A page that leaves set-up to a linked page reads the same variables in every sample: one
+    /// note per variable (its first read, counting the others) says it all.
+    static func onceForLinkedSetUp(_ findings: [Finding]) -> [Finding] {
+        let linked = { (f: Finding) in f.severity == .note && f.message.contains("it relies on the set-up linked at") }
+        var count: [String: Int] = [:]
+        for f in findings where linked(f) { count[f.message, default: 0] += 1 }
+        var seen = Set<String>()
+        return findings.compactMap { f in
+            guard linked(f) else { return f }
+            guard seen.insert(f.message).inserted else { return nil }
+            let others = count[f.message, default: 1] - 1
+            guard others > 0 else { return f }
+            var first = f
+            first.message += " (read \(others) more time(s) on this page)"
+            return first
+        }
     }
 
     /// One or two edits apart (`ENDPONT`), or one name is the other with a word more or less

@@ -38,6 +38,16 @@ enum UndefinedNameCheck {
                     }
                 let what = sample.fileName.map { "`\($0)`" } ?? "This \(python ? "Python" : "JavaScript") sample"
                 for use in own.undefinedReads(extraBound: shared, builtins: isBuiltin) {
+                    if ReaderValues.isReaderValue(use.name) {
+                        // `YOUR_API_KEY` written bare: a stand-in the reader replaces, not a name
+                        // the program forgot; only its missing quotes are the page's.
+                        findings.append(Finding(
+                            rule: "undefined-name", severity: .warning,
+                            location: sample.markdownLocation(codeLine: use.line, codeColumn: use.column),
+                            message: "\(what) uses `\(use.name)` as a stand-in for the reader's own value, written as a bare name: a reader who replaces it must add the quotes; write it as a string (\"\(use.name)\")",
+                            pivot: pivot.pivot, tab: step.tab?.id))
+                        continue
+                    }
                     let error = python ? "NameError: name '\(use.name)' is not defined" : "ReferenceError: \(use.name) is not defined"
                     var message = "\(what) reads `\(use.name)`, which it never defines or imports, so running it stops with \(error)"
                     if let near = nearest(use.name, in: shared.union(own.bound)) { message += "; did you mean `\(near)`?" }

@@ -1,0 +1,68 @@
+/// Azure OpenAI data-plane operations that exist but that docverify does not model (no typed body,
+/// no mock answer). A call to one is not a wrong URL, only a call docverify cannot check, so it
+/// gets a note where an unknown URL gets a `request-unknown-operation` warning.
+///
+/// Facts from the Azure OpenAI REST reference (inference and v1 specs). Paths are written after
+/// `/openai` (the v1 form's `/v1` is dropped before matching); `{id}` fills one segment.
+public enum UnmodeledOperations {
+    /// One family of operations: its name in messages, and its method + path templates.
+    struct Family: Sendable {
+        var name: String
+        var routes: [(method: String, path: String)]
+    }
+
+    static let families: [Family] = [
+        Family(name: "the Responses API", routes: [
+            ("POST", "/responses"), ("GET", "/responses/{id}"), ("DELETE", "/responses/{id}"),
+            ("POST", "/responses/{id}/cancel"), ("GET", "/responses/{id}/input_items"),
+        ]),
+        Family(name: "stored completions", routes: [
+            ("GET", "/chat/completions"), ("GET", "/chat/completions/{id}"), ("POST", "/chat/completions/{id}"),
+            ("DELETE", "/chat/completions/{id}"), ("GET", "/chat/completions/{id}/messages"),
+        ]),
+        Family(name: "vector stores", routes: [
+            ("GET", "/vector_stores"), ("POST", "/vector_stores"), ("GET", "/vector_stores/{id}"),
+            ("POST", "/vector_stores/{id}"), ("DELETE", "/vector_stores/{id}"), ("GET", "/vector_stores/{id}/files"),
+            ("POST", "/vector_stores/{id}/files"), ("GET", "/vector_stores/{id}/files/{id}"),
+            ("DELETE", "/vector_stores/{id}/files/{id}"), ("POST", "/vector_stores/{id}/file_batches"),
+            ("GET", "/vector_stores/{id}/file_batches/{id}"), ("POST", "/vector_stores/{id}/file_batches/{id}/cancel"),
+            ("GET", "/vector_stores/{id}/file_batches/{id}/files"),
+        ]),
+        Family(name: "the Assistants API", routes: [
+            ("POST", "/threads/{id}"), ("GET", "/threads/{id}/messages/{id}"), ("POST", "/threads/{id}/messages/{id}"),
+            ("POST", "/threads/{id}/runs/{id}"), ("GET", "/threads/{id}/runs/{id}/steps"),
+            ("GET", "/threads/{id}/runs/{id}/steps/{id}"),
+        ]),
+        Family(name: "files", routes: [("GET", "/files/{id}"), ("GET", "/files/{id}/content")]),
+        Family(name: "batches", routes: [
+            ("GET", "/batches"), ("POST", "/batches"), ("GET", "/batches/{id}"), ("POST", "/batches/{id}/cancel"),
+        ]),
+        Family(name: "fine-tuning", routes: [
+            ("GET", "/fine_tuning/jobs"), ("POST", "/fine_tuning/jobs"), ("GET", "/fine_tuning/jobs/{id}"),
+            ("POST", "/fine_tuning/jobs/{id}/cancel"), ("GET", "/fine_tuning/jobs/{id}/events"),
+            ("GET", "/fine_tuning/jobs/{id}/checkpoints"),
+        ]),
+        Family(name: "models", routes: [("GET", "/models"), ("GET", "/models/{id}")]),
+        Family(name: "image edits", routes: [("POST", "/deployments/{id}/images/edits"), ("POST", "/images/edits")]),
+    ]
+
+    /// Each route's segments, split once.
+    static let routeSegments: [[(method: String, segments: [Substring])]] = families.map { family in
+        family.routes.map { ($0.method, OperationCatalog.segments($0.path)) }
+    }
+
+    /// The name of the family `method` + `path` (an extracted `/openai/…` path) belongs to, nil
+    /// when none does.
+    public static func family(method: String, path: String) -> String? {
+        var segments = OperationCatalog.segments(path)
+        guard segments.first == "openai" else { return nil }
+        segments.removeFirst()
+        if segments.first == "v1" { segments.removeFirst() }
+        let upper = method.uppercased()
+        for (index, routes) in routeSegments.enumerated()
+        where routes.contains(where: { $0.method == upper && OperationCatalog.matches($0.segments, segments) }) {
+            return families[index].name
+        }
+        return nil
+    }
+}

@@ -1,0 +1,126 @@
+import Core
+import Extraction
+import Requests
+import Testing
+@testable import Runner
+
+/// A function-calling sample: the first call offers a tool, the code reads the tool call if the
+/// model made one, and the follow-up sends the tool's result that only the sample's own function
+/// computes. The embedded mock answers with text, so that path is not exercised, and the page is
+/// not blamed for it.
+@Suite struct ToolCallRunTests {
+    typealias F = OperationFixtures
+
+    func run(_ extraction: DocumentExtraction) async throws -> RunReport {
+        let built = RequestBuilder().build(extraction)
+        var config = RunConfiguration(environment: [:], jobs: 1)
+        config.transport.retry = .none
+        let reports = try await DocumentRunner(configuration: config).run([(extraction, built.findings, built.requests)])
+        return try #require(reports.first)
+    }
+
+    static let chat = "/openai/deployments/{deployment}/chat/completions"
+    static let question = SymbolicValue.object(["role": .string("user"), "content": .string("What time is it in Oslo?")])
+
+    @Test func aToolPathTheAnswerDidNotTakeIsNotAFailure() async throws {
+        let tools: SymbolicValue = .array([.object(["type": .string("function"), "function": .object([
+            "name": .string("clock"), "parameters": .object(["type": .string("object"), "properties": .object([:])]),
+        ])])])
+        let first = F.call("POST", Self.chat, line: 20, body: .object(["messages": .array([Self.question]), "tools": tools]),
+                           deployment: "gpt", version: "2024-10-21")
+        let toolResult: SymbolicValue = .object([
+            "role": .string("tool"), "tool_call_id": .placeholder(.response(call: 0, path: "choices[0].message.tool_calls[0].id")),
+            "content": .placeholder(.unknown("clock(…)")),
+        ])
+        let second = F.call("POST", Self.chat, line: 40, body: .object(["messages": .array([Self.question, toolResult])]),
+                            deployment: "gpt", version: "2024-10-21")
+        let reads = [ResponseRead(call: 0, path: "choices[0].message.tool_calls[0].id", location: F.at(30))]
+        let report = try await run(F.document([SampleExtraction(sampleID: 0, requests: [first, second], responseReads: reads, callsAPI: true)]))
+        let result = try #require(report.scenarios.first)
+        #expect(result.status == .skipped, "\(report.findings)")
+        #expect(result.calls.count == 1)
+        #expect(!report.findings.contains { $0.severity == .error }, "\(report.findings)")
+        let read = try #require(report.findings.first { $0.rule == "response-field-missing" })
+        #expect(read.severity == .note && read.location.line == 30)
+        let unresolved = try #require(report.findings.first { $0.rule == "request-unresolved" })
+        #expect(unresolved.severity == .note && unresolved.location.line == 40)
+    }
+
+    /// The embedded mock doesn't serve the Responses API: the call is skipped with a reason, not a
+    /// 404 blamed on the page. A wrong path next to it is still sent and fails.
+    @Test func anOperationTheMockDoesNotModelIsSkipped() async throws {
+        let create = F.call("POST", "/openai/responses", line: 20, body: .object(["model": .string("gpt"), "input": .string("Hi")]),
+                            version: "2025-03-01-preview")
+        let report = try await run(F.document([SampleExtraction(sampleID: 0, requests: [create], callsAPI: true)]))
+        let result = try #require(report.scenarios.first)
+        #expect(result.status == .skipped)
+        #expect(result.reason?.contains("the Responses API") == true)
+        #expect(!report.findings.contains { $0.severity == .error }, "\(report.findings)")
+
+        let wrong = F.call("GET", "/openai/resp_1", line: 20, version: "2025-03-01-preview")
+        let failed = try await run(F.document([SampleExtraction(sampleID: 0, requests: [wrong], callsAPI: true)]))
+        #expect(failed.scenarios.first?.status == .failed)
+    }
+
+    /// A search index's settings read from the environment: the reader sets them, docverify has no
+    /// value, so the call is skipped with a note naming them.
+    @Test func anEnvironmentVariableDocverifyHasNoValueForSkipsTheCall() async throws {
+        let body: SymbolicValue = .object(["messages": .array([Self.question]), "data_sources": .array([.object([
+            "type": .string("azure_search"),
+            "parameters": .object(["endpoint": .placeholder(.environment(name: "SEARCH_ENDPOINT", fallback: nil)), "index_name": .string("docs")]),
+        ])])])
+        let call = F.call("POST", Self.chat, line: 20, body: body, deployment: "gpt", version: "2024-10-21")
+        let report = try await run(F.document([SampleExtraction(sampleID: 0, requests: [call], callsAPI: true)]))
+        #expect(report.scenarios.first?.status == .skipped)
+        let note = try #require(report.findings.first { $0.rule == "request-unresolved" })
+        #expect(note.severity == .note && note.message.contains("SEARCH_ENDPOINT"))
+    }
+
+    /// A REST step that posts to `thread_abc123` without any call of the run creating a thread
+    /// (the page creates it elsewhere): skipped with a note, not a 404 blamed on the page.
+    @Test func anExampleIDNoCallOfTheRunGaveOutSkipsTheCall() async throws {
+        var post = F.call("POST", "/openai/threads/{thread_id}/messages", line: 20,
+                          body: .object(["role": .string("user"), "content": .string("Hi?")]))
+        post.pathParameters["thread_id"] = .placeholder(.readerValue(kind: .resourceID, text: "thread_abc123"))
+        let report = try await run(F.document([SampleExtraction(sampleID: 0, requests: [post], callsAPI: true)]))
+        let result = try #require(report.scenarios.first)
+        #expect(result.status == .skipped)
+        #expect(result.calls.isEmpty)
+        #expect(!report.findings.contains { $0.severity == .error }, "\(report.findings)")
+        #expect(report.findings.contains { $0.rule == "request-unresolved" && $0.message.contains("thread_abc123") })
+    }
+
+    /// A management call (Azure Resource Manager) on the page is not sent to the embedded mock.
+    @Test func aCallToAnotherServiceIsNotSentToTheMock() async throws {
+        let list = F.call("GET", "/subscriptions/sub-1/providers/Microsoft.CognitiveServices/locations/eastus/models", line: 20,
+                          endpoint: .string("https://management.azure.com"))
+        let report = try await run(F.document([SampleExtraction(sampleID: 0, requests: [list], callsAPI: true)]))
+        let result = try #require(report.scenarios.first)
+        #expect(result.status == .skipped)
+        #expect(result.calls.isEmpty)
+        #expect(!report.findings.contains { $0.severity == .error }, "\(report.findings)")
+    }
+
+    /// `message.parsed` is what `chat.completions.parse(…)` computes from the answer, never a field
+    /// of it: reading it is not a missing field. A field the answer should have still is.
+    @Test func aMemberTheSDKComputesIsNotAMissingField() async throws {
+        let ask = F.call("POST", Self.chat, line: 20, body: .object(["messages": .array([Self.question])]),
+                         deployment: "gpt", version: "2024-10-21")
+        let reads = [ResponseRead(call: 0, path: "choices[0].message.parsed", location: F.at(30)),
+                     ResponseRead(call: 0, path: "choices[0].message.mood", location: F.at(31))]
+        let report = try await run(F.document([SampleExtraction(sampleID: 0, requests: [ask], responseReads: reads, callsAPI: true)]))
+        let missing = report.findings.filter { $0.rule == "response-field-missing" }
+        #expect(missing.map(\.location.line) == [31])
+    }
+
+    @Test func aMissingValueFromTheReadersSetUpStillFails() async throws {
+        let body: SymbolicValue = .object(["messages": .array([.object([
+            "role": .string("user"), "content": .placeholder(.response(call: 0, path: "choices[0].message.content")),
+        ])])])
+        // A response field that is always there, from a call that doesn't exist: not the sample's own code.
+        let lone = F.call("POST", Self.chat, line: 20, body: body, deployment: "gpt", version: "2024-10-21")
+        let report = try await run(F.document([SampleExtraction(sampleID: 0, requests: [lone], callsAPI: true)]))
+        #expect(report.scenarios.first?.status == .failed)
+        #expect(report.findings.contains { $0.rule == "request-unresolved" && $0.severity == .error })
+    }
+}
