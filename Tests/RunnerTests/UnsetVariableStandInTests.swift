@@ -1,0 +1,47 @@
+import Core
+import Extraction
+import Foundation
+import Requests
+import Testing
+@testable import Runner
+
+/// Against the embedded mock, an environment variable the reader sets to a value of their own (a
+/// deployment name, a search index) and docverify's process lacks is read as a stand-in where the
+/// mock never interprets it; where a made-up value would be wrong (the api-version) it stays unresolved.
+@Suite struct UnsetVariableStandInTests {
+    typealias F = OperationFixtures
+
+    func run(_ request: ExtractedRequest) async throws -> RunReport {
+        let extraction = F.document([SampleExtraction(sampleID: 0, requests: [request])])
+        let built = RequestBuilder().build(extraction)
+        var config = RunConfiguration(environment: [:], jobs: 1)
+        config.transport.retry = .none
+        let reports = try await DocumentRunner(configuration: config).run([(extraction, built.findings, built.requests)])
+        return try #require(reports.first)
+    }
+
+    private func env(_ name: String) -> SymbolicValue { .placeholder(.environment(name: name, fallback: nil)) }
+
+    @Test func unsetVariablesInTheBodyAndDeploymentGetAStandIn() async throws {
+        var request = F.call("POST", "/openai/deployments/{deployment}/chat/completions", line: 20,
+                             body: .object(["messages": .array([.object(["role": .string("user"), "content": env("MY_QUESTION")])])]),
+                             version: "2024-10-21")
+        request.deployment = env("MY_CHAT_DEPLOYMENT")
+        let report = try await run(request)
+        let result = try #require(report.scenarios.first)
+        #expect(result.status == .passed, "\(report.findings)")
+        #expect(!report.findings.contains { $0.rule == "request-unresolved" })
+        #expect(Set(result.inputs.map(\.path)) == ["$MY_QUESTION", "$MY_CHAT_DEPLOYMENT"])
+    }
+
+    @Test func anUnsetApiVersionVariableStaysUnresolved() async throws {
+        var request = F.call("POST", "/openai/deployments/{deployment}/chat/completions", line: 30,
+                             body: .object(["messages": .array([.object(["role": .string("user"), "content": .string("Hi")])])]),
+                             deployment: "gpt-4o")
+        request.query["api-version"] = env("MY_API_VERSION")
+        let report = try await run(request)
+        #expect(report.scenarios.first?.status == .failed)
+        let finding = try #require(report.findings.first { $0.rule == "request-unresolved" })
+        #expect(finding.message.contains("MY_API_VERSION"))
+    }
+}
