@@ -1,4 +1,5 @@
 import Core
+import Procedure
 import Quickstart
 import TestSupport
 import Testing
@@ -201,6 +202,17 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
         let result = try findings(pythonPage(code: code)).filter { $0.rule == "dependency-missing" }
         #expect(result.map(\.location.line) == [19])
         #expect(result.first?.message.contains("`python-dotenv`") == true)
+    }
+
+    @Test func anOlderPinnedOpenAIBringsWhatThatVersionDependedOn() throws {
+        let code = "import os\nimport requests\nimport openai\nprint(os.environ[\"SERVICE_URL\"], requests, openai)"
+        // openai 0.x depended on requests; 1.x does not.
+        #expect(try findings(pythonPage(install: "pip install openai==0.28.1", code: code)).filter { $0.rule == "dependency-missing" }.isEmpty)
+        #expect(try findings(pythonPage(install: "pip install \"openai<1\"", code: code)).filter { $0.rule == "dependency-missing" }.isEmpty)
+        let current = try findings(pythonPage(install: "pip install openai", code: code)).filter { $0.rule == "dependency-missing" }
+        #expect(current.count == 1 && current.first?.message.contains("`requests`") == true)
+        #expect(PackageNames.olderMajorDependencies(fromSpec: "openai>=1.2").isEmpty)
+        #expect(PackageNames.olderMajorDependencies(fromSpec: "openai~=0.27").contains("requests"))
     }
 
     @Test func pythonInstalledStdlibTransitiveAndLocalAreClean() throws {

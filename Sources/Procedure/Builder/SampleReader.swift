@@ -42,6 +42,7 @@ enum SampleReader {
                 guard !t.isEmpty, !t.hasPrefix("#"), !t.hasPrefix("-") else { return nil }
                 return PackageNames.packageName(fromSpec: t, ecosystem: .python)
             }
+            listed.alsoInstalls = sample.code.split(separator: "\n").flatMap { PackageNames.olderMajorDependencies(fromSpec: ASCIIScan.trimmingWhitespace($0)) }
             steps.append(listed)
         }
         if dotEnvName(sample) != nil {
