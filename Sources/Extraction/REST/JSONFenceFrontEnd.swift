@@ -16,11 +16,50 @@ struct JSONFenceFrontEnd: LanguageFrontEnd {
         switch json.parse(allowComments: allowComments) {
         case .value: break
         case .invalid(let error, let at):
+            // What a program printed is whatever it printed: not a file the reader saves.
+            if sample.fileName == nil, OutputIntroduction.introduces(sample.stepText) { break }
+            // A training or batch file shown in a `json` fence: one JSON value a line.
+            if Self.isJSONLines(sample.code) { break }
+            if sample.fileName == nil, let why = Self.illustration(sample.code, at: at) {
+                result.findings.append(Finding(
+                    rule: "json-invalid", severity: .note,
+                    location: sample.markdownLocation(codeLine: at.line, codeColumn: at.column),
+                    message: "this JSON sample is not valid JSON (\(error)), but it reads as an illustration (\(why)) rather than a file or body the reader sends, so docverify did not judge it",
+                    pivot: context.pivot, tab: context.tab))
+                break
+            }
             result.findings.append(RESTFrontEnd.jsonInvalid(error, at: at, in: sample, what: "this JSON sample", context: context))
         case .tooDeep(let at):
             result.findings.append(RESTFrontEnd.jsonTooDeep(at: at, in: sample, what: "this JSON sample", context: context))
         }
         return result
+    }
+
+    /// Two or more non-blank lines, each a JSON value of its own (JSON Lines).
+    static func isJSONLines(_ code: String) -> Bool {
+        let lines = code.split(separator: "\n").filter { !ASCIIScan.trimmingWhitespace($0).isEmpty }
+        guard lines.count >= 2 else { return false }
+        return lines.allSatisfy { line in
+            if case .value = PositionedJSON(code: String(line)).parse(allowComments: false) { return true }
+            return false
+        }
+    }
+
+    /// Why invalid JSON reads as an illustration of a shape rather than text to send: values
+    /// elided with `...` / `…` where the parser stopped, or a fragment that starts at a member
+    /// (`"errors": {…}`) instead of a whole document. Nil for anything else.
+    static func illustration(_ code: String, at position: JSPosition) -> String? {
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+        if position.line >= 1, position.line <= lines.count {
+            let rest = lines[position.line - 1].dropFirst(max(0, position.column - 1))
+            if rest.hasPrefix("...") || rest.hasPrefix("…") { return "values elided with ..." }
+        }
+        let text = code.drop { $0.isWhitespace }
+        if text.first == "\"", let colon = text.dropFirst().firstIndex(of: "\""),
+           text[text.index(after: colon)...].drop(while: { $0 == " " }).first == ":" {
+            return "a fragment that starts at a member, not a whole document"
+        }
+        return nil
     }
 
     /// The step names a file that its tools read as JSON with comments.
