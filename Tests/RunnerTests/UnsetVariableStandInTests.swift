@@ -45,3 +45,38 @@ import Testing
         #expect(finding.message.contains("MY_API_VERSION"))
     }
 }
+
+/// A real Azure OpenAI operation docverify has no model of (a fine-tuning job) is noted, not
+/// warned about, and its scenario is skipped against the embedded mock instead of failing on the
+/// mock's 404; a path that is no operation at all still fails.
+@Suite struct UnmodelledOperationRunTests {
+    typealias F = OperationFixtures
+
+    func run(_ request: ExtractedRequest) async throws -> (RunReport, [Finding]) {
+        let extraction = F.document([SampleExtraction(sampleID: 0, requests: [request])])
+        let built = RequestBuilder().build(extraction)
+        var config = RunConfiguration(environment: [:], jobs: 1)
+        config.transport.retry = .none
+        let reports = try await DocumentRunner(configuration: config).run([(extraction, built.findings, built.requests)])
+        return (try #require(reports.first), built.findings)
+    }
+
+    @Test func aFineTuningJobIsSkippedWithANote() async throws {
+        let request = F.call("GET", "/openai/fine_tuning/jobs/<MY-JOB>", line: 12, version: "2024-10-21")
+        let (report, staticFindings) = try await run(request)
+        #expect(staticFindings.map(\.severity) == [.note])
+        #expect(staticFindings.first?.message.contains("get a fine-tuning job") == true)
+        let result = try #require(report.scenarios.first)
+        #expect(result.status == .skipped)
+        #expect(result.reason?.contains("--endpoint") == true)
+        #expect(!report.findings.contains { $0.severity == .error })
+    }
+
+    @Test func aPathThatIsNoOperationStillFails() async throws {
+        // The events of a job are read with GET: POST is no operation.
+        let request = F.call("POST", "/openai/fine_tuning/jobs/{id}/events", line: 14, version: "2024-10-21")
+        let (report, staticFindings) = try await run(request)
+        #expect(staticFindings.map(\.severity) == [.warning])
+        #expect(report.scenarios.first?.status == .failed)
+    }
+}

@@ -50,6 +50,11 @@ struct ScenarioExecutor: Sendable {
                     cut.0.cutByDeadline = true
                     return cut
                 }
+                // An operation docverify has no model of gets the mock's 404, which says nothing of the page.
+                if configuration.usesMock, configuration.mockFallback == nil, request.operation == nil,
+                   let name = UnmodelledOperations.match(method: request.extracted.method, path: request.extracted.path) {
+                    return finish(.skipped, "the call at line \(request.location.line) is an operation docverify's embedded mock does not serve (\(name)); run against an endpoint (--endpoint) to test it")
+                }
                 // Files the call uploads that no earlier step wrote: --inputs, else a stand-in.
                 for path in Self.files(of: request.extracted).sorted() where files[path] == nil {
                     guard let input = inputs.supply(path) else {
