@@ -477,6 +477,8 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
         #expect(all.map(\.rule) == ["ts-in-js"])
         #expect(all.first?.location.line == 6)
         #expect(all.first?.location.column == 15)
+        // The message names the file the step gives, even for a TypeScript fence.
+        #expect(all.first?.message.hasPrefix("`app.js` holds TypeScript") == true)
         // The same code in a javascript fence.
         let jsFence = markdown.replacingOccurrences(of: "```typescript", with: "```javascript")
         let root2 = try MarkdownFixture.folder(["a.md": jsFence])
