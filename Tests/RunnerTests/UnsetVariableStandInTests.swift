@@ -72,6 +72,13 @@ import Testing
         #expect(!report.findings.contains { $0.severity == .error })
     }
 
+    @Test func theTableMatchesByMethodAndPath() {
+        #expect(UnmodelledOperations.match(method: "GET", path: "/openai/deployments") != nil)
+        #expect(UnmodelledOperations.match(method: "get", path: "/openai/batches/batch_1") == "get a batch")
+        #expect(UnmodelledOperations.match(method: "POST", path: "/openai/batches/batch_1") == nil)
+        #expect(UnmodelledOperations.match(method: "POST", path: "/openai/deployments/d/chat/completions") == nil)
+    }
+
     @Test func aPathThatIsNoOperationStillFails() async throws {
         // The events of a job are read with GET: POST is no operation.
         let request = F.call("POST", "/openai/fine_tuning/jobs/{id}/events", line: 14, version: "2024-10-21")

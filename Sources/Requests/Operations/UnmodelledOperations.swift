@@ -22,6 +22,8 @@ public enum UnmodelledOperations {
         ("GET", "/openai/files/{id}", "get a file"),
         ("GET", "/openai/files/{id}/content", "download a file's content"),
         ("POST", "/openai/files/import", "import a file"),
+        ("GET", "/openai/deployments", "list deployments, an older data-plane call"),
+        ("GET", "/openai/deployments/{id}", "get a deployment, an older data-plane call"),
         ("GET", "/openai/models", "list models"),
         ("GET", "/openai/models/{id}", "get a model"),
         ("POST", "/openai/uploads", "create an upload"),
