@@ -28,6 +28,8 @@ enum OutputPhrases {
     static let serviceOnlyFields: Set<String> = [
         "prompt_filter_results", "content_filter_results", "content_filter_result", "system_fingerprint", "service_tier",
         "logprobs", "refusal", "annotations", "prompt_tokens_details", "completion_tokens_details",
+        // On Your Data answers: the citations and intent of the search, and whether the turn ended.
+        "context", "end_turn",
     ]
 
     static func matches(_ expression: NSRegularExpression, _ text: String) -> Bool {
