@@ -87,3 +87,33 @@ import Testing
         #expect(report.scenarios.first?.status == .failed)
     }
 }
+
+/// On Your Data's camelCase `dataSources`, which 2023 previews took: a warning (not an error) at
+/// such a preview, and its scenario is skipped rather than failed; at a later version, an error.
+@Suite struct OlderPreviewFieldTests {
+    typealias F = OperationFixtures
+
+    private func call(version: String) -> ExtractedRequest {
+        F.call("POST", "/openai/deployments/{deployment}/chat/completions", line: 16,
+               body: .object(["messages": .array([.object(["role": .string("user"), "content": .string("Hi")])]),
+                              "dataSources": .array([.object(["type": .string("AzureCognitiveSearch")])])]),
+               deployment: "gpt-4o", version: version)
+    }
+
+    @Test func anOlderPreviewIsAWarningAndSkipped() async throws {
+        let built = RequestBuilder().build(call(version: "2023-08-01-preview"))
+        #expect(built.findings.map(\.severity) == [.warning])
+        #expect(built.findings.first?.message.contains("could not be sure") == true)
+        let extraction = F.document([SampleExtraction(sampleID: 0, requests: [call(version: "2023-08-01-preview")])])
+        let document = RequestBuilder().build(extraction)
+        var config = RunConfiguration(environment: [:], jobs: 1)
+        config.transport.retry = .none
+        let report = try #require(try await DocumentRunner(configuration: config).run([(extraction, document.findings, document.requests)]).first)
+        #expect(report.scenarios.first?.status == .skipped)
+    }
+
+    @Test func aLaterVersionIsStillAnError() {
+        #expect(RequestBuilder().build(call(version: "2024-05-01-preview")).findings.map(\.severity) == [.error])
+        #expect(RequestBuilder().build(call(version: "2024-02-01")).findings.map(\.severity) == [.error])
+    }
+}
