@@ -69,7 +69,8 @@ public struct Extractor: Sendable {
                             previous: i > 0 ? tabSamples[i - 1] : nil,
                             next: i + 1 < tabSamples.count ? tabSamples[i + 1] : nil,
                             siblings: siblings)
-                        var extraction = frontEnd(for: sample)?.extract(sample, context: context, parsed: parsed.form(storing: sample))
+                        // Code the page shows as the model's own (code interpreter's program) is not run by the reader.
+                        var extraction = (sample.isModelWritten ? nil : frontEnd(for: sample)?.extract(sample, context: context, parsed: parsed.form(storing: sample)))
                             ?? SampleExtraction(sampleID: sample.id)
                         extraction.sampleID = sample.id
                         findings += Self.markReaderValues(&extraction, pivot: pivot.id, tab: tab.id)

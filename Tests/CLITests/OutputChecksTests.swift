@@ -53,7 +53,7 @@ import Testing
             1. Run the script. The output looks like this:
 
                 ```json
-                {"id": "chatcmpl-1", "object": "chat.completion", "choices": [{"index": 0, "message": {"role": "assistant", "audio": {"id": "audio_1", "transcript": "Hi!"}}}]}
+                {"id": "chatcmpl-1", "object": "chat.completion", "choices": [{"index": 0, "message": {"role": "assistant", "end_turn": true, "context": {"citations": []}, "audio": {"id": "audio_1", "transcript": "Hi!"}}}]}
                 ```
 
             ### Output

@@ -40,6 +40,19 @@ struct JavaScriptSDKOperationTests {
         #expect(x.reads.map(\.path) == ["./audio/sample.wav"])
     }
 
+    @Test("a stream opened from an environment variable with a fallback path uploads that file, not a text field")
+    func uploadPathFromEnvironmentFallback() throws {
+        let x = ExtractorFixture.javascript(client + """
+        const recording = process.env["MY_RECORDING"] || "<path to your recording>";
+        const out = await client.audio.transcriptions.create({ model: "", file: fs.createReadStream(recording) });
+        """)
+        let r = try #require(x.requests.first)
+        let file = try #require(r.multipart?.first { $0.name == "file" })
+        #expect(file.isFile)
+        #expect(file.value == .placeholder(.file(path: "<path to your recording>", encoding: .binary)))
+        #expect(x.reads.map(\.path) == ["<path to your recording>"])
+    }
+
     @Test("toFile keeps the file name it is given; params built in an object before the call")
     func toFileAndParams() throws {
         let x = ExtractorFixture.javascript(client + """

@@ -1,4 +1,5 @@
 import Core
+import Procedure
 import Quickstart
 import TestSupport
 import Testing
@@ -251,6 +252,17 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
             """
         let result = try findings(markdown).filter { $0.rule == "dependency-missing" }
         #expect(result.count == 1, "\(result)")
+    }
+
+    @Test func anOlderPinnedOpenAIBringsWhatThatVersionDependedOn() throws {
+        let code = "import os\nimport requests\nimport openai\nprint(os.environ[\"SERVICE_URL\"], requests, openai)"
+        // openai 0.x depended on requests; 1.x does not.
+        #expect(try findings(pythonPage(install: "pip install openai==0.28.1", code: code)).filter { $0.rule == "dependency-missing" }.isEmpty)
+        #expect(try findings(pythonPage(install: "pip install \"openai<1\"", code: code)).filter { $0.rule == "dependency-missing" }.isEmpty)
+        let current = try findings(pythonPage(install: "pip install openai", code: code)).filter { $0.rule == "dependency-missing" }
+        #expect(current.count == 1 && current.first?.message.contains("`requests`") == true)
+        #expect(PackageNames.olderMajorDependencies(fromSpec: "openai>=1.2").isEmpty)
+        #expect(PackageNames.olderMajorDependencies(fromSpec: "openai~=0.27").contains("requests"))
     }
 
     @Test func pythonInstalledStdlibTransitiveAndLocalAreClean() throws {
@@ -542,6 +554,8 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
         #expect(all.map(\.rule) == ["ts-in-js"])
         #expect(all.first?.location.line == 6)
         #expect(all.first?.location.column == 15)
+        // The message names the file the step gives, even for a TypeScript fence.
+        #expect(all.first?.message.hasPrefix("`app.js` holds TypeScript") == true)
         // The same code in a javascript fence.
         let jsFence = markdown.replacingOccurrences(of: "```typescript", with: "```javascript")
         let root2 = try MarkdownFixture.folder(["a.md": jsFence])

@@ -7,6 +7,23 @@ import Testing
 struct PythonLegacyOpenAITests {
     private func extract(_ code: String) -> SampleExtraction { PythonFrontEnd().extract(pythonSample(code)) }
 
+    @Test("a module setting read back (openai.api_base) is the value assigned to it")
+    func moduleSettingReadBack() throws {
+        let x = extract("""
+        import os
+        import openai
+        import requests
+        openai.api_base = os.getenv("MY_ENDPOINT")
+        openai.api_key = os.getenv("MY_KEY")
+        url = openai.api_base + "/openai/deployments/emb/embeddings?api-version=2024-02-01"
+        r = requests.post(url, headers={"api-key": openai.api_key}, json={"input": "hi"})
+        """)
+        let r = try #require(x.requests.first)
+        #expect(r.endpoint == env("MY_ENDPOINT"))
+        #expect(r.path == "/openai/deployments/{deployment}/embeddings")
+        #expect(r.headers["api-key"] == env("MY_KEY"))
+    }
+
     @Test("module globals configure ChatCompletion.create(engine=…): deployment URL, api-version, api-key")
     func chatCompletion() throws {
         let x = extract("""

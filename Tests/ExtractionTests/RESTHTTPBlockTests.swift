@@ -101,6 +101,29 @@ import Testing
         #expect(JSONFenceFrontEnd().extract(plain, context: FrontEndContext()).findings.map(\.rule) == ["json-invalid"])
     }
 
+    @Test func jsonLinesInAJSONFenceAreValid() {
+        let lines = "{\"prompt\": \"one\", \"n\": 1}\n{\"prompt\": \"two\", \"n\": 2}\n"
+        #expect(JSONFenceFrontEnd().extract(ExtractorFixture.sample(lines, .json), context: FrontEndContext()).findings.isEmpty)
+        // One line broken: still an error.
+        let broken = "{\"prompt\": \"one\"}\n{\"prompt\": \"two\",}\n"
+        #expect(JSONFenceFrontEnd().extract(ExtractorFixture.sample(broken, .json), context: FrontEndContext()).findings.map(\.severity) == [.error])
+    }
+
+    @Test func printedOutputAndIllustrationsAreNotErrors() {
+        // A program's printed output: JSON, then a line of text.
+        let printed = ExtractorFixture.sample("{\"id\": \"x\"}\nDone in 2 s\n", .json, stepText: "Output:")
+        #expect(JSONFenceFrontEnd().extract(printed, context: FrontEndContext()).findings.isEmpty)
+        // A shape with elided values, and a fragment that starts at a member: notes.
+        let elided = ExtractorFixture.sample("{\n  \"items\": [...],\n  \"name\": ...\n}\n", .json, stepText: "The format is:")
+        let shape = JSONFenceFrontEnd().extract(elided, context: FrontEndContext()).findings
+        #expect(shape.map(\.severity) == [.note] && shape.first?.message.contains("elided") == true)
+        let fragment = ExtractorFixture.sample("\"errors\": {\n  \"code\": \"bad\"\n},\n", .json, stepText: "The job reports:")
+        #expect(JSONFenceFrontEnd().extract(fragment, context: FrontEndContext()).findings.map(\.severity) == [.note])
+        // The same elided text in a file the reader saves is still an error.
+        let file = ExtractorFixture.sample("{\n  \"items\": [...]\n}\n", .json, fileName: "settings.json")
+        #expect(JSONFenceFrontEnd().extract(file, context: FrontEndContext()).findings.map(\.severity) == [.error])
+    }
+
     @Test func urlTemplateSplitting() {
         let url = RESTURLTemplate.split([
             .placeholder(.environment(name: "E", fallback: nil)), .literal("/openai/deployments/"),

@@ -130,6 +130,8 @@ struct AssistantsTests {
             let id = try Self.id(uploaded)
             #expect(id.hasPrefix("file-"))
             #expect(uploaded.json?["bytes"] == .int(7) && uploaded.json?["filename"]?.stringValue == "notes.md")
+            // The service's file object has `expires_at` (null without an expiry): code reads it.
+            #expect(uploaded.json?["expires_at"] == .null)
             let list = try await Fixture.call(client, .get, "/openai/files" + Self.v)
             #expect(list.json?["data"]?.arrayValue?.count == 1)
             let deleted = try await Fixture.call(client, .delete, "/openai/files/\(id)" + Self.v)

@@ -413,6 +413,9 @@ extension JSEvaluator {
         switch value {
         case .string(let s)?: return s
         case .template(let parts)?: return parts.map { if case .literal(let l) = $0 { l } else { "*" } }.joined()
+        // `process.env.AUDIO_FILE_PATH || "<audio file path>"`: the file the code opens when the
+        // variable is unset (the reader edits it or sets the variable to their own file).
+        case .placeholder(.environment(_, let fallback?))?: return fallback
         default: return nil
         }
     }

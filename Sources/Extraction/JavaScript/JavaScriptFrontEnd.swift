@@ -16,13 +16,22 @@ struct JavaScriptFrontEnd: LanguageFrontEnd {
 
     /// A file the page names `.js` (`.mjs`, `.cjs`).
     static func isNamedJS(_ sample: CodeSample) -> Bool {
-        let isJS = { (name: String) in name.hasSuffix(".js") || name.hasSuffix(".mjs") || name.hasSuffix(".cjs") }
-        if let name = sample.fileName?.lowercased() { return isJS(name) }
-        // A TypeScript fence gets no file name from a step that names a .js file: read the step.
-        guard sample.language == .typescript, let text = sample.stepText?.lowercased() else { return false }
+        namedJSFile(sample) != nil
+    }
+
+    /// The .js file the sample is saved as: its file name, or for a TypeScript fence (which gets
+    /// no file name from a step that names a .js file) the .js name the step text gives.
+    static func namedJSFile(_ sample: CodeSample) -> String? {
+        let isJS = { (name: String) in
+            let lower = name.lowercased()
+            return lower.hasSuffix(".js") || lower.hasSuffix(".mjs") || lower.hasSuffix(".cjs")
+        }
+        if let name = sample.fileName { return isJS(name) ? name : nil }
+        guard sample.language == .typescript, let text = sample.stepText else { return nil }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { $0.trimmingCharacters(in: .punctuationCharacters.subtracting(.init(charactersIn: "."))) }
         let cleaned = words.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
-        return cleaned.contains(where: isJS) && !cleaned.contains { $0.hasSuffix(".ts") || $0.hasSuffix(".tsx") }
+        guard !cleaned.contains(where: { $0.lowercased().hasSuffix(".ts") || $0.lowercased().hasSuffix(".tsx") }) else { return nil }
+        return cleaned.first(where: isJS)
     }
 
     func extract(_ sample: CodeSample, context: FrontEndContext) -> SampleExtraction {
@@ -87,7 +96,7 @@ struct JavaScriptFrontEnd: LanguageFrontEnd {
     }
 
     private func tsInJSFinding(_ error: JSSyntaxError, sample: CodeSample, context: FrontEndContext) -> Finding {
-        let file = sample.fileName ?? "the .js file the step names"
+        let file = Self.namedJSFile(sample) ?? sample.fileName ?? "the .js file"
         return Finding(
             rule: "ts-in-js", severity: .error,
             location: sample.markdownLocation(codeLine: error.line, codeColumn: error.column),

@@ -171,6 +171,8 @@ extension PythonEvaluator {
 
     mutating func attribute(of object: PythonValue, _ name: String, _ e: PythonExpr) -> PythonValue {
         switch object {
+        // `openai.api_base` read back after `openai.api_base = …` (0.28 module settings).
+        case .module("openai") where legacyOpenAI[name] != nil: return legacyOpenAI[name]!
         case .module(let m): return .module(m + "." + name)
         case .client(let i, let path): return .client(i, path + [name])
         case .response(let call, let path, let needsJSON):

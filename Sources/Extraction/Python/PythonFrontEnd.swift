@@ -85,7 +85,16 @@ public struct PythonFrontEnd: Sendable {
                 location: sample.markdownLocation(codeLine: refusal.line, codeColumn: refusal.column), message: refusal.message))
         }
         extraction.callsAPI = evaluator.callsAPI || !evaluator.requests.isEmpty
+        // A cell of imports alone (a notebook's first step) calls nothing, whatever it imports.
+        if evaluator.requests.isEmpty, statements.allSatisfy(Self.isImport) { extraction.callsAPI = false }
         return extraction
+    }
+
+    static func isImport(_ statement: PythonStmt) -> Bool {
+        switch statement.kind {
+        case .importModules, .importFrom: return true
+        default: return false
+        }
     }
 
     /// A textual fallback for code that does not parse.

@@ -28,6 +28,7 @@ struct PythonURLTemplate: Hashable, Sendable {
             }
         }
 
+        Self.separateGluedEndpoint(&elements)
         // The path starts at the first '/' after "scheme://host", or the first '/' at all.
         var searchFrom = 0
         if let scheme = Self.find(Array("://").map(Element.character), in: elements) { searchFrom = scheme + 3 }
@@ -65,6 +66,24 @@ struct PythonURLTemplate: Hashable, Sendable {
             }
         }
         self.query = query
+    }
+
+    /// `f"{endpoint}openai/deployments/…"` or `f"<your-endpoint>openai/…"`: the page's endpoint
+    /// ends with '/' (as the portal shows it), so the path starts at `openai/`, not at the next '/'.
+    /// Only an endpoint that is a whole hole or a whole `<…>` stand-in is read this way.
+    private static func separateGluedEndpoint(_ elements: inout [Element]) {
+        var end: Int?
+        if case .hole? = elements.first {
+            end = 1
+        } else if elements.first == .character("<"),
+                  let close = elements.firstIndex(of: .character(">")),
+                  !elements[..<close].contains(.character("/")) {
+            end = close + 1
+        }
+        guard let end, end < elements.count else { return }
+        let glued = Array("openai/").map(Element.character)
+        guard elements.count >= end + glued.count, elements[end..<(end + glued.count)].elementsEqual(glued) else { return }
+        elements.insert(.character("/"), at: end)
     }
 
     private static func find(_ needle: [Element], in haystack: [Element]) -> Int? {

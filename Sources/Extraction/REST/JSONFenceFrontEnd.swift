@@ -16,6 +16,10 @@ struct JSONFenceFrontEnd: LanguageFrontEnd {
         switch json.parse(allowComments: allowComments) {
         case .value: break
         case .invalid(let error, let at):
+            // What a program printed is whatever it printed: not a file the reader saves.
+            if sample.fileName == nil, OutputIntroduction.introduces(sample.stepText) { break }
+            // A training or batch file shown in a `json` fence: one JSON value a line.
+            if Self.isJSONLines(sample.code) { break }
             if sample.fileName == nil, Self.isFragment(sample.code, allowComments: allowComments) { break }
             if sample.fileName == nil, let line = Self.jsonAfterPrintedText(sample.code, allowComments: allowComments) {
                 // Text lines and then a JSON document: what a program printed (`print(obj)` then
@@ -24,6 +28,14 @@ struct JSONFenceFrontEnd: LanguageFrontEnd {
                     rule: "json-invalid", severity: .note,
                     location: sample.markdownLocation(codeLine: 1, codeColumn: 1),
                     message: "this JSON fence holds \(line - 1) line(s) of other text before its JSON (printed output?); mark it ```output, or keep only the JSON",
+                    pivot: context.pivot, tab: context.tab))
+                break
+            }
+            if sample.fileName == nil, let why = Self.illustration(sample.code, at: at) {
+                result.findings.append(Finding(
+                    rule: "json-invalid", severity: .note,
+                    location: sample.markdownLocation(codeLine: at.line, codeColumn: at.column),
+                    message: "this JSON sample is not valid JSON (\(error)), but it reads as an illustration (\(why)) rather than a file or body the reader sends, so docverify did not judge it",
                     pivot: context.pivot, tab: context.tab))
                 break
             }
@@ -61,6 +73,16 @@ struct JSONFenceFrontEnd: LanguageFrontEnd {
         }
     }
 
+    /// Two or more non-blank lines, each a JSON value of its own (JSON Lines).
+    static func isJSONLines(_ code: String) -> Bool {
+        let lines = code.split(separator: "\n").filter { !ASCIIScan.trimmingWhitespace($0).isEmpty }
+        guard lines.count >= 2 else { return false }
+        return lines.allSatisfy { line in
+            if case .value = PositionedJSON(code: String(line)).parse(allowComments: false) { return true }
+            return false
+        }
+    }
+
     /// The brackets `text` leaves open, closed in order (strings skipped); "" when it closes more
     /// than it opens.
     static func closers(_ text: String) -> String {
@@ -94,6 +116,23 @@ struct JSONFenceFrontEnd: LanguageFrontEnd {
             let rest = lines[index...].joined(separator: "\n")
             if case .value = PositionedJSON(code: rest).parse(allowComments: allowComments) { return index + 1 }
             return nil
+        }
+        return nil
+    }
+
+    /// Why invalid JSON reads as an illustration of a shape rather than text to send: values
+    /// elided with `...` / `…` where the parser stopped, or a fragment that starts at a member
+    /// (`"errors": {…}`) instead of a whole document. Nil for anything else.
+    static func illustration(_ code: String, at position: JSPosition) -> String? {
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+        if position.line >= 1, position.line <= lines.count {
+            let rest = lines[position.line - 1].dropFirst(max(0, position.column - 1))
+            if rest.hasPrefix("...") || rest.hasPrefix("…") { return "values elided with ..." }
+        }
+        let text = code.drop { $0.isWhitespace }
+        if text.first == "\"", let colon = text.dropFirst().firstIndex(of: "\""),
+           text[text.index(after: colon)...].drop(while: { $0 == " " }).first == ":" {
+            return "a fragment that starts at a member, not a whole document"
         }
         return nil
     }

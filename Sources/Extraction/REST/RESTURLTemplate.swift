@@ -16,6 +16,23 @@ struct RESTURLTemplate: Hashable, Sendable {
         case value(Placeholder)
     }
 
+    /// The index just after a leading `<…>` stand-in (no '/' inside) that `openai/` follows directly.
+    private static func gluedStandInEnd(_ pieces: [Piece]) -> Int? {
+        var i = 1
+        while i < pieces.count {
+            guard case .char(let c) = pieces[i], c != "/" else { return nil }
+            if c == ">" { break }
+            i += 1
+        }
+        let end = i + 1
+        let glued = Array("openai/")
+        guard end + glued.count <= pieces.count else { return nil }
+        for (k, expected) in glued.enumerated() {
+            guard case .char(let c) = pieces[end + k], c == expected else { return nil }
+        }
+        return end
+    }
+
     static func split(_ parts: [TemplatePart]) -> RESTURLTemplate {
         var pieces: [Piece] = []
         for part in parts {
@@ -31,6 +48,9 @@ struct RESTURLTemplate: Hashable, Sendable {
         // `${endpoint}openai/…`: an endpoint variable that ends with '/' (as the portal shows it).
         if pieces.count > 1, case .value = pieces[0], case .char(let c) = pieces[1], c.isLetter {
             pieces.insert(.char("/"), at: 1)
+        } else if case .char("<")? = pieces.first, let close = gluedStandInEnd(pieces) {
+            // `<your-endpoint>openai/…`: the same, with the reader's stand-in in place of a variable.
+            pieces.insert(.char("/"), at: close)
         }
         while i < pieces.count {
             if case .char(let c) = pieces[i] {

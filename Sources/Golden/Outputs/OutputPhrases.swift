@@ -1,12 +1,10 @@
 import Foundation
+import Quickstart
 
 /// The one table of how pages introduce the output of a sample and name the files it creates.
 enum OutputPhrases {
-    /// Lead text of an output block ("Output", "The output looks like", "you should see", "similar to
-    /// the following"), matched case-insensitively against the step text before the fence.
-    static let introduction = try! NSRegularExpression(
-        pattern: #"(^\s*(sample |example )?(output|response|result)s?\s*:?\s*$)|(\boutput (looks|should look|is) (like|similar)|\byou (should|will|might) see\b|\bsimilar to the following\b|\b(response|output|result) (looks|should look) like\b|\bprints? (something like|output like|the following)\b|\bexample (output|response)\b)"#,
-        options: [.caseInsensitive])
+    /// Lead text of an output block: ``Quickstart/OutputIntroduction`` (shared with the checks).
+    static var introduction: NSRegularExpression { OutputIntroduction.expression }
 
     /// First words of a heading over an output block ("### Output", "### Output for …", "Example response").
     static let headingWords = ["output", "outputs", "response", "sample output", "example output", "example response", "sample response", "result", "results"]
@@ -30,6 +28,8 @@ enum OutputPhrases {
     static let serviceOnlyFields: Set<String> = [
         "prompt_filter_results", "content_filter_results", "content_filter_result", "system_fingerprint", "service_tier",
         "logprobs", "refusal", "annotations", "prompt_tokens_details", "completion_tokens_details",
+        // On Your Data answers: the citations and intent of the search, and whether the turn ended.
+        "context", "end_turn",
     ]
 
     static func matches(_ expression: NSRegularExpression, _ text: String) -> Bool {

@@ -125,6 +125,8 @@ struct StoredFile: Sendable {
         .object([
             "id": .string(id), "object": .string("file"), "created_at": .int(createdAt), "filename": .string(filename),
             "purpose": .string(purpose), "bytes": .int(bytes), "status": .string("processed"), "status_details": .null,
+            // The service's file object carries it (null when the upload set no expiry).
+            "expires_at": .null,
         ])
     }
 }

@@ -108,6 +108,7 @@ enum CommandReader {
             // Extras (`openai[datalib]`) bring packages docverify doesn't list.
             if ecosystem == .python && arg.contains("[") { step.installsUnknown = true }
             step.packages.append(PackageNames.packageName(fromSpec: arg, ecosystem: ecosystem))
+            if ecosystem == .python { step.alsoInstalls += PackageNames.olderMajorDependencies(fromSpec: arg) }
         }
         return step
     }

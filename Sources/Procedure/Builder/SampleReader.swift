@@ -12,7 +12,8 @@ enum SampleReader {
             var create = ProcedureStep(kind: .createFile, location: sample.location, sampleID: sample.id, file: file)
             create.tool = sample.language.rawValue
             steps.append(create)
-        } else if [.python, .javascript, .typescript].contains(sample.language) {
+        } else if [.python, .javascript, .typescript].contains(sample.language), !sample.isModelWritten {
+            // Code the page shows as the model's own is no step of the reader's.
             var code = ProcedureStep(kind: .code, location: sample.location, sampleID: sample.id)
             code.tool = sample.language.rawValue
             steps.append(code)
@@ -41,6 +42,7 @@ enum SampleReader {
                 guard !t.isEmpty, !t.hasPrefix("#"), !t.hasPrefix("-") else { return nil }
                 return PackageNames.packageName(fromSpec: t, ecosystem: .python)
             }
+            listed.alsoInstalls = sample.code.split(separator: "\n").flatMap { PackageNames.olderMajorDependencies(fromSpec: ASCIIScan.trimmingWhitespace($0)) }
             steps.append(listed)
         }
         if dotEnvName(sample) != nil {

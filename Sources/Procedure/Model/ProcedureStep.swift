@@ -53,6 +53,9 @@ public struct ProcedureStep: Hashable, Sendable {
     /// `install`: the step also installs packages docverify cannot list (`-r requirements.txt`
     /// without the file on the page, `-e .`, a URL).
     public var installsUnknown = false
+    /// `install`: what a pinned older version brings besides the packages
+    /// (``PackageNames/olderMajorDependencies(fromSpec:)``).
+    public var alsoInstalls: [String] = []
     /// `setVariables`: the variable names, in order.
     public var variables: [String] = []
     /// `run`: the tool (`python`, `node`, `tsc`, `ts-node`, `tsx`, `curl`) and the command as written;

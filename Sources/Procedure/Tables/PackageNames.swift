@@ -34,6 +34,29 @@ public enum PackageNames {
         "azure-cognitiveservices-speech": [], "pydub": [], "rich": ["markdown-it-py", "pygments", "mdurl"],
     ]
 
+    /// Packages an older major version brings that the current one's entry above doesn't list
+    /// (`openai` before 1.0 used `requests` and `aiohttp`; 1.x uses `httpx`), for a spec that pins
+    /// below that major (`openai==0.28.1`, `openai<1`).
+    public static let pythonOlderMajorDependencies: [String: (below: Int, dependencies: [String])] = [
+        "openai": (1, ["requests", "aiohttp", "tqdm", "typing-extensions"]),
+    ]
+
+    /// The older-major dependencies a Python spec pins, empty when it pins none.
+    public static func olderMajorDependencies(fromSpec spec: String) -> [String] {
+        let name = packageName(fromSpec: spec, ecosystem: .python)
+        guard let older = pythonOlderMajorDependencies[name],
+              let start = spec.firstIndex(where: { "=<>~!".contains($0) }) else { return [] }
+        let constraint = spec[start...]
+        let op = String(constraint.prefix { "=<>~!".contains($0) })
+        let majorText = constraint.dropFirst(op.count).prefix { $0.isNumber }
+        guard let major = Int(majorText) else { return [] }
+        switch op {
+        case "==", "===", "~=", "<=": return major < older.below ? older.dependencies : []
+        case "<": return major <= older.below ? older.dependencies : []
+        default: return []
+        }
+    }
+
     public static let nodeDependencies: [String: [String]] = [
         "openai": ["node-fetch", "form-data-encoder", "formdata-node", "agentkeepalive", "abort-controller", "@types/node",
                    "@types/node-fetch"],

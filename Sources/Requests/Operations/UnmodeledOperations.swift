@@ -1,6 +1,7 @@
 /// Azure OpenAI data-plane operations that exist but that docverify does not model (no typed body,
 /// no mock answer). A call to one is not a wrong URL, only a call docverify cannot check, so it
-/// gets a note where an unknown URL gets a `request-unknown-operation` warning.
+/// gets a note where an unknown URL gets a `request-unknown-operation` warning, and `run` does not
+/// send it to the embedded mock, whose 404 would blame the page. One table.
 ///
 /// Facts from the Azure OpenAI REST reference (inference and v1 specs). Paths are written after
 /// `/openai` (the v1 form's `/v1` is dropped before matching); `{id}` fills one segment.
@@ -30,16 +31,22 @@ public enum UnmodeledOperations {
         ]),
         Family(name: "the Assistants API", routes: [
             ("POST", "/threads/{id}"), ("GET", "/threads/{id}/messages/{id}"), ("POST", "/threads/{id}/messages/{id}"),
+            ("DELETE", "/threads/{id}/messages/{id}"),
             ("POST", "/threads/{id}/runs/{id}"), ("GET", "/threads/{id}/runs/{id}/steps"),
             ("GET", "/threads/{id}/runs/{id}/steps/{id}"),
         ]),
-        Family(name: "files", routes: [("GET", "/files/{id}"), ("GET", "/files/{id}/content")]),
+        Family(name: "files", routes: [("GET", "/files/{id}"), ("GET", "/files/{id}/content"), ("POST", "/files/import")]),
+        Family(name: "uploads", routes: [
+            ("POST", "/uploads"), ("POST", "/uploads/{id}/parts"), ("POST", "/uploads/{id}/complete"), ("POST", "/uploads/{id}/cancel"),
+        ]),
+        Family(name: "the older deployments listing", routes: [("GET", "/deployments"), ("GET", "/deployments/{id}")]),
         Family(name: "batches", routes: [
             ("GET", "/batches"), ("POST", "/batches"), ("GET", "/batches/{id}"), ("POST", "/batches/{id}/cancel"),
         ]),
         Family(name: "fine-tuning", routes: [
             ("GET", "/fine_tuning/jobs"), ("POST", "/fine_tuning/jobs"), ("GET", "/fine_tuning/jobs/{id}"),
-            ("POST", "/fine_tuning/jobs/{id}/cancel"), ("GET", "/fine_tuning/jobs/{id}/events"),
+            ("DELETE", "/fine_tuning/jobs/{id}"), ("POST", "/fine_tuning/jobs/{id}/cancel"),
+            ("POST", "/fine_tuning/jobs/{id}/pause"), ("POST", "/fine_tuning/jobs/{id}/resume"), ("GET", "/fine_tuning/jobs/{id}/events"),
             ("GET", "/fine_tuning/jobs/{id}/checkpoints"),
         ]),
         Family(name: "models", routes: [("GET", "/models"), ("GET", "/models/{id}")]),

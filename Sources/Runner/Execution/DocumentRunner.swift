@@ -66,6 +66,10 @@ public struct DocumentRunner: Sendable {
             built: document.built, inputs: InputFiles(directory: configuration.inputsDirectory), deadline: deadline)
         // Requests whose bodies are broken are not sent: the static finding already says why.
         let brokenSamples = Set(document.built.filter { $0.value.contains { !$0.issues.isEmpty } }.map(\.key))
+        // Bodies whose only problems docverify could not be sure of (warnings): not sent, not failed.
+        let uncertainSamples = Set(document.built.filter { entry in
+            entry.value.contains { !$0.issues.isEmpty } && !entry.value.contains { $0.findings.contains { $0.severity == .error } }
+        }.map(\.key))
 
         var results: [String: ScenarioResult] = [:]
         var written: [String: ScenarioState] = [:]
@@ -84,6 +88,7 @@ public struct DocumentRunner: Sendable {
                             || !dep.calls.allSatisfy { ($0.status.map { (200..<300).contains($0) }) ?? false }
                     }
                     let broken = scenario.samples.contains { brokenSamples.contains($0.sample.id) }
+                    let uncertain = broken && scenario.samples.allSatisfy { !brokenSamples.contains($0.sample.id) || uncertainSamples.contains($0.sample.id) }
                     let inputs = scenario.dependencies.reduce(into: ScenarioState()) { acc, dep in
                         if let state = written[dep] { acc.merge(state) }
                     }
@@ -103,6 +108,11 @@ public struct DocumentRunner: Sendable {
                         if let blocked {
                             return (ScenarioResult(scenario: scenario, status: .skipped,
                                                    reason: "depends on \(blocked), which did not pass", calls: [], findings: [], duration: 0), ScenarioState())
+                        }
+                        if uncertain {
+                            return (ScenarioResult(scenario: scenario, status: .skipped,
+                                                   reason: "a request body holds a field docverify could not judge at its api-version (see the warning); not sent",
+                                                   calls: [], findings: [], duration: 0), ScenarioState())
                         }
                         if broken {
                             return (ScenarioResult(scenario: scenario, status: .failed,

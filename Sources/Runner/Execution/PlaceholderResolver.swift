@@ -19,6 +19,12 @@ struct PlaceholderResolver {
     /// Environment placeholders inside the `Authorization` header (`Bearer $AZURE_OPENAI_AD_TOKEN`):
     /// the reader's token, so the run's.
     var tokenPlaceholders: Set<Placeholder> = []
+    /// Unset environment variables that get ``standInValue`` (mock runs only, and only where the
+    /// mock never interprets the value: the body and the deployment name).
+    var standInVariables: Set<String> = []
+
+    /// What an unset variable of ``standInVariables`` reads as.
+    static let standInValue = "docverify-stand-in"
 
     /// The value of `placeholder`, nil when it has none yet (recorded in `unresolved`).
     func resolve(_ placeholder: Placeholder) -> JSONValue? {
@@ -28,7 +34,8 @@ struct PlaceholderResolver {
         switch placeholder {
         case .environment(let name, let fallback):
             if let value = environment[name] { return .string(value) }
-            return fallback.map(JSONValue.string)
+            if let fallback { return .string(fallback) }
+            return standInVariables.contains(name) ? .string(Self.standInValue) : nil
         case .file(let path, let encoding):
             guard let data = files[path] else { return nil }
             switch encoding {

@@ -52,9 +52,9 @@ struct ScenarioExecutor: Sendable {
                 }
                 // An operation docverify doesn't model has no answer in the embedded mock: its 404
                 // would be the mock's limit, not the page's.
-                if configuration.usesMock, request.operation == nil, request.extracted.purpose != .download,
+                if configuration.usesMock, configuration.mockFallback == nil, request.operation == nil, request.extracted.purpose != .download,
                    let family = UnmodeledOperations.family(method: request.extracted.method, path: request.extracted.path) {
-                    return finish(.skipped, "the call at line \(request.location.line) uses \(family), which the embedded mock doesn't serve")
+                    return finish(.skipped, "the call at line \(request.location.line) uses \(family), which the embedded mock doesn't serve; run against an endpoint (--endpoint) to test it")
                 }
                 // A call to another service (Azure Resource Manager, a search index) while running
                 // against the embedded mock: the mock doesn't serve it, and it is not the page's to
@@ -82,7 +82,7 @@ struct ScenarioExecutor: Sendable {
                     files[path] = input.data
                     supplied.append(input.input)
                 }
-                let resolver = PlaceholderResolver(
+                var resolver = PlaceholderResolver(
                     baseURL: baseURL, credentials: credentials, environment: configuration.environment,
                     files: files, responses: responses,
                     endpointPlaceholders: PlaceholderResolver.placeholders(in: request.extracted.endpoint).filter {
@@ -92,6 +92,12 @@ struct ScenarioExecutor: Sendable {
                     tokenPlaceholders: PlaceholderResolver.placeholders(in: request.extracted.headers["authorization"]).filter {
                         if case .environment = $0 { return true } else { return false }
                     })
+                if configuration.usesMock {
+                    resolver.standInVariables = Self.standInVariables(of: request.extracted, resolver: resolver)
+                    for name in resolver.standInVariables.sorted() where !supplied.contains(where: { $0.path == "$" + name }) {
+                        supplied.append(SuppliedInput(path: "$" + name, source: .standIn("a stand-in value (the variable is unset)")))
+                    }
+                }
                 let assembly = RequestAssembly(
                     resolver: resolver, baseURL: baseURL, credentials: credentials, deployment: configuration.deployment,
                     usesMock: configuration.usesMock, ids: ids)
@@ -272,6 +278,23 @@ struct ScenarioExecutor: Sendable {
             if case .placeholder(.readerValue(.resourceID, let text)) = $0 { return text }
             return nil
         }.sorted()
+    }
+
+    /// Unset environment variables the call reads only in its body or deployment name: the reader
+    /// sets them to their own values (a search index, a deployment), which the embedded mock never
+    /// looks up, so a stand-in lets the request itself be tested. Variables in the endpoint, the
+    /// query (an api-version) or a path id stay unresolved: there a made-up value would be wrong.
+    static func standInVariables(of request: ExtractedRequest, resolver: PlaceholderResolver) -> Set<String> {
+        func unsetNames(_ values: [SymbolicValue?]) -> Set<String> {
+            Set(values.flatMap { PlaceholderResolver.placeholders(in: $0) }.compactMap { placeholder -> String? in
+                guard case .environment(let name, nil) = placeholder, resolver.resolve(placeholder) == nil else { return nil }
+                return name
+            })
+        }
+        let free = unsetNames([request.body, request.deployment])
+        let pinned = unsetNames([request.endpoint] + Array(request.query.values) + Array(request.pathParameters.values)
+                                + Array(request.headers.values))
+        return free.subtracting(pinned)
     }
 
     static func describe(_ placeholders: [Placeholder]) -> String {

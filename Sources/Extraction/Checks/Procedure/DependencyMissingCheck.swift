@@ -22,7 +22,8 @@ enum DependencyMissingCheck {
                 let bareInstall = installs.contains { $0.packages.isEmpty && $0.tool != "package.json" && !hasPackageJSON }
                 guard !installs.isEmpty, !installs.contains(where: \.installsUnknown), !bareInstall else { continue }
                 let named = Set(installs.flatMap(\.packages))
-                guard let closure = PackageNames.closure(of: named, ecosystem: ecosystem) else { continue }
+                // `openai==0.28.1` also brings what that old version depended on (`requests`).
+                guard let closure = PackageNames.closure(of: named.union(installs.flatMap(\.alsoInstalls)), ecosystem: ecosystem) else { continue }
                 let languages: Set<CodeLanguage> = ecosystem == .python ? [.python] : [.javascript, .typescript]
                 for step in steps where step.kind == .createFile || step.kind == .code {
                     guard let id = step.sampleID, let sample = context.samples[id], languages.contains(sample.language),
