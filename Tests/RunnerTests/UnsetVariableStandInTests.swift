@@ -40,7 +40,9 @@ import Testing
                              deployment: "gpt-4o")
         request.query["api-version"] = env("MY_API_VERSION")
         let report = try await run(request)
-        #expect(report.scenarios.first?.status == .failed)
+        // No stand-in for a version: the call is not sent (skipped; env-var-undefined judges the page).
+        #expect(report.scenarios.first?.status == .skipped)
+        #expect(report.scenarios.first?.inputs.contains { $0.path == "$MY_API_VERSION" } != true)
         let finding = try #require(report.findings.first { $0.rule == "request-unresolved" })
         #expect(finding.message.contains("MY_API_VERSION"))
     }
@@ -65,7 +67,7 @@ import Testing
         let request = F.call("GET", "/openai/fine_tuning/jobs/<MY-JOB>", line: 12, version: "2024-10-21")
         let (report, staticFindings) = try await run(request)
         #expect(staticFindings.map(\.severity) == [.note])
-        #expect(staticFindings.first?.message.contains("get a fine-tuning job") == true)
+        #expect(staticFindings.first?.message.contains("fine-tuning") == true)
         let result = try #require(report.scenarios.first)
         #expect(result.status == .skipped)
         #expect(result.reason?.contains("--endpoint") == true)
