@@ -83,15 +83,7 @@ final class RawConnection: @unchecked Sendable {
     }
 
     private func blockingClosedAt(within seconds: Double) -> Date? {
-        let deadline = Date().addingTimeInterval(seconds)
-        var buffer = [UInt8](repeating: 0, count: 4_096)
-        while deadline.timeIntervalSinceNow > 0 {
-            var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            guard poll(&pfd, 1, Int32(max(1, deadline.timeIntervalSinceNow * 1_000))) > 0 else { continue }
-            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if n <= 0 { return Date() }
-        }
-        return nil
+        blockingCloseKind(within: seconds) == .open ? nil : Date()
     }
 
     private func blockingCloseKind(within seconds: Double) -> CloseKind {

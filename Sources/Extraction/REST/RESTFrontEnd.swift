@@ -21,19 +21,14 @@ struct RESTFrontEnd: LanguageFrontEnd {
             commands = try ShellLexer.commands(ConsolePrompts.commandsOnly(sample.code))
         } catch {
             result.callsAPI = sample.code.contains("curl")
-            if !result.callsAPI, Self.isApostropheInWord(at: error.position, in: sample.code) {
-                // `l'heure`, `doesn't`: prose (a prompt to type in a playground) fenced as console.
-                result.findings.append(Finding(
-                    rule: "shell-syntax", severity: .note,
-                    location: sample.markdownLocation(codeLine: error.position.line, codeColumn: error.position.column),
-                    message: "this fence holds text rather than commands (an apostrophe inside a word would leave a shell quote open); mark it ```text if it isn't meant to be run",
-                    pivot: context.pivot, tab: context.tab))
-                return result
-            }
+            // `l'heure`, `doesn't`: prose (a prompt to type in a playground) fenced as console.
+            let prose = !result.callsAPI && Self.isApostropheInWord(at: error.position, in: sample.code)
             result.findings.append(Finding(
-                rule: "shell-syntax", severity: .error,
+                rule: "shell-syntax", severity: prose ? .note : .error,
                 location: sample.markdownLocation(codeLine: error.position.line, codeColumn: error.position.column),
-                message: "unterminated \(error.quote) quote: the shell waits for more input instead of running the command; close the quote",
+                message: prose
+                    ? "this fence holds text rather than commands (an apostrophe inside a word would leave a shell quote open); mark it ```text if it isn't meant to be run"
+                    : "unterminated \(error.quote) quote: the shell waits for more input instead of running the command; close the quote",
                 pivot: context.pivot, tab: context.tab))
             return result
         }

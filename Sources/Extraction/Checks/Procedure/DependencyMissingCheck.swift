@@ -36,24 +36,19 @@ enum DependencyMissingCheck {
                         let failure = ecosystem == .python
                             ? "ModuleNotFoundError: No module named '\(use.name.split(separator: ".").first ?? "")'"
                             : "Error: Cannot find module '\(missing)'"
-                        if Self.onlyUpgrades(installs) {
-                            // `pip install --upgrade openai` updates the reader's existing set-up (a
-                            // quickstart's), which may well hold the package: docverify can't be sure.
-                            findings.append(Finding(
-                                rule: "dependency-missing", severity: .warning,
-                                location: sample.markdownLocation(codeLine: use.line, codeColumn: use.column),
-                                message: "\(what) imports `\(use.name)`, but the page only upgrades "
-                                    + named.sorted().map { "`\($0)`" }.joined(separator: ", ") + " and never installs `\(missing)`: "
-                                    + "a reader without it from an earlier set-up gets \(failure); install it at \(install.location.file):\(install.location.line) or name it as a prerequisite",
-                                pivot: reading.pivot.pivot, tab: step.tab?.id ?? reading.tab))
-                            continue
-                        }
+                        let packages = named.sorted().map { "`\($0)`" }.joined(separator: ", ")
+                        let at = "\(install.location.file):\(install.location.line)"
+                        // `pip install --upgrade openai` updates the reader's existing set-up (a
+                        // quickstart's), which may well hold the package: docverify can't be sure.
+                        let uncertain = Self.onlyUpgrades(installs)
                         findings.append(Finding(
-                            rule: "dependency-missing", severity: .error,
+                            rule: "dependency-missing", severity: uncertain ? .warning : .error,
                             location: sample.markdownLocation(codeLine: use.line, codeColumn: use.column),
-                            message: "\(what) imports `\(use.name)`, but no step installs `\(missing)` (the page installs "
-                                + named.sorted().map { "`\($0)`" }.joined(separator: ", ") + "), so running it stops with "
-                                + "\(failure); add `\(missing)` to the install step at \(install.location.file):\(install.location.line)",
+                            message: uncertain
+                                ? "\(what) imports `\(use.name)`, but the page only upgrades \(packages) and never installs `\(missing)`: "
+                                    + "a reader without it from an earlier set-up gets \(failure); install it at \(at) or name it as a prerequisite"
+                                : "\(what) imports `\(use.name)`, but no step installs `\(missing)` (the page installs \(packages)), so running it stops with "
+                                    + "\(failure); add `\(missing)` to the install step at \(at)",
                             pivot: reading.pivot.pivot, tab: step.tab?.id ?? reading.tab))
                     }
                 }
