@@ -114,6 +114,12 @@ public enum Placeholder: Hashable, Sendable {
     /// placeholder host name. `text` is the value as the page writes it.
     case readerValue(kind: ReaderValueKind, text: String)
 
+    /// True for an environment variable, whatever its name and fallback.
+    public var isEnvironment: Bool {
+        if case .environment = self { return true }
+        return false
+    }
+
     /// A short name used inside templates: `{env:AZURE_OPENAI_ENDPOINT}`.
     public var shortName: String {
         switch self {

@@ -37,7 +37,7 @@ struct RequestAssembly {
         let envelope = Array(extracted.query.values) + [extracted.deployment ?? .null] + Array(pathParameters.values)
             + (extracted.purpose == .download ? [] : [extracted.body ?? .null])
         let missing = resolver.unresolved(in: envelope).filter { if case .file = $0 { return false } else { return true } }
-        if !missing.isEmpty, missing.allSatisfy({ if case .environment = $0 { return true } else { return false } }) {
+        if !missing.isEmpty, missing.allSatisfy(\.isEnvironment) {
             return .needsEnvironment(ScenarioExecutor.describe(missing))
         }
         if !missing.isEmpty, missing.allSatisfy(OptionalAnswerFields.isBeyondStaticReading) {

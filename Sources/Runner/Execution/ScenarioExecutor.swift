@@ -50,18 +50,18 @@ struct ScenarioExecutor: Sendable {
                     cut.0.cutByDeadline = true
                     return cut
                 }
-                // An operation docverify doesn't model has no answer in the embedded mock: its 404
-                // would be the mock's limit, not the page's.
-                if configuration.usesMock, configuration.mockFallback == nil, request.operation == nil, request.extracted.purpose != .download,
-                   let family = UnmodeledOperations.family(method: request.extracted.method, path: request.extracted.path) {
-                    return finish(.skipped, "the call at line \(request.location.line) uses \(family), which the embedded mock doesn't serve; run against an endpoint (--endpoint) to test it")
-                }
-                // A call to another service (Azure Resource Manager, a search index) while running
-                // against the embedded mock: the mock doesn't serve it, and it is not the page's to
-                // judge here.
-                if configuration.usesMock, request.operation == nil, request.extracted.purpose != .download,
-                   !request.extracted.path.hasPrefix("/openai/") {
-                    return finish(.skipped, "the call at line \(request.location.line) goes to a service other than Azure OpenAI, which the embedded mock doesn't serve")
+                // A call the embedded mock has no answer for: its 404 would be the mock's limit,
+                // not the page's.
+                if configuration.usesMock, request.operation == nil, request.extracted.purpose != .download {
+                    // An operation docverify doesn't model (unless a spec fallback answers it).
+                    if configuration.mockFallback == nil,
+                       let family = UnmodeledOperations.family(method: request.extracted.method, path: request.extracted.path) {
+                        return finish(.skipped, "the call at line \(request.location.line) uses \(family), which the embedded mock doesn't serve; run against an endpoint (--endpoint) to test it")
+                    }
+                    // Another service (Azure Resource Manager, a search index): not the page's to judge here.
+                    if !request.extracted.path.hasPrefix("/openai/") {
+                        return finish(.skipped, "the call at line \(request.location.line) goes to a service other than Azure OpenAI, which the embedded mock doesn't serve")
+                    }
                 }
                 // `thread_abc123` in a REST path stands for the id the reader's earlier call (on
                 // this page or another) returned; with no such call in the run there is nothing to
@@ -85,13 +85,9 @@ struct ScenarioExecutor: Sendable {
                 var resolver = PlaceholderResolver(
                     baseURL: baseURL, credentials: credentials, environment: configuration.environment,
                     files: files, responses: responses,
-                    endpointPlaceholders: PlaceholderResolver.placeholders(in: request.extracted.endpoint).filter {
-                        if case .environment = $0 { return true } else { return false }
-                    },
+                    endpointPlaceholders: PlaceholderResolver.placeholders(in: request.extracted.endpoint).filter(\.isEnvironment),
                     apiKeyPlaceholders: PlaceholderResolver.placeholders(in: request.extracted.headers["api-key"]),
-                    tokenPlaceholders: PlaceholderResolver.placeholders(in: request.extracted.headers["authorization"]).filter {
-                        if case .environment = $0 { return true } else { return false }
-                    })
+                    tokenPlaceholders: PlaceholderResolver.placeholders(in: request.extracted.headers["authorization"]).filter(\.isEnvironment))
                 if configuration.usesMock {
                     resolver.standInVariables = Self.standInVariables(of: request.extracted, resolver: resolver)
                     for name in resolver.standInVariables.sorted() where !supplied.contains(where: { $0.path == "$" + name }) {
