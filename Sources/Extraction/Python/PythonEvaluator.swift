@@ -254,7 +254,9 @@ struct PythonEvaluator {
     static func bailsOut(_ body: [PythonStmt]) -> Bool {
         guard let last = body.last else { return false }
         switch last.kind {
-        case .raise, .returnStatement: return true
+        // `break` / `continue` under an unknown test is how a chat loop leaves (`if text == "exit":
+        // break`) or skips an empty turn: following it would never reach the loop's calls.
+        case .raise, .returnStatement, .breakStatement, .continueStatement: return true
         case .expression(let e):
             if case .call(let callee, _) = e.kind { return ["sys.exit", "exit", "quit", "os._exit"].contains(callee.text) }
             return false
