@@ -14,6 +14,20 @@ struct CanonicalFormTests {
         #expect(JSONDiff.differences(canonical(a), canonical(b)) == [])
     }
 
+    @Test func responsesInputItemWithARoleIsAMessage() throws {
+        let a = try parse(#"{"model": "m", "input": [{"role": "user", "content": "Open the menu."}]}"#)
+        let b = try parse(#"{"model": "m", "input": [{"type": "message", "role": "user", "content": "Open the menu."}]}"#)
+        #expect(canonical(a) == canonical(b))
+        // Another item type, or a different role, stays a difference.
+        let c = try parse(#"{"model": "m", "input": [{"type": "function_call_output", "role": "user", "content": "Open the menu."}]}"#)
+        let d = try parse(#"{"model": "m", "input": [{"role": "system", "content": "Open the menu."}]}"#)
+        #expect(canonical(a) != canonical(c))
+        #expect(canonical(a) != canonical(d))
+        // Embeddings inputs (strings) are left alone.
+        let e = try parse(#"{"input": ["one", "two"]}"#)
+        #expect(canonical(e) == e)
+    }
+
     @Test func modalitiesCompareAsASet() throws {
         let a = try parse(#"{"modalities": ["audio", "text"], "messages": []}"#)
         let b = try parse(#"{"messages": [], "modalities": ["text", "audio", "text"]}"#)

@@ -6,6 +6,7 @@ import Extraction
 ///
 /// - Key order never matters (objects are dictionaries).
 /// - Message (and prediction) `content: "x"` is `[{"type": "text", "text": "x"}]`.
+/// - A Responses `input` item with a `role` and no `type` is a `"type": "message"` item.
 /// - `modalities` is a set: sorted, duplicates removed. A single `stop` string is a one-item list.
 /// - Members set to null are dropped: the API treats null as "not given".
 /// - Whole-number doubles are integers (`1.0` in Python is `1` in JavaScript).
@@ -95,6 +96,9 @@ public enum CanonicalForm {
                 return .object(m)
             })
         }
+        if case .array(let items)? = members["input"] {
+            members["input"] = .array(items.map(inputItem))
+        }
         if case .object(var prediction)? = members["prediction"], let content = prediction["content"] {
             prediction["content"] = contentParts(content)
             members["prediction"] = .object(prediction)
@@ -107,6 +111,14 @@ public enum CanonicalForm {
             members["stop"] = .array([.string(stop)])
         }
         return .object(members)
+    }
+
+    /// A Responses `input` item with a `role` and no `type` is a message: the service reads
+    /// `{"role": …, "content": …}` as `{"type": "message", …}`.
+    static func inputItem(_ item: JSONValue) -> JSONValue {
+        guard case .object(var m) = item, m["role"] != nil, m["type"] == nil else { return item }
+        m["type"] = .string("message")
+        return .object(m)
     }
 
     static func contentParts(_ content: JSONValue) -> JSONValue {
