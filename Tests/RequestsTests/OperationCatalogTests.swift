@@ -122,6 +122,8 @@ struct OperationCatalogTests {
         ("POST", "/openai/responses", "the Responses API"), ("GET", "/openai/v1/responses/{response_id}", "the Responses API"),
         ("GET", "/openai/responses/resp_1/input_items", "the Responses API"), ("POST", "/openai/batches", "batches"),
         ("GET", "/openai/vector_stores/vs_1/files", "vector stores"),
+        ("POST", "/openai/v1/dashboard/webhook_endpoints", "webhook endpoints"),
+        ("DELETE", "/openai/v1/dashboard/webhook_endpoints/{webhook_id}", "webhook endpoints"),
     ])
     func unmodeledOperation(method: String, path: String, family: String) {
         let built = RequestBuilder().build(Self.call(method, path, body: method == "POST" ? .object([:]) : nil))

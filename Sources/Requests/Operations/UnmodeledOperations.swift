@@ -51,6 +51,12 @@ public enum UnmodeledOperations {
         ]),
         Family(name: "models", routes: [("GET", "/models"), ("GET", "/models/{id}")]),
         Family(name: "image edits", routes: [("POST", "/deployments/{id}/images/edits"), ("POST", "/images/edits")]),
+        // v1 only: registering the URLs that receive event notifications (webhooks).
+        Family(name: "webhook endpoints", routes: [
+            ("GET", "/dashboard/webhook_endpoints"), ("POST", "/dashboard/webhook_endpoints"),
+            ("GET", "/dashboard/webhook_endpoints/{id}"), ("POST", "/dashboard/webhook_endpoints/{id}"),
+            ("DELETE", "/dashboard/webhook_endpoints/{id}"),
+        ]),
     ]
 
     /// Each route's segments, split once.
