@@ -58,11 +58,25 @@ public struct PythonFrontEnd: Sendable {
                     "Python code", bound: bound, line: error.line, column: error.column, in: sample))
                 continue
             }
-            let message = commandLines.contains(error.line)
+            var message = commandLines.contains(error.line)
                 ? "line \(error.line) of this Python sample is a shell command; a reader who runs the file gets SyntaxError: this is a command, move it to a ```console fence of its own"
                 : "Python syntax error: \(error.message)"
+            var severity = Severity.error
+            if let standIn = PythonSyntaxHints.standIn(in: sample.code, line: error.line, column: error.column) {
+                // `<base64_string>` is the page's stand-in for the reader's own value: in `{…}` of
+                // an f-string the reader's variable goes there and the code is fine; elsewhere
+                // the value the reader types in its place may still need quotes.
+                severity = standIn.inBraces ? .note : .warning
+                message = "`\(standIn.text)` stands for the reader's own value; as written Python stops with SyntaxError, so readers must replace it"
+                    + (standIn.inBraces ? " (with the name of their variable)" : "; write it as a string (\"\(standIn.text)\") so the code parses as shown")
+            } else if error == parsed.errors.first, PythonSyntaxHints.startsInsideFunction(sample.code, firstError: error) {
+                // A walk-through's piece: the body of a function whose `def` line the page shows
+                // elsewhere (or forgot). Whoever copies this fence alone gets IndentationError.
+                severity = .warning
+                message = "the sample starts indented, as the body of a function whose `def` line it leaves out; a reader who copies it alone gets IndentationError: unexpected indent: add the `def` line, or dedent the code"
+            }
             extraction.findings.append(Finding(
-                rule: "python-syntax", severity: .error,
+                rule: "python-syntax", severity: severity,
                 location: sample.markdownLocation(codeLine: error.line, codeColumn: error.column),
                 message: message))
         }

@@ -20,6 +20,39 @@ enum PythonSyntaxHints {
         }
     }
 
+    /// The `<…>` stand-in (`<base64_string>`, `<your key>`) that starts at 1-based `column` of
+    /// 1-based `line`, and whether it sits alone in braces (`{<name>}` of an f-string, where the
+    /// reader's own variable goes); nil when the code there is anything else.
+    static func standIn(in code: String, line: Int, column: Int) -> (text: String, inBraces: Bool)? {
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count, column >= 1 else { return nil }
+        let text = Array(lines[line - 1])
+        guard column <= text.count, text[column - 1] == "<" else { return nil }
+        var end = column
+        while end < text.count, end - column <= 60, text[end].isLetter || text[end].isNumber || "_- .".contains(text[end]) { end += 1 }
+        guard end < text.count, text[end] == ">", end > column, text[column].isLetter else { return nil }
+        let inBraces = column >= 2 && text[column - 2] == "{" && end + 1 < text.count && text[end + 1] == "}"
+        return (String(text[(column - 1)...end]), inBraces)
+    }
+
+    /// True when the sample's first code line is indented, its first error is the unexpected
+    /// indent there, and it imports nothing: the body of a function shown without its `def` line
+    /// (a walk-through's piece), not a program that was saved with a stray indent.
+    static func startsInsideFunction(_ code: String, firstError: PythonSyntaxError) -> Bool {
+        guard firstError.message == "unexpected indent" else { return false }
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.firstIndex(where: { line in
+            let text = line.drop { $0 == " " || $0 == "\t" }
+            return !text.isEmpty && !text.hasPrefix("#")
+        }), first + 1 == firstError.line, lines[first].first == " " else { return false }
+        // A program's imports sit at the left margin or open it (an `import` inside the body is
+        // the body's own).
+        func imports<S: StringProtocol>(_ text: S) -> Bool {
+            text.hasPrefix("import ") || (text.hasPrefix("from ") && text.contains(" import "))
+        }
+        return !imports(lines[first].drop { $0 == " " || $0 == "\t" }) && !lines.contains { imports($0) }
+    }
+
     /// The indentation every non-blank line shares, in spaces; 0 when a line starts with a tab or
     /// isn't indented.
     static func commonIndent(_ code: String) -> Int {
