@@ -271,13 +271,21 @@ struct PythonEvaluatorTests {
         #expect(x.requests[2].path == "/y")
     }
 
-    @Test("callsAPI follows imports and clients")
+    @Test("callsAPI follows calls, not imports and settings alone")
     func callsAPI() {
-        #expect(extract("import requests\nprint('no call yet')\n").callsAPI)
-        #expect(extract("import openai\nopenai.api_type = 'azure'\n").callsAPI)
+        // Imports and settings call nothing yet: no request-unextracted for them.
+        #expect(!extract("import requests\nprint('no call yet')\n").callsAPI)
+        #expect(!extract("import openai\nopenai.api_type = 'azure'\n").callsAPI)
         #expect(!extract("import os\nprint(os.getcwd())\n").callsAPI)
-        // A notebook's import cell calls nothing yet: no request-unextracted for it.
         #expect(!extract("import os\nimport openai\nfrom openai import AzureOpenAI\n").callsAPI)
+        // A client built and configured, no call: a walk-through's first chunk.
+        #expect(!extract("import os\nfrom openai import AzureOpenAI\nclient = AzureOpenAI(api_key=os.getenv('K'))\nMODEL = 'm'\n").callsAPI)
+        // A call on a client from another chunk, or a client method docverify doesn't map, may send.
+        #expect(extract("from openai import OpenAI\nr = client.responses.stream(model='m')\n").callsAPI)
+        #expect(extract("from openai import OpenAI\nc = OpenAI()\nc.brand_new.thing.create(x=1)\n").callsAPI)
+        #expect(extract("import openai\nopenai.ChatCompletion.create(engine='e', messages=[])\n").callsAPI)
+        // Checking a webhook delivery's signature is the SDK's own work: no request.
+        #expect(!extract("from openai import OpenAI\nc = OpenAI(webhook_secret='s')\nevent = c.webhooks.unwrap(body, headers)\n").callsAPI)
     }
 
     @Test("a syntax error is a python-syntax finding at the Markdown position")

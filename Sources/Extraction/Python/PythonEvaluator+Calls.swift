@@ -42,6 +42,7 @@ extension PythonEvaluator {
             if case .client = object {
                 return clientCall(attribute(of: object, name, callee), arguments, e)
             }
+            if case .unknown = object, SDKOperation.namesResource(callee.text) { callsUnknownMethod = true }
             let args = evaluateArguments(arguments)
             return methodCall(object, name, args, e)
         }
@@ -310,7 +311,6 @@ extension PythonEvaluator {
     // MARK: openai SDK
 
     mutating func makeClient(isAzure: Bool, _ args: Arguments) -> PythonValue {
-        callsAPI = true
         var config = OpenAIClientConfig(isAzure: isAzure)
         for (name, value) in args.keywords {
             switch name {

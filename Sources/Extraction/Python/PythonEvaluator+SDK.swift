@@ -21,6 +21,8 @@ extension PythonEvaluator {
         if let last = path.last, ["with_options", "copy", "with_raw_response"].contains(last) {
             return .client(index, Array(path.dropLast()))
         }
+        // A client method docverify doesn't map: the sample calls an API it can't follow.
+        if !SDKOperation.isLocal(path) { callsAPI = true }
         return .unknown(e.text)
     }
 

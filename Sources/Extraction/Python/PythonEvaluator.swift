@@ -43,6 +43,12 @@ struct PythonEvaluator {
     var writes: [FileAccess] = []
     var responseReads: [ResponseRead] = []
     var callsAPI = false
+    /// The sample imports an HTTP or OpenAI library. With no request and no call on something
+    /// docverify doesn't know (a client from an earlier sample), it only sets things up.
+    var importsAPI = false
+    /// An SDK-shaped method (`x.chat.completions.create`) was called on a value docverify could
+    /// not follow: a client from an earlier sample, or a parameter.
+    var callsUnknownMethod = false
     /// Calls the SDK itself refuses before sending anything (a pydantic class given to `create`),
     /// at code positions, with what the reader sees.
     var sdkRefusals: [(line: Int, column: Int, message: String)] = []
@@ -268,7 +274,7 @@ struct PythonEvaluator {
         let root = module.split(separator: ".").first.map(String.init) ?? module
         if ["openai", "requests", "httpx", "aiohttp"].contains(root) || module.hasPrefix("azure.ai")
             || module.hasPrefix("urllib.request") || module.hasPrefix("http.client") {
-            callsAPI = true
+            importsAPI = true
         }
     }
 

@@ -98,17 +98,11 @@ public struct PythonFrontEnd: Sendable {
                 rule: "request-invalid", severity: .error,
                 location: sample.markdownLocation(codeLine: refusal.line, codeColumn: refusal.column), message: refusal.message))
         }
+        // Imports, a client and settings alone (a walk-through's first chunk, a notebook's import
+        // cell) call nothing yet; a method on something unknown (a client from another chunk) may.
         extraction.callsAPI = evaluator.callsAPI || !evaluator.requests.isEmpty
-        // A cell of imports alone (a notebook's first step) calls nothing, whatever it imports.
-        if evaluator.requests.isEmpty, statements.allSatisfy(Self.isImport) { extraction.callsAPI = false }
+            || (evaluator.importsAPI && evaluator.callsUnknownMethod)
         return extraction
-    }
-
-    static func isImport(_ statement: PythonStmt) -> Bool {
-        switch statement.kind {
-        case .importModules, .importFrom: return true
-        default: return false
-        }
     }
 
     /// A textual fallback for code that does not parse.

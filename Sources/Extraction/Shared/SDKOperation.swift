@@ -126,6 +126,28 @@ struct SDKOperation: Hashable, Sendable {
         "threads.runs.submitToolOutputsAndPoll": "threads.runs.submit_tool_outputs",
     ]
 
+    /// Client methods that send nothing: they work on what the program already holds (a webhook
+    /// delivery's body and headers, checked against the client's webhook secret).
+    static let localMethods: Set<String> = ["webhooks.unwrap", "webhooks.verify_signature", "webhooks.verifySignature"]
+
+    /// True when `path` names one of ``localMethods``.
+    static func isLocal(_ path: [String]) -> Bool {
+        localMethods.contains(path.filter { $0 != "beta" }.joined(separator: "."))
+    }
+
+    /// The client's resources: the first member of every table path, and those docverify
+    /// doesn't map (`fine_tuning`, `evals`, …). A call below one of them sends a request.
+    static let resources: Set<String> = Set(table.map { $0.sdkPath[0] }).union([
+        "beta", "fine_tuning", "evals", "batches", "models", "uploads", "containers", "conversations", "realtime",
+    ])
+
+    /// True when `callee` (`client.chat.completions.create`, as written) calls a method below one
+    /// of the client's ``resources``: its second member is one, and a method follows.
+    static func namesResource(_ callee: String) -> Bool {
+        let names = callee.split(separator: ".")
+        return names.count >= 3 && resources.contains(String(names[1]))
+    }
+
     /// JavaScript spellings of Python names (`submitToolOutputs`, `createAndRun`).
     static let jsAliases: [String: String] = [
         "threads.runs.submitToolOutputs": "threads.runs.submit_tool_outputs",
