@@ -129,12 +129,27 @@ struct JSONFenceFrontEnd: LanguageFrontEnd {
             let rest = lines[position.line - 1].dropFirst(max(0, position.column - 1))
             if rest.hasPrefix("...") || rest.hasPrefix("…") { return "values elided with ..." }
         }
+        if isServiceAnswer(code) { return "an answer the service returns, shown as an example" }
         let text = code.drop { $0.isWhitespace }
         if text.first == "\"", let colon = text.dropFirst().firstIndex(of: "\""),
            text[text.index(after: colon)...].drop(while: { $0 == " " }).first == ":" {
             return "a fragment that starts at a member, not a whole document"
         }
         return nil
+    }
+
+    /// Members only the service's answers carry (a request never sends them): an answer's
+    /// `object` kind, its creation time, a finished `status`, or an id the service hands out.
+    static let answerMarkers = [
+        "\"object\": \"", "\"created_at\":", "\"created\":", "\"status\": \"completed\"",
+        "\"id\": \"resp_", "\"id\": \"msg_", "\"id\": \"chatcmpl-", "\"id\": \"ws_",
+    ]
+
+    /// True when `code` shows an answer of the service (two of ``answerMarkers``): an example of
+    /// what comes back, which nobody sends or saves.
+    static func isServiceAnswer(_ code: String) -> Bool {
+        let compact = code.replacingOccurrences(of: "\":\"", with: "\": \"")
+        return answerMarkers.filter { compact.contains($0) }.count >= 2
     }
 
     /// The step names a file that its tools read as JSON with comments.

@@ -1,0 +1,40 @@
+import Core
+import Testing
+import Quickstart
+@testable import Extraction
+
+/// A `json` fence showing what the service answers (an id it handed out, `object`, `created_at`,
+/// `status: completed`) is an example of the answer: nobody sends or saves it, so a slip in it
+/// (a trailing comma) is a note. A body or a saved file with the same slip stays an error.
+@Suite struct JSONAnswerExampleTests {
+    private func severities(_ sample: CodeSample) -> [Severity] {
+        JSONFenceFrontEnd().extract(sample, context: FrontEndContext()).findings.filter { $0.rule == "json-invalid" }.map(\.severity)
+    }
+
+    private let answer = """
+        [
+          {"id": "ws_42", "type": "lookup_call", "status": "completed"},
+          {
+            "id": "msg_42", "type": "message",
+            "content": [{"type": "output_text", "text": "Kites fly best in steady wind."}],
+          }
+        ]
+        """
+
+    @Test func anAnswerShownAsAnExampleIsANote() throws {
+        let result = JSONFenceFrontEnd().extract(ExtractorFixture.sample(answer, .json), context: FrontEndContext())
+        let finding = try #require(result.findings.first)
+        #expect(result.findings.count == 1)
+        #expect(finding.severity == .note)
+        #expect(finding.message.contains("answer the service returns"))
+    }
+
+    @Test func aBodyOrAFileWithTheSameSlipIsAnError() {
+        let body = "{\n  \"model\": \"kite-writer\",\n  \"input\": [{\"role\": \"user\", \"content\": \"Hi\"},]\n}\n"
+        #expect(severities(ExtractorFixture.sample(body, .json)) == [.error])
+        #expect(severities(ExtractorFixture.sample(answer, .json, fileName: "reply.json")) == [.error])
+        // One answer-like member alone is not enough to call it an answer.
+        let single = "{\n  \"status\": \"completed\",\n  \"note\": \"done\",\n}\n"
+        #expect(severities(ExtractorFixture.sample(single, .json)) == [.error])
+    }
+}
