@@ -161,9 +161,9 @@ struct DocumentPipeline {
             let limits = LimitExtractor.limits(in: article.docfx)
             let limitFindings = LimitChecks.conflicts(limits) + LimitChecks.check(built.requests.values.flatMap { $0 }, against: limits)
             let specFindings = Self.specFindings(built.requests.values.flatMap { $0 }, limits: limits, specs: specs)
-            let findings = (extraction.allFindings + built.findings + DocumentChecks.run(extraction) + limitFindings + specFindings)
+            let findings = RepeatedNotes.collapse((extraction.allFindings + built.findings + DocumentChecks.run(extraction) + limitFindings + specFindings)
                 .filter { seen.insert($0).inserted }
-                .sortedForReport()
+                .sortedForReport())
             return CheckedDocument(extraction: extraction, requests: built.requests, findings: findings, limits: limits)
         }
     }
