@@ -579,3 +579,15 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
         #expect(Extractor().extract(document).allFindings.isEmpty)
     }
 }
+
+/// A helper the program defines and never calls: its undefined names are warnings that say the
+/// failure comes when it is called; the same read at module level stays an error.
+@Suite struct DormantUndefinedNameTests {
+    @Test func aHelperNeverCalledGivesAWarning() throws {
+        let code = "import requests\n\ndef list_kites():\n    return requests.get(KITE_URL).json()\n\nprint(KITE_COUNT)"
+        let result = try findings(pythonPage(code: code)).filter { $0.rule == "undefined-name" }
+        #expect(result.map(\.severity) == [.warning, .error])
+        #expect(result.first?.message.contains("in `list_kites()`, which it defines but never calls") == true)
+        #expect(result.last?.message.contains("`KITE_COUNT`") == true)
+    }
+}

@@ -240,6 +240,11 @@ extension PythonEvaluator {
             return .unknown(e.text)
         case "json.dumps":
             return args.positional.first.map { .jsonText($0) } ?? .unknown(e.text)
+        case "asyncio.to_thread", "anyio.to_thread.run_sync":
+            // `await asyncio.to_thread(requests.post, url, json=…)`: the function runs with the
+            // rest of the arguments, on another thread; the call is the same.
+            guard let function = args.positional.first else { return .unknown(e.text) }
+            return callValue(function, Arguments(positional: Array(args.positional.dropFirst()), keywords: args.keywords), e)
         case "openai.pydantic_function_tool":
             // A function tool whose parameters are the class's strict schema.
             guard case .modelClass(let cls, let schema)? = args.argument(0, "model") else {

@@ -7,6 +7,8 @@ struct CodeFacts: Sendable {
         var name: String
         var line: Int
         var column: Int
+        /// The module-level function whose body reads it (Python), nil at module level.
+        var function: String? = nil
     }
 
     struct EnvRead: Hashable, Sendable {
@@ -35,11 +37,24 @@ struct CodeFacts: Sendable {
     /// Variables the code sets itself (`os.environ["X"] = …`).
     var envWrites = Set<String>()
     var misspellings: [Misspelling] = []
+    /// Decorated functions (`@app.route(…)`): a framework calls them, the code need not.
+    var calledByFramework = Set<String>()
     /// The code has constructs whose names can't be scoped statically (`from x import *`, `eval`,
     /// `exec`, `globals()`): say nothing about its names.
     var unscopable = false
     /// The code has at least one import statement or `require` call: a program, not a fragment.
     var isProgram: Bool { !imports.isEmpty }
+
+    /// The function whose body is the only place `name` is read, when the code never reads that
+    /// function's name (never calls or hands it on) and no framework calls it: running the code as
+    /// written never reaches the read. Nil when some read of `name` runs.
+    func dormantFunction(reading name: String) -> String? {
+        let uses = reads.filter { $0.name == name }
+        guard let function = uses.first?.function, uses.allSatisfy({ $0.function == function }),
+              !calledByFramework.contains(function),
+              !reads.contains(where: { $0.name == function }) else { return nil }
+        return function
+    }
 
     /// Names read that nothing binds, in code order, each once.
     func undefinedReads(extraBound: Set<String>, builtins: (String) -> Bool) -> [NameUse] {

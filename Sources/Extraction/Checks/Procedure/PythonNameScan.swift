@@ -3,6 +3,8 @@
 /// so only names nothing binds are reported — pyflakes' undefined-name without its ordering subtleties.
 struct PythonNameScan {
     var facts = CodeFacts()
+    /// The module-level function whose body is being read, if any.
+    var function: String?
     /// Statement nesting bound; deeper code is not read (and the module is then not judged).
     static let maxDepth = 64
 
@@ -52,7 +54,11 @@ struct PythonNameScan {
                 facts.bound.insert(String(p.name.drop(while: { $0 == "*" })))
                 if let d = p.defaultValue { expr(d) }
             }
+            if !decorators.isEmpty { facts.calledByFramework.insert(name) }
+            let outer = function
+            function = outer ?? name
             block(body, depth: depth)
+            function = outer
         case .classDef(let name, let bases, let body, let decorators):
             facts.bound.insert(name)
             decorators.forEach { expr($0) }
@@ -127,7 +133,7 @@ struct PythonNameScan {
     mutating func expr(_ e: PythonExpr, defaulted: Bool = false) {
         switch e.kind {
         case .name(let n):
-            facts.reads.append(.init(name: n, line: e.line, column: e.column))
+            facts.reads.append(.init(name: n, line: e.line, column: e.column, function: function))
             if ["exec", "eval", "globals", "locals", "vars"].contains(n) { facts.unscopable = true }
         case .namedExpression(let n, let value):
             facts.bound.insert(n)

@@ -50,11 +50,18 @@ enum UndefinedNameCheck {
                     }
                     let error = python ? "NameError: name '\(use.name)' is not defined" : "ReferenceError: \(use.name) is not defined"
                     var message = "\(what) reads `\(use.name)`, which it never defines or imports, so running it stops with \(error)"
+                    // Read only in a function the sample defines and never calls: nothing fails as
+                    // written, only once the reader calls it (likely, but the page may define the
+                    // name where docverify can't see), so a warning.
+                    let dormant = python ? own.dormantFunction(reading: use.name) : nil
+                    if let dormant {
+                        message = "\(what) reads `\(use.name)` in `\(dormant)()`, which it defines but never calls, and nothing defines or imports `\(use.name)`, so calling it stops with \(error)"
+                    }
                     if let near = nearest(use.name, in: shared.union(own.bound)) { message += "; did you mean `\(near)`?" }
                     else if python && PythonStandardLibrary.modules.contains(use.name) { message += "; add `import \(use.name)`" }
                     else { message += "; define or import it" }
                     findings.append(Finding(
-                        rule: "undefined-name", severity: .error,
+                        rule: "undefined-name", severity: dormant == nil ? .error : .warning,
                         location: sample.markdownLocation(codeLine: use.line, codeColumn: use.column), message: message,
                         pivot: pivot.pivot, tab: step.tab?.id))
                 }
