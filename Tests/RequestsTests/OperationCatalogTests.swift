@@ -124,6 +124,8 @@ struct OperationCatalogTests {
         ("GET", "/openai/vector_stores/vs_1/files", "vector stores"),
         ("POST", "/openai/v1/dashboard/webhook_endpoints", "webhook endpoints"),
         ("DELETE", "/openai/v1/dashboard/webhook_endpoints/{webhook_id}", "webhook endpoints"),
+        ("POST", "/openai/v1/evals/{eval_id}/runs", "evaluations"),
+        ("GET", "/openai/v1/evals/eval_1/runs/evalrun_2/output_items", "evaluations"),
     ])
     func unmodeledOperation(method: String, path: String, family: String) {
         let built = RequestBuilder().build(Self.call(method, path, body: method == "POST" ? .object([:]) : nil))

@@ -51,6 +51,13 @@ public enum UnmodeledOperations {
         ]),
         Family(name: "models", routes: [("GET", "/models"), ("GET", "/models/{id}")]),
         Family(name: "image edits", routes: [("POST", "/deployments/{id}/images/edits"), ("POST", "/images/edits")]),
+        // v1 (preview header `aoai-evals`): evaluations, their runs and the graders' output items.
+        Family(name: "evaluations", routes: [
+            ("GET", "/evals"), ("POST", "/evals"), ("GET", "/evals/{id}"), ("POST", "/evals/{id}"), ("DELETE", "/evals/{id}"),
+            ("GET", "/evals/{id}/runs"), ("POST", "/evals/{id}/runs"), ("GET", "/evals/{id}/runs/{id}"),
+            ("POST", "/evals/{id}/runs/{id}"), ("DELETE", "/evals/{id}/runs/{id}"),
+            ("GET", "/evals/{id}/runs/{id}/output_items"), ("GET", "/evals/{id}/runs/{id}/output_items/{id}"),
+        ]),
         // v1 only: registering the URLs that receive event notifications (webhooks).
         Family(name: "webhook endpoints", routes: [
             ("GET", "/dashboard/webhook_endpoints"), ("POST", "/dashboard/webhook_endpoints"),
