@@ -28,7 +28,7 @@ public enum CodeLanguage: String, Hashable, Sendable, Codable, CaseIterable {
         case "json": self = .json
         case "jsonc", "json5": self = .jsonc
         case "bash", "sh", "shell", "console", "azurecli", "azurecli-interactive", "azurepowershell",
-             "powershell", "pwsh", "ps", "cmd", "zsh", "terminal", "cli": self = .shell
+             "powershell", "pwsh", "ps", "cmd", "zsh", "terminal", "cli", "curl": self = .shell
         case "http", "rest", "https": self = .http
         case "csharp", "cs", "c#", "dotnet": self = .csharp
         case "java": self = .java

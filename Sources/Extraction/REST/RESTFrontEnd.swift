@@ -32,6 +32,7 @@ struct RESTFrontEnd: LanguageFrontEnd {
                 pivot: context.pivot, tab: context.tab))
             return result
         }
+        result.findings += Self.orphanedOptions(commands, sample: sample, context: context)
         // Each command is taken out of the list as it is read, so a request body's word is held by
         // its `curl` alone and can be let go once its JSON is assembled (``request(from:…)``).
         commands.reverse()
@@ -51,6 +52,28 @@ struct RESTFrontEnd: LanguageFrontEnd {
             }
         }
         return result
+    }
+
+    /// A line that starts with an option (`-H "x: y" \`) right after a `curl` command whose line
+    /// did not end with `\`: the shell ended the `curl` there and runs the option as a command of
+    /// its own (`-H: command not found`), so the request goes without it. An error when the lost
+    /// options carry the body, which the request then lacks; a warning for headers and flags,
+    /// which the service may not need.
+    static func orphanedOptions(_ commands: [ShellCommand], sample: CodeSample, context: FrontEndContext) -> [Finding] {
+        var findings: [Finding] = []
+        var previousIsCurl = false
+        for command in commands {
+            let words = command.words.map(\.text)
+            defer { previousIsCurl = CurlCommand(command) != nil || (previousIsCurl && words.first?.hasPrefix("-") == true) }
+            guard previousIsCurl, let first = words.first, first.hasPrefix("-"), first.count > 1 else { continue }
+            let carriesBody = words.contains { ["-d", "--data", "--data-raw", "--data-binary", "-F", "--form", "--json"].contains($0) }
+            findings.append(Finding(
+                rule: "shell-syntax", severity: carriesBody ? .error : .warning,
+                location: sample.markdownLocation(codeLine: command.position.line, codeColumn: command.position.column),
+                message: "this line starts with the option `\(first)`, but the line before it doesn't end with `\\`, so the shell ends the curl command there and runs `\(first) …` as a command of its own (\(first): command not found): the request is sent without \(carriesBody ? "its body" : "these options"); end the line before with ` \\`",
+                pivot: context.pivot, tab: context.tab))
+        }
+        return findings
     }
 
     /// The request `curl` sends. Its last data word is moved out of `curl` (the body a 20 MB

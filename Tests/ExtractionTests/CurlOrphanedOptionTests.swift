@@ -1,0 +1,45 @@
+import Core
+import Testing
+@testable import Extraction
+
+/// A curl command whose line forgets its trailing `\`: the next line, starting with an option,
+/// runs as a command of its own and the request leaves without it.
+@Suite struct CurlOrphanedOptionTests {
+    @Test func aHeaderLineCutOffIsAWarningAtThatLine() throws {
+        let result = ExtractorFixture.rest("""
+            curl -X GET "$KITE_ENDPOINT/v1/kites" \\
+              -H "api-key: $KITE_KEY"
+              -H "kite-preview: on" \\
+            """)
+        let finding = try #require(result.findings.first { $0.rule == "shell-syntax" })
+        #expect(finding.severity == .warning)
+        #expect(finding.location == ExtractorFixture.markdown(3, 3))
+        #expect(finding.message.contains("-H: command not found"))
+        // The request that is sent is still read, without the lost header.
+        #expect(result.requests.count == 1)
+        #expect(result.requests.first?.headers["kite-preview"] == nil)
+    }
+
+    @Test func aBodyCutOffIsAnError() {
+        let result = ExtractorFixture.rest("""
+            curl -X POST "$KITE_ENDPOINT/v1/kites" -H "api-key: $KITE_KEY"
+              -d '{"color": "red"}'
+            """)
+        #expect(result.findings.filter { $0.rule == "shell-syntax" }.map(\.severity) == [.error])
+    }
+
+    @Test func continuedLinesAndOtherCommandsAreFine() {
+        let result = ExtractorFixture.rest("""
+            curl -X POST "$KITE_ENDPOINT/v1/kites" \\
+              -H "api-key: $KITE_KEY" \\
+              -d '{"color": "red"}'
+            ls -la
+            echo done
+            """)
+        #expect(result.findings.filter { $0.rule == "shell-syntax" }.isEmpty)
+    }
+
+    @Test func aCurlFenceIsShell() {
+        #expect(CodeLanguage(infoString: "curl") == .shell)
+    }
+}
