@@ -43,3 +43,18 @@ import Testing
         #expect(CodeLanguage(infoString: "curl") == .shell)
     }
 }
+
+/// The same slip in an `az` command: every option line runs on its own and `az` fails on the
+/// options it requires, an error.
+@Suite struct AzOrphanedOptionTests {
+    @Test func azOptionsOnLinesOfTheirOwnAreErrors() {
+        let result = ExtractorFixture.rest("""
+            az group create
+                --name kites-group
+                --location westus
+            """)
+        let findings = result.findings.filter { $0.rule == "shell-syntax" }
+        #expect(findings.map(\.severity) == [.error, .error])
+        #expect(findings.first?.message.contains("ends the az command there") == true)
+    }
+}

@@ -60,3 +60,12 @@ struct PythonWalkthroughSyntaxTests {
         #expect(program.map(\.severity) == [.error])
     }
 }
+
+extension PythonWalkthroughSyntaxTests {
+    @Test("a quoted name in angle brackets is the page's stand-in too")
+    func quotedStandIn() {
+        let found = PythonFrontEnd().extract(pythonSample("body = {\"model\": <\"tuned_model_id\">, \"n\": 1}\n")).findings
+        #expect(found.map(\.severity) == [.warning])
+        #expect(found.first?.message.contains("`<\"tuned_model_id\">`") == true)
+    }
+}

@@ -20,7 +20,7 @@ enum PythonSyntaxHints {
         }
     }
 
-    /// The `<…>` stand-in (`<base64_string>`, `<your key>`) that starts at 1-based `column` of
+    /// The `<…>` stand-in (`<base64_string>`, `<your key>`, `<"model_name">`) that starts at 1-based `column` of
     /// 1-based `line`, and whether it sits alone in braces (`{<name>}` of an f-string, where the
     /// reader's own variable goes); nil when the code there is anything else.
     static func standIn(in code: String, line: Int, column: Int) -> (text: String, inBraces: Bool)? {
@@ -29,8 +29,13 @@ enum PythonSyntaxHints {
         let text = Array(lines[line - 1])
         guard column <= text.count, text[column - 1] == "<" else { return nil }
         var end = column
+        // `<"fine_tuned_model">`: the stand-in's name may be quoted inside the brackets.
+        let quoted = column < text.count && text[column] == "\""
+        if quoted { end += 1 }
         while end < text.count, end - column <= 60, text[end].isLetter || text[end].isNumber || "_- .".contains(text[end]) { end += 1 }
-        guard end < text.count, text[end] == ">", end > column, text[column].isLetter else { return nil }
+        if quoted { guard end < text.count, text[end] == "\"" else { return nil }; end += 1 }
+        let nameStart = column + (quoted ? 1 : 0)
+        guard end < text.count, text[end] == ">", end > nameStart, nameStart < text.count, text[nameStart].isLetter else { return nil }
         let inBraces = column >= 2 && text[column - 2] == "{" && end + 1 < text.count && text[end + 1] == "}"
         return (String(text[(column - 1)...end]), inBraces)
     }

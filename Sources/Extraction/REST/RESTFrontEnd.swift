@@ -54,23 +54,29 @@ struct RESTFrontEnd: LanguageFrontEnd {
         return result
     }
 
-    /// A line that starts with an option (`-H "x: y" \`) right after a `curl` command whose line
+    /// A line that starts with an option (`-H "x: y" \`) right after a `curl` (or `az`) command whose line
     /// did not end with `\`: the shell ended the `curl` there and runs the option as a command of
     /// its own (`-H: command not found`), so the request goes without it. An error when the lost
-    /// options carry the body, which the request then lacks; a warning for headers and flags,
-    /// which the service may not need.
+    /// options carry the body, which the request then lacks, or belong to `az` (its required
+    /// options); a warning for curl's headers and flags, which the service may not need.
     static func orphanedOptions(_ commands: [ShellCommand], sample: CodeSample, context: FrontEndContext) -> [Finding] {
         var findings: [Finding] = []
-        var previousIsCurl = false
+        // The command the next option line would belong to: "curl", "az", or nil.
+        var owner: String?
         for command in commands {
             let words = command.words.map(\.text)
-            defer { previousIsCurl = CurlCommand(command) != nil || (previousIsCurl && words.first?.hasPrefix("-") == true) }
-            guard previousIsCurl, let first = words.first, first.hasPrefix("-"), first.count > 1 else { continue }
+            guard let first = words.first else { continue }
+            guard let tool = owner, first.hasPrefix("-"), first.count > 1 else {
+                owner = CurlCommand(command) != nil ? "curl" : (["az", "azd"].contains(first) ? "az" : nil)
+                continue
+            }
+            // An `az` command left with none of its options fails on the ones it requires.
             let carriesBody = words.contains { ["-d", "--data", "--data-raw", "--data-binary", "-F", "--form", "--json"].contains($0) }
+            let severe = carriesBody || tool == "az"
             findings.append(Finding(
-                rule: "shell-syntax", severity: carriesBody ? .error : .warning,
+                rule: "shell-syntax", severity: severe ? .error : .warning,
                 location: sample.markdownLocation(codeLine: command.position.line, codeColumn: command.position.column),
-                message: "this line starts with the option `\(first)`, but the line before it doesn't end with `\\`, so the shell ends the curl command there and runs `\(first) …` as a command of its own (\(first): command not found): the request is sent without \(carriesBody ? "its body" : "these options"); end the line before with ` \\`",
+                message: "this line starts with the option `\(first)`, but the line before it doesn't end with `\\`, so the shell ends the \(tool) command there and runs `\(first) …` as a command of its own (\(first): command not found): the \(tool) command runs without \(carriesBody ? "its body" : "these options"); end the line before with ` \\`",
                 pivot: context.pivot, tab: context.tab))
         }
         return findings
