@@ -53,8 +53,11 @@ import Testing
                 --name kites-group
                 --location westus
             """)
+        // One finding for the cut-off command, at its first orphan line.
         let findings = result.findings.filter { $0.rule == "shell-syntax" }
-        #expect(findings.map(\.severity) == [.error, .error])
+        #expect(findings.map(\.severity) == [.error])
+        #expect(findings.first?.location == ExtractorFixture.markdown(2, 5))
         #expect(findings.first?.message.contains("ends the az command there") == true)
+        #expect(findings.first?.message.contains("(and so does the option line after it)") == true)
     }
 }

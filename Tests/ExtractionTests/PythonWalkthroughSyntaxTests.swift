@@ -67,5 +67,6 @@ extension PythonWalkthroughSyntaxTests {
         let found = PythonFrontEnd().extract(pythonSample("body = {\"model\": <\"tuned_model_id\">, \"n\": 1}\n")).findings
         #expect(found.map(\.severity) == [.warning])
         #expect(found.first?.message.contains("`<\"tuned_model_id\">`") == true)
+        #expect(found.first?.message.contains("(\"<tuned_model_id>\")") == true)
     }
 }

@@ -68,7 +68,9 @@ public struct PythonFrontEnd: Sendable {
                 // the value the reader types in its place may still need quotes.
                 severity = standIn.inBraces ? .note : .warning
                 message = "`\(standIn.text)` stands for the reader's own value; as written Python stops with SyntaxError, so readers must replace it"
-                    + (standIn.inBraces ? " (with the name of their variable)" : "; write it as a string (\"\(standIn.text)\") so the code parses as shown")
+                    + (standIn.inBraces ? " (with the name of their variable)"
+                        : standIn.quoted ? "; put the quotes outside the brackets (\"\(standIn.text.filter { $0 != "\"" })\") so the code parses as shown"
+                        : "; write it as a string (\"\(standIn.text)\") so the code parses as shown")
             } else if error == parsed.errors.first, PythonSyntaxHints.startsInsideFunction(sample.code, firstError: error) {
                 // A walk-through's piece: the body of a function whose `def` line the page shows
                 // elsewhere (or forgot). Whoever copies this fence alone gets IndentationError.

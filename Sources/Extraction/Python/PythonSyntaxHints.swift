@@ -23,7 +23,7 @@ enum PythonSyntaxHints {
     /// The `<…>` stand-in (`<base64_string>`, `<your key>`, `<"model_name">`) that starts at 1-based `column` of
     /// 1-based `line`, and whether it sits alone in braces (`{<name>}` of an f-string, where the
     /// reader's own variable goes); nil when the code there is anything else.
-    static func standIn(in code: String, line: Int, column: Int) -> (text: String, inBraces: Bool)? {
+    static func standIn(in code: String, line: Int, column: Int) -> (text: String, inBraces: Bool, quoted: Bool)? {
         let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
         guard line >= 1, line <= lines.count, column >= 1 else { return nil }
         let text = Array(lines[line - 1])
@@ -37,7 +37,7 @@ enum PythonSyntaxHints {
         let nameStart = column + (quoted ? 1 : 0)
         guard end < text.count, text[end] == ">", end > nameStart, nameStart < text.count, text[nameStart].isLetter else { return nil }
         let inBraces = column >= 2 && text[column - 2] == "{" && end + 1 < text.count && text[end + 1] == "}"
-        return (String(text[(column - 1)...end]), inBraces)
+        return (String(text[(column - 1)...end]), inBraces, quoted)
     }
 
     /// True when the sample's first code line is indented, its first error is the unexpected

@@ -60,26 +60,39 @@ struct RESTFrontEnd: LanguageFrontEnd {
     /// options carry the body, which the request then lacks, or belong to `az` (its required
     /// options); a warning for curl's headers and flags, which the service may not need.
     static func orphanedOptions(_ commands: [ShellCommand], sample: CodeSample, context: FrontEndContext) -> [Finding] {
-        var findings: [Finding] = []
+        // One finding a cut-off command, at its first orphan line: `az x` with eight option
+        // lines is one slip, not eight.
+        var runs: [(tool: String, first: ShellCommand, lines: Int, body: Bool)] = []
         // The command the next option line would belong to: "curl", "az", or nil.
         var owner: String?
+        var inRun = false
         for command in commands {
             let words = command.words.map(\.text)
             guard let first = words.first else { continue }
             guard let tool = owner, first.hasPrefix("-"), first.count > 1 else {
                 owner = CurlCommand(command) != nil ? "curl" : (["az", "azd"].contains(first) ? "az" : nil)
+                inRun = false
                 continue
             }
-            // An `az` command left with none of its options fails on the ones it requires.
             let carriesBody = words.contains { ["-d", "--data", "--data-raw", "--data-binary", "-F", "--form", "--json"].contains($0) }
-            let severe = carriesBody || tool == "az"
-            findings.append(Finding(
-                rule: "shell-syntax", severity: severe ? .error : .warning,
-                location: sample.markdownLocation(codeLine: command.position.line, codeColumn: command.position.column),
-                message: "this line starts with the option `\(first)`, but the line before it doesn't end with `\\`, so the shell ends the \(tool) command there and runs `\(first) …` as a command of its own (\(first): command not found): the \(tool) command runs without \(carriesBody ? "its body" : "these options"); end the line before with ` \\`",
-                pivot: context.pivot, tab: context.tab))
+            if inRun {
+                runs[runs.count - 1].lines += 1
+                runs[runs.count - 1].body = runs[runs.count - 1].body || carriesBody
+            } else {
+                runs.append((tool, command, 1, carriesBody))
+                inRun = true
+            }
         }
-        return findings
+        return runs.map { run in
+            let option = run.first.words[0].text
+            let more = run.lines == 1 ? "" : run.lines == 2 ? " (and so does the option line after it)" : " (and so do the \(run.lines - 1) option lines after it)"
+            // An `az` command left without its options fails on the ones it requires.
+            return Finding(
+                rule: "shell-syntax", severity: run.body || run.tool == "az" ? .error : .warning,
+                location: sample.markdownLocation(codeLine: run.first.position.line, codeColumn: run.first.position.column),
+                message: "this line starts with the option `\(option)`, but the line before it doesn't end with `\\`, so the shell ends the \(run.tool) command there and runs `\(option) …` as a command of its own (\(option): command not found)\(more): the \(run.tool) command runs without \(run.body ? "its body" : "these options"); end each line but the last with ` \\`",
+                pivot: context.pivot, tab: context.tab)
+        }
     }
 
     /// The request `curl` sends. Its last data word is moved out of `curl` (the body a 20 MB
