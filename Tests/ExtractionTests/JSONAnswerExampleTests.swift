@@ -38,3 +38,25 @@ import Quickstart
         #expect(severities(ExtractorFixture.sample(single, .json)) == [.error])
     }
 }
+
+/// A reference's shape in a `json` fence, with type names where values go (`"name": string`,
+/// `Message[]`, `dict[str, Grader]`): a specification to read, not JSON to send; a note.
+@Suite struct JSONTypeSpecificationTests {
+    private func severities(_ code: String, fileName: String? = nil) -> [Severity] {
+        JSONFenceFrontEnd().extract(ExtractorFixture.sample(code, .json, fileName: fileName), context: FrontEndContext())
+            .findings.filter { $0.rule == "json-invalid" }.map(\.severity)
+    }
+
+    @Test func typeNamesInPlaceOfValuesAreANote() {
+        #expect(severities("{\n  \"type\": \"kite_check\",\n  \"name\": string,\n  \"mode\": \"eq\" | \"ne\"\n}\n") == [.note])
+        #expect(severities("{\n  \"type\": \"kite_model\",\n  \"input\": Message[],\n  \"range\": number[]\n}\n") == [.note])
+        #expect(severities("{\n  \"type\": \"multi\",\n  \"graders\": dict[str, Grader]\n}\n") == [.note])
+    }
+
+    @Test func otherBareWordsAndSavedFilesStayErrors() {
+        // A misspelt literal or an unquoted value is a real mistake.
+        #expect(severities("{\n  \"stream\": ture\n}\n") == [.error])
+        #expect(severities("{\n  \"color\": red\n}\n") == [.error])
+        #expect(severities("{\n  \"name\": string\n}\n", fileName: "grader.json") == [.error])
+    }
+}

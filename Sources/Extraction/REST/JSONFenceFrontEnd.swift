@@ -130,6 +130,9 @@ struct JSONFenceFrontEnd: LanguageFrontEnd {
             if rest.hasPrefix("...") || rest.hasPrefix("…") { return "values elided with ..." }
         }
         if isServiceAnswer(code) { return "an answer the service returns, shown as an example" }
+        if position.line >= 1, position.line <= lines.count, startsWithTypeName(lines[position.line - 1].dropFirst(max(0, position.column - 1))) {
+            return "a specification of the shape, with type names where values go"
+        }
         let text = code.drop { $0.isWhitespace }
         if text.first == "\"", let colon = text.dropFirst().firstIndex(of: "\""),
            text[text.index(after: colon)...].drop(while: { $0 == " " }).first == ":" {
@@ -150,6 +153,23 @@ struct JSONFenceFrontEnd: LanguageFrontEnd {
     static func isServiceAnswer(_ code: String) -> Bool {
         let compact = code.replacingOccurrences(of: "\":\"", with: "\": \"")
         return answerMarkers.filter { compact.contains($0) }.count >= 2
+    }
+
+    /// Words a reference writes in place of a value to give its type (`"name": string`).
+    static let typeNames: Set<String> = [
+        "string", "number", "integer", "int", "float", "boolean", "bool", "object", "array", "any", "str",
+    ]
+
+    /// True when `text` starts with a type in place of a value: a word of ``typeNames``, a
+    /// capitalized name with `[]` (`Message[]`), or a generic (`dict[str, Grader]`, `Array<T>`).
+    static func startsWithTypeName(_ text: Substring) -> Bool {
+        let word = text.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        guard !word.isEmpty, !["true", "false", "null"].contains(word) else { return false }
+        let after = text.dropFirst(word.count)
+        let next = after.first
+        if typeNames.contains(String(word)) { return next == nil || ",}] |[\n\r".contains(next!) }
+        if after.hasPrefix("[]") { return word.first!.isUppercase || typeNames.contains(String(word)) }
+        return ["dict", "list", "Dict", "List", "Array", "Record", "Map"].contains(String(word)) && (next == "[" || next == "<")
     }
 
     /// The step names a file that its tools read as JSON with comments.
