@@ -61,3 +61,24 @@ import Testing
         #expect(findings.first?.message.contains("(and so does the option line after it)") == true)
     }
 }
+
+/// `\` and then a space at a line's end: bash reads an escaped space, not a continuation.
+@Suite struct EscapedSpaceContinuationTests {
+    @Test func aSpaceAfterTheBackslashCutsTheCommand() throws {
+        let code = "curl -X PUT 'https://example.com/v1/kites/red' \\ \n--header 'Content-Type: application/json' \\ \n--data-raw '{\"color\": \"red\"}'\n"
+        let result = ExtractorFixture.rest(code)
+        let findings = result.findings.filter { $0.rule == "shell-syntax" }
+        // One finding for the command, at the first backslash, an error: the body is lost.
+        #expect(findings.map(\.severity) == [.error])
+        #expect(findings.first?.location == ExtractorFixture.markdown(1, 48))
+        #expect(findings.first?.message.contains("escaped space") == true)
+        let headersOnly = ExtractorFixture.rest("curl 'https://example.com/v1/kites' \\ \n  --header 'Accept: application/json'\n")
+        #expect(headersOnly.findings.filter { $0.rule == "shell-syntax" }.map(\.severity) == [.warning])
+    }
+
+    @Test func aPlainContinuationOrAWindowsLineEndIsFine() {
+        #expect(ExtractorFixture.rest("curl 'https://example.com/v1/kites' \\\n  --header 'Accept: application/json'\n").findings.isEmpty)
+        #expect(ExtractorFixture.rest("curl 'https://example.com/v1/kites' \\\r\n  --header 'Accept: application/json'\r\n").findings.isEmpty)
+        #expect(RESTFrontEnd.backslashBeforeBlanks("echo a \\\\ ") == nil)
+    }
+}

@@ -33,6 +33,7 @@ struct RESTFrontEnd: LanguageFrontEnd {
             return result
         }
         result.findings += Self.orphanedOptions(commands, sample: sample, context: context)
+        result.findings += Self.escapedSpaces(in: sample, context: context)
         // Each command is taken out of the list as it is read, so a request body's word is held by
         // its `curl` alone and can be let go once its JSON is assembled (``request(from:…)``).
         commands.reverse()
@@ -93,6 +94,46 @@ struct RESTFrontEnd: LanguageFrontEnd {
                 message: "this line starts with the option `\(option)`, but the line before it doesn't end with `\\`, so the shell ends the \(run.tool) command there and runs `\(option) …` as a command of its own (\(option): command not found)\(more): the \(run.tool) command runs without \(run.body ? "its body" : "these options"); end each line but the last with ` \\`",
                 pivot: context.pivot, tab: context.tab)
         }
+    }
+
+    /// A line ending in `\` and then a space: docverify's lexer reads it as a continuation, but
+    /// bash and zsh read `\ ` as an escaped space, so the line end ends the command and the lines
+    /// after it run as commands of their own (`--header: command not found`). One finding a run of
+    /// such lines, at its first; an error when a later line carries the body, else a warning.
+    static func escapedSpaces(in sample: CodeSample, context: FrontEndContext) -> [Finding] {
+        let lines = sample.code.split(separator: "\n", omittingEmptySubsequences: false)
+        var findings: [Finding] = []
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            guard let slash = Self.backslashBeforeBlanks(line), index + 1 < lines.count,
+                  lines[index + 1].contains(where: { !$0.isWhitespace }) else { index += 1; continue }
+            // The command's remaining lines: up to the first line that ends without a backslash.
+            var end = index + 1
+            while end < lines.count, lines[end].trimmingCharacters(in: .whitespaces).hasSuffix("\\") { end += 1 }
+            let rest = lines[(index + 1)...min(end, lines.count - 1)]
+            let body = rest.contains { line in
+                let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+                return words.contains { ["-d", "--data", "--data-raw", "--data-binary", "-F", "--form", "--json"].contains($0) }
+            }
+            findings.append(Finding(
+                rule: "shell-syntax", severity: body ? .error : .warning,
+                location: sample.markdownLocation(codeLine: index + 1, codeColumn: slash + 1),
+                message: "this line ends with `\\` and then a space: bash and zsh read `\\ ` as an escaped space, not a line continuation, so the command ends here and the next lines run as commands of their own; the request is sent without \(body ? "its body" : "them"); delete the blanks after the `\\`",
+                pivot: context.pivot, tab: context.tab))
+            index = end + 1
+        }
+        return findings
+    }
+
+    /// The 0-based column of a final `\` that blanks follow to the end of `line`; nil otherwise
+    /// (a carriage return alone is a Windows line end, not a blank).
+    static func backslashBeforeBlanks(_ line: Substring) -> Int? {
+        let trimmed = line.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }
+        guard trimmed.first == "\\", trimmed.dropFirst().first != "\\" else { return nil }
+        let blanks = line.count - trimmed.count
+        guard line.suffix(blanks).contains(where: { $0 == " " || $0 == "\t" }) else { return nil }
+        return trimmed.count - 1
     }
 
     /// The request `curl` sends. Its last data word is moved out of `curl` (the body a 20 MB
