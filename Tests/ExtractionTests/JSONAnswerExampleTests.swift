@@ -60,3 +60,28 @@ import Quickstart
         #expect(severities("{\n  \"name\": string\n}\n", fileName: "grader.json") == [.error])
     }
 }
+
+/// An expanded training example followed by its JSON Lines entry: the reader saves the line; a
+/// slip in the expanded copy is a warning, not an error. Without a valid line after it, an error.
+@Suite struct ExpandedJSONLinesExampleTests {
+    private let expanded = "{\n  \"messages\": [\n    {\"role\": \"user\", \"content\": \"Kite?\"}\n    {\"role\": \"assistant\", \"content\": \"Red.\"}\n  ]\n}\n"
+
+    @Test func aSlipInTheExpandedCopyIsAWarning() {
+        let line = CodeSample(
+            id: 2, language: .other, infoString: "jsonl",
+            code: "{\"messages\": [{\"role\": \"user\", \"content\": \"Kite?\"}, {\"role\": \"assistant\", \"content\": \"Red.\"}]}\n",
+            location: SourceLocation(file: "doc.md", line: 30, column: 1), codeStartLine: 31, codeStartColumn: 1)
+        let result = JSONFenceFrontEnd().extract(ExtractorFixture.sample(expanded, .json), context: FrontEndContext(next: line))
+        #expect(result.findings.map(\.severity) == [.warning])
+        #expect(result.findings.first?.message.contains("JSON Lines entry after it") == true)
+    }
+
+    @Test func withoutAValidLineAfterItStaysAnError() {
+        let broken = CodeSample(
+            id: 2, language: .other, infoString: "jsonl", code: "{\"messages\": [}\n",
+            location: SourceLocation(file: "doc.md", line: 30, column: 1), codeStartLine: 31, codeStartColumn: 1)
+        let result = JSONFenceFrontEnd().extract(ExtractorFixture.sample(expanded, .json), context: FrontEndContext(next: broken))
+        #expect(result.findings.map(\.severity) == [.error])
+        #expect(JSONFenceFrontEnd().extract(ExtractorFixture.sample(expanded, .json), context: FrontEndContext()).findings.map(\.severity) == [.error])
+    }
+}

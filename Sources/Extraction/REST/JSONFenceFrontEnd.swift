@@ -31,6 +31,17 @@ struct JSONFenceFrontEnd: LanguageFrontEnd {
                     pivot: context.pivot, tab: context.tab))
                 break
             }
+            if sample.fileName == nil, let line = context.next, Self.isValidJSONLinesFence(line) {
+                // "Artificially expanded for readability; the actual entry is a single line": the
+                // reader saves the JSON Lines fence after this one, which parses. The slip is the
+                // expanded copy's, worth fixing, but nobody's file breaks: a warning.
+                result.findings.append(Finding(
+                    rule: "json-invalid", severity: .warning,
+                    location: sample.markdownLocation(codeLine: at.line, codeColumn: at.column),
+                    message: "this expanded JSON example is not valid JSON (\(error)); the JSON Lines entry after it, which the reader saves, parses, so only the expanded copy needs the fix",
+                    pivot: context.pivot, tab: context.tab))
+                break
+            }
             if sample.fileName == nil, let why = Self.illustration(sample.code, at: at) {
                 result.findings.append(Finding(
                     rule: "json-invalid", severity: .note,
@@ -69,6 +80,17 @@ struct JSONFenceFrontEnd: LanguageFrontEnd {
         let candidates = piece.hasPrefix("\"") ? ["{" + piece + "}", "{" + piece + closers(piece), piece] : [piece]
         return candidates.contains {
             if case .value = PositionedJSON(code: $0).parse(allowComments: allowComments) { return true }
+            return false
+        }
+    }
+
+    /// A `jsonl` fence (or a `json` one holding JSON Lines) whose every line parses.
+    static func isValidJSONLinesFence(_ sample: CodeSample) -> Bool {
+        let info = sample.infoString.lowercased()
+        guard info.hasPrefix("jsonl") || info.hasPrefix("json") else { return false }
+        let lines = sample.code.split(separator: "\n").filter { !ASCIIScan.trimmingWhitespace($0).isEmpty }
+        return !lines.isEmpty && lines.allSatisfy { line in
+            if case .value = PositionedJSON(code: String(line)).parse(allowComments: false) { return true }
             return false
         }
     }
