@@ -50,3 +50,17 @@ struct PythonDormantNameTests {
         #expect(request.path == "/v1/kites")
     }
 }
+
+extension PythonDormantNameTests {
+    @Test("client.batches.create / retrieve are the Batch API's calls")
+    func batches() throws {
+        let x = PythonFrontEnd().extract(pythonSample("""
+        from openai import OpenAI
+        client = OpenAI(base_url="https://example.openai.azure.com/openai/v1/", api_key="k")
+        job = client.batches.create(input_file_id="file-1", endpoint="/chat/completions", completion_window="24h")
+        again = client.batches.retrieve(job.id)
+        """))
+        #expect(x.requests.map(\.method) == ["POST", "GET"])
+        #expect(x.requests.first?.path.hasSuffix("/batches") == true)
+    }
+}

@@ -70,6 +70,11 @@ struct SDKOperation: Hashable, Sendable {
         SDKOperation("files.retrieve", "GET", "/files/{file_id}", body: .none, python: ["file_id"]),
         SDKOperation("files.delete", "DELETE", "/files/{file_id}", body: .none, python: ["file_id"]),
         SDKOperation("files.content", "GET", "/files/{file_id}/content", body: .none, python: ["file_id"], binaryResponse: true),
+        // Batches (the Batch API; docverify doesn't model its bodies, so these are notes).
+        SDKOperation("batches.create", "POST", "/batches"),
+        SDKOperation("batches.list", "GET", "/batches", body: .none),
+        SDKOperation("batches.retrieve", "GET", "/batches/{batch_id}", body: .none, python: ["batch_id"]),
+        SDKOperation("batches.cancel", "POST", "/batches/{batch_id}/cancel", body: .none, python: ["batch_id"]),
         SDKOperation("files.del", "DELETE", "/files/{file_id}", body: .none, python: ["file_id"]),
         SDKOperation("assistants.create", "POST", "/assistants"),
         SDKOperation("assistants.list", "GET", "/assistants", body: .none),
