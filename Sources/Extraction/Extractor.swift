@@ -103,12 +103,19 @@ public struct Extractor: Sendable {
     func frontEnd(for sample: CodeSample) -> (any LanguageFrontEnd)? {
         if sample.language == .shell, PowerShellFrontEnd.reads(sample) { return PowerShellFrontEnd() }
         if sample.language == .text, Self.isBareCurl(sample) { return frontEnds[.shell] }
+        // A curl command in an `HTTP` fence: a command to run, not a request block.
+        if sample.language == .http, Self.startsWithCurl(sample) { return frontEnds[.shell] }
         return frontEnds[sample.language]
     }
 
     /// A fence without an info string whose first command line is a `curl` call.
     static func isBareCurl(_ sample: CodeSample) -> Bool {
         guard sample.infoString.trimmingCharacters(in: .whitespaces).isEmpty else { return false }
+        return startsWithCurl(sample)
+    }
+
+    /// The fence's first non-blank line is a `curl` call (a `$ ` prompt allowed).
+    static func startsWithCurl(_ sample: CodeSample) -> Bool {
         guard let first = sample.code.split(separator: "\n").first(where: { !$0.allSatisfy(\.isWhitespace) }) else { return false }
         var line = first.drop(while: \.isWhitespace)
         if line.hasPrefix("$ ") { line = line.dropFirst(2) }

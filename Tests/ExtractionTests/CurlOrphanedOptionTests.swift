@@ -82,3 +82,18 @@ import Testing
         #expect(RESTFrontEnd.backslashBeforeBlanks("echo a \\\\ ") == nil)
     }
 }
+
+/// A `curl` command fenced as ```HTTP is a command to run: it is read as shell.
+@Suite struct CurlInHTTPFenceTests {
+    @Test func aCurlCommandInAnHTTPFenceIsReadAsShell() throws {
+        let result = ExtractorFixture.rest("""
+            curl -X POST https://example.com/v1/kites \\
+              -H "Content-Type: application/json" \\
+              -d '{"color": "red"}'
+            """, .http)
+        let request = try #require(result.requests.first)
+        #expect(result.findings.isEmpty)
+        #expect(request.method == "POST")
+        #expect(request.path == "/v1/kites")
+    }
+}

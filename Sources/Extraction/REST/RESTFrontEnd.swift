@@ -7,7 +7,7 @@ import Quickstart
 struct RESTFrontEnd: LanguageFrontEnd {
     func extract(_ sample: CodeSample, context: FrontEndContext) -> SampleExtraction {
         switch sample.language {
-        case .http: return extractHTTPBlock(sample, context: context)
+        case .http where !Extractor.startsWithCurl(sample): return extractHTTPBlock(sample, context: context)
         default: return extractShell(sample, context: context)
         }
     }
