@@ -590,4 +590,40 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
         #expect(result.first?.message.contains("in `list_kites()`, which it defines but never calls") == true)
         #expect(result.last?.message.contains("`KITE_COUNT`") == true)
     }
+
+    @Test func helpersReadingTheSameUndefinedSettingAreOneWarning() throws {
+        // Two helpers in one sample: one warning (each name once a sample).
+        let code = "import requests\n\ndef list_kites():\n    return requests.get(KITE_URL).json()\n\ndef count_kites():\n    return len(requests.get(KITE_URL).json())"
+        let one = try findings(pythonPage(code: code)).filter { $0.rule == "undefined-name" }
+        #expect(one.map(\.severity) == [.warning])
+        // The same helper pattern in two samples of the page: the first warning names the other line.
+        let page = """
+        # Kites
+
+        1. Install:
+
+            ```console
+            pip install requests
+            ```
+
+        1. List them:
+
+            ```python
+            import requests
+            def list_kites():
+                return requests.get(KITE_URL).json()
+            ```
+
+        1. Count them:
+
+            ```python
+            import requests
+            def count_kites():
+                return len(requests.get(KITE_URL).json())
+            ```
+        """
+        let two = try findings(page).filter { $0.rule == "undefined-name" }
+        #expect(two.map(\.severity) == [.warning])
+        #expect(two.first?.message.contains("the page's other helpers read it too, never defined: line 22") == true)
+    }
 }

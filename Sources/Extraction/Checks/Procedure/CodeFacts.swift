@@ -45,15 +45,17 @@ struct CodeFacts: Sendable {
     /// The code has at least one import statement or `require` call: a program, not a fragment.
     var isProgram: Bool { !imports.isEmpty }
 
-    /// The function whose body is the only place `name` is read, when the code never reads that
-    /// function's name (never calls or hands it on) and no framework calls it: running the code as
-    /// written never reaches the read. Nil when some read of `name` runs.
+    /// The first function reading `name` when every read of it sits in a function the code never
+    /// reads by name (never calls or hands on) and no framework calls: running the code as written
+    /// never reaches a read. Nil when some read of `name` runs.
     func dormantFunction(reading name: String) -> String? {
         let uses = reads.filter { $0.name == name }
-        guard let function = uses.first?.function, uses.allSatisfy({ $0.function == function }),
-              !calledByFramework.contains(function),
-              !reads.contains(where: { $0.name == function }) else { return nil }
-        return function
+        guard let first = uses.first?.function else { return nil }
+        let dormant = uses.allSatisfy { use in
+            guard let function = use.function else { return false }
+            return !calledByFramework.contains(function) && !reads.contains { $0.name == function }
+        }
+        return dormant ? first : nil
     }
 
     /// Names read that nothing binds, in code order, each once.

@@ -13,6 +13,10 @@ import Quickstart
 enum UndefinedNameCheck {
     static func findings(_ context: ProcedureContext, facts: SampleFacts) -> [Finding] {
         var findings: [Finding] = []
+        // A page of helpers that all read the same never-defined setting (`API_KEY` in eight
+        // functions nobody calls) is one slip: its first warning names the other lines.
+        var dormantFirst: [String: Int] = [:]
+        var dormantOthers: [Int: [Int]] = [:]
         for pivot in context.procedure.pivots {
             // Per view (a tab id, or nil for untabbed samples): what it holds, worked out once, not
             // once per sample; a page of thousands of samples was quadratic (found by the fuzzer).
@@ -60,9 +64,18 @@ enum UndefinedNameCheck {
                     if let near = nearest(use.name, in: shared.union(own.bound)) { message += "; did you mean `\(near)`?" }
                     else if python && PythonStandardLibrary.modules.contains(use.name) { message += "; add `import \(use.name)`" }
                     else { message += "; define or import it" }
+                    let location = sample.markdownLocation(codeLine: use.line, codeColumn: use.column)
+                    if dormant != nil {
+                        let key = "\(pivot.pivot ?? "")|\(step.tab?.id ?? "")|\(use.name)"
+                        if let first = dormantFirst[key] {
+                            if findings[first].location != location { dormantOthers[first, default: []].append(location.line) }
+                            continue
+                        }
+                        dormantFirst[key] = findings.count
+                    }
                     findings.append(Finding(
                         rule: "undefined-name", severity: dormant == nil ? .error : .warning,
-                        location: sample.markdownLocation(codeLine: use.line, codeColumn: use.column), message: message,
+                        location: location, message: message,
                         pivot: pivot.pivot, tab: step.tab?.id))
                 }
                 for miss in own.misspellings {
@@ -75,6 +88,10 @@ enum UndefinedNameCheck {
                         pivot: pivot.pivot, tab: step.tab?.id))
                 }
             }
+        }
+        for (index, lines) in dormantOthers {
+            let shown = Array(Set(lines)).sorted()
+            findings[index].message += " (the page's other helpers read it too, never defined: line\(shown.count == 1 ? "" : "s") \(shown.map(String.init).joined(separator: ", ")))"
         }
         return ProcedureContext.unique(findings)
     }
