@@ -97,3 +97,24 @@ import Testing
         #expect(request.path == "/v1/kites")
     }
 }
+
+/// `-d '{"input": "I'm …"}'`: the apostrophe ends the shell quote; the finding says so.
+@Suite struct ApostropheInCurlBodyTests {
+    @Test func anApostropheThatEndsTheBodyIsNamed() throws {
+        let result = ExtractorFixture.rest("""
+            curl https://example.com/v1/kites -H "Content-Type: application/json" -d '{
+              "input": "Find kites for me. I'm flying on Sunday, don't wait."
+            }'
+            """)
+        let finding = try #require(result.findings.first { $0.rule == "json-invalid" })
+        #expect(finding.severity == .error)
+        #expect(finding.message.contains("the apostrophe in `I'm` ends the single-quoted"))
+    }
+
+    @Test func otherUnterminatedStringsKeepTheParserMessage() throws {
+        let result = ExtractorFixture.rest("curl https://example.com/v1/kites -d '{\"input\": \"Find kites}'\n")
+        let finding = try #require(result.findings.first { $0.rule == "json-invalid" })
+        #expect(finding.message.contains("unterminated string"))
+        #expect(!finding.message.contains("apostrophe"))
+    }
+}

@@ -305,9 +305,34 @@ struct RESTFrontEnd: LanguageFrontEnd {
         case .value(let v):
             return v
         case .invalid(let error, let at):
-            findings.append(jsonInvalid(error, at: at, in: sample, what: "the curl request body", context: context))
+            var finding = jsonInvalid(error, at: at, in: sample, what: "the curl request body", context: context)
+            if error.contains("unterminated string"), let word = apostropheWord(in: sample.code, line: at.line, from: at.column) {
+                // `-d '{"input": "I'm …"}'`: the apostrophe closes the single-quoted body, the
+                // JSON stops inside its string, and the shell reads the rest as more words.
+                finding.message = "invalid JSON in the curl request body: the apostrophe in `\(word)` ends the single-quoted `-d '…'` body, so curl gets the JSON only up to it (an unterminated string) and the shell reads the rest as more arguments; write the apostrophe as `'\\''`, or leave it out"
+            }
+            findings.append(finding)
         case .tooDeep(let at):
             findings.append(jsonTooDeep(at: at, in: sample, what: "the curl request body", context: context))
+        }
+        return nil
+    }
+
+    /// The word with an apostrophe between two letters (`I'm`, `don't`) on 1-based `line` of
+    /// `code` at or after `column`; nil when there is none.
+    static func apostropheWord(in code: String, line: Int, from column: Int) -> String? {
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return nil }
+        let text = Array(lines[line - 1])
+        var i = max(1, column)
+        while i + 1 < text.count {
+            if text[i] == "'", text[i - 1].isLetter, text[i + 1].isLetter {
+                var start = i - 1, end = i + 1
+                while start > 0, text[start - 1].isLetter { start -= 1 }
+                while end + 1 < text.count, text[end + 1].isLetter { end += 1 }
+                return String(text[start...end])
+            }
+            i += 1
         }
         return nil
     }
