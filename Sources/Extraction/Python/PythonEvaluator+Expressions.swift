@@ -23,7 +23,10 @@ extension PythonEvaluator {
 
     private mutating func evaluateUnrecorded(_ e: PythonExpr) -> PythonValue {
         switch e.kind {
-        case .name(let name): return lookup(name)
+        case .name(let name):
+            let value = lookup(name)
+            if !usesAPIImport, case .module(let module) = value, Self.isAPIModule(module) { usesAPIImport = true }
+            return value
         case .string(let parts, _):
             var template: [TemplatePart] = []
             for part in parts {

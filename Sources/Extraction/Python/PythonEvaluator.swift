@@ -43,6 +43,11 @@ struct PythonEvaluator {
     var writes: [FileAccess] = []
     var responseReads: [ResponseRead] = []
     var callsAPI = false
+    /// An HTTP or SDK module was imported (`import requests`, `from openai import …`).
+    var importsAPI = false
+    /// Evidence that the imports are used to call something: an imported API name read after its
+    /// import, or a call on a value docverify could not follow (a client built elsewhere).
+    var usesAPIImport = false
     /// Calls the SDK itself refuses before sending anything (a pydantic class given to `create`),
     /// at code positions, with what the reader sees.
     var sdkRefusals: [(line: Int, column: Int, message: String)] = []
@@ -263,11 +268,22 @@ struct PythonEvaluator {
     }
 
     mutating func noteImport(_ module: String) {
+        if Self.isAPIModule(module) { importsAPI = true }
+    }
+
+    /// Modules whose use means the sample talks to a service.
+    static func isAPIModule(_ module: String) -> Bool {
         let root = module.split(separator: ".").first.map(String.init) ?? module
-        if ["openai", "requests", "httpx", "aiohttp"].contains(root) || module.hasPrefix("azure.ai")
-            || module.hasPrefix("urllib.request") || module.hasPrefix("http.client") {
-            callsAPI = true
-        }
+        return ["openai", "requests", "httpx", "aiohttp"].contains(root) || module.hasPrefix("azure.ai")
+            || module.hasPrefix("urllib.request") || module.hasPrefix("http.client")
+    }
+
+    /// Whether the sample evidently calls an API. An import alone is not enough: a set-up step
+    /// that imports `requests`, builds a credential and a header dict, and calls nothing yet, is
+    /// continued by the next step's code; only a use of the import (or a call on a value built
+    /// elsewhere) counts.
+    var evidentlyCallsAPI: Bool {
+        callsAPI || !requests.isEmpty || (importsAPI && usesAPIImport)
     }
 
     /// The items a `for` loop sees.

@@ -84,7 +84,7 @@ public struct PythonFrontEnd: Sendable {
                 rule: "request-invalid", severity: .error,
                 location: sample.markdownLocation(codeLine: refusal.line, codeColumn: refusal.column), message: refusal.message))
         }
-        extraction.callsAPI = evaluator.callsAPI || !evaluator.requests.isEmpty
+        extraction.callsAPI = evaluator.evidentlyCallsAPI
         // A cell of imports alone (a notebook's first step) calls nothing, whatever it imports.
         if evaluator.requests.isEmpty, statements.allSatisfy(Self.isImport) { extraction.callsAPI = false }
         return extraction
