@@ -141,6 +141,27 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
         #expect(result.first?.message.contains("ReferenceError: endpoint is not defined") == true)
     }
 
+    /// `true`, `false` and `null` are literals, in JavaScript as in TypeScript; an unbound name
+    /// beside them is still reported.
+    @Test func javascriptLiteralsAreNotNames() throws {
+        let markdown = """
+            # JS page
+
+            1. Create `app.js`:
+
+                ```javascript
+                import OpenAI from "openai";
+                let ready = false;
+                const strict = true;
+                let last = null;
+                console.log(OpenAI, ready, strict, last, notDeclaredAnywhere);
+                ```
+            """
+        let result = try findings(markdown).filter { $0.rule == "undefined-name" }
+        #expect(result.count == 1)
+        #expect(result.first?.message.contains("notDeclaredAnywhere") == true)
+    }
+
     @Test func javascriptAndTypeScriptScopesStayClean() throws {
         let markdown = """
             # TS page
