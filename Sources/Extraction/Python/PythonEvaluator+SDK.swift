@@ -21,6 +21,8 @@ extension PythonEvaluator {
         if let last = path.last, ["with_options", "copy", "with_raw_response"].contains(last) {
             return .client(index, Array(path.dropLast()))
         }
+        // `client.realtime.connect(…)` (or `beta.realtime`): a WebSocket session, no HTTP request.
+        if path.last == "connect", path.contains("realtime") { opensWebSocket = true }
         return .unknown(e.text)
     }
 

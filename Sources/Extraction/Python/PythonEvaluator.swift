@@ -48,6 +48,8 @@ struct PythonEvaluator {
     /// Evidence that the imports are used to call something: an imported API name read after its
     /// import, or a call on a value docverify could not follow (a client built elsewhere).
     var usesAPIImport = false
+    /// The sample opens a Realtime API WebSocket session, which docverify does not read.
+    var opensWebSocket = false
     /// Calls the SDK itself refuses before sending anything (a pydantic class given to `create`),
     /// at code positions, with what the reader sees.
     var sdkRefusals: [(line: Int, column: Int, message: String)] = []

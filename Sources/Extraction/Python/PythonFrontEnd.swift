@@ -85,6 +85,7 @@ public struct PythonFrontEnd: Sendable {
                 location: sample.markdownLocation(codeLine: refusal.line, codeColumn: refusal.column), message: refusal.message))
         }
         extraction.callsAPI = evaluator.evidentlyCallsAPI
+        extraction.opensWebSocket = evaluator.opensWebSocket
         // A cell of imports alone (a notebook's first step) calls nothing, whatever it imports.
         if evaluator.requests.isEmpty, statements.allSatisfy(Self.isImport) { extraction.callsAPI = false }
         return extraction
