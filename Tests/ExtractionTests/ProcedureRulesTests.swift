@@ -234,6 +234,15 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
         #expect(result.first?.message.contains("`python-dotenv`") == true)
     }
 
+    /// `IPython` comes with the notebook kernel its importer is written for; a real package
+    /// beside it is still reported.
+    @Test func theNotebookKernelIsNotAPackageToInstall() throws {
+        let code = "from IPython.display import clear_output\nimport yaml\nimport openai\nclear_output(wait=True)\nprint(yaml, openai)"
+        let result = try findings(pythonPage(code: code)).filter { $0.rule == "dependency-missing" }
+        #expect(result.count == 1)
+        #expect(result.first?.message.contains("`pyyaml`") == true || result.first?.message.contains("yaml") == true)
+    }
+
     /// A page whose only install step upgrades a package updates an environment set up elsewhere:
     /// a package it never installs is a warning (docverify can't be sure), not an error.
     @Test func anUpgradeOnlyPageMakesItAWarning() throws {
