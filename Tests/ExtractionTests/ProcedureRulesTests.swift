@@ -154,7 +154,8 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
                 let ready = false;
                 const strict = true;
                 let last = null;
-                console.log(OpenAI, ready, strict, last, notDeclaredAnywhere);
+                function Maker() { if (!new.target) { return new Maker(); } }
+                console.log(OpenAI, ready, strict, last, Maker, notDeclaredAnywhere);
                 ```
             """
         let result = try findings(markdown).filter { $0.rule == "undefined-name" }
