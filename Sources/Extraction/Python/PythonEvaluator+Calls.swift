@@ -42,7 +42,6 @@ extension PythonEvaluator {
             if case .client = object {
                 return clientCall(attribute(of: object, name, callee), arguments, e)
             }
-            if case .unknown = object { usesAPIImport = true }
             let args = evaluateArguments(arguments)
             return methodCall(object, name, args, e)
         }

@@ -23,10 +23,7 @@ extension PythonEvaluator {
 
     private mutating func evaluateUnrecorded(_ e: PythonExpr) -> PythonValue {
         switch e.kind {
-        case .name(let name):
-            let value = lookup(name)
-            if !usesAPIImport, case .module(let module) = value, Self.isAPIModule(module) { usesAPIImport = true }
-            return value
+        case .name(let name): return lookup(name)
         case .string(let parts, _):
             var template: [TemplatePart] = []
             for part in parts {

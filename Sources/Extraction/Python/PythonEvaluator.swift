@@ -34,6 +34,9 @@ struct PythonEvaluator {
     var globals: [String: PythonValue] = ["__name__": .string("__main__")]
     var frames: [Frame] = []
     var clients: [OpenAIClientConfig] = []
+    /// The sample opens a Realtime API WebSocket session (`client.realtime.connect`), which
+    /// docverify does not read.
+    var opensWebSocket = false
     /// Module-level settings of the `openai` 0.28 API (`openai.api_base = …`), by name.
     var legacyOpenAI: [String: PythonValue] = [:]
     var functions: [Function] = []
@@ -43,13 +46,6 @@ struct PythonEvaluator {
     var writes: [FileAccess] = []
     var responseReads: [ResponseRead] = []
     var callsAPI = false
-    /// An HTTP or SDK module was imported (`import requests`, `from openai import …`).
-    var importsAPI = false
-    /// Evidence that the imports are used to call something: an imported API name read after its
-    /// import, or a call on a value docverify could not follow (a client built elsewhere).
-    var usesAPIImport = false
-    /// The sample opens a Realtime API WebSocket session, which docverify does not read.
-    var opensWebSocket = false
     /// Calls the SDK itself refuses before sending anything (a pydantic class given to `create`),
     /// at code positions, with what the reader sees.
     var sdkRefusals: [(line: Int, column: Int, message: String)] = []
@@ -270,22 +266,11 @@ struct PythonEvaluator {
     }
 
     mutating func noteImport(_ module: String) {
-        if Self.isAPIModule(module) { importsAPI = true }
-    }
-
-    /// Modules whose use means the sample talks to a service.
-    static func isAPIModule(_ module: String) -> Bool {
         let root = module.split(separator: ".").first.map(String.init) ?? module
-        return ["openai", "requests", "httpx", "aiohttp"].contains(root) || module.hasPrefix("azure.ai")
-            || module.hasPrefix("urllib.request") || module.hasPrefix("http.client")
-    }
-
-    /// Whether the sample evidently calls an API. An import alone is not enough: a set-up step
-    /// that imports `requests`, builds a credential and a header dict, and calls nothing yet, is
-    /// continued by the next step's code; only a use of the import (or a call on a value built
-    /// elsewhere) counts.
-    var evidentlyCallsAPI: Bool {
-        callsAPI || !requests.isEmpty || (importsAPI && usesAPIImport)
+        if ["openai", "requests", "httpx", "aiohttp"].contains(root) || module.hasPrefix("azure.ai")
+            || module.hasPrefix("urllib.request") || module.hasPrefix("http.client") {
+            callsAPI = true
+        }
     }
 
     /// The items a `for` loop sees.

@@ -78,14 +78,14 @@ public struct PythonFrontEnd: Sendable {
         extraction.reads = evaluator.reads
         extraction.writes = evaluator.writes
         extraction.responseReads = evaluator.responseReads
+        extraction.opensWebSocket = evaluator.opensWebSocket
         if let tooDeep = evaluator.depthHits.finding(language: "Python", in: sample) { extraction.findings.append(tooDeep) }
         for refusal in evaluator.sdkRefusals {
             extraction.findings.append(Finding(
                 rule: "request-invalid", severity: .error,
                 location: sample.markdownLocation(codeLine: refusal.line, codeColumn: refusal.column), message: refusal.message))
         }
-        extraction.callsAPI = evaluator.evidentlyCallsAPI
-        extraction.opensWebSocket = evaluator.opensWebSocket
+        extraction.callsAPI = evaluator.callsAPI || !evaluator.requests.isEmpty
         // A cell of imports alone (a notebook's first step) calls nothing, whatever it imports.
         if evaluator.requests.isEmpty, statements.allSatisfy(Self.isImport) { extraction.callsAPI = false }
         return extraction
