@@ -148,6 +148,12 @@ public struct Extractor: Sendable {
         guard extraction.callsAPI, extraction.requests.isEmpty,
               !extraction.findings.contains(where: { syntaxRules.contains($0.rule) }) else { return nil }
         let what = sample.fileName.map { "`\($0)`" } ?? "This \(sample.language.rawValue) sample"
+        if extraction.opensWebSocket {
+            return Finding(
+                rule: "request-unextracted", severity: .note, location: sample.location,
+                message: "\(what) opens a Realtime API WebSocket session, which docverify does not read or run, so nothing it sends was checked",
+                pivot: pivot, tab: tab)
+        }
         return Finding(
             rule: "request-unextracted", severity: .warning, location: sample.location,
             message: "\(what) calls an API but docverify could not tell which HTTP request it sends; "

@@ -73,6 +73,44 @@ import Testing
         #expect(extraction.samples[7]?.callsAPI == true)
     }
 
+    /// A Realtime API session is a WebSocket: docverify's limit, so a note, not a warning.
+    @Test func aRealtimeWebSocketSessionIsANote() {
+        let code = ExtractorFixture.sample("""
+            import os, asyncio
+            from openai import AsyncOpenAI
+
+            async def talk():
+                base = os.environ["SERVICE_URL"].replace("https://", "wss://") + "/openai/v1"
+                client = AsyncOpenAI(websocket_base_url=base, api_key=os.environ["SERVICE_KEY"])
+                async with client.realtime.connect(model="my-voice-model") as session:
+                    await session.response.create()
+
+            asyncio.run(talk())
+            """, .python, id: 4, fileName: "talk.py", line: 12)
+        let findings = Extractor().extract(ExtractorFixture.document([code])).findings.filter { $0.rule == "request-unextracted" }
+        #expect(findings.map(\.severity) == [.note])
+        #expect(findings.first?.message.contains("WebSocket") == true)
+        // The same client calling an SDK method docverify lacks is still a warning.
+        let other = ExtractorFixture.sample("""
+            import os
+            from openai import OpenAI
+            client = OpenAI(base_url=os.environ["SERVICE_URL"], api_key=os.environ["SERVICE_KEY"])
+            client.some.future.method(x=1)
+            """, .python, id: 5, fileName: "other.py", line: 12)
+        let warnings = Extractor().extract(ExtractorFixture.document([other])).findings.filter { $0.rule == "request-unextracted" }
+        #expect(warnings.map(\.severity) == [.warning])
+        // JavaScript: the openai package's Realtime WebSocket client.
+        let js = ExtractorFixture.sample("""
+            import OpenAI from "openai";
+            import { OpenAIRealtimeWS } from "openai/realtime/ws";
+            const client = new OpenAI({ baseURL: process.env.SERVICE_URL, apiKey: process.env.SERVICE_KEY });
+            const session = await OpenAIRealtimeWS.create(client, { model: "my-voice-model" });
+            session.send({ type: "response.create" });
+            """, .javascript, id: 6, fileName: "talk.mjs", line: 12)
+        let jsFindings = Extractor().extract(ExtractorFixture.document([js])).findings.filter { $0.rule == "request-unextracted" }
+        #expect(jsFindings.map(\.severity) == [.note])
+    }
+
     @Test func syntaxErrorsAreNotAlsoUnextracted() {
         let code = ExtractorFixture.sample("const { AzureOpenAI } = require(\"openai\")\nconst c = new AzureOpenAI({ a b });\n", .javascript, id: 3)
         let extraction = Extractor().extract(ExtractorFixture.document([code]))

@@ -141,6 +141,28 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
         #expect(result.first?.message.contains("ReferenceError: endpoint is not defined") == true)
     }
 
+    /// `true`, `false` and `null` are literals, in JavaScript as in TypeScript; an unbound name
+    /// beside them is still reported.
+    @Test func javascriptLiteralsAreNotNames() throws {
+        let markdown = """
+            # JS page
+
+            1. Create `app.js`:
+
+                ```javascript
+                import OpenAI from "openai";
+                let ready = false;
+                const strict = true;
+                let last = null;
+                function Maker() { if (!new.target) { return new Maker(); } }
+                console.log(OpenAI, ready, strict, last, Maker, notDeclaredAnywhere);
+                ```
+            """
+        let result = try findings(markdown).filter { $0.rule == "undefined-name" }
+        #expect(result.count == 1)
+        #expect(result.first?.message.contains("notDeclaredAnywhere") == true)
+    }
+
     @Test func javascriptAndTypeScriptScopesStayClean() throws {
         let markdown = """
             # TS page
@@ -211,6 +233,15 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
         let result = try findings(pythonPage(code: code)).filter { $0.rule == "dependency-missing" }
         #expect(result.map(\.location.line) == [19])
         #expect(result.first?.message.contains("`python-dotenv`") == true)
+    }
+
+    /// `IPython` comes with the notebook kernel its importer is written for; a real package
+    /// beside it is still reported.
+    @Test func theNotebookKernelIsNotAPackageToInstall() throws {
+        let code = "from IPython.display import clear_output\nimport yaml\nimport openai\nclear_output(wait=True)\nprint(yaml, openai)"
+        let result = try findings(pythonPage(code: code)).filter { $0.rule == "dependency-missing" }
+        #expect(result.count == 1)
+        #expect(result.first?.message.contains("`pyyaml`") == true || result.first?.message.contains("yaml") == true)
     }
 
     /// A page whose only install step upgrades a package updates an environment set up elsewhere:

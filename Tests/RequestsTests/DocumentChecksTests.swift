@@ -212,6 +212,40 @@ struct DocumentChecksTests {
         #expect(DocumentChecks.pivotDrift(fixture.extraction()) == [])
     }
 
+    /// Tabs named after two models show each model's own values: a note, never a warning asking
+    /// to align them; tabs that are not models (or two tabs of one model) still drift.
+    @Test func tabsForDifferentModelsDifferByDesign() {
+        func body(_ quality: String) -> SymbolicValue {
+            .object(["prompt": .string("a lighthouse at dusk"), "quality": .string(quality)])
+        }
+        func fixture(_ a: String, _ b: String) -> DocumentExtraction {
+            var f = DocumentFixture()
+            f.pivots.append(("rest", [(title: "Draw", tabs: [
+                .init(id: a, calls: [call("r.md", 10, path: "/openai/deployments/{deployment}/images/generations", body: body("medium"))]),
+                .init(id: b, calls: [call("r.md", 40, path: "/openai/deployments/{deployment}/images/generations", body: body("hd"))]),
+            ])]))
+            return f.extraction()
+        }
+        let models = DocumentChecks.pivotDrift(fixture("gpt-image-1", "dall-e-3"))
+        #expect(models.count == 1)
+        #expect(models.first?.severity == .note)
+        #expect(models.first?.message.contains("different models") == true)
+        // Several fields of two models' requests: still one note.
+        var many = DocumentFixture()
+        many.pivots.append(("rest", [(title: "Draw", tabs: [
+            .init(id: "gpt-image-1", calls: [call("r.md", 10, path: "/openai/deployments/{deployment}/images/generations",
+                                               body: .object(["prompt": .string("a"), "quality": .string("medium")]))]),
+            .init(id: "dall-e-3", calls: [call("r.md", 40, path: "/openai/deployments/{deployment}/images/generations",
+                                            body: .object(["prompt": .string("b"), "quality": .string("hd"), "style": .string("vivid")]))]),
+        ])]))
+        let manyFindings = DocumentChecks.pivotDrift(many.extraction())
+        #expect(manyFindings.map(\.severity) == [.note])
+        let styles = DocumentChecks.pivotDrift(fixture("short", "detailed"))
+        #expect(styles.map(\.severity) == [.warning])
+        let sameModel = DocumentChecks.pivotDrift(fixture("dall-e-3", "DALL-E-3"))
+        #expect(sameModel.map(\.severity) == [.warning])
+    }
+
     @Test func authDifferencesBetweenTabsAreNotDrift() {
         var fixture = DocumentFixture()
         let body = firstTurn(modalities: ["text", "audio"])

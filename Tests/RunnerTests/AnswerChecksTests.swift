@@ -48,6 +48,22 @@ import Transport
         #expect(check(request, body: Data(#"{"text":"Hello."}"#.utf8)).findings.first?.rule == "response-invalid")
     }
 
+    /// `stream: true` beside a member docverify only knows as a stand-in (a search key read from
+    /// an unset variable) still asks for a stream: the answer is read as events, not as JSON.
+    @Test func aStreamIsAskedForEvenBesideAStandIn() {
+        let searchKey = SymbolicValue.placeholder(.environment(name: "MY_SEARCH_KEY", fallback: nil))
+        let request = F.call("POST", "/openai/deployments/{deployment}/chat/completions", line: 5,
+                             body: .object(["stream": .bool(true),
+                                            "messages": .array([.object(["role": .string("user"), "content": .string("Hi")])]),
+                                            "data_sources": .array([.object(["type": .string("azure_search"),
+                                                                             "parameters": .object(["key": searchKey])])])]),
+                             deployment: "chat", version: "2024-10-21")
+        #expect(AnswerKind.of(RequestBuilder().build(request)) == .chatStream)
+        var plain = request
+        plain.body = .object(["messages": .array([]), "data_sources": .array([searchKey])])
+        #expect(AnswerKind.of(RequestBuilder().build(plain)) == .chat)
+    }
+
     @Test func aDownloadMustBeAnImage() {
         var download = ExtractedRequest(location: F.at(9), client: .pythonRequests, method: "GET",
                                         endpoint: .placeholder(.response(call: 0, path: "data[0].url")), path: "", deployment: nil, auth: nil, body: nil)

@@ -22,6 +22,25 @@ import Testing
     static let chat = "/openai/deployments/{deployment}/chat/completions"
     static let question = SymbolicValue.object(["role": .string("user"), "content": .string("What time is it in Oslo?")])
 
+    /// A value only the sample's code computes skips the scenario, unless that code has a static
+    /// error (a name it never defines): then the reader stops there, and the scenario fails.
+    @Test func aSkipForTheSamplesOwnValueFailsWhenTheSampleHasAnError() async throws {
+        let body: SymbolicValue = .object(["messages": .array([Self.question]), "data_sources": .array([.object([
+            "type": .string("azure_search"), "parameters": .object(["key": .placeholder(.unknown("searchKey"))]),
+        ])])])
+        let request = F.call("POST", Self.chat, line: 12, body: body, deployment: "gpt", version: "2024-10-21")
+        let extraction = F.document([SampleExtraction(sampleID: 0, requests: [request], callsAPI: true)])
+        let built = RequestBuilder().build(extraction)
+        var config = RunConfiguration(environment: [:], jobs: 1)
+        config.transport.retry = .none
+        let clean = try #require(try await DocumentRunner(configuration: config).run([(extraction, built.findings, built.requests)]).first)
+        #expect(clean.scenarios.first?.status == .skipped)
+        let undefined = Finding(rule: "undefined-name", severity: .error, location: F.at(11), message: "reads `searchKey`, which it never defines")
+        let broken = try #require(try await DocumentRunner(configuration: config).run([(extraction, built.findings + [undefined], built.requests)]).first)
+        #expect(broken.scenarios.first?.status == .failed)
+        #expect(broken.scenarios.first?.reason?.contains("does not run as written") == true)
+    }
+
     @Test func aToolPathTheAnswerDidNotTakeIsNotAFailure() async throws {
         let tools: SymbolicValue = .array([.object(["type": .string("function"), "function": .object([
             "name": .string("clock"), "parameters": .object(["type": .string("object"), "properties": .object([:])]),

@@ -81,6 +81,15 @@ import Testing
         #expect(UnmodeledOperations.family(method: "POST", path: "/openai/deployments/d/chat/completions") == nil)
     }
 
+    @Test func videoJobsAndTheOlderAsynchronousImageFormAreKnown() {
+        #expect(UnmodeledOperations.family(method: "POST", path: "/openai/v1/video/generations/jobs") == "video generation jobs")
+        #expect(UnmodeledOperations.family(method: "GET", path: "/openai/v1/video/generations/gen_1/content/video") == "video generation jobs")
+        #expect(UnmodeledOperations.family(method: "POST", path: "/openai/images/generations:submit") == "the older asynchronous image generation")
+        #expect(UnmodeledOperations.family(method: "GET", path: "/openai/operations/images/op-1") == "the older asynchronous image generation")
+        // A misspelt path stays unknown.
+        #expect(UnmodeledOperations.family(method: "POST", path: "/openai/v1/video/generation/jobs") == nil)
+    }
+
     @Test func aPathThatIsNoOperationStillFails() async throws {
         // The events of a job are read with GET: POST is no operation.
         let request = F.call("POST", "/openai/fine_tuning/jobs/{id}/events", line: 14, version: "2024-10-21")

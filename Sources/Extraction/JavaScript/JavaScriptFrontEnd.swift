@@ -77,6 +77,7 @@ struct JavaScriptFrontEnd: LanguageFrontEnd {
         // Loading the library and only constructing a credential or client calls nothing: a
         // method call (`client.getChatCompletions(…)`) or `fetch(…)` is what sends a request.
         if result.requests.isEmpty, !JSAPIUsage.hasMethodCall(tokens), !sample.code.contains("fetch(") { result.callsAPI = false }
+        result.opensWebSocket = JSAPIUsage.opensRealtimeSession(tokens)
         if let tooDeep = evaluator.depth.finding(language: typescript ? "TypeScript" : "JavaScript", in: sample, context: context) {
             result.findings.append(tooDeep)
         }
@@ -141,6 +142,20 @@ enum JSAPIUsage {
                 if i + 2 < tokens.count, tokens[i + 1].isPunctuator("."), tokens[i + 2].isIdentifier("create") { return true }
             default:
                 break
+            }
+        }
+        return false
+    }
+
+    /// The openai package's Realtime WebSocket clients (`OpenAIRealtimeWS`, `OpenAIRealtimeWebSocket`),
+    /// or `realtime.connect(`: the sample talks over a WebSocket, which docverify does not read.
+    static func opensRealtimeSession(_ tokens: [JSToken]) -> Bool {
+        for (i, token) in tokens.enumerated() {
+            switch token.kind {
+            case .identifier("OpenAIRealtimeWS"), .identifier("OpenAIRealtimeWebSocket"): return true
+            case .identifier("realtime"):
+                if i + 3 < tokens.count, tokens[i + 1].isPunctuator("."), tokens[i + 2].isIdentifier("connect"), tokens[i + 3].isPunctuator("(") { return true }
+            default: break
             }
         }
         return false

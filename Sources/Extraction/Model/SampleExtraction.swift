@@ -40,6 +40,9 @@ public struct SampleExtraction: Hashable, Sendable {
     /// True when the code evidently calls an API (imports an SDK, builds a client, posts a URL):
     /// with no request extracted that is a `request-unextracted` finding, never a silent skip.
     public var callsAPI: Bool
+    /// True when the code opens a WebSocket session (the Realtime API), which docverify neither
+    /// reads nor runs: its `request-unextracted` is a note, the limit being docverify's.
+    public var opensWebSocket: Bool = false
 
     public init(
         sampleID: Int, requests: [ExtractedRequest] = [], reads: [FileAccess] = [], writes: [FileAccess] = [],

@@ -8,6 +8,8 @@ extension PythonEvaluator {
     /// request; `with_options(...)` and friends give the same client back.
     mutating func clientCall(_ function: PythonValue, _ arguments: [PythonArgument], _ e: PythonExpr) -> PythonValue {
         guard case .client(let index, let path) = function else { return .unknown(e.text) }
+        // `client.realtime.connect(…)` (or `beta.realtime`): a WebSocket session, no HTTP request.
+        if path.last == "connect", path.contains("realtime") { opensWebSocket = true }
         let args = evaluateArguments(arguments)
         if path.count >= 2, path.suffix(2) == ["completions", "parse"], path.contains("chat") {
             return sdkCall(SDKOperation.table[0], client: index, args, e, isParse: true).value

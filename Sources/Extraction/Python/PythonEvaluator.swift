@@ -34,6 +34,9 @@ struct PythonEvaluator {
     var globals: [String: PythonValue] = ["__name__": .string("__main__")]
     var frames: [Frame] = []
     var clients: [OpenAIClientConfig] = []
+    /// The sample opens a Realtime API WebSocket session (`client.realtime.connect`), which
+    /// docverify does not read.
+    var opensWebSocket = false
     /// Module-level settings of the `openai` 0.28 API (`openai.api_base = …`), by name.
     var legacyOpenAI: [String: PythonValue] = [:]
     var functions: [Function] = []

@@ -94,6 +94,7 @@ public struct PythonFrontEnd: Sendable {
         extraction.reads = evaluator.reads
         extraction.writes = evaluator.writes
         extraction.responseReads = evaluator.responseReads
+        extraction.opensWebSocket = evaluator.opensWebSocket
         if let tooDeep = evaluator.depthHits.finding(language: "Python", in: sample) { extraction.findings.append(tooDeep) }
         for refusal in evaluator.sdkRefusals {
             extraction.findings.append(Finding(

@@ -196,7 +196,7 @@ public struct DocumentChecks {
             }
         }
         // Each variant's differences, with the alternative they were found against.
-        var differences: [Int: [(finding: Finding, label: String, referenceLabel: String, other: SourceLocation)]] = [:]
+        var differences: [Int: [(finding: Finding, label: String, referenceLabel: String, other: SourceLocation, forModels: Bool)]] = [:]
         var order: [Int] = []
         var reportedPaths: [Int: [String]] = [:]
         for path in paths where !isSchemaTitle(path) {
@@ -223,23 +223,29 @@ public struct DocumentChecks {
                 if reportedPaths[variant.index, default: []].contains(where: { Self.isAncestor($0, of: path) }) { continue }
                 reportedPaths[variant.index, default: []].append(path)
                 let value = valueOf[variant.index]!
-                let severity = severityOf(path: path, value, referenceValue)
+                // Tabs for two models: their values differ by design, and sending the same one
+                // could be refused by one of them (a note, never the advice to align them).
+                let forModels = ModelTabs.areDifferentModels(variant.alternative, referenceEntry.variant.alternative)
+                let severity = forModels ? .note : severityOf(path: path, value, referenceValue)
                 let other = referenceEntry.variant.calls[referenceEntry.call].location
                 let ordinal = call == 0 && variant.calls.count == 1 ? "the request" : "request \(call + 1)"
-                let advice = severity == .note
+                let advice = forModels
+                    ? "the tabs are for different models, whose parameters differ; check that the difference is meant"
+                    : severity == .note
                     ? "the API's default makes them alike or docverify does not know its default; check that the difference is meant"
                     : "make the samples send the same request"
                 if differences[variant.index] == nil { order.append(variant.index) }
                 differences[variant.index, default: []].append((Finding(
                     rule: "pivot-drift", severity: severity, location: variant.calls[call].location,
                     message: "\(sectionName): \(ordinal) sends \(path.isEmpty ? "body" : path) = \(JSONDiff.show(value)) in \(variant.label), but \(JSONDiff.show(referenceValue)) in \(referenceEntry.variant.label) at \(other.file):\(other.line) (\(agreeing) of \(variants.count) variants agree with the latter); \(advice)",
-                    pivot: variant.pivot, tab: variant.tab), variant.label, referenceEntry.variant.label, other))
+                    pivot: variant.pivot, tab: variant.tab), variant.label, referenceEntry.variant.label, other, forModels))
             }
         }
         var findings: [Finding] = []
         for index in order {
             let found = differences[index]!
-            guard found.count > maxDetailedDifferences else {
+            // Two models' tabs: one note for the whole request, however many fields differ.
+            guard found.count > maxDetailedDifferences || (found.count > 1 && found.allSatisfy(\.forModels)) else {
                 findings += found.map(\.finding)
                 continue
             }
@@ -249,7 +255,9 @@ public struct DocumentChecks {
             let fields = found.prefix(3).map { field($0.finding.message) }.joined(separator: ", ")
             findings.append(Finding(
                 rule: "pivot-drift", severity: .note, location: first.finding.location,
-                message: "\(sectionName): the request in \(first.label) differs from \(first.referenceLabel) at \(first.other.file):\(first.other.line) in \(found.count) fields (\(fields), …), so the alternatives show different examples; check that this is meant",
+                message: "\(sectionName): the request in \(first.label) differs from \(first.referenceLabel) at \(first.other.file):\(first.other.line) in \(found.count) fields (\(fields)\(found.count > 3 ? ", …" : "")), "
+                    + (found.allSatisfy(\.forModels) ? "as the tabs are for different models, whose parameters differ" : "so the alternatives show different examples")
+                    + "; check that this is meant",
                 pivot: first.finding.pivot, tab: first.finding.tab))
         }
         return findings

@@ -36,6 +36,16 @@ public enum UnmodeledOperations {
             ("GET", "/threads/{id}/runs/{id}/steps/{id}"),
         ]),
         Family(name: "files", routes: [("GET", "/files/{id}"), ("GET", "/files/{id}/content"), ("POST", "/files/import")]),
+        // Sora: a job is created, polled, then its generation's content downloaded.
+        Family(name: "video generation jobs", routes: [
+            ("POST", "/video/generations/jobs"), ("GET", "/video/generations/jobs"), ("GET", "/video/generations/jobs/{id}"),
+            ("DELETE", "/video/generations/jobs/{id}"), ("GET", "/video/generations/{id}"),
+            ("GET", "/video/generations/{id}/content/video"), ("GET", "/video/generations/{id}/content/thumbnail"),
+        ]),
+        // DALL-E 2's asynchronous form (2023-06-01-preview): submit, then poll the operation.
+        Family(name: "the older asynchronous image generation", routes: [
+            ("POST", "/images/generations:submit"), ("GET", "/operations/images/{id}"),
+        ]),
         Family(name: "uploads", routes: [
             ("POST", "/uploads"), ("POST", "/uploads/{id}/parts"), ("POST", "/uploads/{id}/complete"), ("POST", "/uploads/{id}/cancel"),
         ]),

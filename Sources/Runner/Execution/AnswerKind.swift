@@ -26,7 +26,9 @@ enum AnswerKind: Equatable {
         let extracted = request.extracted
         if extracted.purpose == .download { return .image }
         guard let operation = request.operation else { return .json }
-        let body = extracted.body?.jsonValue
+        // Read members one by one: a body holding a stand-in elsewhere (an On Your Data search
+        // key from an unset variable) has no JSON value as a whole, yet still asks for a stream.
+        let body = Self.literalMembers(extracted.body)
         let streams = body?["stream"] == .bool(true)
         switch operation.id {
         case "chat.completions.create": return streams ? .chatStream : .chat
@@ -43,6 +45,12 @@ enum AnswerKind: Equatable {
             case .text: return .text(format: "text")
             }
         }
+    }
+
+    /// The body's top-level members that are literal JSON, nil when the body is not an object.
+    static func literalMembers(_ body: SymbolicValue?) -> JSONValue? {
+        guard case .object(let members)? = body else { return body?.jsonValue }
+        return .object(members.compactMapValues(\.jsonValue))
     }
 
     /// A literal form field's value.

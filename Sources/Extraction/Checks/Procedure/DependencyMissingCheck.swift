@@ -66,13 +66,18 @@ enum DependencyMissingCheck {
         }
     }
 
+    /// Modules of the IPython kernel that runs notebook cells: code importing them
+    /// (`from IPython.display import clear_output`) is written for a notebook, where Jupyter
+    /// already brought them, not for a bare interpreter.
+    static let kernelModules: Set<String> = ["IPython", "ipykernel"]
+
     /// The package to install for `module`, or nil when the module is available.
     static func missingPackage(_ module: String, ecosystem: ProcedureStep.Ecosystem, installed: Set<String>, localStems: Set<String>) -> String? {
         switch ecosystem {
         case .python:
             guard !module.hasPrefix("."), !module.isEmpty else { return nil }
             let top = String(module.split(separator: ".").first ?? "")
-            if PythonStandardLibrary.modules.contains(top) || localStems.contains(top) { return nil }
+            if PythonStandardLibrary.modules.contains(top) || localStems.contains(top) || kernelModules.contains(top) { return nil }
             let candidates = PackageNames.pythonPackages(forImport: module)
             if !candidates.isDisjoint(with: installed) { return nil }
             return PackageNames.pythonImportToPackages[top]?.first ?? suggestedPython(module)

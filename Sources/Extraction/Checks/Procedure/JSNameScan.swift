@@ -100,11 +100,16 @@ struct JSNameScan {
         }
     }
 
+    static let literalWords: Set<String> = ["true", "false", "null", "new.target"]
+
     mutating func expr(_ e: JSExpr, depth: Int, defaulted: Bool = false) {
         guard depth < Self.maxDepth else { facts.unscopable = true; return }
         let d = depth + 1
         switch e.kind {
         case .identifier(let n):
+            // The parser keeps `true`, `false`, `null` and the `new.target` meta-property as
+            // identifiers: none is a name a program must bind.
+            if Self.literalWords.contains(n) { break }
             facts.reads.append(.init(name: n, line: e.position.line, column: e.position.column))
             if n == "eval" { facts.unscopable = true }
         case .number, .string, .regex, .this: break
