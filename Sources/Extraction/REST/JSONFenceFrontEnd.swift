@@ -9,7 +9,7 @@ import Quickstart
 struct JSONFenceFrontEnd: LanguageFrontEnd {
     func extract(_ sample: CodeSample, context: FrontEndContext) -> SampleExtraction {
         var result = SampleExtraction(sampleID: sample.id)
-        if let previous = context.previous, RESTFrontEnd.takesBodyFromNextFence(previous) { return result }
+        if let previous = context.previous, RESTFrontEnd.takesBodyFromNextFence(previous), RESTFrontEnd.isBodyFence(sample) { return result }
         let json = PositionedJSON(code: sample.code)
         guard !json.isEmpty else { return result }
         let allowComments = sample.language == .jsonc || Self.isJSONWithComments(sample)

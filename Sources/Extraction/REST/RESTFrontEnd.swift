@@ -159,6 +159,13 @@ struct RESTFrontEnd: LanguageFrontEnd {
     private func extractHTTPBlock(_ sample: CodeSample, context: FrontEndContext) -> SampleExtraction {
         var result = SampleExtraction(sampleID: sample.id)
         guard let block = HTTPBlock(code: sample.code) else { return result }
+        // A request line alone, for a method that sends a body, with no headers, no body and no
+        // body fence after it: the operation's signature a REST reference shows above its
+        // parameter tables (its examples follow with bodies), not a request anyone sends.
+        if block.method != "GET", block.method != "DELETE", block.method != "HEAD", block.headers.isEmpty, block.body == nil,
+           !(context.next.map(Self.isBodyFence) ?? false) {
+            return result
+        }
         result.callsAPI = true
         var body: SymbolicValue?
         if let inline = block.body {
@@ -172,7 +179,7 @@ struct RESTFrontEnd: LanguageFrontEnd {
                 result.findings.append(Self.jsonTooDeep(at: at, in: sample, what: "the request body", context: context))
                 return result
             }
-        } else if block.method != "GET", let next = context.next, next.language == .json || next.language == .jsonc {
+        } else if block.method != "GET", let next = context.next, Self.isBodyFence(next) {
             switch PositionedJSON(code: next.code).parse(allowComments: next.language == .jsonc) {
             case .value(let v): body = v
             case .invalid(let error, let at):
@@ -183,8 +190,20 @@ struct RESTFrontEnd: LanguageFrontEnd {
                 return result
             }
         }
+        // A form upload written out as one JSON string with its bytes left out
+        // (`"--boundary\nContent-Disposition: form-data; …"`): an illustration of the form, which
+        // nobody can send as it stands.
+        if case .string(let text)? = body, text.contains("Content-Disposition: form-data") {
+            result.callsAPI = false
+            return result
+        }
         let url = RESTURLTemplate.split(block.url)
         var headers = block.headers
+        // No header at all: a REST reference's example, which leaves the credential to its
+        // "Request Header" table. The reader sends their own key, and so does `run`.
+        if block.headers.isEmpty {
+            headers["api-key"] = .placeholder(.readerValue(kind: .apiKey, text: "the api-key header the page's reference tables name"))
+        }
         if body != nil && headers["content-type"] == nil { headers["content-type"] = .string("application/json") }
         result.requests.append(ExtractedRequest(
             location: sample.markdownLocation(codeLine: block.position.line, codeColumn: block.position.column),
@@ -201,6 +220,18 @@ struct RESTFrontEnd: LanguageFrontEnd {
         let i = position.column - 1
         guard i > 0, i + 1 < line.count, line[i] == "'" else { return false }
         return line[i - 1].isLetter && line[i + 1].isLetter
+    }
+
+    /// True when `next`, the fence after a body-less HTTP block, can be that block's body: JSON
+    /// that isn't introduced as the answer (`Responses:` / `Status Code: 200`, "Output:").
+    static func isBodyFence(_ next: CodeSample) -> Bool {
+        guard next.language == .json || next.language == .jsonc else { return false }
+        return !isAnswerFence(next)
+    }
+
+    /// True when the prose before `sample` introduces it as an answer or output.
+    static func isAnswerFence(_ sample: CodeSample) -> Bool {
+        OutputIntroduction.introduces(sample.stepText) || (sample.stepText?.lowercased().contains("status code") ?? false)
     }
 
     /// True when `sample` is an HTTP request block that takes its body from the next fence.
