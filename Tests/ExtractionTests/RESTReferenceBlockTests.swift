@@ -75,3 +75,17 @@ import Testing
         #expect(JSONFenceFrontEnd().extract(bad, context: FrontEndContext(previous: previous)).findings.map(\.rule) == ["json-invalid"])
     }
 }
+
+extension RESTReferenceBlockTests {
+    @Test func pathParametersAreIdsAnEarlierCallReturned() throws {
+        var x = http("GET https://{endpoint}/openai/threads/{thread_id}/runs?api-version=2025-04-01-preview\n\n")
+        var noted: Set<String> = []
+        _ = Extractor.markReaderValues(&x, pivot: nil, tab: nil, noted: &noted)
+        let request = try #require(x.requests.first)
+        #expect(request.path == "/openai/threads/{thread_id}/runs")
+        #expect(isReader(request.pathParameters["thread_id"], .resourceID))
+        // A parameter after a collection the id table doesn't know keeps its own name.
+        let other = http("GET https://{endpoint}/openai/widgets/{widget-id}?api-version=2025-04-01-preview\n")
+        #expect(other.requests.first?.path == "/openai/widgets/{widget-id}")
+    }
+}

@@ -92,6 +92,20 @@ import Testing
         #expect(report.findings.contains { $0.rule == "request-unresolved" && $0.message.contains("thread_abc123") })
     }
 
+    /// An example id in a body (`"assistant_id": "asst_abc123"`, copied from an answer the page
+    /// shows) with no call of the run giving one out: skipped with a note, like one in a path.
+    @Test func anExampleIDInTheBodySkipsTheCallWhenNoCallGaveOneOut() async throws {
+        let run1 = F.call("POST", "/openai/threads/runs", line: 20, body: .object([
+            "assistant_id": .string("asst_example42"),
+            "thread": .object(["messages": .array([.object(["role": .string("user"), "content": .string("Hi?")])])]),
+        ]))
+        let report = try await run(F.document([SampleExtraction(sampleID: 0, requests: [run1], callsAPI: true)]))
+        let result = try #require(report.scenarios.first)
+        #expect(result.status == .skipped)
+        #expect(!report.findings.contains { $0.severity == .error }, "\(report.findings)")
+        #expect(report.findings.contains { $0.rule == "request-unresolved" && $0.message.contains("asst_example42") })
+    }
+
     /// A management call (Azure Resource Manager) on the page is not sent to the embedded mock.
     @Test func aCallToAnotherServiceIsNotSentToTheMock() async throws {
         let list = F.call("GET", "/subscriptions/sub-1/providers/Microsoft.CognitiveServices/locations/eastus/models", line: 20,

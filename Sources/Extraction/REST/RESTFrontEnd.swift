@@ -205,10 +205,12 @@ struct RESTFrontEnd: LanguageFrontEnd {
             headers["api-key"] = .placeholder(.readerValue(kind: .apiKey, text: "the api-key header the page's reference tables name"))
         }
         if body != nil && headers["content-type"] == nil { headers["content-type"] = .string("application/json") }
-        result.requests.append(ExtractedRequest(
+        var request = ExtractedRequest(
             location: sample.markdownLocation(codeLine: block.position.line, codeColumn: block.position.column),
             client: .httpBlock, method: block.method, endpoint: url.endpoint, path: url.path,
-            deployment: url.deployment, query: url.query, headers: headers, auth: Self.auth(headers), body: body))
+            deployment: url.deployment, query: url.query, headers: headers, auth: Self.auth(headers), body: body)
+        request.pathParameters = url.pathParameters
+        result.requests.append(request)
         return result
     }
 

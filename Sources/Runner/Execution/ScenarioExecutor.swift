@@ -268,12 +268,25 @@ struct ScenarioExecutor: Sendable {
         return f
     }
 
-    /// The example ids (`thread_abc123`) the call's path holds.
+    /// The example ids the call holds: in its path (`thread_abc123`, `{thread_id}`), and id-shaped
+    /// strings of its body (`"assistant_id": "asst_abc123"`), which can only have been copied from
+    /// an earlier answer shown on the page.
     static func exampleIDs(of request: ExtractedRequest) -> [String] {
-        request.pathParameters.values.compactMap {
-            if case .placeholder(.readerValue(.resourceID, let text)) = $0 { return text }
+        var found = request.pathParameters.values.compactMap { value -> String? in
+            if case .placeholder(.readerValue(.resourceID, let text)) = value { return text }
             return nil
-        }.sorted()
+        }
+        func walk(_ value: SymbolicValue, depth: Int) {
+            guard depth < 32 else { return }
+            switch value {
+            case .string(let s) where ResourceIDs.prefix(of: s) != nil: found.append(s)
+            case .array(let items): for item in items { walk(item, depth: depth + 1) }
+            case .object(let members): for member in members.values { walk(member, depth: depth + 1) }
+            default: break
+            }
+        }
+        if let body = request.body { walk(body, depth: 0) }
+        return Array(Set(found)).sorted()
     }
 
     /// Unset environment variables the call reads only in its body or deployment name: the reader
