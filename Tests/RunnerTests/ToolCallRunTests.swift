@@ -140,3 +140,21 @@ import Testing
         #expect(report.findings.contains { $0.rule == "request-unresolved" && $0.severity == .error })
     }
 }
+
+extension ToolCallRunTests {
+    /// A management call that sets a deployment up, then an inference call: the first isn't sent
+    /// to the embedded mock, the second still is.
+    @Test func callsAfterAnotherServicesCallStillRun() async throws {
+        let setUp = F.call("PUT", "/subscriptions/sub-1/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/a/deployments/d", line: 20,
+                           body: .object(["sku": .object(["name": .string("Standard")])]), endpoint: .string("https://management.azure.com"))
+        let ask = F.call("POST", Self.chat, line: 30, body: .object(["messages": .array([Self.question])]),
+                         deployment: "gpt", version: "2024-10-21")
+        let report = try await run(F.document([SampleExtraction(sampleID: 0, requests: [setUp, ask], callsAPI: true)]))
+        let result = try #require(report.scenarios.first)
+        #expect(result.status == .passed, "\(report.findings)")
+        #expect(result.calls.map(\.location.line) == [30])
+        // Alone, the management call leaves nothing to run: skipped, as before.
+        let alone = try await run(F.document([SampleExtraction(sampleID: 0, requests: [setUp], callsAPI: true)]))
+        #expect(alone.scenarios.first?.status == .skipped)
+    }
+}
