@@ -122,6 +122,8 @@ struct OperationCatalogTests {
         ("POST", "/openai/responses", "the Responses API"), ("GET", "/openai/v1/responses/{response_id}", "the Responses API"),
         ("GET", "/openai/responses/resp_1/input_items", "the Responses API"), ("POST", "/openai/batches", "batches"),
         ("GET", "/openai/vector_stores/vs_1/files", "vector stores"),
+        ("GET", "/openai/evals/{eval-id}/runs/{run_id}/output_items/{output-item-id}", "evaluations"),
+        ("POST", "/openai/v1/fine_tuning/alpha/graders/run", "fine-tuning graders and checkpoint copies"),
     ])
     func unmodeledOperation(method: String, path: String, family: String) {
         let built = RequestBuilder().build(Self.call(method, path, body: method == "POST" ? .object([:]) : nil))

@@ -51,6 +51,17 @@ public enum UnmodeledOperations {
         ]),
         Family(name: "models", routes: [("GET", "/models"), ("GET", "/models/{id}")]),
         Family(name: "image edits", routes: [("POST", "/deployments/{id}/images/edits"), ("POST", "/images/edits")]),
+        // The authoring reference (2025-04-01-preview, v1 preview).
+        Family(name: "evaluations", routes: [
+            ("GET", "/evals"), ("POST", "/evals"), ("GET", "/evals/{id}"), ("POST", "/evals/{id}"), ("DELETE", "/evals/{id}"),
+            ("GET", "/evals/{id}/runs"), ("POST", "/evals/{id}/runs"), ("GET", "/evals/{id}/runs/{id}"),
+            ("POST", "/evals/{id}/runs/{id}"), ("DELETE", "/evals/{id}/runs/{id}"),
+            ("GET", "/evals/{id}/runs/{id}/output_items"), ("GET", "/evals/{id}/runs/{id}/output_items/{id}"),
+        ]),
+        Family(name: "fine-tuning graders and checkpoint copies", routes: [
+            ("POST", "/fine_tuning/alpha/graders/run"), ("POST", "/fine_tuning/alpha/graders/validate"),
+            ("POST", "/fine_tuning/jobs/{id}/checkpoints/{id}/copy"), ("GET", "/fine_tuning/jobs/{id}/checkpoints/{id}/copy"),
+        ]),
     ]
 
     /// Each route's segments, split once.
