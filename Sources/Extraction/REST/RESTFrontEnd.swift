@@ -32,6 +32,13 @@ struct RESTFrontEnd: LanguageFrontEnd {
                 pivot: context.pivot, tab: context.tab))
             return result
         }
+        for end in EscapedLineEnd.positions(in: sample.code) {
+            result.findings.append(Finding(
+                rule: "shell-syntax", severity: .error,
+                location: sample.markdownLocation(codeLine: end.line, codeColumn: end.column),
+                message: "the `\\` at the end of this line is followed by blanks, so it escapes a space instead of the line break: the shell ends the command here and runs the next line, an option, as a command of its own; delete the blanks after the `\\`",
+                pivot: context.pivot, tab: context.tab))
+        }
         // Each command is taken out of the list as it is read, so a request body's word is held by
         // its `curl` alone and can be let go once its JSON is assembled (``request(from:…)``).
         commands.reverse()
