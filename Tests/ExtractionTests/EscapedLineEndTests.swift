@@ -30,3 +30,25 @@ import Testing
         #expect(EscapedLineEnd.positions(in: "echo a\\\\ \n--flag\n").isEmpty)
     }
 }
+
+/// Option lines with no `\` on the line before: each runs as a command of its own.
+@Suite struct MissingContinuationTests {
+    @Test func optionLinesWithoutContinuationAreReportedOncePerCommand() {
+        let broken = "az widget create \\\n  --name w1 \\\n  --group g1\n  --size large\n  --color blue\n"
+        let found = ExtractorFixture.rest(broken, .shell).findings.filter { $0.message.contains("starts with an option") }
+        #expect(found.map(\.location.line) == [ExtractorFixture.markdown(4, 1).line])
+        #expect(found.map(\.severity) == [.error])
+    }
+
+    @Test func continuedCommandsSynopsesQuotesAndHeredocsStaySilent() {
+        #expect(MissingContinuation.lines(in: "az widget create \\\n  --name w1 \\\n  --group g1\n").isEmpty)
+        // A usage synopsis is shown, not run.
+        #expect(MissingContinuation.lines(in: "az widget create --name\n                 --group\n                 [--size]\n").isEmpty)
+        // Inside a quoted body.
+        #expect(MissingContinuation.lines(in: "curl https://x.invalid -d '{\n--not an option line\n}'\n").isEmpty)
+        // Here-document data.
+        #expect(MissingContinuation.lines(in: "cat <<EOF > f.yml\nitems:\n- name: a\n--flag value\nEOF\n").isEmpty)
+        // A new command after a blank line.
+        #expect(MissingContinuation.lines(in: "az login\n\n--help me\n").isEmpty)
+    }
+}

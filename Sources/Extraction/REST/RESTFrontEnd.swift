@@ -39,6 +39,13 @@ struct RESTFrontEnd: LanguageFrontEnd {
                 message: "the `\\` at the end of this line is followed by blanks, so it escapes a space instead of the line break: the shell ends the command here and runs the next line, an option, as a command of its own; delete the blanks after the `\\`",
                 pivot: context.pivot, tab: context.tab))
         }
+        for line in MissingContinuation.lines(in: ConsolePrompts.commandsOnly(sample.code)) {
+            result.findings.append(Finding(
+                rule: "shell-syntax", severity: .error,
+                location: sample.markdownLocation(codeLine: line, codeColumn: 1),
+                message: "this line starts with an option, but the line before it doesn't end with `\\`: the shell runs the command above without it and this line as a command of its own; end the line before with ` \\`",
+                pivot: context.pivot, tab: context.tab))
+        }
         // Each command is taken out of the list as it is read, so a request body's word is held by
         // its `curl` alone and can be let go once its JSON is assembled (``request(from:…)``).
         commands.reverse()
