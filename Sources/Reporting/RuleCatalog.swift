@@ -68,7 +68,7 @@ public enum RuleCatalog {
         RuleDescription(id: "ts-in-js", defaultSeverity: .error, description: "TypeScript syntax in a file the page names `.js`."),
         RuleDescription(id: "build-step-invalid", defaultSeverity: .error, description: "A TypeScript build step that can't work: `tsc` with nothing to build, `tsc file.ts` beside a tsconfig.json, or output the package type refuses."),
         RuleDescription(id: "env-var-undefined", defaultSeverity: .error, description: "Code reads an environment variable that no set-up step the reader follows sets (a note when set-up is on another page)."),
-        RuleDescription(id: "shell-syntax", defaultSeverity: .error, description: "A shell sample has an unterminated quote, so the command (often a `curl`) can't be read."),
+        RuleDescription(id: "shell-syntax", defaultSeverity: .error, description: "A shell sample has an unterminated quote, so the command (often a `curl`) can't be read, or a continuation `\\` is missing or followed by blanks, so the command ends early."),
         RuleDescription(id: "response-status", defaultSeverity: .error, description: "The endpoint answered a request with a status other than 2xx."),
         RuleDescription(id: "response-invalid", defaultSeverity: .error, description: "The answer isn't what the operation returns: not a chat completion, not JSON, a broken event stream, audio not in the requested format, a transcript not in the requested text format, or a download that isn't an image."),
         RuleDescription(id: "run-incomplete", defaultSeverity: .warning, description: "An assistants run was still pending after docverify's bounded polling, or ended `failed`, `cancelled` or `expired`, so its reply may be missing."),

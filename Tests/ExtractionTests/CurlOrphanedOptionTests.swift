@@ -79,7 +79,6 @@ import Testing
     @Test func aPlainContinuationOrAWindowsLineEndIsFine() {
         #expect(ExtractorFixture.rest("curl 'https://example.com/v1/kites' \\\n  --header 'Accept: application/json'\n").findings.isEmpty)
         #expect(ExtractorFixture.rest("curl 'https://example.com/v1/kites' \\\r\n  --header 'Accept: application/json'\r\n").findings.isEmpty)
-        #expect(RESTFrontEnd.backslashBeforeBlanks("echo a \\\\ ") == nil)
     }
 }
 

@@ -126,6 +126,8 @@ struct OperationCatalogTests {
         ("DELETE", "/openai/v1/dashboard/webhook_endpoints/{webhook_id}", "webhook endpoints"),
         ("POST", "/openai/v1/evals/{eval_id}/runs", "evaluations"),
         ("GET", "/openai/v1/evals/eval_1/runs/evalrun_2/output_items", "evaluations"),
+        ("GET", "/openai/evals/{eval-id}/runs/{run_id}/output_items/{output-item-id}", "evaluations"),
+        ("POST", "/openai/v1/fine_tuning/alpha/graders/run", "fine-tuning graders and checkpoint copies"),
     ])
     func unmodeledOperation(method: String, path: String, family: String) {
         let built = RequestBuilder().build(Self.call(method, path, body: method == "POST" ? .object([:]) : nil))

@@ -73,6 +73,8 @@ struct SpecConformanceTests {
             var expected = SpecFile.properties(schema, in: schemas)
             // The assistant's audio reference is the one documented addition (see AssistantMessage).
             if role == .assistant { expected.insert("audio") }
+            // The On Your Data context sent back with an earlier answer (see AssistantMessage).
+            if role == .assistant { expected.insert("context") }
             // A tool message's `name`, which the service accepts and ignores (see ToolMessage).
             if role == .tool { expected.insert("name") }
             #expect(RequestSchema.messageFields[role] == expected, "role \(role.rawValue)")

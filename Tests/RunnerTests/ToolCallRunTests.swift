@@ -111,6 +111,20 @@ import Testing
         #expect(report.findings.contains { $0.rule == "request-unresolved" && $0.message.contains("thread_abc123") })
     }
 
+    /// An example id in a body (`"assistant_id": "asst_abc123"`, copied from an answer the page
+    /// shows) with no call of the run giving one out: skipped with a note, like one in a path.
+    @Test func anExampleIDInTheBodySkipsTheCallWhenNoCallGaveOneOut() async throws {
+        let run1 = F.call("POST", "/openai/threads/runs", line: 20, body: .object([
+            "assistant_id": .string("asst_example42"),
+            "thread": .object(["messages": .array([.object(["role": .string("user"), "content": .string("Hi?")])])]),
+        ]))
+        let report = try await run(F.document([SampleExtraction(sampleID: 0, requests: [run1], callsAPI: true)]))
+        let result = try #require(report.scenarios.first)
+        #expect(result.status == .skipped)
+        #expect(!report.findings.contains { $0.severity == .error }, "\(report.findings)")
+        #expect(report.findings.contains { $0.rule == "request-unresolved" && $0.message.contains("asst_example42") })
+    }
+
     /// A management call (Azure Resource Manager) on the page is not sent to the embedded mock.
     @Test func aCallToAnotherServiceIsNotSentToTheMock() async throws {
         let list = F.call("GET", "/subscriptions/sub-1/providers/Microsoft.CognitiveServices/locations/eastus/models", line: 20,
@@ -143,5 +157,23 @@ import Testing
         let report = try await run(F.document([SampleExtraction(sampleID: 0, requests: [lone], callsAPI: true)]))
         #expect(report.scenarios.first?.status == .failed)
         #expect(report.findings.contains { $0.rule == "request-unresolved" && $0.severity == .error })
+    }
+}
+
+extension ToolCallRunTests {
+    /// A management call that sets a deployment up, then an inference call: the first isn't sent
+    /// to the embedded mock, the second still is.
+    @Test func callsAfterAnotherServicesCallStillRun() async throws {
+        let setUp = F.call("PUT", "/subscriptions/sub-1/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/a/deployments/d", line: 20,
+                           body: .object(["sku": .object(["name": .string("Standard")])]), endpoint: .string("https://management.azure.com"))
+        let ask = F.call("POST", Self.chat, line: 30, body: .object(["messages": .array([Self.question])]),
+                         deployment: "gpt", version: "2024-10-21")
+        let report = try await run(F.document([SampleExtraction(sampleID: 0, requests: [setUp, ask], callsAPI: true)]))
+        let result = try #require(report.scenarios.first)
+        #expect(result.status == .passed, "\(report.findings)")
+        #expect(result.calls.map(\.location.line) == [30])
+        // Alone, the management call leaves nothing to run: skipped, as before.
+        let alone = try await run(F.document([SampleExtraction(sampleID: 0, requests: [setUp], callsAPI: true)]))
+        #expect(alone.scenarios.first?.status == .skipped)
     }
 }

@@ -50,6 +50,21 @@ public struct PythonFrontEnd: Sendable {
                 message: "this is a command, not Python: the fence is marked `\(sample.infoString)`, so it is shown and checked as Python code; use ```console (or ```bash / ```powershell)"))
             return extraction
         }
+        // `<your-value>` stand-ins where a value goes: read as strings, each one a warning.
+        var standIns = 0
+        while standIns < PythonStandIns.maxStandIns, let error = parsed.errors.first, error.tooDeepBound == nil,
+              let fixed = PythonStandIns.quoting(sample.code, line: error.line, column: error.column) {
+            standIns += 1
+            // In f-string braces the reader puts a variable there: the page's shorthand, a note.
+            extraction.findings.append(Finding(
+                rule: "python-syntax", severity: fixed.inBraces ? .note : .warning,
+                location: sample.markdownLocation(codeLine: error.line, codeColumn: error.column),
+                message: fixed.inBraces
+                    ? "`\(fixed.text)` in these f-string braces is a stand-in for the reader's own value (the variable that holds it); the line runs once it is replaced; docverify read it as a string"
+                    : "`\(fixed.text)` is a stand-in the reader replaces with their own value; written where Python expects a value, the file doesn't run until it is replaced; write it as a quoted string (\"<\(fixed.name)>\") so the sample runs once filled in; docverify read it as one"))
+            sample.code = fixed.code
+            parsed = PythonParser.parseModuleRecovering(sample.code)
+        }
         // Only a syntax error asks whether its line is a command: clean code skips the scan.
         let commandLines = parsed.errors.isEmpty ? [] : Set(PythonSyntaxHints.commandLines(sample.code))
         for error in parsed.errors {

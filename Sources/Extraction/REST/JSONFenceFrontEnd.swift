@@ -9,10 +9,11 @@ import Quickstart
 struct JSONFenceFrontEnd: LanguageFrontEnd {
     func extract(_ sample: CodeSample, context: FrontEndContext) -> SampleExtraction {
         var result = SampleExtraction(sampleID: sample.id)
-        if let previous = context.previous, RESTFrontEnd.takesBodyFromNextFence(previous) { return result }
+        if let previous = context.previous, RESTFrontEnd.takesBodyFromNextFence(previous), RESTFrontEnd.isBodyFence(sample) { return result }
         let json = PositionedJSON(code: sample.code)
         guard !json.isEmpty else { return result }
         let allowComments = sample.language == .jsonc || Self.isJSONWithComments(sample)
+            || ARMTemplateJSON.isTemplate(sample.code)
         switch json.parse(allowComments: allowComments) {
         case .value: break
         case .invalid(let error, let at):
@@ -77,7 +78,10 @@ struct JSONFenceFrontEnd: LanguageFrontEnd {
         guard !piece.isEmpty else { return false }
         // A member piece may also stop before its object's end (an excerpt of an answer): its
         // brackets are closed for it, so only what it does show must be valid.
-        let candidates = piece.hasPrefix("\"") ? ["{" + piece + "}", "{" + piece + closers(piece), piece] : [piece]
+        // Elements of a list (`{…},\n{…},`) to paste inside an array the page shows elsewhere
+        // ("after the `[`"): valid as that array's items.
+        let candidates = piece.hasPrefix("\"") ? ["{" + piece + "}", "{" + piece + closers(piece), piece]
+            : piece.hasPrefix("{") || piece.hasPrefix("[") ? [piece, "[" + piece + "]"] : [piece]
         return candidates.contains {
             if case .value = PositionedJSON(code: $0).parse(allowComments: allowComments) { return true }
             return false

@@ -32,8 +32,12 @@ struct RESTFrontEnd: LanguageFrontEnd {
                 pivot: context.pivot, tab: context.tab))
             return result
         }
-        result.findings += Self.orphanedOptions(commands, sample: sample, context: context)
-        result.findings += Self.escapedSpaces(in: sample, context: context)
+        // Line-continuation slips are judged only where `\` continues a line: not in PowerShell
+        // or cmd fences (a backtick, a caret), nor in a usage synopsis (`[--size]`), shown, not run.
+        if Self.continuesLinesWithBackslash(sample) {
+            if !sample.code.contains("[--") { result.findings += Self.orphanedOptions(commands, sample: sample, context: context) }
+            result.findings += Self.escapedSpaces(in: sample, context: context)
+        }
         // Each command is taken out of the list as it is read, so a request body's word is held by
         // its `curl` alone and can be let go once its JSON is assembled (``request(from:…)``).
         commands.reverse()
@@ -75,7 +79,7 @@ struct RESTFrontEnd: LanguageFrontEnd {
                 inRun = false
                 continue
             }
-            let carriesBody = words.contains { ["-d", "--data", "--data-raw", "--data-binary", "-F", "--form", "--json"].contains($0) }
+            let carriesBody = words.contains { Self.bodyOptions.contains($0) }
             if inRun {
                 runs[runs.count - 1].lines += 1
                 runs[runs.count - 1].body = runs[runs.count - 1].body || carriesBody
@@ -99,41 +103,38 @@ struct RESTFrontEnd: LanguageFrontEnd {
     /// A line ending in `\` and then a space: docverify's lexer reads it as a continuation, but
     /// bash and zsh read `\ ` as an escaped space, so the line end ends the command and the lines
     /// after it run as commands of their own (`--header: command not found`). One finding a run of
-    /// such lines, at its first; an error when a later line carries the body, else a warning.
+    /// such lines, at its first; an error when a later line carries the body or the URL, else a warning.
     static func escapedSpaces(in sample: CodeSample, context: FrontEndContext) -> [Finding] {
         let lines = sample.code.split(separator: "\n", omittingEmptySubsequences: false)
-        var findings: [Finding] = []
-        var index = 0
-        while index < lines.count {
-            let line = lines[index]
-            guard let slash = Self.backslashBeforeBlanks(line), index + 1 < lines.count,
-                  lines[index + 1].contains(where: { !$0.isWhitespace }) else { index += 1; continue }
+        return EscapedLineEnd.positions(in: sample.code).map { end in
             // The command's remaining lines: up to the first line that ends without a backslash.
-            var end = index + 1
-            while end < lines.count, lines[end].trimmingCharacters(in: .whitespaces).hasSuffix("\\") { end += 1 }
-            let rest = lines[(index + 1)...min(end, lines.count - 1)]
+            var last = end.line
+            while last < lines.count, lines[last].trimmingCharacters(in: .whitespaces).hasSuffix("\\") { last += 1 }
+            let rest = lines[min(end.line, lines.count - 1)...min(last, lines.count - 1)]
+            // The body or the URL left behind: the request cannot be what the page means.
             let body = rest.contains { line in
                 let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-                return words.contains { ["-d", "--data", "--data-raw", "--data-binary", "-F", "--form", "--json"].contains($0) }
+                return words.contains { Self.bodyOptions.contains($0) || $0 == "--url" }
             }
-            findings.append(Finding(
+            return Finding(
                 rule: "shell-syntax", severity: body ? .error : .warning,
-                location: sample.markdownLocation(codeLine: index + 1, codeColumn: slash + 1),
+                location: sample.markdownLocation(codeLine: end.line, codeColumn: end.column),
                 message: "this line ends with `\\` and then a space: bash and zsh read `\\ ` as an escaped space, not a line continuation, so the command ends here and the next lines run as commands of their own; the request is sent without \(body ? "its body" : "them"); delete the blanks after the `\\`",
-                pivot: context.pivot, tab: context.tab))
-            index = end + 1
+                pivot: context.pivot, tab: context.tab)
         }
-        return findings
     }
 
-    /// The 0-based column of a final `\` that blanks follow to the end of `line`; nil otherwise
-    /// (a carriage return alone is a Windows line end, not a blank).
-    static func backslashBeforeBlanks(_ line: Substring) -> Int? {
-        let trimmed = line.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }
-        guard trimmed.first == "\\", trimmed.dropFirst().first != "\\" else { return nil }
-        let blanks = line.count - trimmed.count
-        guard line.suffix(blanks).contains(where: { $0 == " " || $0 == "\t" }) else { return nil }
-        return trimmed.count - 1
+    /// Options that carry a request body.
+    static let bodyOptions: Set<String> = ["-d", "--data", "--data-raw", "--data-binary", "-F", "--form", "--json"]
+
+    /// Whether the fence is written for a shell where a trailing `\` continues the line.
+    static func continuesLinesWithBackslash(_ sample: CodeSample) -> Bool {
+        let info = sample.infoString.split(separator: " ").first.map { $0.lowercased() } ?? ""
+        if ["powershell", "pwsh", "ps", "azurepowershell", "cmd", "bat", "batch"].contains(info) { return false }
+        return !sample.code.split(separator: "\n").contains { line in
+            let end = line.last { $0 != " " && $0 != "\t" && $0 != "\r" }
+            return end == "`" || end == "^"
+        }
     }
 
     /// The request `curl` sends. Its last data word is moved out of `curl` (the body a 20 MB
@@ -242,6 +243,13 @@ struct RESTFrontEnd: LanguageFrontEnd {
     private func extractHTTPBlock(_ sample: CodeSample, context: FrontEndContext) -> SampleExtraction {
         var result = SampleExtraction(sampleID: sample.id)
         guard let block = HTTPBlock(code: sample.code) else { return result }
+        // A request line alone, for a method that sends a body, with no headers, no body and no
+        // body fence after it: the operation's signature a REST reference shows above its
+        // parameter tables (its examples follow with bodies), not a request anyone sends.
+        if block.method != "GET", block.method != "DELETE", block.method != "HEAD", block.headers.isEmpty, block.body == nil,
+           !(context.next.map(Self.isBodyFence) ?? false) {
+            return result
+        }
         result.callsAPI = true
         var body: SymbolicValue?
         if let inline = block.body {
@@ -255,7 +263,7 @@ struct RESTFrontEnd: LanguageFrontEnd {
                 result.findings.append(Self.jsonTooDeep(at: at, in: sample, what: "the request body", context: context))
                 return result
             }
-        } else if block.method != "GET", let next = context.next, next.language == .json || next.language == .jsonc {
+        } else if block.method != "GET", let next = context.next, Self.isBodyFence(next) {
             switch PositionedJSON(code: next.code).parse(allowComments: next.language == .jsonc) {
             case .value(let v): body = v
             case .invalid(let error, let at):
@@ -266,13 +274,27 @@ struct RESTFrontEnd: LanguageFrontEnd {
                 return result
             }
         }
+        // A form upload written out as one JSON string with its bytes left out
+        // (`"--boundary\nContent-Disposition: form-data; …"`): an illustration of the form, which
+        // nobody can send as it stands.
+        if case .string(let text)? = body, text.contains("Content-Disposition: form-data") {
+            result.callsAPI = false
+            return result
+        }
         let url = RESTURLTemplate.split(block.url)
         var headers = block.headers
+        // No header at all: a REST reference's example, which leaves the credential to its
+        // "Request Header" table. The reader sends their own key, and so does `run`.
+        if block.headers.isEmpty {
+            headers["api-key"] = .placeholder(.readerValue(kind: .apiKey, text: "the api-key header the page's reference tables name"))
+        }
         if body != nil && headers["content-type"] == nil { headers["content-type"] = .string("application/json") }
-        result.requests.append(ExtractedRequest(
+        var request = ExtractedRequest(
             location: sample.markdownLocation(codeLine: block.position.line, codeColumn: block.position.column),
             client: .httpBlock, method: block.method, endpoint: url.endpoint, path: url.path,
-            deployment: url.deployment, query: url.query, headers: headers, auth: Self.auth(headers), body: body))
+            deployment: url.deployment, query: url.query, headers: headers, auth: Self.auth(headers), body: body)
+        request.pathParameters = url.pathParameters
+        result.requests.append(request)
         return result
     }
 
@@ -284,6 +306,18 @@ struct RESTFrontEnd: LanguageFrontEnd {
         let i = position.column - 1
         guard i > 0, i + 1 < line.count, line[i] == "'" else { return false }
         return line[i - 1].isLetter && line[i + 1].isLetter
+    }
+
+    /// True when `next`, the fence after a body-less HTTP block, can be that block's body: JSON
+    /// that isn't introduced as the answer (`Responses:` / `Status Code: 200`, "Output:").
+    static func isBodyFence(_ next: CodeSample) -> Bool {
+        guard next.language == .json || next.language == .jsonc else { return false }
+        return !isAnswerFence(next)
+    }
+
+    /// True when the prose before `sample` introduces it as an answer or output.
+    static func isAnswerFence(_ sample: CodeSample) -> Bool {
+        OutputIntroduction.introduces(sample.stepText) || (sample.stepText?.lowercased().contains("status code") ?? false)
     }
 
     /// True when `sample` is an HTTP request block that takes its body from the next fence.

@@ -87,6 +87,13 @@ struct RESTURLTemplate: Hashable, Sendable {
             if n > 0, pathText.last == "deployments", !segment.isEmpty {
                 deployment = value(segment)
                 pathText.append("{deployment}")
+            } else if segment.count == 1, case .value(.unknown(let text)) = segment[0], ReaderValues.containsBracedName(text),
+                      text.hasPrefix("{"), text.hasSuffix("}") {
+                // `/threads/{thread_id}`: a REST reference's path parameter, an id the reader's
+                // earlier call returned. Named as the catalog names the hole after its collection.
+                let name = pathText.last.flatMap { ReaderValues.idCollections[$0] } ?? String(text.dropFirst().dropLast())
+                pathText.append("{\(name)}")
+                pathParameters[name] = .placeholder(.readerValue(kind: .resourceID, text: text))
             } else {
                 pathText.append(segment.map { piece in
                     switch piece {

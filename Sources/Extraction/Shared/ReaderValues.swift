@@ -18,6 +18,7 @@ public enum ReaderValues {
     /// bytes of `Your`, of a marker): a Character sequence can only match where its bytes appear, so
     /// skipping the others gives the same answer without building Character arrays for most values.
     public static func isReaderValue(_ text: String) -> Bool {
+        if containsBracedName(text) { return true }
         let lowerText = text.lowercased()
         let hasAngle = lowerText.utf8.contains(UInt8(ascii: "<"))
         let candidates = markers.indices.filter { ASCIIScan.contains(lowerText, markers[$0]) }
@@ -51,6 +52,27 @@ public enum ReaderValues {
         return false
     }
 
+    /// True when `text` holds a URI parameter written as the REST reference writes them:
+    /// `{endpoint}`, `{deployment-id}`, `{api-version}` — a name in single braces (not `${…}` or
+    /// `{{…}}`, which are variables of a shell or an HTTP client).
+    static func containsBracedName(_ text: String) -> Bool {
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return false }
+        let chars = Array(text)
+        var i = 0
+        while i < chars.count {
+            defer { i += 1 }
+            guard chars[i] == "{", i == 0 || (chars[i - 1] != "$" && chars[i - 1] != "{"),
+                  i + 1 < chars.count, chars[i + 1] != "{" else { continue }
+            var j = i + 1
+            while j < chars.count, chars[j].isLetter || chars[j].isNumber || "-_.".contains(chars[j]) { j += 1 }
+            if j < chars.count, chars[j] == "}", j > i + 1, chars[(i + 1)..<j].contains(where: \.isLetter),
+               j + 1 == chars.count || chars[j + 1] != "}" {
+                return true
+            }
+        }
+        return false
+    }
+
     /// `request` with reader values marked, and the texts found (for `placeholder-value`).
     static func mark(_ request: ExtractedRequest) -> (ExtractedRequest, [(ReaderValueKind, String)]) {
         var request = request
@@ -61,7 +83,22 @@ public enum ReaderValues {
             case .string(let s) where isReaderValue(s):
                 found.append((kind, s))
                 return .placeholder(.readerValue(kind: kind, text: s))
+            case .placeholder(.unknown(let text)) where containsBracedName(text):
+                // `{deployment-id}` in an HTTP block's URL: a URI parameter the reader fills in.
+                found.append((kind, text))
+                return .placeholder(.readerValue(kind: kind, text: text))
             case .template(let parts):
+                if parts.contains(where: { if case .placeholder(.unknown(let t)) = $0 { containsBracedName(t) } else { false } }) {
+                    let text = parts.map { part -> String in
+                        switch part {
+                        case .literal(let l): l
+                        case .placeholder(.unknown(let t)): t
+                        case .placeholder(let p): "{\(p.shortName)}"
+                        }
+                    }.joined()
+                    found.append((kind, text))
+                    return .placeholder(.readerValue(kind: kind, text: text))
+                }
                 // `Bearer <your-token>`: keep the literal prefix, mark the rest.
                 if case .literal(let first)? = parts.first, first.lowercased().hasPrefix("bearer "), kind == .apiKey {
                     let rest = String(first.dropFirst(7))

@@ -1,3 +1,5 @@
+import Core
+
 /// The role of a request message; the JSON `role` value selects which message schema applies.
 public enum ChatRole: String, Hashable, Sendable, Codable, CaseIterable {
     case system, developer, user, assistant, tool, function
@@ -197,10 +199,15 @@ public struct AssistantMessage: Hashable, Sendable, Codable {
     /// assistant request message, but the service and both OpenAI SDKs accept it and the audio
     /// quickstarts depend on it.
     public var audio: AssistantAudioReference?
+    /// The "On Your Data" context of an earlier answer (`intent`, `citations`), sent back with
+    /// that answer so the service can rewrite the next search query. The spec's assistant request
+    /// message leaves it out but is open, and the spec's own multi-turn On Your Data example sends
+    /// it; its shape is the answer's, so it stays JSON.
+    public var context: JSONValue?
 
     public init(
         content: MessageContent? = nil, refusal: String? = nil, name: String? = nil, toolCalls: [ToolCall]? = nil,
-        functionCall: FunctionCall? = nil, audio: AssistantAudioReference? = nil
+        functionCall: FunctionCall? = nil, audio: AssistantAudioReference? = nil, context: JSONValue? = nil
     ) {
         self.content = content
         self.refusal = refusal
@@ -208,10 +215,11 @@ public struct AssistantMessage: Hashable, Sendable, Codable {
         self.toolCalls = toolCalls
         self.functionCall = functionCall
         self.audio = audio
+        self.context = context
     }
 
     enum CodingKeys: String, CodingKey {
-        case content, refusal, name, audio
+        case content, refusal, name, audio, context
         case toolCalls = "tool_calls"
         case functionCall = "function_call"
     }

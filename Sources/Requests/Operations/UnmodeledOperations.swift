@@ -74,6 +74,11 @@ public enum UnmodeledOperations {
             ("GET", "/dashboard/webhook_endpoints/{id}"), ("POST", "/dashboard/webhook_endpoints/{id}"),
             ("DELETE", "/dashboard/webhook_endpoints/{id}"),
         ]),
+        // The authoring reference (2025-04-01-preview, v1 preview): graders and checkpoint copies.
+        Family(name: "fine-tuning graders and checkpoint copies", routes: [
+            ("POST", "/fine_tuning/alpha/graders/run"), ("POST", "/fine_tuning/alpha/graders/validate"),
+            ("POST", "/fine_tuning/jobs/{id}/checkpoints/{id}/copy"), ("GET", "/fine_tuning/jobs/{id}/checkpoints/{id}/copy"),
+        ]),
     ]
 
     /// Each route's segments, split once.

@@ -118,7 +118,7 @@ struct RequestSchema {
         .system: ["role", "content", "name"],
         .developer: ["role", "content", "name"],
         .user: ["role", "content", "name"],
-        .assistant: ["role", "content", "refusal", "name", "tool_calls", "function_call", "audio"],
+        .assistant: ["role", "content", "refusal", "name", "tool_calls", "function_call", "audio", "context"],
         .tool: ["role", "content", "tool_call_id", "name"],
         .function: ["role", "content", "name"],
     ]
@@ -173,6 +173,9 @@ struct RequestSchema {
                         .flatMap { reader.string($0, JSONPath.member(audioPath, "id")) }
                         .map(AssistantAudioReference.init(id:))
                 }
+            }
+            if let v = reader.optional(m, "context", path, nullable: false) {
+                message.context = reader.freeJSON(v, JSONPath.member(path, "context"), requireObject: true)
             }
             return reader.issues.count == before ? .assistant(message) : nil
         case .tool:

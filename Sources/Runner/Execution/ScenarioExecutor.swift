@@ -27,6 +27,9 @@ struct ScenarioExecutor: Sendable {
         var supplied: [SuppliedInput] = []
         var ids = carried.ids
         let started = Date()
+        // The first call not sent because it goes to another service, when the calls after it
+        // could still be sent (a management call that sets a deployment up, then inference).
+        var otherService: String?
 
         func finish(_ status: ScenarioStatus, _ reason: String?) -> (ScenarioResult, ScenarioState) {
             var result = ScenarioResult(
@@ -60,7 +63,13 @@ struct ScenarioExecutor: Sendable {
                     }
                     // Another service (Azure Resource Manager, a search index): not the page's to judge here.
                     if !request.extracted.path.hasPrefix("/openai/") {
-                        return finish(.skipped, "the call at line \(request.location.line) goes to a service other than Azure OpenAI, which the embedded mock doesn't serve")
+                        let reason = "the call at line \(request.location.line) goes to a service other than Azure OpenAI, which the embedded mock doesn't serve"
+                        // Later calls that read its answer can't be sent without it.
+                        if requests[(index + 1)...].contains(where: { Self.readsAnswers($0.extracted) }) {
+                            return finish(.skipped, reason)
+                        }
+                        otherService = otherService ?? reason
+                        continue
                     }
                 }
                 // `thread_abc123` in a REST path stands for the id the reader's earlier call (on
@@ -188,6 +197,7 @@ struct ScenarioExecutor: Sendable {
             }
         }
         let failed = findings.contains { $0.severity == .error }
+        if !failed, calls.isEmpty, let otherService { return finish(.skipped, otherService) }
         return finish(failed ? .failed : .passed, failed ? "a response check failed" : nil)
     }
 
@@ -268,12 +278,35 @@ struct ScenarioExecutor: Sendable {
         return f
     }
 
-    /// The example ids (`thread_abc123`) the call's path holds.
+    /// True when the call sends a value taken from an earlier call's answer.
+    static func readsAnswers(_ request: ExtractedRequest) -> Bool {
+        let values: [SymbolicValue?] = [request.endpoint, request.deployment, request.body]
+            + Array(request.query.values) + Array(request.headers.values) + Array(request.pathParameters.values)
+            + (request.multipart ?? []).map(\.value) + [request.rawBody]
+        return values.contains { value in
+            PlaceholderResolver.placeholders(in: value).contains { if case .response = $0 { true } else { false } }
+        }
+    }
+
+    /// The example ids the call holds: in its path (`thread_abc123`, `{thread_id}`), and id-shaped
+    /// strings of its body (`"assistant_id": "asst_abc123"`), which can only have been copied from
+    /// an earlier answer shown on the page.
     static func exampleIDs(of request: ExtractedRequest) -> [String] {
-        request.pathParameters.values.compactMap {
-            if case .placeholder(.readerValue(.resourceID, let text)) = $0 { return text }
+        var found = request.pathParameters.values.compactMap { value -> String? in
+            if case .placeholder(.readerValue(.resourceID, let text)) = value { return text }
             return nil
-        }.sorted()
+        }
+        func walk(_ value: SymbolicValue, depth: Int) {
+            guard depth < 32 else { return }
+            switch value {
+            case .string(let s) where ResourceIDs.prefix(of: s) != nil: found.append(s)
+            case .array(let items): for item in items { walk(item, depth: depth + 1) }
+            case .object(let members): for member in members.values { walk(member, depth: depth + 1) }
+            default: break
+            }
+        }
+        if let body = request.body { walk(body, depth: 0) }
+        return Array(Set(found)).sorted()
     }
 
     /// Unset environment variables the call reads only in its body or deployment name: the reader
