@@ -110,6 +110,20 @@ public enum ASCIIScan {
         text.utf8.first { $0 != 0x20 && $0 != 0x09 }
     }
 
+    /// The words of `text` split at spaces and line feeds (`split(whereSeparator:)` on those two
+    /// Characters, empty words omitted) that hold the byte `mark`. Text that is ASCII without a
+    /// carriage return is split on its bytes (each byte is a Character there); other text takes the
+    /// Character split. The file-name finders ask this of every paragraph, for words with a dot.
+    public static func words(_ text: String, holding mark: UInt8) -> [Substring] {
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            return utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A })
+                .filter { $0.contains(mark) }
+                .map { Substring($0) }
+        }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\n" }).filter { $0.utf8.contains(mark) }
+    }
+
     /// `text`'s lines, split at each `\n` (empty lines kept, like `omittingEmptySubsequences: false`);
     /// a CRLF line keeps its trailing `\r`.
     public static func lines(_ text: String) -> [Substring] {

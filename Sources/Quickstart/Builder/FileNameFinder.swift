@@ -7,7 +7,9 @@ enum FileNameFinder {
     /// The first file name in the step (code spans first, then plain words) whose extension fits the
     /// sample's language; "Run `node app.js`" next to a shell sample names no file for it.
     static func fileName(in inlines: [Inline], language: CodeLanguage) -> String? {
-        let candidates = inlines.codeSpans + inlines.plainText.split(whereSeparator: { $0 == " " || $0 == "\n" }).map {
+        // A word without a dot has no extension, so it is never a file name: only dotted words are
+        // trimmed and tested (the first match is the same).
+        let candidates = inlines.codeSpans + ASCIIScan.words(inlines.plainText, holding: UInt8(ascii: ".")).map {
             ASCIIScan.trimming($0, asciiCharacters: ".,;:()'\"*_")
         }
         return candidates.first { looksLikeFile($0) && fits(extension: ext($0), language: language) }
