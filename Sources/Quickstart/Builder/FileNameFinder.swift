@@ -23,7 +23,11 @@ enum FileNameFinder {
     static func looksLikeFile(_ text: String) -> Bool {
         let e = ext(text)
         guard !e.isEmpty, e.count <= 6, e.allSatisfy({ $0.isLetter || $0.isNumber }) else { return false }
-        return !text.contains(" ") && !text.contains("://") && text.first.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" } == true
+        // An ASCII name is searched on its bytes (Foundation's search gives the same answer there).
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        let spaced = ascii ? ASCIIScan.contains(text, " ") : text.contains(" ")
+        let url = ascii ? ASCIIScan.contains(text, "://") : text.contains("://")
+        return !spaced && !url && text.first.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" } == true
     }
 
     static func fits(extension e: String, language: CodeLanguage) -> Bool {
