@@ -124,6 +124,19 @@ public enum ASCIIScan {
         return text.split(whereSeparator: { $0 == " " || $0 == "\n" }).filter { $0.utf8.contains(mark) }
     }
 
+    /// `text.split(separator: "\n", omittingEmptySubsequences: omittingEmpty)`, the Character split,
+    /// the same slices: without a carriage return every line feed is a Character of its own (it
+    /// joins a grapheme only after "\r"), so ``lines(_:)``'s byte split is that split, without
+    /// a grapheme test per Character. Text with a carriage return takes the Character split.
+    public static func characterLines(_ text: String, omittingEmpty: Bool = false) -> [Substring] {
+        let hasCarriageReturn = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false
+        } ?? text.utf8.contains(0x0D)
+        guard !hasCarriageReturn else { return text.split(separator: "\n", omittingEmptySubsequences: omittingEmpty) }
+        let all = lines(text)
+        return omittingEmpty ? all.filter { !$0.isEmpty } : all
+    }
+
     /// `text`'s lines, split at each `\n` (empty lines kept, like `omittingEmptySubsequences: false`);
     /// a CRLF line keeps its trailing `\r`.
     public static func lines(_ text: String) -> [Substring] {

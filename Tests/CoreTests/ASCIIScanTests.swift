@@ -106,5 +106,15 @@ import Testing
             #expect(ASCIIScan.words(text, holding: UInt8(ascii: ".")) == expected, "\(text)")
         }
     }
+
+    /// The byte split stands for the Character split at "\n", with and without empty lines.
+    @Test func characterLinesMatchCharacterSplit() {
+        let texts = ["", "\n", "a", "a\n", "\n\nb\n", "é\n\u{301}x\n😀", "a\r\nb\n", "a\rb\nc", "$ pip install x\n\nout\n"]
+        for text in texts {
+            for omitting in [false, true] {
+                #expect(ASCIIScan.characterLines(text, omittingEmpty: omitting) == text.split(separator: "\n", omittingEmptySubsequences: omitting), "\(text)")
+            }
+        }
+    }
 }
 

@@ -24,7 +24,7 @@ public enum CommandLines {
     public static func commands(in code: String) -> [ShellCommandLine] {
         // Lines stay slices of `code`: a sample can be one 20 MB curl line, and every String made
         // of it on the way (the line, without "\r", trimmed, lower-cased) was another copy.
-        let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = ASCIIScan.characterLines(code)
         let prompted = lines.contains { promptLength($0) != nil }
         var result: [ShellCommandLine] = []
         // The lines of one command, joined with a space when read: joined into a String, a 20 MB
