@@ -115,11 +115,32 @@ public enum ASCIIScan {
     /// carriage return is split on its bytes (each byte is a Character there); other text takes the
     /// Character split. The file-name finders ask this of every paragraph, for words with a dot.
     public static func words(_ text: String, holding mark: UInt8) -> [Substring] {
-        let utf8 = text.utf8
-        if utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-            return utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A })
-                .filter { $0.contains(mark) }
-                .map { Substring($0) }
+        // One pass over the bytes finds the marked words' offsets, or gives up at the first byte
+        // that is not a whole Character on its own.
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> [Range<Int>]? in
+            var ranges: [Range<Int>] = []
+            var start = 0
+            var marked = false
+            for i in 0..<bytes.count {
+                let byte = bytes[i]
+                if byte >= 0x80 || byte == 0x0D { return nil }
+                if byte == 0x20 || byte == 0x0A {
+                    if marked { ranges.append(start..<i) }
+                    start = i + 1
+                    marked = false
+                } else if byte == mark {
+                    marked = true
+                }
+            }
+            if marked { ranges.append(start..<bytes.count) }
+            return ranges
+        }
+        if let found, let ranges = found {
+            let utf8 = text.utf8
+            return ranges.map { range in
+                let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+                return text[lower..<utf8.index(lower, offsetBy: range.count)]
+            }
         }
         return text.split(whereSeparator: { $0 == " " || $0 == "\n" }).filter { $0.utf8.contains(mark) }
     }
