@@ -110,6 +110,54 @@ public enum ASCIIScan {
         text.utf8.first { $0 != 0x20 && $0 != 0x09 }
     }
 
+    /// The words of `text` split at spaces and line feeds (`split(whereSeparator:)` on those two
+    /// Characters, empty words omitted) that hold the byte `mark`. Text that is ASCII without a
+    /// carriage return is split on its bytes (each byte is a Character there); other text takes the
+    /// Character split. The file-name finders ask this of every paragraph, for words with a dot.
+    public static func words(_ text: String, holding mark: UInt8) -> [Substring] {
+        // One pass over the bytes finds the marked words' offsets, or gives up at the first byte
+        // that is not a whole Character on its own.
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> [Range<Int>]? in
+            var ranges: [Range<Int>] = []
+            var start = 0
+            var marked = false
+            for i in 0..<bytes.count {
+                let byte = bytes[i]
+                if byte >= 0x80 || byte == 0x0D { return nil }
+                if byte == 0x20 || byte == 0x0A {
+                    if marked { ranges.append(start..<i) }
+                    start = i + 1
+                    marked = false
+                } else if byte == mark {
+                    marked = true
+                }
+            }
+            if marked { ranges.append(start..<bytes.count) }
+            return ranges
+        }
+        if let found, let ranges = found {
+            let utf8 = text.utf8
+            return ranges.map { range in
+                let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+                return text[lower..<utf8.index(lower, offsetBy: range.count)]
+            }
+        }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\n" }).filter { $0.utf8.contains(mark) }
+    }
+
+    /// `text.split(separator: "\n", omittingEmptySubsequences: omittingEmpty)`, the Character split,
+    /// the same slices: without a carriage return every line feed is a Character of its own (it
+    /// joins a grapheme only after "\r"), so ``lines(_:)``'s byte split is that split, without
+    /// a grapheme test per Character. Text with a carriage return takes the Character split.
+    public static func characterLines(_ text: String, omittingEmpty: Bool = false) -> [Substring] {
+        let hasCarriageReturn = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false
+        } ?? text.utf8.contains(0x0D)
+        guard !hasCarriageReturn else { return text.split(separator: "\n", omittingEmptySubsequences: omittingEmpty) }
+        let all = lines(text)
+        return omittingEmpty ? all.filter { !$0.isEmpty } : all
+    }
+
     /// `text`'s lines, split at each `\n` (empty lines kept, like `omittingEmptySubsequences: false`);
     /// a CRLF line keeps its trailing `\r`.
     public static func lines(_ text: String) -> [Substring] {

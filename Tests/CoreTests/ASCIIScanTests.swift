@@ -96,4 +96,25 @@ import Testing
         #expect(ASCIIScan.lines("mixed\nline\r\nends\r") == ["mixed", "line\r", "ends\r"])
         #expect(ASCIIScan.lines("é\r\n😀\r\n") == ["é\r", "😀\r", ""])
     }
+
+    /// The dotted words are the Character split's, whichever path the text takes.
+    @Test func wordsMatchCharacterSplit() {
+        let texts = ["", " ", "create app.py now", "a.b  c.d\ne. f", "name `x.ts`, then run.", "tab\tx.py y",
+                     "é.py and b.js", "a\r\nb.py c.", "x \u{301}y.py", "trailing.\n", "no dots here"]
+        for text in texts {
+            let expected = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).filter { $0.contains(".") }
+            #expect(ASCIIScan.words(text, holding: UInt8(ascii: ".")) == expected, "\(text)")
+        }
+    }
+
+    /// The byte split stands for the Character split at "\n", with and without empty lines.
+    @Test func characterLinesMatchCharacterSplit() {
+        let texts = ["", "\n", "a", "a\n", "\n\nb\n", "é\n\u{301}x\n😀", "a\r\nb\n", "a\rb\nc", "$ pip install x\n\nout\n"]
+        for text in texts {
+            for omitting in [false, true] {
+                #expect(ASCIIScan.characterLines(text, omittingEmpty: omitting) == text.split(separator: "\n", omittingEmptySubsequences: omitting), "\(text)")
+            }
+        }
+    }
 }
+

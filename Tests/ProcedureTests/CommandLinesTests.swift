@@ -58,4 +58,20 @@ import Testing
         #expect(shortened.hasSuffix("x …"))
         #expect(!shortened.contains("$AZ"))
     }
+
+    /// The joined text of a command is the Character-wise join's bytes, cut at ``CommandLines/wordLimit``
+    /// only past it (the byte path declines there).
+    @Test func joinedTextIsTheCharacterJoin() {
+        let code = "curl -X POST \\\n  -H 'a: b' \\\r\n  -d '{\"x\": \"é\u{301}\"}'\n"
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+        let cases: [[Substring]] = [[], [""], ["a"], ["curl -X POST", "-H 'a: b'", "-d '{}'"], Array(lines), ["\u{301}x", "\u{301}"]]
+        for pieces in cases {
+            let characterJoin = String(pieces.joined(separator: CollectionOfOne<Character>(" ")).prefix(CommandLines.wordLimit))
+            #expect(CommandLines.joinedText(pieces) == characterJoin)
+        }
+        let long = Substring(String(repeating: "a", count: CommandLines.wordLimit))
+        #expect(CommandLines.joinedText([long]) != nil)
+        #expect(CommandLines.joinedText([long, "b"]) == nil)
+        #expect(CommandLines.commands(in: "echo \(long) b").first?.text.count == CommandLines.wordLimit)
+    }
 }

@@ -85,7 +85,9 @@ struct PythonParser {
 
     // MARK: Token access
 
-    var current: PythonToken { tokens[min(pos, tokens.count - 1)] }
+    /// Yielded in place, not returned: the parser tests the current token at every level of every
+    /// expression, and a returned copy retained and released its strings each time.
+    var current: PythonToken { _read { yield tokens[min(pos, tokens.count - 1)] } }
     func peek(_ offset: Int = 1) -> PythonToken { tokens[min(pos + offset, tokens.count - 1)] }
 
     @discardableResult

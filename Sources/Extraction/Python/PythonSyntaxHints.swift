@@ -1,3 +1,5 @@
+import Core
+
 /// Two ways a `python` fence fails that deserve a plainer message than the parser's: code indented
 /// as a whole (an `IndentationError` for whoever copies it) and shell commands fenced as Python.
 enum PythonSyntaxHints {
@@ -62,7 +64,7 @@ enum PythonSyntaxHints {
     /// isn't indented.
     static func commonIndent(_ code: String) -> Int {
         var common: Int?
-        for line in code.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in ASCIIScan.characterLines(code) {
             guard line.contains(where: { !$0.isWhitespace }) else { continue }
             let spaces = line.prefix { $0 == " " }.count
             if line.dropFirst(spaces).first == "\t" { return 0 }
@@ -74,7 +76,7 @@ enum PythonSyntaxHints {
 
     /// `code` with the first `count` characters of every non-blank line removed.
     static func dedent(_ code: String, by count: Int) -> String {
-        code.split(separator: "\n", omittingEmptySubsequences: false)
+        ASCIIScan.characterLines(code)
             .map { $0.count >= count ? String($0.dropFirst(count)) : String($0.drop { $0 == " " }) }
             .joined(separator: "\n")
     }
@@ -99,14 +101,14 @@ enum PythonSyntaxHints {
 
     /// 1-based lines of `code` that read as shell commands.
     static func commandLines(_ code: String) -> [Int] {
-        code.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        ASCIIScan.characterLines(code).enumerated()
             .filter { isCommand($0.element) }.map { $0.offset + 1 }
     }
 
     /// True when every line is a command, a comment or blank.
     static func isAllCommands(_ code: String) -> Bool {
         var any = false
-        for line in code.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in ASCIIScan.characterLines(code) {
             let text = line.drop { $0 == " " || $0 == "\t" }
             if text.isEmpty || text.hasPrefix("#") { continue }
             guard isCommand(text) else { return false }

@@ -259,9 +259,10 @@ struct PythonTokenizer {
 
     private func scanString(from start: Int, prefixLength: Int) -> Result<PythonToken, PythonSyntaxError> {
         let prefix = text(start, start + prefixLength).lowercased()
-        let isRaw = prefix.contains("r")
-        let isBytes = prefix.contains("b")
-        let isFormatted = prefix.contains("f")
+        // The prefix is a few ASCII letters: byte tests, not Foundation's substring search.
+        let isRaw = prefix.utf8.contains(UInt8(ascii: "r"))
+        let isBytes = prefix.utf8.contains(UInt8(ascii: "b"))
+        let isFormatted = prefix.utf8.contains(UInt8(ascii: "f"))
         let n = scalars.count
         let quote = scalars[start + prefixLength]
         var j = start + prefixLength + 1

@@ -1,3 +1,5 @@
+import Core
+
 /// Console transcripts (`$ curl …` followed by its output): only the prompted lines, and the
 /// lines that continue them, are commands. Output lines are blanked, prompts replaced by spaces,
 /// so positions stay those of the Markdown.
@@ -5,10 +7,10 @@ enum ConsolePrompts {
     static func commandsOnly(_ code: String) -> String {
         // Looked for in slices: code without prompts (nearly all) is returned as it is, and a line
         // holding a 20 MB request is not copied to be looked at.
-        guard code.split(separator: "\n", omittingEmptySubsequences: false).contains(where: { promptLength($0) != nil }) else {
+        guard ASCIIScan.characterLines(code).contains(where: { promptLength($0) != nil }) else {
             return code
         }
-        let lines = code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = ASCIIScan.characterLines(code).map(String.init)
         var out: [String] = []
         var continuing = false
         var openQuote: Character?

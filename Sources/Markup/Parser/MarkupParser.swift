@@ -38,7 +38,8 @@ enum MarkupParser {
     /// of a fence holding a 20 MB request.
     private static func lines(_ raw: [Substring], shortening interiors: Set<Int> = []) -> [String] {
         raw.enumerated().map { index, line in
-            let line = line.hasSuffix("\r") ? line.dropLast() : line
+            // A carriage return is always a Character of its own, so its byte is the suffix test.
+            let line = line.utf8.last == 0x0D ? line.dropLast() : line
             guard line.utf8.count > MarkupDocument.longCodeLineKept, interiors.contains(index + 1) else { return String(line) }
             var end = line.utf8.index(line.startIndex, offsetBy: MarkupDocument.longCodeLineKept)
             // Back to a scalar boundary: a continuation byte (10xxxxxx) is inside a character.

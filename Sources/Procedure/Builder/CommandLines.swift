@@ -24,7 +24,7 @@ public enum CommandLines {
     public static func commands(in code: String) -> [ShellCommandLine] {
         // Lines stay slices of `code`: a sample can be one 20 MB curl line, and every String made
         // of it on the way (the line, without "\r", trimmed, lower-cased) was another copy.
-        let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = ASCIIScan.characterLines(code)
         let prompted = lines.contains { promptLength($0) != nil }
         var result: [ShellCommandLine] = []
         // The lines of one command, joined with a space when read: joined into a String, a 20 MB
@@ -64,12 +64,29 @@ public enum CommandLines {
             continuing = false
             // A lazy join (of Characters): `joined(separator: " ")` of slices would make a String.
             let joined = pending.joined(separator: CollectionOfOne<Character>(" "))
-            let text = String(joined.prefix(wordLimit))
+            let text = joinedText(pending) ?? String(joined.prefix(wordLimit))
             for part in split(joined) where !part.isEmpty {
                 result.append(ShellCommandLine(words: part, line: pendingLine, text: text))
             }
         }
         return result
+    }
+
+    /// `pieces` joined with spaces when the join is at most ``wordLimit`` bytes, so at most that
+    /// many Characters and whole: appended as slices, the same bytes as the Character-wise
+    /// `String(joined.prefix(wordLimit))`, which cost more than the rest of this reader. Nil for a
+    /// longer join (that call cuts it).
+    static func joinedText(_ pieces: [Substring]) -> String? {
+        var bytes = max(0, pieces.count - 1)
+        for piece in pieces { bytes += piece.utf8.count }
+        guard bytes <= wordLimit else { return nil }
+        var text = ""
+        if bytes > 15 { text.reserveCapacity(bytes) }
+        for (index, piece) in pieces.enumerated() {
+            if index > 0 { text.append(" ") }
+            text.append(contentsOf: piece)
+        }
+        return text
     }
 
     /// The quote still open after `line`, read from `open` (the quote open before it): `'` takes

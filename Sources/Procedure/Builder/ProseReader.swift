@@ -86,7 +86,7 @@ enum ProseReader {
                     // "create a new file named ChatCompletion.ts": plain words, code extensions only.
                     // A file name has a dot: text and words without one are passed over unsplit.
                     guard s.utf8.contains(UInt8(ascii: ".")) else { continue }
-                    for word in s.split(whereSeparator: { $0 == " " || $0 == "\n" }) where word.utf8.contains(UInt8(ascii: ".")) {
+                    for word in ASCIIScan.words(s, holding: UInt8(ascii: ".")) {
                         let t = ASCIIScan.trimming(word, asciiCharacters: ".,;:()'\"!?")
                         if looksLikeFile(t), plainCodeExtensions.contains(ext(t)), !productNames.contains(t.lowercased()) {
                             names.append(t)

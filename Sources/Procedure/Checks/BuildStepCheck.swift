@@ -13,11 +13,11 @@ public enum BuildStepCheck {
         var findings: [Finding] = []
         for reading in context.readings {
             let steps = reading.steps
+            // Most readers run no tsc: the TypeScript sources are only scanned for one that does.
+            guard steps.contains(where: { $0.kind == .run && $0.tool == "tsc" }) else { continue }
             let tsconfig = steps.first { $0.kind == .createFile && FileNames.base($0.file ?? "") == "tsconfig.json" }
             let initsConfig = steps.contains { $0.kind == .run && $0.tool == "tsc" && ($0.command ?? "").contains("--init") }
             let packageType = steps.last { $0.kind == .packageType }?.packageType
-            // Most readers run no tsc: the TypeScript sources are only scanned for one that does.
-            guard steps.contains(where: { $0.kind == .run && $0.tool == "tsc" }) else { continue }
             let tsSources = steps.filter { ($0.kind == .createFile || $0.kind == .code) && $0.tool == CodeLanguage.typescript.rawValue }
                 .compactMap { $0.sampleID.flatMap { context.samples[$0] } }
             let usesModules = tsSources.contains { JSModuleText.hasImportOrExport($0.code) }
@@ -96,7 +96,9 @@ public enum BuildStepCheck {
 /// Whether TypeScript source has top-level `import`/`export` statements (and so emits `exports` as CommonJS).
 enum JSModuleText {
     static func hasImportOrExport(_ code: String) -> Bool {
-        code.split(separator: "\n").contains { line in
+        // Without a carriage return every "\n" is a Character of its own, so the byte split gives
+        // the Character split's lines (and the empty ones it omits match nothing).
+        (code.utf8.contains(0x0D) ? code.split(separator: "\n") : ASCIIScan.lines(code)).contains { line in
             let t = line.trimmingCharacters(in: .whitespaces)
             return (t.hasPrefix("import ") && !t.hasPrefix("import(")) || t.hasPrefix("export ")
         }

@@ -48,14 +48,21 @@ public enum FileNames {
 
     public static func stem(_ path: String) -> String {
         let name = base(path)
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        guard let dot = lastDot(name), dot != name.startIndex else { return name }
         return String(name[..<dot])
     }
 
     public static func ext(_ path: String) -> String {
         let name = base(path)
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        guard let dot = lastDot(name), dot != name.startIndex else { return "" }
         return String(name[name.index(after: dot)...]).lowercased()
+    }
+
+    /// The last "." Character of `name`: its last "." byte when the name is ASCII (every byte a
+    /// Character), found without stepping through Characters; the checks ask it per step per run.
+    static func lastDot(_ name: String) -> String.Index? {
+        let utf8 = name.utf8
+        return utf8.allSatisfy({ $0 < 0x80 }) ? utf8.lastIndex(of: UInt8(ascii: ".")) : name.lastIndex(of: ".")
     }
 
     /// py / js family / ts family: what a run step's file and a created file must share.

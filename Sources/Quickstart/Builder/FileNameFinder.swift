@@ -7,7 +7,9 @@ enum FileNameFinder {
     /// The first file name in the step (code spans first, then plain words) whose extension fits the
     /// sample's language; "Run `node app.js`" next to a shell sample names no file for it.
     static func fileName(in inlines: [Inline], language: CodeLanguage) -> String? {
-        let candidates = inlines.codeSpans + inlines.plainText.split(whereSeparator: { $0 == " " || $0 == "\n" }).map {
+        // A word without a dot has no extension, so it is never a file name: only dotted words are
+        // trimmed and tested (the first match is the same).
+        let candidates = inlines.codeSpans + ASCIIScan.words(inlines.plainText, holding: UInt8(ascii: ".")).map {
             ASCIIScan.trimming($0, asciiCharacters: ".,;:()'\"*_")
         }
         return candidates.first { looksLikeFile($0) && fits(extension: ext($0), language: language) }
@@ -21,7 +23,11 @@ enum FileNameFinder {
     static func looksLikeFile(_ text: String) -> Bool {
         let e = ext(text)
         guard !e.isEmpty, e.count <= 6, e.allSatisfy({ $0.isLetter || $0.isNumber }) else { return false }
-        return !text.contains(" ") && !text.contains("://") && text.first.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" } == true
+        // An ASCII name is searched on its bytes (Foundation's search gives the same answer there).
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        let spaced = ascii ? ASCIIScan.contains(text, " ") : text.contains(" ")
+        let url = ascii ? ASCIIScan.contains(text, "://") : text.contains("://")
+        return !spaced && !url && text.first.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" } == true
     }
 
     static func fits(extension e: String, language: CodeLanguage) -> Bool {

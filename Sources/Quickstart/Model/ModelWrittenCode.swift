@@ -1,4 +1,5 @@
 import Foundation
+import Core
 
 /// Code a page shows as what the model or one of its tools wrote ("The code the model creates and
 /// tests to arrive at an answer is:"), not code the reader saves or runs: its imports, names and
@@ -14,11 +15,43 @@ public enum ModelWrittenCode {
     /// True when the last sentence of `stepText` introduces the fence as model-written code.
     public static func introduces(_ stepText: String?) -> Bool {
         guard let stepText, !stepText.isEmpty else { return false }
-        let trimmed = stepText.trimmingCharacters(in: .whitespacesAndNewlines)
-        // The sentence that leads into the fence: after the last ". " (a period inside the final
-        // sentence, as in "e.g.", only shortens what is searched).
-        let last = trimmed.range(of: ". ", options: .backwards).map { String(trimmed[$0.upperBound...]) } ?? trimmed
+        // Every phrase of the table holds the word "code" (no other letters fold to its ASCII
+        // ones), so a step text without it, most of them, is neither cut nor matched: this runs for
+        // every sample, twice.
+        guard ASCIIScan.contains(stepText, "code", ignoringCase: true) else { return false }
+        let last = lastSentence(stepText)
         return introduction.firstMatch(in: last, range: NSRange(last.startIndex..., in: last)) != nil
+    }
+
+    /// The sentence that leads into the fence: after the last ". " of the trimmed text (a period
+    /// inside the final sentence, as in "e.g.", only shortens what is searched).
+    static func lastSentence(_ stepText: String) -> String {
+        if let cut = asciiLastSentence(stepText) { return cut }
+        let trimmed = stepText.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.range(of: ". ", options: .backwards).map { String(trimmed[$0.upperBound...]) } ?? trimmed
+    }
+
+    /// ``lastSentence(_:)`` on the bytes of an all-ASCII text, where Foundation's trimming (tab
+    /// to carriage return, space) and its search for ". " are plain byte tests; nil otherwise.
+    static func asciiLastSentence(_ text: String) -> String? {
+        let utf8 = text.utf8
+        let cut: Range<Int>?? = utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+            var start = 0, end = bytes.count
+            while start < end, isSpace(bytes[start]) { start += 1 }
+            while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+            var i = end - 2
+            while i >= start {
+                if bytes[i] == 0x2E, bytes[i + 1] == 0x20 { return (i + 2)..<end }
+                i -= 1
+            }
+            return start..<end
+        }
+        guard let found = cut, let range = found else { return nil }
+        let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let to = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
+        return String(text[from..<to])
     }
 }
 
