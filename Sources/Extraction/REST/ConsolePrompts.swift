@@ -45,7 +45,7 @@ enum ConsolePrompts {
     }
 
     /// The quote still open at the end of `line` (shell rules: no escapes inside single quotes).
-    private static func quoteState(after line: String, open: Character?) -> Character? {
+    static func quoteState<Line: StringProtocol>(after line: Line, open: Character?) -> Character? {
         var quote = open
         var escaped = false
         for c in line {

@@ -11,7 +11,7 @@ enum EscapedLineEnd {
         var previous = -2
         var quote: Character?
         for (index, line) in lines.enumerated() {
-            quote = quoteState(after: line, open: quote)
+            quote = ConsolePrompts.quoteState(after: line, open: quote)
             guard quote == nil else { continue }
             var body = line[...]
             var blanks = 0
@@ -26,24 +26,5 @@ enum EscapedLineEnd {
             previous = index
         }
         return found
-    }
-
-    /// The quote still open at the end of `line` (shell rules: no escapes inside single quotes).
-    private static func quoteState(after line: Substring, open: Character?) -> Character? {
-        var quote = open
-        var escaped = false
-        for c in line {
-            if escaped { escaped = false; continue }
-            if let q = quote {
-                if q == "\"" && c == "\\" { escaped = true } else if c == q { quote = nil }
-            } else if c == "\\" {
-                escaped = true
-            } else if c == "'" || c == "\"" {
-                quote = c
-            } else if c == "#" {
-                break
-            }
-        }
-        return quote
     }
 }
