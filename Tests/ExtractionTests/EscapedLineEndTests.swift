@@ -74,6 +74,9 @@ import Testing
         #expect(!ExtractorFixture.rest(quoted).findings.contains { $0.rule == "shell-syntax" })
         // Here-document data.
         let heredoc = "cat <<EOF > f.yml\nitems:\n- name: a\n--flag value\nEOF\n"
+        // A command's printed table: its rule line is no option.
+        let table = "az widget list -o table\n-------  ------\nw1       g1\n"
+        #expect(!ExtractorFixture.rest(table).findings.contains { $0.rule == "shell-syntax" })
         #expect(!ExtractorFixture.rest(heredoc).findings.contains { $0.rule == "shell-syntax" })
     }
 }

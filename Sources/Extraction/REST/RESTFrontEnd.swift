@@ -74,7 +74,8 @@ struct RESTFrontEnd: LanguageFrontEnd {
         for command in commands {
             let words = command.words.map(\.text)
             guard let first = words.first else { continue }
-            guard let tool = owner, first.hasPrefix("-"), first.count > 1 else {
+            // An option is dashes and a letter (`-H`, `--name`); `-----` is a table's rule in output.
+            guard let tool = owner, first.hasPrefix("-"), first.drop(while: { $0 == "-" }).first?.isLetter == true else {
                 owner = CurlCommand(command) != nil ? "curl" : (["az", "azd"].contains(first) ? "az" : nil)
                 inRun = false
                 continue
