@@ -17,7 +17,10 @@ private let documented = [
 private let specVoices = ["alloy", "echo", "fable", "onyx", "nova", "shimmer"]
 
 private func probe(_ profile: MockProfile, _ limits: [DocumentedLimit] = documented, budget: Int = 20) async throws -> [ProbeResult] {
-    let server = try await MockServer.start(profile: profile)
+    // The probes are about limits, not timeouts: on a machine starved by the whole suite, a 19 MB
+    // upload may take longer than the mock's default 30 s body timeout.
+    let patient = ConnectionLimits(idleTimeout: .seconds(600), headerTimeout: .seconds(600), maxConnections: 64, bodyTimeout: .seconds(600))
+    let server = try await MockServer.start(profile: profile, options: MockServerOptions(connections: patient))
     let target = ProbeTarget(
         baseURL: server.baseURL, deployment: profile.deployments[0], apiVersion: profile.apiVersions?.first ?? "2025-01-01-preview",
         headers: ["api-key": "probe"], interval: .zero)

@@ -53,7 +53,10 @@ struct HostileBodyTests {
 
     @Test("over TCP, every hostile body is answered 400 and the server keeps serving")
     func liveServerSurvives() async throws {
-        let server = try await MockServer.start()
+        // About bodies, not timeouts: one kept-alive connection must not hit the idle timeout when
+        // the whole suite starves this test for longer than the default 30 s.
+        let patient = ConnectionLimits(idleTimeout: .seconds(600), headerTimeout: .seconds(600), maxConnections: 64, bodyTimeout: .seconds(600))
+        let server = try await MockServer.start(options: MockServerOptions(connections: patient))
         let bodies = Self.hostile.map(\.bytes) + [
             Array(#"{"messages": [{"role": "user", "content": "hi"}], "temperature": 1e300}"#.utf8),
             Array(#"{"messages": [{"role": "user", "content": "hi"}], "top_p": -1e19}"#.utf8),
