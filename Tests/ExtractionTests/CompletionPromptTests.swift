@@ -40,6 +40,9 @@ struct CompletionPromptTests {
         #expect(python("from openai import OpenAI\nclient = OpenAI()\nreply =\n").map(\.severity) == [.error])
         #expect(python("def broken(:\n    return 1\n\nprint(broken())\n").map(\.severity) == [.error])
         #expect(python("import requests\n[ the code to translate ]\n").allSatisfy { $0.severity == .error })
+        // A snippet that imports a library is code to run, even without an API call.
+        #expect(python("import math\n# the circle's area\narea = math.pi * (r ** 2\n").map(\.severity) == [.error])
+        #expect(javascript("const fs = require(\"fs\");\n// read it\nconst text = fs.readFileSync(\n").map(\.severity) == [.error])
         // No comment says what to write: a one-line slip, not a prompt.
         #expect(python("total = (1 +\n").map(\.severity) == [.error])
     }

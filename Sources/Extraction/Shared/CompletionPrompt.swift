@@ -7,11 +7,16 @@ import Foundation
 enum CompletionPrompt {
     /// True when the syntax error sits on the last non-blank line of `code` (the fence stops
     /// mid-construct there) after a comment or docstring that says what to write, or is a comment
-    /// left open that runs to the fence's end. Callers also
+    /// left open that runs to the fence's end, in code that imports nothing. Callers also
     /// check that the sample calls no API: a program cut short is still an error.
     static func isOpenEnded(_ code: String, errorLine: Int, errorMessage: String) -> Bool {
-        if errorMessage.contains("unterminated comment") { return true }
         let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+        // A prompt loads nothing; a snippet that imports a library is code meant to run.
+        guard !lines.contains(where: { line in
+            let text = line.drop { $0 == " " || $0 == "\t" }
+            return text.hasPrefix("import ") || (text.hasPrefix("from ") && text.contains(" import ")) || text.contains("require(")
+        }) else { return false }
+        if errorMessage.contains("unterminated comment") { return true }
         guard let last = lines.lastIndex(where: { $0.contains { !$0.isWhitespace } }),
               errorLine == last + 1 else { return false }
         // A prompt tells the model what to write before the open line: a comment or docstring.
