@@ -29,6 +29,22 @@ import Quickstart
         #expect(finding.message.contains("answer the service returns"))
     }
 
+    @Test func aResourceManagerAnswerIsANoteButItsRequestBodyStaysAnError() {
+        // What a management PUT returns: the resource's full id, its state and etag.
+        let resource = """
+            {
+              "id": "/subscriptions/0000/resourceGroups/kites/providers/Microsoft.CognitiveServices/accounts/a/deployments/d",
+              "sku": {"name": "Standard", "capacity": 5},
+              "properties": {"currentCapacity": 5
+                "provisioningState": "Updating"},
+              "etag": "\\"tag\\""
+            }
+            """
+        #expect(severities(ExtractorFixture.sample(resource, .json)) == [.note])
+        let body = "{\n  \"sku\": {\"name\": \"Standard\", \"capacity\": 5}\n  \"properties\": {}\n}\n"
+        #expect(severities(ExtractorFixture.sample(body, .json)) == [.error])
+    }
+
     @Test func aBodyOrAFileWithTheSameSlipIsAnError() {
         let body = "{\n  \"model\": \"kite-writer\",\n  \"input\": [{\"role\": \"user\", \"content\": \"Hi\"},]\n}\n"
         #expect(severities(ExtractorFixture.sample(body, .json)) == [.error])

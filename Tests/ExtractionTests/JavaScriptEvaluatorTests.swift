@@ -242,6 +242,23 @@ import Testing
         #expect(result.responseReads.map(\.path) == ["choices", "choices[0].delta.content"])
     }
 
+    @Test func earliestBetaStreamingNamesAreRead() {
+        let result = ExtractorFixture.javascript("""
+            import { OpenAIClient, AzureKeyCredential } from "@azure/openai";
+            const client = new OpenAIClient(process.env.E, new AzureKeyCredential(process.env.K));
+            const chat = await client.listChatCompletions("dep", [{ role: "user", content: "Ahoy" }], { maxTokens: 9 });
+            const text = await client.listCompletions("dep2", ["Once upon"], { maxTokens: 3 });
+            """)
+        #expect(result.requests.count == 2)
+        #expect(!result.findings.contains { $0.rule == "request-unextracted" })
+        guard result.requests.count == 2 else { return }
+        #expect(result.requests[0].path.hasSuffix("/chat/completions"))
+        #expect(ExtractorFixture.dig(result.requests[0].body, "messages", 0, "content") == .string("Ahoy"))
+        #expect(result.requests[1].deployment == .string("dep2"))
+        #expect(result.requests[1].path.hasSuffix("/completions") && !result.requests[1].path.contains("chat"))
+        #expect(ExtractorFixture.dig(result.requests[1].body, "max_tokens") == .int(3))
+    }
+
     @Test func plainOpenAIClientPointedAtAzure() {
         let result = ExtractorFixture.javascript("""
             import OpenAI from "openai";

@@ -128,6 +128,9 @@ struct OperationCatalogTests {
         ("GET", "/openai/v1/evals/eval_1/runs/evalrun_2/output_items", "evaluations"),
         ("GET", "/openai/evals/{eval-id}/runs/{run_id}/output_items/{output-item-id}", "evaluations"),
         ("POST", "/openai/v1/fine_tuning/alpha/graders/run", "fine-tuning graders and checkpoint copies"),
+        ("POST", "/openai/v1/realtime/calls/{env:CALL_ID}/accept", "Realtime calls"),
+        ("POST", "/openai/v1/realtime/calls/rtc_1/hangup", "Realtime calls"),
+        ("POST", "/openai/v1/realtime/client_secrets", "Realtime calls"),
     ])
     func unmodeledOperation(method: String, path: String, family: String) {
         let built = RequestBuilder().build(Self.call(method, path, body: method == "POST" ? .object([:]) : nil))

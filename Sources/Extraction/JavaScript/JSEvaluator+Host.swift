@@ -68,7 +68,8 @@ extension JSEvaluator {
         case .host(let q):
             return callHost(q + "." + name, args, at: position, isNew: false)
         case .client(let id, let path) where legacyClients.contains(id):
-            if ["getChatCompletions", "streamChatCompletions"].contains(name), path.isEmpty {
+            // `listChatCompletions` is the earlier betas' name for the streaming call.
+            if ["getChatCompletions", "streamChatCompletions", "listChatCompletions"].contains(name), path.isEmpty {
                 return legacyChatCompletion(client: id, args, at: position)
             }
             if path.isEmpty, let op = Self.legacyOperations[name] { return legacyCall(op, client: id, args, at: position) }
@@ -295,6 +296,7 @@ extension JSEvaluator {
     /// mapped to the SDK operation and the body member its second argument fills.
     static let legacyOperations: [String: (operation: String, member: String)] = [
         "getCompletions": ("completions.create", "prompt"),
+        "listCompletions": ("completions.create", "prompt"),
         "getEmbeddings": ("embeddings.create", "input"),
         "getImages": ("images.generate", "prompt"),
         "getAudioTranscription": ("audio.transcriptions.create", "file"),

@@ -120,6 +120,12 @@ struct JavaScriptFrontEnd: LanguageFrontEnd {
                 message: "`...` here stands for code the page leaves out, so docverify did not read this sample; a reader fills it in before running it",
                 pivot: context.pivot, tab: context.tab)
         }
+        if !JSAPIUsage.callsAPI(text: sample.code), CompletionPrompt.isOpenEnded(sample.code, errorLine: error.line, errorMessage: error.message) {
+            return Finding(
+                rule: typescript ? "ts-syntax" : "js-syntax", severity: .note,
+                location: sample.markdownLocation(codeLine: error.line, codeColumn: error.column),
+                message: CompletionPrompt.message, pivot: context.pivot, tab: context.tab)
+        }
         return Finding(
             rule: typescript ? "ts-syntax" : "js-syntax", severity: .error,
             location: sample.markdownLocation(codeLine: error.line, codeColumn: error.column),

@@ -86,6 +86,12 @@ public struct PythonFrontEnd: Sendable {
                     + (standIn.inBraces ? " (with the name of their variable)"
                         : standIn.quoted ? "; put the quotes outside the brackets (\"\(standIn.text.filter { $0 != "\"" })\") so the code parses as shown"
                         : "; write it as a string (\"\(standIn.text)\") so the code parses as shown")
+            } else if !Self.mentionsAPI(sample.code), CompletionPrompt.isOpenEnded(sample.code, errorLine: error.line, errorMessage: error.message) {
+                severity = .note
+                message = CompletionPrompt.message
+            } else if !Self.mentionsAPI(sample.code), CompletionPrompt.isBracketedProse(sample.code, errorLine: error.line) {
+                severity = .note
+                message = CompletionPrompt.placeholderMessage
             } else if error == parsed.errors.first, PythonSyntaxHints.startsInsideFunction(sample.code, firstError: error) {
                 // A walk-through's piece: the body of a function whose `def` line the page shows
                 // elsewhere (or forgot). Whoever copies this fence alone gets IndentationError.

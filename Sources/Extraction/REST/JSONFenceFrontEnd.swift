@@ -168,10 +168,12 @@ struct JSONFenceFrontEnd: LanguageFrontEnd {
     }
 
     /// Members only the service's answers carry (a request never sends them): an answer's
-    /// `object` kind, its creation time, a finished `status`, or an id the service hands out.
+    /// `object` kind, its creation time, a finished `status`, or an id the service hands out;
+    /// for Azure Resource Manager, the resource's full id, its state, etag and system data.
     static let answerMarkers = [
         "\"object\": \"", "\"created_at\":", "\"created\":", "\"status\": \"completed\"",
         "\"id\": \"resp_", "\"id\": \"msg_", "\"id\": \"chatcmpl-", "\"id\": \"ws_",
+        "\"id\": \"/subscriptions/", "\"provisioningState\": \"", "\"etag\": \"", "\"systemData\":",
     ]
 
     /// True when `code` shows an answer of the service (two of ``answerMarkers``): an example of

@@ -79,6 +79,12 @@ public enum UnmodeledOperations {
             ("POST", "/fine_tuning/alpha/graders/run"), ("POST", "/fine_tuning/alpha/graders/validate"),
             ("POST", "/fine_tuning/jobs/{id}/checkpoints/{id}/copy"), ("GET", "/fine_tuning/jobs/{id}/checkpoints/{id}/copy"),
         ]),
+        // v1 Realtime over WebRTC and SIP: an ephemeral key, the SDP offer, then control of a call.
+        Family(name: "Realtime calls and client secrets", routes: [
+            ("POST", "/realtime/client_secrets"), ("POST", "/realtime/calls"),
+            ("POST", "/realtime/calls/{id}/accept"), ("POST", "/realtime/calls/{id}/reject"),
+            ("POST", "/realtime/calls/{id}/refer"), ("POST", "/realtime/calls/{id}/hangup"),
+        ]),
     ]
 
     /// Each route's segments, split once.
