@@ -101,3 +101,24 @@ import Quickstart
         #expect(JSONFenceFrontEnd().extract(ExtractorFixture.sample(expanded, .json), context: FrontEndContext()).findings.map(\.severity) == [.error])
     }
 }
+
+/// A `json` fence a page introduces with "here's what it looks like" after telling the reader to
+/// switch a tool's view on shows what the tool displays: nobody saves or sends it, so a slip in
+/// it is left alone. Without that introduction the same slip is still an error.
+@Suite struct JSONShownByAToolTests {
+    private let shown = "[\n  {\n    \"role\": \"system\",\n    \"content\": [\"You help people find kites.\"]\n  },\n]\n"
+
+    private func severities(_ stepText: String?) -> [Severity] {
+        JSONFenceFrontEnd().extract(ExtractorFixture.sample(shown, .json, stepText: stepText), context: FrontEndContext())
+            .findings.filter { $0.rule == "json-invalid" }.map(\.severity)
+    }
+
+    @Test func whatTheToolShowsIsNotJudged() {
+        #expect(severities("Turn on the raw view switch to see the session as JSON. Here's what it looks like at the start:").isEmpty)
+    }
+
+    @Test func theSameSlipWithoutTheIntroductionIsAnError() {
+        #expect(severities(nil) == [.error])
+        #expect(severities("Send the following messages:") == [.error])
+    }
+}

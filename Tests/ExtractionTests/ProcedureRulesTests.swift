@@ -658,3 +658,68 @@ private func pythonPage(install: String = "pip install openai", setup: String = 
         #expect(two.first?.message.contains("the page's other helpers read it too, never defined: line 22") == true)
     }
 }
+
+/// Set-up in key / keyless tabs (a variables table per tab) and a sample that uses the key: the
+/// key tab sets it, so a keyless reader is only told (a note); a keyless-tab sample that reads the
+/// key is still reported.
+@Suite struct KeyTabSetUpTests {
+    private func page(sample: String) -> String {
+        """
+        # Key or keyless
+
+        #### [Keyless](#tab/keyless)
+
+        | Variable name | Value |
+        |---|---|
+        | `SERVICE_URL` | The endpoint of your resource. |
+
+        #### [Key](#tab/api-key)
+
+        | Variable name | Value |
+        |---|---|
+        | `SERVICE_URL` | The endpoint of your resource. |
+        | `SERVICE_API_KEY` | One of the keys of your resource. |
+
+        ---
+
+        \(sample)
+        """
+    }
+
+    @Test func untabbedSampleUsingTheKeyIsANote() throws {
+        let markdown = page(sample: """
+            1. Create `app.py`:
+
+                ```python
+                import os
+                print(os.environ.get("SERVICE_URL"), os.environ.get("SERVICE_API_KEY"))
+                ```
+            """)
+        let result = try findings(markdown).filter { $0.rule == "env-var-undefined" }
+        #expect(!result.isEmpty)
+        #expect(result.allSatisfy { $0.severity == .note })
+        #expect(result.first?.message.contains("`api-key` tab") == true)
+    }
+
+    @Test func keylessTabSampleReadingTheKeyIsStillReported() throws {
+        let markdown = page(sample: """
+            #### [Keyless](#tab/keyless)
+
+            ```python
+            import os
+            print(os.environ.get("SERVICE_URL"), os.environ.get("SERVICE_API_KEY"))
+            ```
+
+            #### [Key](#tab/api-key)
+
+            ```python
+            import os
+            print(os.environ.get("SERVICE_URL"), os.environ.get("SERVICE_API_KEY"))
+            ```
+
+            ---
+            """)
+        let result = try findings(markdown).filter { $0.rule == "env-var-undefined" }
+        #expect(result.contains { $0.severity >= .warning && $0.tab == "keyless" })
+    }
+}

@@ -332,6 +332,27 @@ struct DocumentChecksTests {
         #expect(finding.message.contains("'2024-10-01-preview'") && finding.message.contains("'2025-01-01-preview'") && finding.message.contains("p.md:10"))
     }
 
+    /// A tab kept for the openai 0.28 library pins the version of its time beside the current
+    /// library's tab: a note there; the same odd version in a current-library tab stays a warning.
+    @Test func legacyLibraryTabsOddVersionIsANote() {
+        func document(_ oldClient: RequestClient) -> DocumentExtraction {
+            var fixture = DocumentFixture()
+            let body = firstTurn(modalities: ["text", "audio"])
+            fixture.pivots.append(("python", [(title: "Ask", tabs: [
+                .init(id: "current", calls: [call("p.md", 10, apiVersion: .string("2024-10-21"), body: body)]),
+                .init(id: "old", calls: [call("p.md", 40, client: oldClient, apiVersion: .string("2023-08-01-preview"), body: body)]),
+            ])]))
+            fixture.pivots.append(("rest", [(title: "Ask", tabs: [
+                .init(id: nil, calls: [call("r.md", 10, client: .curl, apiVersion: .string("2024-10-21"), body: body)]),
+            ])]))
+            return fixture.extraction()
+        }
+        let legacy = DocumentChecks.apiVersionMismatch(document(.pythonOpenAILegacy))
+        #expect(legacy.map(\.severity) == [.note])
+        #expect(legacy.first?.message.contains("openai 0.28") == true)
+        #expect(DocumentChecks.apiVersionMismatch(document(.pythonOpenAI)).map(\.severity) == [.warning])
+    }
+
     @Test func differentOperationsMayUseDifferentVersions() {
         // Chat on a GA version, assistants on the preview that has them: no mismatch.
         var fixture = DocumentFixture()

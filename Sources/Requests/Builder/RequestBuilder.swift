@@ -74,12 +74,13 @@ public struct RequestBuilder: Sendable {
         }
         let findings = decoding.issues.map { issue -> Finding in
             // A field an older preview took (often through an endpoint the sample reroutes to):
-            // docverify cannot be sure the service refuses it at that version.
+            // docverify cannot be sure the service refuses it at that version, and the version the
+            // page names is one that took it — a note, never blame on the page.
             if case .unknownField(let path) = issue, let since = OlderPreviewFields.acceptedUpTo(path, operation: operation.id),
                case .string(let version)? = extracted.query["api-version"], version.hasSuffix("-preview"),
                APIVersionTable.wellFormedDate(version).map({ $0 <= since }) == true {
                 return Finding(
-                    rule: "request-unknown-field", severity: .warning, location: extracted.location,
+                    rule: "request-unknown-field", severity: .note, location: extracted.location,
                     message: "request body field '\(path)' is not part of the \(api) API now, but previews up to \(since) took it (On Your Data's camelCase form, also on the extensions endpoint); docverify could not be sure api-version '\(version)' refuses it — use the current field if it does",
                     pivot: pivot, tab: tab)
             }

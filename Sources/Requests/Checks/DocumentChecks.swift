@@ -361,11 +361,13 @@ public struct DocumentChecks {
             var pivot: String?
             var tab: String?
             var sample: Int
+            var legacy = false
         }
         var uses: [Use] = []
         for call in calls {
             if case .string(let version)? = call.request.query["api-version"] {
-                uses.append(Use(version: version, location: call.request.location, pivot: call.pivot, tab: call.tab, sample: call.sample))
+                uses.append(Use(version: version, location: call.request.location, pivot: call.pivot, tab: call.tab, sample: call.sample,
+                                legacy: call.request.client == .pythonOpenAILegacy))
             }
         }
         let byVersion = Dictionary(grouping: uses.indices, by: { uses[$0].version })
@@ -383,10 +385,13 @@ public struct DocumentChecks {
         for use in uses where use.version != referenceVersion {
             guard reported.insert([String(use.sample), use.version]).inserted else { continue }
             let where_ = [use.pivot.map { "pivot '\($0)'" }, use.tab.map { "tab '\($0)'" }].compactMap { $0 }.joined(separator: ", ")
+            var message = "api-version '\(use.version)'\(where_.isEmpty ? "" : " in " + where_) differs from '\(referenceVersion)' used by \(samples(referenceVersion)) other sample(s) of this document (first at \(first.location.file):\(first.location.line)); use one API version for this operation throughout"
+            // A tab kept for the retired openai 0.28 library pins the version of its era on purpose.
+            let legacyTab = use.legacy && use.tab != nil
+            if legacyTab { message += " (this tab uses the openai 0.28 library, whose samples pin the api-version of their time; check that the service still serves it)" }
             findings.append(Finding(
-                rule: "api-version-mismatch", severity: .warning, location: use.location,
-                message: "api-version '\(use.version)'\(where_.isEmpty ? "" : " in " + where_) differs from '\(referenceVersion)' used by \(samples(referenceVersion)) other sample(s) of this document (first at \(first.location.file):\(first.location.line)); use one API version for this operation throughout",
-                pivot: use.pivot, tab: use.tab))
+                rule: "api-version-mismatch", severity: legacyTab ? .note : .warning, location: use.location,
+                message: message, pivot: use.pivot, tab: use.tab))
         }
         return findings
     }

@@ -66,7 +66,7 @@ public struct DocumentRunner: Sendable {
             built: document.built, inputs: InputFiles(directory: configuration.inputsDirectory), deadline: deadline)
         // Requests whose bodies are broken are not sent: the static finding already says why.
         let brokenSamples = Set(document.built.filter { $0.value.contains { !$0.issues.isEmpty } }.map(\.key))
-        // Bodies whose only problems docverify could not be sure of (warnings): not sent, not failed.
+        // Bodies whose only problems docverify could not be sure of (notes, warnings): not sent, not failed.
         let uncertainSamples = Set(document.built.filter { entry in
             entry.value.contains { !$0.issues.isEmpty } && !entry.value.contains { $0.findings.contains { $0.severity == .error } }
         }.map(\.key))
@@ -111,7 +111,7 @@ public struct DocumentRunner: Sendable {
                         }
                         if uncertain {
                             return (ScenarioResult(scenario: scenario, status: .skipped,
-                                                   reason: "a request body holds a field docverify could not judge at its api-version (see the warning); not sent",
+                                                   reason: "a request body holds a field docverify could not judge at its api-version (see the finding); not sent",
                                                    calls: [], findings: [], duration: 0), ScenarioState())
                         }
                         if broken {

@@ -17,13 +17,21 @@ enum EnvVarUndefinedCheck {
             // Set-up read from commands (`export`, `setx`, `.env`) is certain; from prose and tables less so.
             let commandSetUp = steps.contains { $0.kind == .setVariables && $0.sampleID != nil }
             guard !set.isEmpty || elsewhere != nil else { continue }
+            let keyTabs = keyTabSettings(reading.pivot.steps)
             for step in steps {
                 for read in reads(of: step, context: context, facts: facts) where !set.contains(read.name) {
                     let near = set.filter { nearMiss($0, read.name) }.sorted()
                     let what = step.file.map { "`\($0)`" } ?? "The sample"
                     var message = "\(what) reads the environment variable `\(read.name)`, "
                     let severity: Severity
-                    if set.isEmpty, let elsewhere {
+                    if let keyTab = keyTabs[read.name], keyTab != reading.tab, step.tab == nil || step.tab?.id != reading.tab {
+                        // Set-up offers key / keyless tabs and a sample outside the keyless tab uses the
+                        // key: the reader who runs it picks the key tab, which sets the variable. (A
+                        // sample inside the keyless tab that reads the key stays reported.)
+                        severity = .note
+                        message += "which only the set-up's `\(keyTab)` tab sets; the sample authenticates with that key, "
+                            + "so a reader who picks `\(reading.tab ?? "another")` tab must set it too"
+                    } else if set.isEmpty, let elsewhere {
                         severity = .note
                         message += "which this page doesn't set; it relies on the set-up linked at "
                             + "\(elsewhere.location.file):\(elsewhere.location.line) (\(elsewhere.link ?? "")) to set it"
@@ -81,6 +89,23 @@ enum EnvVarUndefinedCheck {
             first.message += " (read \(others) more time(s) on this page)"
             return first
         }
+    }
+
+    /// Variables set only inside an authentication tab named for a key (`api-key`, `key`), mapped
+    /// to that tab's id: the page's key / keyless set-up choice, not an OS choice.
+    static func keyTabSettings(_ steps: [ProcedureStep]) -> [String: String] {
+        var result: [String: String] = [:]
+        for step in steps where step.kind == .setVariables {
+            guard let tab = step.tab, isKeyTab(tab.id) else { continue }
+            for name in step.variables where result[name] == nil { result[name] = tab.id }
+        }
+        return result
+    }
+
+    /// `api-key`, `key`, `apikey`, `key-auth`: a tab id that names key authentication.
+    static func isKeyTab(_ id: String) -> Bool {
+        let words = id.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" })
+        return words.contains("key") || words.contains("apikey") || words == ["api", "key"]
     }
 
     /// One or two edits apart (`ENDPONT`), or one name is the other with a word more or less
