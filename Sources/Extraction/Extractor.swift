@@ -48,9 +48,6 @@ public struct Extractor: Sendable {
         var parsed = ParsedSamples()
         // Samples past `maxSamples`: the first (where the warning goes) and how many.
         var capped: (first: CodeSample?, count: Int) = (nil, 0)
-        // Stand-ins already noted: a reference page repeats `{endpoint}` in every example, and
-        // one note per stand-in says all there is to say.
-        var notedStandIns: Set<String> = []
         // A fence left open holds Markdown too: its syntax errors are that one defect, already an
         // error at the fence (`code-fence-unclosed`), so they are not reported again.
         let unclosedFences = Set(document.findings.filter { $0.rule == "code-fence-unclosed" }.map(\.location))
@@ -76,7 +73,7 @@ public struct Extractor: Sendable {
                         var extraction = (sample.isModelWritten ? nil : frontEnd(for: sample)?.extract(sample, context: context, parsed: parsed.form(storing: sample)))
                             ?? SampleExtraction(sampleID: sample.id)
                         extraction.sampleID = sample.id
-                        findings += Self.markReaderValues(&extraction, pivot: pivot.id, tab: tab.id, noted: &notedStandIns)
+                        findings += Self.markReaderValues(&extraction, pivot: pivot.id, tab: tab.id)
                         if unclosedFences.contains(sample.location) {
                             extraction.findings.removeAll { Self.syntaxRules.contains($0.rule) }
                         }
@@ -126,14 +123,16 @@ public struct Extractor: Sendable {
     }
 
     /// Marks the values the page tells the reader to replace (endpoint, deployment, key) in every
-    /// request of `extraction`, and notes each distinct one once per document (`placeholder-value`;
-    /// `noted` holds the texts already noted).
-    static func markReaderValues(_ extraction: inout SampleExtraction, pivot: String?, tab: String?, noted: inout Set<String>) -> [Finding] {
+    /// request of `extraction`, and notes each distinct one once (`placeholder-value`); the same
+    /// note on other samples of the page is folded into the first by the report
+    /// (`RepeatedNotes`).
+    static func markReaderValues(_ extraction: inout SampleExtraction, pivot: String?, tab: String?) -> [Finding] {
         var findings: [Finding] = []
+        var seen: Set<String> = []
         for index in extraction.requests.indices {
             let (marked, found) = ReaderValues.mark(extraction.requests[index])
             extraction.requests[index] = marked
-            for (kind, text) in found where noted.insert("\(kind.rawValue)|\(text)").inserted {
+            for (kind, text) in found where seen.insert(text).inserted {
                 findings.append(ReaderValues.finding(kind, text, at: marked.location, pivot: pivot, tab: tab))
             }
         }

@@ -35,15 +35,15 @@ import Testing
         var x = http(signature + "\n{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}\n")
         let request = try #require(x.requests.first)
         #expect(isReader(request.headers["api-key"], .apiKey))
-        var noted: Set<String> = []
-        let notes = Extractor.markReaderValues(&x, pivot: nil, tab: nil, noted: &noted)
+        let notes = Extractor.markReaderValues(&x, pivot: nil, tab: nil)
         let marked = x.requests[0]
         #expect(isReader(marked.endpoint, .endpoint))
         #expect(isReader(marked.deployment, .deployment))
         #expect(notes.count == 2)
-        // The next example repeats the stand-ins: nothing more to note.
+        // The next example repeats the stand-ins: the same notes, word for word, which the report
+        // keeps once per page (RepeatedNotes, tested with the Requests stage).
         var again = http(signature + "\n{\"messages\": []}\n")
-        #expect(Extractor.markReaderValues(&again, pivot: nil, tab: nil, noted: &noted).isEmpty)
+        #expect(Extractor.markReaderValues(&again, pivot: nil, tab: nil).map(\.message) == notes.map(\.message))
         // An example that names its header keeps it.
         let keyed = http(signature + "api-key: $AZURE_OPENAI_API_KEY\n\n{\"messages\": []}\n")
         #expect(keyed.requests.first?.headers["api-key"] == .placeholder(.environment(name: "AZURE_OPENAI_API_KEY", fallback: nil)))
@@ -79,8 +79,7 @@ import Testing
 extension RESTReferenceBlockTests {
     @Test func pathParametersAreIdsAnEarlierCallReturned() throws {
         var x = http("GET https://{endpoint}/openai/threads/{thread_id}/runs?api-version=2025-04-01-preview\n\n")
-        var noted: Set<String> = []
-        _ = Extractor.markReaderValues(&x, pivot: nil, tab: nil, noted: &noted)
+        _ = Extractor.markReaderValues(&x, pivot: nil, tab: nil)
         let request = try #require(x.requests.first)
         #expect(request.path == "/openai/threads/{thread_id}/runs")
         #expect(isReader(request.pathParameters["thread_id"], .resourceID))

@@ -47,8 +47,7 @@ struct ReaderValueTests {
             curl $AZURE_OPENAI_ENDPOINT/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21 -H "api-key: $AZURE_OPENAI_API_KEY" -d '{"messages": []}'
             """)
         var extraction = x
-        var noted: Set<String> = []
-        let notes = Extractor.markReaderValues(&extraction, pivot: nil, tab: nil, noted: &noted)
+        let notes = Extractor.markReaderValues(&extraction, pivot: nil, tab: nil)
         #expect(notes.count == 1)
         #expect(extraction.requests[0].headers["authorization"] == .template([.literal("Bearer "), .placeholder(.readerValue(kind: .apiKey, text: "<your-token>"))]))
         #expect(extraction.requests[0].endpoint == .string("https://contoso.openai.azure.com"))
@@ -61,8 +60,7 @@ struct ReaderValueTests {
             curl "$AZURE_OPENAI_ENDPOINT/openai/threads/thread_abc123/runs/run_abc123?api-version=2024-08-01-preview" -H "api-key: $AZURE_OPENAI_API_KEY"
             curl "$AZURE_OPENAI_ENDPOINT/openai/threads/runs?api-version=2024-08-01-preview" -H "api-key: $AZURE_OPENAI_API_KEY" -d '{"assistant_id": "asst_abc123"}'
             """)
-        var noted: Set<String> = []
-        let notes = Extractor.markReaderValues(&x, pivot: nil, tab: nil, noted: &noted)
+        let notes = Extractor.markReaderValues(&x, pivot: nil, tab: nil)
         #expect(x.requests[0].path == "/openai/threads/{thread_id}/runs/{run_id}")
         #expect(x.requests[0].pathParameters == [
             "thread_id": .placeholder(.readerValue(kind: .resourceID, text: "thread_abc123")),

@@ -125,16 +125,11 @@ public struct RequestBuilder: Sendable {
     public func build(_ extraction: DocumentExtraction) -> (requests: [Int: [BuiltRequest]], findings: [Finding]) {
         var requests: [Int: [BuiltRequest]] = [:]
         var findings: [Finding] = []
-        // A note that an operation isn't modelled says the same for every call of it: a reference
-        // page shows each operation twice or more, so it is noted at its first call only.
-        var notedOperations: Set<String> = []
         for (pivot, _, tab, sample) in extraction.document.allSamples {
             guard requests[sample.id] == nil, let sampleExtraction = extraction.samples[sample.id] else { continue }
             let built = build(sampleExtraction, pivot: pivot.id, tab: tab.id)
             requests[sample.id] = built
-            findings += built.flatMap(\.findings).filter {
-                $0.rule != "request-unknown-operation" || $0.severity != .note || notedOperations.insert($0.message).inserted
-            }
+            findings += built.flatMap(\.findings)
         }
         return (requests, findings)
     }
