@@ -17,45 +17,58 @@ struct JSONFenceFrontEnd: LanguageFrontEnd {
         switch json.parse(allowComments: allowComments) {
         case .value: break
         case .invalid(let error, let at):
-            // What a program printed is whatever it printed: not a file the reader saves.
-            if sample.fileName == nil, OutputIntroduction.introduces(sample.stepText) { break }
-            // A training or batch file shown in a `json` fence: one JSON value a line.
-            if Self.isJSONLines(sample.code) { break }
-            if sample.fileName == nil, Self.isFragment(sample.code, allowComments: allowComments) { break }
-            if sample.fileName == nil, let line = Self.jsonAfterPrintedText(sample.code, allowComments: allowComments) {
-                // Text lines and then a JSON document: what a program printed (`print(obj)` then
-                // its JSON), shown as its output. Nobody runs it; the fence's language is off.
-                result.findings.append(Finding(
-                    rule: "json-invalid", severity: .note,
-                    location: sample.markdownLocation(codeLine: 1, codeColumn: 1),
-                    message: "this JSON fence holds \(line - 1) line(s) of other text before its JSON (printed output?); mark it ```output, or keep only the JSON",
-                    pivot: context.pivot, tab: context.tab))
+            switch Self.reading(sample, error: error, at: at, allowComments: allowComments, next: context.next) {
+            case .judged:
+                result.findings.append(RESTFrontEnd.jsonInvalid(error, at: at, in: sample, what: "this JSON sample", context: context))
+            case .notJudged:
                 break
-            }
-            if sample.fileName == nil, let line = context.next, Self.isValidJSONLinesFence(line) {
-                // "Artificially expanded for readability; the actual entry is a single line": the
-                // reader saves the JSON Lines fence after this one, which parses. The slip is the
-                // expanded copy's, worth fixing, but nobody's file breaks: a warning.
+            case .softened(let severity, let line, let column, let message):
                 result.findings.append(Finding(
-                    rule: "json-invalid", severity: .warning,
-                    location: sample.markdownLocation(codeLine: at.line, codeColumn: at.column),
-                    message: "this expanded JSON example is not valid JSON (\(error)); the JSON Lines entry after it, which the reader saves, parses, so only the expanded copy needs the fix",
+                    rule: "json-invalid", severity: severity,
+                    location: sample.markdownLocation(codeLine: line, codeColumn: column), message: message,
                     pivot: context.pivot, tab: context.tab))
-                break
             }
-            if sample.fileName == nil, let why = Self.illustration(sample.code, at: at) {
-                result.findings.append(Finding(
-                    rule: "json-invalid", severity: .note,
-                    location: sample.markdownLocation(codeLine: at.line, codeColumn: at.column),
-                    message: "this JSON sample is not valid JSON (\(error)), but it reads as an illustration (\(why)) rather than a file or body the reader sends, so docverify did not judge it",
-                    pivot: context.pivot, tab: context.tab))
-                break
-            }
-            result.findings.append(RESTFrontEnd.jsonInvalid(error, at: at, in: sample, what: "this JSON sample", context: context))
         case .tooDeep(let at):
             result.findings.append(RESTFrontEnd.jsonTooDeep(at: at, in: sample, what: "this JSON sample", context: context))
         }
         return result
+    }
+
+    /// How an invalid `json` fence is read: judged (`json-invalid`, an error), not judged at all, or
+    /// reported at a lower severity with its own message.
+    enum Reading: Equatable {
+        case judged
+        case notJudged
+        case softened(Severity, line: Int, column: Int, message: String)
+    }
+
+    /// The reading of a fence that does not parse, tried in order. Only a fence no step saves as a
+    /// file is read leniently, except JSON Lines, which is never one JSON document.
+    static func reading(_ sample: CodeSample, error: String, at: JSPosition, allowComments: Bool, next: CodeSample?) -> Reading {
+        // A training or batch file shown in a `json` fence: one JSON value a line.
+        if isJSONLines(sample.code) { return .notJudged }
+        guard sample.fileName == nil else { return .judged }
+        // What a program printed is whatever it printed: not a file the reader saves.
+        if OutputIntroduction.introduces(sample.stepText) { return .notJudged }
+        if isFragment(sample.code, allowComments: allowComments) { return .notJudged }
+        if let line = jsonAfterPrintedText(sample.code, allowComments: allowComments) {
+            // Text lines and then a JSON document: what a program printed (`print(obj)` then
+            // its JSON), shown as its output. Nobody runs it; the fence's language is off.
+            return .softened(.note, line: 1, column: 1,
+                message: "this JSON fence holds \(line - 1) line(s) of other text before its JSON (printed output?); mark it ```output, or keep only the JSON")
+        }
+        if let next, isValidJSONLinesFence(next) {
+            // "Artificially expanded for readability; the actual entry is a single line": the
+            // reader saves the JSON Lines fence after this one, which parses. The slip is the
+            // expanded copy's, worth fixing, but nobody's file breaks: a warning.
+            return .softened(.warning, line: at.line, column: at.column,
+                message: "this expanded JSON example is not valid JSON (\(error)); the JSON Lines entry after it, which the reader saves, parses, so only the expanded copy needs the fix")
+        }
+        if let why = illustration(sample.code, at: at) {
+            return .softened(.note, line: at.line, column: at.column,
+                message: "this JSON sample is not valid JSON (\(error)), but it reads as an illustration (\(why)) rather than a file or body the reader sends, so docverify did not judge it")
+        }
+        return .judged
     }
 
     /// True when `code` is a piece of a larger JSON document shown for one part of it: members of

@@ -303,10 +303,12 @@ struct RESTFrontEnd: LanguageFrontEnd {
     static func isApostropheInWord(at position: JSPosition, in code: String) -> Bool {
         let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
         guard position.line >= 1, position.line <= lines.count else { return false }
-        let line = Array(lines[position.line - 1])
-        let i = position.column - 1
-        guard i > 0, i + 1 < line.count, line[i] == "'" else { return false }
-        return line[i - 1].isLetter && line[i + 1].isLetter
+        return isApostropheBetweenLetters(Array(lines[position.line - 1]), at: position.column - 1)
+    }
+
+    /// True when `text[i]` is an apostrophe with a letter on each side (`I'm`, `l'heure`).
+    static func isApostropheBetweenLetters(_ text: [Character], at i: Int) -> Bool {
+        i > 0 && i + 1 < text.count && text[i] == "'" && text[i - 1].isLetter && text[i + 1].isLetter
     }
 
     /// True when `next`, the fence after a body-less HTTP block, can be that block's body: JSON
@@ -361,7 +363,7 @@ struct RESTFrontEnd: LanguageFrontEnd {
         let text = Array(lines[line - 1])
         var i = max(1, column)
         while i + 1 < text.count {
-            if text[i] == "'", text[i - 1].isLetter, text[i + 1].isLetter {
+            if isApostropheBetweenLetters(text, at: i) {
                 var start = i - 1, end = i + 1
                 while start > 0, text[start - 1].isLetter { start -= 1 }
                 while end + 1 < text.count, text[end + 1].isLetter { end += 1 }
